@@ -49,8 +49,13 @@ public final class FrameCodec {
         return decode(bytes, 0, bytes.length);
     }
 
-    /** Decodes {@code length} bytes from {@code offset}; the array is not kept. */
+    /**
+     * Decodes {@code length} bytes from {@code offset}; the array is not kept.
+     *
+     * @throws IndexOutOfBoundsException when the range lies outside the array (a caller bug, not bad input)
+     */
     public static Frame decode(byte[] bytes, int offset, int length) throws FrameException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         if (length < 1) {
             throw new FrameException(Reason.TOO_SHORT, "empty frame");
         }
