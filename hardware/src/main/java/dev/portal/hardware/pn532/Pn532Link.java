@@ -101,8 +101,9 @@ public final class Pn532Link {
                     counters.strayFrames++; // a stale answer to an earlier command: skip it
                 }
                 case ParseEvent.Corrupt corrupt -> {
+                    // noise that looked like a frame, or a damaged ACK: keep listening; if no ACK comes, resend
                     counters.corruptFrames++;
-                    throw new Retry("corrupt ACK (" + corrupt.kind() + ")", Failure.PROTOCOL);
+                    log.debug("{} on {}: skipped {}", name, transport.describe(), corrupt);
                 }
             }
         }

@@ -95,7 +95,7 @@ public final class FrameParser {
         int tfi = buffer[dataStart] & 0xFF;
         byte[] body = Arrays.copyOfRange(buffer, dataStart + 1, dataStart + len);
         start = dataStart + len + 1;
-        if (tfi == Pn532Frame.ERROR_TFI && body.length == 1 && (body[0] & 0xFF) == 0x81) {
+        if (tfi == Pn532Frame.ERROR_TFI && body.length == 0) { // 00 00 FF 01 FF 7F 81 00
             return received(new Pn532Frame.ApplicationError());
         }
         if (body.length == 0) {

@@ -10,7 +10,7 @@ public sealed interface Pn532Frame {
     int HOST_TO_CHIP = 0xD4;
     /** TFI of frames from the chip to the host. */
     int CHIP_TO_HOST = 0xD5;
-    /** TFI of the application-level error frame (one data byte 0x81: syntax error). */
+    /** TFI of the application-level error frame (LEN 1: the TFI alone, so DCS 0x81). */
     int ERROR_TFI = 0x7F;
 
     /** "I understood the frame": sent by the chip before the response, or by the host to abort a command. */
