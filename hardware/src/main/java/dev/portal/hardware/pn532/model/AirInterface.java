@@ -17,13 +17,18 @@ public interface AirInterface {
      * @param data       the bytes; for a short frame (REQA/WUPA) one byte with {@code txLastBits} 7
      * @param txLastBits valid bits of the last byte, 0 meaning all 8; for anticollision frames with a partial
      *                   UID the tags answer only the missing bits
+     * @param rxAlign    where the first received bit goes in the first answer byte (the CIU's RxAlign): for
+     *                   anticollision the answer continues the partial byte the reader sent
      * @param crc        append CRC_A to what is sent, and check and strip it on what is received
      */
-    AirReply transceive(byte[] data, int txLastBits, boolean crc);
+    AirReply transceive(byte[] data, int txLastBits, int rxAlign, boolean crc);
 
     /**
      * MIFARE Classic authentication of the ACTIVE tag (60 = key A, 61 = key B) with the chip's Crypto1: true when
      * the tag accepted the key. A refused tag leaves ACTIVE state, as a real one does.
      */
     boolean mifareAuthenticate(int command, int block, byte[] key, byte[] uid);
+
+    /** How long the receiver waits for a tag's answer (0 = for ever); later answers count as silence. */
+    void receiveTimeoutMicros(long micros);
 }

@@ -75,6 +75,11 @@ final class CiuRegisterMap {
         return read(CiuRegister.BIT_FRAMING) & 0x07;
     }
 
+    /** RxAlign of BitFramingReg: bit position of the first received bit. */
+    int rxAlign() {
+        return (read(CiuRegister.BIT_FRAMING) >> 4) & 0x07;
+    }
+
     /** Crypto1 on (Status2 bit 3), set after a MIFARE authentication. */
     void crypto1(boolean on) {
         int s = read(CiuRegister.STATUS2);

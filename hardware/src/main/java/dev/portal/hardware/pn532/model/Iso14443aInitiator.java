@@ -31,7 +31,7 @@ final class Iso14443aInitiator {
         if (!air.fieldOn()) {
             return Optional.empty();
         }
-        AirReply atqaReply = air.transceive(new byte[] {(byte) (wakeHalted ? WUPA : REQA)}, 7, false);
+        AirReply atqaReply = air.transceive(new byte[] {(byte) (wakeHalted ? WUPA : REQA)}, 7, 0, false);
         int atqa;
         switch (atqaReply) {
             case AirReply.Frame f when f.data().length == 2 -> atqa = twoBytes(f.data());
@@ -47,7 +47,7 @@ final class Iso14443aInitiator {
                 return Optional.empty();
             }
             AirReply sakReply = air.transceive(new byte[] {(byte) SEL[level], 0x70, part[0], part[1], part[2], part[3],
-                    bcc(part)}, 0, true);
+                    bcc(part)}, 0, 0, true);
             if (!(sakReply instanceof AirReply.Frame f) || f.data().length != 1) {
                 return Optional.empty();
             }
@@ -63,7 +63,7 @@ final class Iso14443aInitiator {
 
     /** HLTA; a halted tag does not answer. */
     void halt() {
-        air.transceive(new byte[] {0x50, 0x00}, 0, true);
+        air.transceive(new byte[] {0x50, 0x00}, 0, 0, true);
     }
 
     /** The 4 bytes sent at {@code level} for a known UID: CT + 3 bytes while more levels follow. */
@@ -91,7 +91,7 @@ final class Iso14443aInitiator {
             frame[0] = (byte) sel;
             frame[1] = (byte) ((2 + wholeBytes) << 4 | extraBits);
             System.arraycopy(known, 0, frame, 2, sentBytes);
-            AirReply reply = air.transceive(frame, extraBits, false);
+            AirReply reply = air.transceive(frame, extraBits, extraBits, false);
             switch (reply) {
                 case AirReply.Frame f -> {
                     merge(known, wholeBytes, extraBits, f.data());

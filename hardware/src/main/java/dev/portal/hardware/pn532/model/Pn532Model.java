@@ -5,9 +5,11 @@ import dev.portal.hardware.pn532.frame.FrameCodec;
 import dev.portal.hardware.pn532.frame.FrameParser;
 import dev.portal.hardware.pn532.frame.ParseEvent;
 import dev.portal.hardware.pn532.frame.Pn532Frame;
+import dev.portal.hardware.model.rf.RfField;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ public final class Pn532Model {
     private static final byte[] GARBAGE = {0x12, (byte) 0xFF, 0x00, (byte) 0xFF, 0x05, 0x00, 0x00, (byte) 0xFF, 0x42};
 
     private final ChipState chip;
+    private final BooleanSupplier dead;
     private final SystemCommands system;
     private final InitiatorCommands initiator;
     private final FrameParser parser = new FrameParser();
@@ -33,7 +36,13 @@ public final class Pn532Model {
     private Consumer<byte[]> output = bytes -> { };
     private byte[] lastFrame;
 
-    public Pn532Model(AirInterface air) {
+    /** A PN532 whose antenna is {@code field}; the field's fault injector's dead-bus switch silences the chip. */
+    public Pn532Model(RfField field) {
+        this(new RfFieldAir(field), () -> field.faults().isBusDead());
+    }
+
+    Pn532Model(AirInterface air, BooleanSupplier dead) {
+        this.dead = dead;
         this.chip = new ChipState(air);
         this.system = new SystemCommands(chip);
         this.initiator = new InitiatorCommands(chip);
@@ -64,6 +73,9 @@ public final class Pn532Model {
 
     /** Bytes from the host. In power-down, bytes before the first 0x55 are lost, as on the real HSU. */
     public synchronized void receive(byte[] bytes) {
+        if (dead.getAsBoolean()) {
+            return; // a dead chip hears nothing
+        }
         int from = 0;
         if (chip.lowPower) {
             while (from < bytes.length && bytes[from] != 0x55) {

@@ -100,6 +100,11 @@ final class SystemCommands {
         return CommandResult.answer(WRITE_REGISTER);
     }
 
+    /** RFConfiguration timeout codes: 0 = none, n = 100 us x 2^(n-1) (0x0A = 51.2 ms, 0x10 = 3.28 s). */
+    static long timeoutMicros(int code) {
+        return code == 0 ? 0 : 100L << Math.min(code - 1, 0x0F);
+    }
+
     private CommandResult rfConfiguration(byte[] p) {
         if (p.length < 2) {
             return CommandResult.syntaxError();
@@ -123,6 +128,7 @@ final class SystemCommands {
                 chip.field((values[0] & 0x01) != 0);
             }
             case 0x05 -> chip.passiveActivationRetries = values[2] & 0xFF;
+            case 0x02 -> chip.air.receiveTimeoutMicros(timeoutMicros(values[2] & 0xFF));
             default -> {
                 // timings and analog settings are accepted and have no effect on a virtual field
             }

@@ -42,20 +42,21 @@ final class TagExchange {
             return status(ok ? StatusByte.OK : StatusByte.MIFARE_AUTH);
         }
         if (command == MIFARE_WRITE && cmd.length == 18) {
-            AirReply first = chip.air.transceive(Arrays.copyOf(cmd, 2), 0, true);
+            AirReply first = chip.air.transceive(Arrays.copyOf(cmd, 2), 0, 0, true);
             if (!isAck(first)) {
                 return answer(first);
             }
-            return answer(chip.air.transceive(Arrays.copyOfRange(cmd, 2, 18), 0, true));
+            return answer(chip.air.transceive(Arrays.copyOfRange(cmd, 2, 18), 0, 0, true));
         }
-        return answer(chip.air.transceive(cmd, 0, true));
+        return answer(chip.air.transceive(cmd, 0, 0, true));
     }
 
     byte[] communicateThru(byte[] data) {
         if (!chip.air.fieldOn()) {
             return status(StatusByte.TIMEOUT);
         }
-        AirReply reply = chip.air.transceive(data, chip.registers.txLastBits(), chip.registers.txCrc());
+        AirReply reply = chip.air.transceive(data, chip.registers.txLastBits(), chip.registers.rxAlign(),
+                chip.registers.txCrc());
         if (reply instanceof AirReply.Frame f) {
             int control = chip.registers.read(CiuRegister.CONTROL);
             chip.registers.write(CiuRegister.CONTROL, control & ~0x07 | f.lastBits());
