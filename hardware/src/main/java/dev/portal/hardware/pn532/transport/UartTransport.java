@@ -80,7 +80,7 @@ public final class UartTransport implements Pn532Transport {
         if (available < 0) {
             throw dead("port gone");
         }
-        port.flushIOBuffers();
+        // read away rather than tcflush: a flush would also drop output not yet sent (the wake-up preamble)
         while (available > 0) {
             port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
             int n = port.readBytes(readBuffer, Math.min(readBuffer.length, available));
