@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,7 @@ public final class Pn532Reader implements NfcReader {
     @Override
     public TagSession select(Uid uid) throws ReaderException {
         enumerator.wakeAll(); // the tag is likely halted by the last scan; a field cycle makes it IDLE again
-        List<ListedTarget> listed = commands.inListPassiveTarget106A(1, uid.bytes(), listTimeout());
+        List<ListedTarget> listed = commands.inListPassiveTarget106A(1, Optional.of(uid), listTimeout());
         if (listed.isEmpty() || !listed.get(0).uid().equals(uid)) {
             throw new ReaderException(Failure.NO_TAG, "tag " + uid + " does not answer on " + transport.describe());
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class TagEnumerator {
         wakeAll();
         Map<Uid, TagInfo> found = new LinkedHashMap<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<ListedTarget> listed = commands.inListPassiveTarget106A(2, new byte[0], listTimeout);
+            List<ListedTarget> listed = commands.inListPassiveTarget106A(2, Optional.empty(), listTimeout);
             if (listed.isEmpty()) {
                 break;
             }

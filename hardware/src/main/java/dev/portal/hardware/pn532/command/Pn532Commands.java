@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import dev.portal.hardware.reader.Uid;
 
 /**
  * Encodes the PN532 commands the driver uses and decodes their answers. Knows byte layouts, not policy:
@@ -85,7 +87,7 @@ public final class Pn532Commands {
      * Lists up to {@code maxTargets} (1 or 2) type A targets. With a UID as initiator data only that tag is
      * selected (no anticollision).
      */
-    public List<ListedTarget> inListPassiveTarget106A(int maxTargets, byte[] uidOrEmpty, Duration timeout)
+    public List<ListedTarget> inListPassiveTarget106A(int maxTargets, Optional<Uid> uid, Duration timeout)
             throws ReaderException {
         if (maxTargets < 1 || maxTargets > 2) {
             throw new IllegalArgumentException("MaxTg is 1 or 2, not " + maxTargets);
@@ -93,7 +95,7 @@ public final class Pn532Commands {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         params.write(maxTargets);
         params.write(CommandCode.BRTY_106_TYPE_A);
-        params.writeBytes(uidOrEmpty);
+        uid.ifPresent(u -> params.writeBytes(CascadedUid.encode(u)));
         return TargetListParser.parse106A(link.exchange(CommandCode.IN_LIST_PASSIVE_TARGET, params.toByteArray(),
                 timeout));
     }

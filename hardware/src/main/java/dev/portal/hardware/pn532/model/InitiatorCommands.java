@@ -8,6 +8,7 @@ import static dev.portal.hardware.pn532.command.CommandCode.IN_LIST_PASSIVE_TARG
 import static dev.portal.hardware.pn532.command.CommandCode.IN_RELEASE;
 import static dev.portal.hardware.pn532.command.CommandCode.IN_SELECT;
 
+import dev.portal.hardware.pn532.command.CascadedUid;
 import dev.portal.hardware.pn532.command.StatusByte;
 import dev.portal.hardware.reader.Uid;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,8 @@ final class InitiatorCommands {
             case IN_LIST_PASSIVE_TARGET -> listPassiveTarget(p);
             case IN_DATA_EXCHANGE -> p.length < 2 ? CommandResult.syntaxError()
                     : CommandResult.answer(code, exchange.dataExchange(p[0] & 0xFF, Arrays.copyOfRange(p, 1, p.length)));
-            case IN_COMMUNICATE_THRU -> p.length < 1 ? CommandResult.syntaxError()
+            // nothing to send, nothing answers: libnfc probes this way and expects a timeout status
+            case IN_COMMUNICATE_THRU -> p.length < 1 ? CommandResult.answer(code, (byte) StatusByte.TIMEOUT)
                     : CommandResult.answer(code, exchange.communicateThru(p));
             case IN_DESELECT -> p.length != 1 ? CommandResult.syntaxError() : deselect(p[0] & 0xFF, false);
             case IN_RELEASE -> p.length != 1 ? CommandResult.syntaxError() : deselect(p[0] & 0xFF, true);
@@ -54,11 +56,10 @@ final class InitiatorCommands {
         }
         Optional<Uid> uid = Optional.empty();
         if (p.length > 2) {
-            int n = p.length - 2;
-            if (n != 4 && n != 7 && n != 10) {
+            uid = CascadedUid.decode(Arrays.copyOfRange(p, 2, p.length));
+            if (uid.isEmpty()) {
                 return CommandResult.syntaxError();
             }
-            uid = Optional.of(Uid.of(Arrays.copyOfRange(p, 2, p.length)));
             maxTg = 1;
         }
         List<ModelTarget> found = activateUpTo(maxTg, uid);
