@@ -44,8 +44,13 @@ class Pn532I2cDriverTest {
 
     @AfterEach
     void close() {
-        reader.close();
-        context.shutdown();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            context.shutdown();
+        }
     }
 
     @Test

@@ -34,8 +34,15 @@ class Pn532LinkRecoveryTest {
 
     @AfterEach
     void stop() {
-        reader.close();
-        chip.close();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            if (chip != null) {
+                chip.close();
+            }
+        }
     }
 
     private void scanFindsTheTag() throws ReaderException {

@@ -47,8 +47,15 @@ class Pn532UartDriverTest {
 
     @AfterEach
     void stop() {
-        reader.close();
-        chip.close();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            if (chip != null) {
+                chip.close();
+            }
+        }
     }
 
     @Test
