@@ -39,10 +39,10 @@ class LibnfcPeerTest {
 
     @BeforeAll
     static void toolsArePresent() throws Exception {
-        for (String tool : List.of("nfc-list", "nfc-mfclassic", "socat")) {
+        for (String tool : List.of("nfc-list", "nfc-mfclassic", "nfc-poll", "socat")) {
             Process p = new ProcessBuilder("sh", "-c", "command -v " + tool).start();
             if (p.waitFor() != 0) {
-                fail(tool + " is not installed (Debian packages libnfc-bin, socat); scripts/test installs them");
+                fail(tool + " is not installed (Debian packages libnfc-bin, libnfc-examples, socat); scripts/test installs them");
             }
         }
     }
@@ -70,6 +70,31 @@ class LibnfcPeerTest {
             assertTrue(out.contains("2 ISO14443A passive target(s) found"), out);
             assertTrue(out.contains("UID (NFCID1): de  ad  be  ef"), out);
             assertTrue(out.contains("UID (NFCID1): 04  11  22  33  44  55  66"), out);
+        }
+    }
+
+    @Test
+    void nfcPollSeesTheCardAndItsRemoval() throws Exception {
+        try (ModelOnPty chip = new ModelOnPty(dir)) {
+            MifareClassic1k tag = new MifareClassic1k(Uid.parse("A1B2C3D4"));
+            chip.field.add(tag);
+            Path output = dir.resolve("nfc-poll.out");
+            Process poll = libnfc(chip, "nfc-poll").redirectOutput(output.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!Files.readString(output).contains("Waiting for card removing")) {
+                    assertTrue(poll.isAlive() && System.nanoTime() < deadline, Files.readString(output));
+                    Thread.sleep(50);
+                }
+                chip.field.remove(tag);
+                assertTrue(poll.waitFor(20, TimeUnit.SECONDS), Files.readString(output));
+            } finally {
+                poll.destroyForcibly();
+            }
+            String out = Files.readString(output);
+            assertEquals(0, poll.exitValue(), out);
+            assertTrue(out.contains("UID (NFCID1): a1  b2  c3  d4"), out);
+            assertTrue(out.contains("done."), out);
         }
     }
 
@@ -126,13 +151,17 @@ class LibnfcPeerTest {
         return card;
     }
 
-    private static String run(ModelOnPty chip, String... command) throws IOException, InterruptedException {
+    private static ProcessBuilder libnfc(ModelOnPty chip, String... command) {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("LIBNFC_DEVICE", "pn532_uart:" + chip.hostEnd());
         env.put("LIBNFC_AUTO_SCAN", "false");
         env.remove("LIBNFC_LOG_LEVEL");
-        Process p = pb.start();
+        return pb;
+    }
+
+    private static String run(ModelOnPty chip, String... command) throws IOException, InterruptedException {
+        Process p = libnfc(chip, command).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail(String.join(" ", command) + " did not finish in 30 s");

@@ -74,34 +74,50 @@ final class InitiatorCommands {
         return CommandResult.answer(IN_LIST_PASSIVE_TARGET, out.toByteArray());
     }
 
+    /**
+     * Polls for the requested target types; each found type A target is reported with the first requested type
+     * it fits: 0x00 generic 106 kbit/s, 0x10 MIFARE, 0x20 only when it speaks ISO14443-4 (SAK bit 0x20).
+     */
     private CommandResult autoPoll(byte[] p) {
         if (p.length < 3) {
             return CommandResult.syntaxError();
         }
         int pollNr = p[0] & 0xFF;
-        Optional<Integer> type = Optional.empty();
-        for (int i = 2; i < p.length && type.isEmpty(); i++) {
-            int requested = p[i] & 0xFF;
-            if (TYPE_A_POLL_TYPES.contains(requested)) {
-                type = Optional.of(requested);
+        byte[] types = Arrays.copyOfRange(p, 2, p.length);
+        boolean anyTypeA = false;
+        for (byte t : types) {
+            anyTypeA |= TYPE_A_POLL_TYPES.contains(t & 0xFF);
+        }
+        List<ModelTarget> found = anyTypeA ? activateUpTo(2, Optional.empty()) : List.of();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int count = 0;
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        for (ModelTarget t : found) {
+            Optional<Integer> type = pollType(types, t.tag().sak());
+            if (type.isPresent()) {
+                byte[] data = targetData(t);
+                entries.write(type.get());
+                entries.write(data.length);
+                entries.writeBytes(data);
+                count++;
             }
         }
-        List<ModelTarget> found = type.isPresent() ? activateUpTo(2, Optional.empty()) : List.of();
-        if (type.isPresent() && type.get() == 0x20) {
-            found = found.stream().filter(t -> (t.tag().sak() & 0x20) != 0).toList();
-        }
-        if (found.isEmpty() && pollNr == 0xFF) {
+        if (count == 0 && pollNr == 0xFF) {
             return new CommandResult.Pending(); // endless polling: the host aborts it
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(found.size());
-        for (ModelTarget t : found) {
-            byte[] data = targetData(t);
-            out.write(type.orElseThrow());
-            out.write(data.length);
-            out.writeBytes(data);
-        }
+        out.write(count);
+        out.writeBytes(entries.toByteArray());
         return CommandResult.answer(IN_AUTO_POLL, out.toByteArray());
+    }
+
+    private static Optional<Integer> pollType(byte[] requested, int sak) {
+        for (byte b : requested) {
+            int type = b & 0xFF;
+            if (type == 0x00 || type == 0x10 || type == 0x20 && (sak & 0x20) != 0) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Activates up to {@code maxTg} tags with REQA; of two, the first is left halted and the second active. */

@@ -54,6 +54,8 @@ final class SystemCommands {
         return switch (p[0]) {
             case 0x00 -> CommandResult.answer(DIAGNOSE, p); // communication line: echo test number and data
             case 0x01, 0x02 -> CommandResult.answer(DIAGNOSE, (byte) 0x00); // ROM / RAM test: OK
+            // attention request / card presence: is the active target still there?
+            case 0x06 -> CommandResult.answer(DIAGNOSE, (byte) (chip.targets.presenceCheck() ? 0x00 : 0x01));
             default -> CommandResult.syntaxError();
         };
     }

@@ -53,6 +53,19 @@ final class TargetTable {
         return false;
     }
 
+    /**
+     * Whether the active target still answers: it is halted and woken again by UID (WUPA + SELECT), which
+     * leaves it active when it is there. Nothing active means nothing present.
+     */
+    boolean presenceCheck() {
+        Optional<ModelTarget> target = find(activeTg);
+        if (target.isEmpty()) {
+            return false;
+        }
+        haltActive();
+        return ensureActive(target.get());
+    }
+
     void haltActive() {
         if (activeTg != 0) {
             initiator.halt();

@@ -131,8 +131,20 @@ class Pn532ModelTest {
     @Test
     void autoPollReportsTheTargetWithItsType() {
         field.add(new MifareClassic1k(Uid.parse("DEADBEEF")));
+        // libnfc's nfc-poll asks for ISO14443-4A first: a Classic is reported as a MIFARE card (0x10)
         assertEquals(List.of(ACK, response(0x61, "01" + "10" + "09" + "01000408" + "04" + "deadbeef")),
-                send(0x60, "1402" + "10" + "11"));
+                send(0x60, "1402" + "2010031112" + "04"));
+        assertEquals(List.of(ACK, response(0x61, "00")), send(0x60, "1402" + "11"), "FeliCa only: none");
+    }
+
+    @Test
+    void presenceCheckFollowsTheActiveTag() {
+        MifareClassic1k tag = new MifareClassic1k(Uid.parse("DEADBEEF"));
+        field.add(tag);
+        send(0x4A, "0100");
+        assertEquals(List.of(ACK, response(0x01, "00")), send(0x00, "06"));
+        field.remove(tag);
+        assertEquals(List.of(ACK, response(0x01, "01")), send(0x00, "06"));
     }
 
     @Test
