@@ -146,6 +146,8 @@ public final class Pn532Reader implements NfcReader {
         chipInfo = new ChipInfo("PN532", fw.versionString());
         // A few activation attempts, never the chip's default "for ever", so an empty field answers at once.
         commands.maxRetries(0xFF, 0x01, 0x02);
+        // The chip waits this long for a tag's answer before it reports status 01 (timeout).
+        commands.timings(0x0B, Pn532Commands.timeoutCode(timeouts.command()));
         // CRC_A on for InCommunicateThru (HLTA is sent that way).
         commands.writeRegister(CiuRegister.TX_MODE, commands.readRegister(CiuRegister.TX_MODE)
                 | CiuRegister.CRC_ENABLE);

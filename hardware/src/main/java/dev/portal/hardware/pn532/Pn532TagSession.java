@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * A tag the PN532 has listed, driven through InDataExchange: the chip adds and checks CRC_A, runs Crypto1 for
  * MIFARE Classic and handles the two-phase MIFARE WRITE. Closing halts the tag and releases the target.
  */
-final class Pn532TagSession implements TagSession {
+public final class Pn532TagSession implements TagSession {
     private static final Logger log = LoggerFactory.getLogger(Pn532TagSession.class);
     private static final int MIFARE_AUTH_A = 0x60;
     private static final int MIFARE_AUTH_B = 0x61;
@@ -26,6 +26,7 @@ final class Pn532TagSession implements TagSession {
     private static final int NTAG_WRITE = 0xA2;
     private static final int FAST_READ = 0x3A;
     private static final int PWD_AUTH = 0x1B;
+    private static final int GET_VERSION = 0x60;
     /** Pages per FAST_READ so that the answer fits the chip's frame buffer (60 x 4 = 240 bytes). */
     static final int FAST_READ_CHUNK_PAGES = 60;
 
@@ -121,6 +122,22 @@ final class Pn532TagSession implements TagSession {
                     + (r.length == 1 ? String.format(" (NAK %X)", r[0]) : ""));
         }
         return r;
+    }
+
+    /**
+     * NTAG GET_VERSION: 8 bytes (vendor, type, subtype, major, minor, storage size, protocol); byte 6 tells
+     * NTAG213 (0x0F), NTAG215 (0x11) and NTAG216 (0x13) apart. Sent with InCommunicateThru: through
+     * InDataExchange the chip would take 0x60 for a MIFARE key A authentication.
+     */
+    public byte[] getVersion() throws ReaderException {
+        if (closed) {
+            throw new IllegalStateException("session for " + target.uid() + " is closed");
+        }
+        try {
+            return expectLength(commands.inCommunicateThru(new byte[] {GET_VERSION}, timeout), 8, "GET_VERSION");
+        } catch (ReaderException e) {
+            throw new ReaderException(e.failure(), target.uid() + " GET_VERSION: " + e.getMessage(), e);
+        }
     }
 
     @Override

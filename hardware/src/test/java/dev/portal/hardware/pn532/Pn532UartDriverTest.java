@@ -111,6 +111,7 @@ class Pn532UartDriverTest {
         chip.field.add(tag);
         byte[] page = {0x11, 0x22, 0x33, 0x44};
         try (TagSession s = reader.select(Tags.NTAG)) {
+            assertEquals(0x11, ((Pn532TagSession) s).getVersion()[6], "NTAG215 storage size byte");
             s.writePage(4, page);
             s.writePage(5, new byte[] {5, 6, 7, 8});
             assertArrayEquals(page, java.util.Arrays.copyOf(s.readPages(4), 4));
@@ -160,6 +161,20 @@ class Pn532UartDriverTest {
         try (TagSession s = reader.select(Tags.CLASSIC_7)) {
             s.authenticate(8, MifareKey.factoryA()); // a fresh selection works again
             assertEquals(16, s.readBlock(8).length);
+        }
+    }
+
+    @Test
+    void airFaultsFromTheTagLayerBecomeTypedFailures() throws Exception {
+        chip.field.add(Tags.classic(Tags.CLASSIC_4));
+        try (TagSession s = reader.select(Tags.CLASSIC_4)) {
+            s.authenticate(4, MifareKey.factoryA());
+            chip.field.faults().bitErrors(1.0); // every bit flipped: parity holds, CRC_A fails
+            assertEquals(Failure.CRC, assertThrows(ReaderException.class, () -> s.readBlock(4)).failure());
+            chip.field.faults().clear().stalls(1.0, 200_000); // answers 200 ms late, past the chip's timeout
+            assertEquals(Failure.TIMEOUT, assertThrows(ReaderException.class, () -> s.readBlock(4)).failure());
+        } finally {
+            chip.field.faults().clear();
         }
     }
 

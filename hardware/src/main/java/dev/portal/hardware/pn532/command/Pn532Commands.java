@@ -62,6 +62,20 @@ public final class Pn532Commands {
                 busTimeout);
     }
 
+    /**
+     * The chip's timeout code for at least {@code timeout}: code n stands for 100 us x 2^(n-1), from 0x01
+     * (100 us) to 0x10 (3.28 s).
+     */
+    public static int timeoutCode(Duration timeout) {
+        long micros = Math.max(1, timeout.toNanos() / 1000);
+        for (int code = 1; code < 0x10; code++) {
+            if (100L << (code - 1) >= micros) {
+                return code;
+            }
+        }
+        return 0x10;
+    }
+
     /** ATR_RES timeout and the tag-communication timeout, as the chip's 4-bit codes (0x0B = 102.4 ms...). */
     public void timings(int atrTimeoutCode, int retryTimeoutCode) throws ReaderException {
         link.exchange(CommandCode.RF_CONFIGURATION,
