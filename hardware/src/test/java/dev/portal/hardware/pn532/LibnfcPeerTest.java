@@ -168,10 +168,19 @@ class LibnfcPeerTest {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         log.info("{} exited {}:\n{}", String.join(" ", command), p.exitValue(), out);
+        keep(String.join(" ", command).replace(chip.hostEnd(), "PTY"), p.exitValue(), out);
         if (!command[0].equals("nfc-list")) { // nfc-list exits 0 even when it fails; the others do not
             assertEquals(0, p.exitValue(), out);
         }
         return out;
+    }
+
+    /** Keeps what libnfc printed under target/libnfc-peer/, as evidence of the run. */
+    private static void keep(String command, int exit, String out) throws IOException {
+        Path dir = Path.of("target", "libnfc-peer");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("transcript.txt"), "$ " + command + "   (exit " + exit + ")\n" + out + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void assertSocatEnds(ModelOnPty chip) throws InterruptedException {
