@@ -92,6 +92,7 @@ class LibnfcPeerTest {
                 poll.destroyForcibly();
             }
             String out = Files.readString(output);
+            keep("nfc-poll", poll.exitValue(), out);
             assertEquals(0, poll.exitValue(), out);
             assertTrue(out.contains("UID (NFCID1): a1  b2  c3  d4"), out);
             assertTrue(out.contains("done."), out);
