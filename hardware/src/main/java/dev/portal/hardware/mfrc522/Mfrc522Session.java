@@ -90,11 +90,13 @@ final class Mfrc522Session implements TagSession {
             needsReselect = false;
         }
         reader.prepareCommand();
+        long stallsBefore = reader.stallCount();
         try {
             return command.run();
         } catch (ReaderException e) {
             needsReselect = true;
-            if (e.failure() == Failure.TIMEOUT && !stillPresent()) {
+            boolean tagSilent = e.failure() == Failure.TIMEOUT && reader.stallCount() == stallsBefore;
+            if (tagSilent && !stillPresent()) {
                 throw new ReaderException(Failure.NO_TAG, "tag " + tag.uid() + " left the field", e);
             }
             throw e;
