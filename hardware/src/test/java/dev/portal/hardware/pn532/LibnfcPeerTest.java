@@ -70,6 +70,9 @@ class LibnfcPeerTest {
             assertTrue(out.contains("2 ISO14443A passive target(s) found"), out);
             assertTrue(out.contains("UID (NFCID1): de  ad  be  ef"), out);
             assertTrue(out.contains("UID (NFCID1): 04  11  22  33  44  55  66"), out);
+            // each tag with the ATQA size bits of its own UID, although both answered the same REQA
+            assertTrue(out.contains("00  04  \n       UID (NFCID1): de  ad  be  ef"), out);
+            assertTrue(out.contains("00  44  \n       UID (NFCID1): 04  11  22  33  44  55  66"), out);
         }
     }
 
