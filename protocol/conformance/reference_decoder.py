@@ -72,7 +72,7 @@ def rgb(b):
 
 
 def toy_record(body):
-    # TOY-RECORD.md, "Record body"; any invalid body makes the frame bad_field.
+    # SPEC.md section 11 (Toy record), "Record body"; any invalid body makes the frame bad_field.
     if len(body) < 27 or body[0] != 1 or body[26] > 20 or len(body) != 27 + body[26]:
         raise Reject("bad_field")
     try:

@@ -1,4 +1,4 @@
-# Independent implementation of protocol/TOY-RECORD.md, used to produce the conformance vectors.
+# Independent implementation of protocol/SPEC.md section 11 (Toy record), used to produce the conformance vectors.
 import hmac, hashlib, json, struct
 
 KEY = bytes(range(32))
@@ -105,7 +105,7 @@ bad = [
     {"body": b1[:26].hex() + "02410a", "reason": "BAD_NAME"},
 ]
 doc = {
-    "description": "Golden vectors for protocol/TOY-RECORD.md. Areas are 64 bytes (every layout's area size); "
+    "description": "Golden vectors for protocol/SPEC.md section 11 (Toy record). Areas are 64 bytes (every layout's area size); "
                    "null means the area could not be read. Records use the same tree as FrameTree: colours as "
                    "rrggbb, upgrades as ascending ids. Area bytes of valid cases were computed from the spec with "
                    "an independent implementation (Python hmac).",

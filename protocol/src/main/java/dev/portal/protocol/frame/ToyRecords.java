@@ -7,7 +7,7 @@ import dev.portal.protocol.toy.ToyRecordCodec;
 import dev.portal.protocol.toy.ToyVerdict;
 import java.util.Optional;
 
-/** Embeds toy record bodies (TOY-RECORD.md, "Record body") in frames as u16 length + body; length 0 = none. */
+/** Embeds toy record bodies (SPEC.md section 11 (Toy record), "Record body") in frames as u16 length + body; length 0 = none. */
 final class ToyRecords {
     private ToyRecords() {
     }

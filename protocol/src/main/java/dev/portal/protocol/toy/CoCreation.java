@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record CoCreation(String name, Colours colours, Upgrades upgrades, long xp, int level) {
 
-    /** Longest name in UTF-8 bytes; chosen so two record copies fit an NTAG213 (see TOY-RECORD.md). */
+    /** Longest name in UTF-8 bytes; chosen so two record copies fit an NTAG213 (see SPEC.md section 11 (Toy record)). */
     public static final int MAX_NAME_BYTES = 20;
     public static final long MAX_XP = 0xFFFF_FFFFL;
     public static final int MAX_LEVEL = 0xFF;

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 
 /**
  * Where the two save areas live on each supported tag type, in the reader's units: 4-byte pages on NTAG21x,
- * 16-byte blocks on MIFARE Classic. Normative in TOY-RECORD.md, "Layouts". On MIFARE Classic the layout never
+ * 16-byte blocks on MIFARE Classic. Normative in SPEC.md section 11 (Toy record), "Layouts". On MIFARE Classic the layout never
  * names block 0 (manufacturer data) or a sector trailer (keys and access bits: a bad write there can lock a
  * sector for ever), and leaves sector 0 alone for a MIFARE application directory.
  */

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Reads a toy's two save areas into one verdict, and plans writes that never endanger the record a toy holds.
- * The rules are normative in TOY-RECORD.md, "Verdicts" and "Write procedure".
+ * The rules are normative in SPEC.md section 11 (Toy record), "Verdicts" and "Write procedure".
  */
 public final class ToyCodec {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import javax.crypto.Mac;
 
 /**
- * One save area's bytes (area format 1), normative in TOY-RECORD.md, "Save area":
+ * One save area's bytes (area format 1), normative in SPEC.md section 11 (Toy record), "Save area":
  * <pre>
  *  0        magic 0xA7
  *  1        area format 0x01
@@ -26,7 +26,7 @@ public final class ToyImage {
     public static final int FORMAT = 0x01;
     /** Magic, format, counter and body length. */
     public static final int HEADER_BYTES = 7;
-    /** Truncated HMAC-SHA-256 length: 64 bits (TOY-RECORD.md explains the choice). */
+    /** Truncated HMAC-SHA-256 length: 64 bits (SPEC.md section 11 (Toy record) explains the choice). */
     public static final int TAG_BYTES = 8;
     /** The largest image this code writes: header, the longest body, tag. */
     public static final int MAX_BYTES = HEADER_BYTES + ToyRecordCodec.MAX_BYTES + TAG_BYTES;

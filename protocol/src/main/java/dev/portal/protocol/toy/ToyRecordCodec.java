@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The compact record body (version 1), without write counter or authenticity tag; TOY-RECORD.md, "Record body",
+ * The compact record body (version 1), without write counter or authenticity tag; SPEC.md section 11 (Toy record), "Record body",
  * is the normative layout. Big-endian throughout:
  * <pre>
  *  0      record version (1)

@@ -1,7 +1,7 @@
 package dev.portal.protocol.toy;
 
 /**
- * What a portal concluded about the data on a toy's tag. See TOY-RECORD.md, "Verdicts", for the exact rules.
+ * What a portal concluded about the data on a toy's tag. See SPEC.md section 11 (Toy record), "Verdicts", for the exact rules.
  */
 public enum ToyVerdict {
     /** At least one save area holds an authentic record for this tag; the record is available. */
