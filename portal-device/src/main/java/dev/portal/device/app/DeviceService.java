@@ -109,6 +109,12 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                 readers.size(), config.maxToys());
     }
 
+    /** The service's version, from the jar manifest ("dev" when run from classes). */
+    public static String version() {
+        String v = DeviceService.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     private static java.time.Duration interval(RuntimeSettings r) {
         return java.time.Duration.ofNanos(1_000_000_000L / r.pollHz());
     }
@@ -152,7 +158,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
             pads.add(new PadInfo(p.pad(), config.maxToys(), chip.chip() + " v" + chip.version()));
             cals.add(p.calibration());
         }
-        emitter.emit(new Birth(config.deviceId(), DeviceMain.version(), EnumSet.of(Capability.LED,
+        emitter.emit(new Birth(config.deviceId(), version(), EnumSet.of(Capability.LED,
                 Capability.TOY_WRITE, Capability.CALIBRATION, Capability.CONFIG, Capability.MULTI_TAG), pads,
                 new Calibration(cals), runtime.version()));
     }

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Tells systemd the service is ready and alive, through {@code systemd-notify} (the unit sets
- * {@code NotifyAccess=all} because the message comes from that child process). A keep-alive is sent only while
+ * {@code NotifyAccess=all} because the message comes from that child process; {@code --pid} names the service's own process). A keep-alive is sent only while
  * the pads are still polling, so a service whose poll threads are stuck is restarted by systemd's WatchdogSec.
  * Does nothing when not started by systemd (no NOTIFY_SOCKET).
  */
@@ -53,7 +53,7 @@ final class SystemdWatchdog {
             return;
         }
         try {
-            Process p = new ProcessBuilder("systemd-notify", message).redirectErrorStream(true)
+            Process p = new ProcessBuilder("systemd-notify", "--pid=" + ProcessHandle.current().pid(), message).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {
