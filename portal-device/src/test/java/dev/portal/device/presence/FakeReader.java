@@ -21,13 +21,17 @@ import java.util.Random;
  * A reader for presence-logic unit tests: NTAG213-like tags in memory, a seeded chance that a tag misses an
  * answer, and a switch that makes the bus dead. (End-to-end tests use the chip models and the real driver.)
  */
-final class FakeReader implements NfcReader {
+public final class FakeReader implements NfcReader {
     private final Map<Uid, byte[]> tags = new LinkedHashMap<>();
     private final Random random;
     private volatile double missChance;
     private volatile boolean dead;
     int scans;
     int resets;
+    /** After this many more page writes the toy is lifted (the write fails); negative: never. */
+    public volatile int writesBeforeLift = -1;
+    /** The memory of the last toy lifted during a write. */
+    volatile byte[] lastMemory;
 
     FakeReader(long seed) {
         random = new Random(seed);
@@ -37,6 +41,15 @@ final class FakeReader implements NfcReader {
         byte[] mem = new byte[45 * 4];
         mem[3 * 4 + 2] = 0x12; // capability container: NTAG213
         tags.put(Uid.parse(uidHex), mem);
+    }
+
+    /** Puts a toy back with the memory it had. */
+    public synchronized void putBack(String uidHex, byte[] mem) {
+        tags.put(Uid.parse(uidHex), mem);
+    }
+
+    synchronized byte[] memory(String uidHex) {
+        return tags.get(Uid.parse(uidHex));
     }
 
     synchronized void take(String uidHex) {
@@ -171,6 +184,16 @@ final class FakeReader implements NfcReader {
         @Override
         public void writePage(int page, byte[] data) throws ReaderException {
             present();
+            if (writesBeforeLift == 0) {
+                synchronized (FakeReader.this) {
+                    lastMemory = tags.remove(uid);
+                }
+                writesBeforeLift = -1;
+                throw new ReaderException(ReaderException.Failure.TIMEOUT, "tag lifted during the write");
+            }
+            if (writesBeforeLift > 0) {
+                writesBeforeLift--;
+            }
             System.arraycopy(data, 0, mem, page * 4, 4);
         }
 
