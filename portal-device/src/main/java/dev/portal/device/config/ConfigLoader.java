@@ -164,7 +164,7 @@ public final class ConfigLoader {
             JsonFields p = new JsonFields(arr.get(i), top.where("pads", i), problems);
             p.rejectUnknown(Set.of("spiBus", "chipSelect", "spiSpeedHz", "resetGpio", "ledGpio"));
             int bus = p.integer("spiBus", 0, 0, 6);
-            int cs = p.integer("chipSelect", i, 0, 3);
+            int cs = p.integer("chipSelect", i, 0, 10);
             if (!chips.add(bus + "/" + cs)) {
                 problems.add(top.where("pads", i) + ": SPI bus " + bus + " chip select " + cs + " is used twice");
             }
