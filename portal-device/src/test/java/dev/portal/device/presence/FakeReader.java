@@ -30,6 +30,8 @@ public final class FakeReader implements NfcReader {
     int resets;
     /** After this many more page writes the toy is lifted (the write fails); negative: never. */
     public volatile int writesBeforeLift = -1;
+    /** The next data read lifts the toy first (a toy pulled while its record is read). */
+    volatile boolean liftOnNextRead;
     /** The memory of the last toy lifted during a write. */
     volatile byte[] lastMemory;
 
@@ -177,6 +179,12 @@ public final class FakeReader implements NfcReader {
 
         @Override
         public byte[] fastRead(int startPage, int endPage) throws ReaderException {
+            if (liftOnNextRead) {
+                liftOnNextRead = false;
+                synchronized (FakeReader.this) {
+                    tags.remove(uid);
+                }
+            }
             present();
             return Arrays.copyOfRange(mem, startPage * 4, endPage * 4 + 4);
         }
