@@ -96,7 +96,14 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                     clock::millisSinceStart, cal));
         }
         this.presence = new PresenceService(pollers, interval(runtime));
-        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this);
+        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this,
+                state.loadResults(), results -> {
+                    try {
+                        state.saveResults(results);
+                    } catch (IOException e) {
+                        LOG.warn("could not keep command results: {}", e.toString());
+                    }
+                });
         Topics topics = new Topics(config.deviceId());
         this.delivery = new Delivery(link, outbox, topics, bootId, config.mqtt(), this::onConnected, commands::submit);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
