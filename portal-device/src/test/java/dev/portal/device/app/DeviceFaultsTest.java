@@ -108,6 +108,8 @@ class DeviceFaultsTest {
             }
             Heartbeat hb = lastHeartbeat(stream);
             assertTrue(hb.counters().readerResets() >= 1, "resets reported: " + hb);
+            assertTrue(hb.counters().pollsPerSecondX100() > 0, "poll rate reported: " + hb);
+            assertTrue(hb.counters().uptimeSeconds() >= 1, "uptime reported: " + hb);
             assertTrue(hb.counters().readErrors() >= 1, "errors reported: " + hb);
             assertEquals(2, stream.messages(TagPlaced.class).size(), "both pads work: " + stream.messages(TagPlaced.class));
         }
