@@ -26,7 +26,12 @@ public final class JSerialCommPort implements SerialPortIo {
     public static JSerialCommPort open(String path, int baud, int readTimeoutMillis) throws IOException {
         Path p = Path.of(path);
         String real = Files.exists(p) ? p.toRealPath().toString() : path;
-        SerialPort port = SerialPort.getCommPort(real);
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(real);
+        } catch (RuntimeException e) { // jSerialComm's SerialPortInvalidPortException
+            throw new IOException("no serial port " + path + ": " + e.getMessage(), e);
+        }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, readTimeoutMillis, 0);
