@@ -50,13 +50,16 @@ public final class WatchCommand implements Callable<Integer> {
             LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
             try (BrokerConnection c = BrokerConnection.connect(broker)) {
                 c.onConnectionLost(() -> output.err().println("portalctl: connection to the broker lost"));
-                c.subscribe("portal/" + (device == null ? "+" : device) + "/evt", (topic, payload) -> {
+                String filter = "portal/" + (device == null ? "+" : device) + "/evt";
+                c.subscribe(filter, (topic, payload) -> {
                     try {
                         frames.add(new WatchOp.Seen(TopicFilter.level(topic, 1), FrameCodec.decode(payload)));
                     } catch (FrameException e) {
                         output.err().println("portalctl: undecodable frame on " + topic + ": " + e.reason() + " " + e.getMessage());
                     }
                 });
+                output.err().println("portalctl: watching " + filter + " on " + broker.broker + " (Ctrl-C to stop)");
+                output.err().flush();
                 return WatchOp.run(frames, output, count, duration);
             }
         });
