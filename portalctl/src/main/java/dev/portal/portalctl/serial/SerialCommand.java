@@ -161,6 +161,8 @@ public final class SerialCommand implements Runnable {
                 LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
                 try (SerialPortalLink link = SerialPortalLink.open(parent.port, parent.baud)) {
                     link.open(f -> frames.add(new WatchOp.Seen(parent.port, f)));
+                    output.err().println("portalctl: watching " + parent.port + " (Ctrl-C to stop)");
+                    output.err().flush();
                     return WatchOp.run(frames, output, count, duration);
                 }
             });
