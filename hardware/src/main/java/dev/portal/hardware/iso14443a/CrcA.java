@@ -12,7 +12,12 @@ public final class CrcA {
 
     /** CRC_A over {@code length} bytes from {@code offset}, as an unsigned 16-bit value. */
     public static int compute(byte[] data, int offset, int length) {
-        int crc = PRESET;
+        return compute(data, offset, length, PRESET);
+    }
+
+    /** The same CRC with another preset (a reader chip's CRC coprocessor offers several). */
+    public static int compute(byte[] data, int offset, int length, int preset) {
+        int crc = preset & 0xFFFF;
         for (int i = offset; i < offset + length; i++) {
             int b = (data[i] ^ crc) & 0xFF;
             b = (b ^ (b << 4)) & 0xFF;

@@ -34,26 +34,28 @@ public final class ToyCodec {
     /**
      * The verdict from the two areas' states:
      * <ol>
-     * <li>Among areas that are valid or newer-format, the one with the newest counter (serial order; on a tie a
-     * valid area, then A) decides: valid gives RECOGNISED, newer-format gives UNKNOWN (this portal must not
-     * roll back what newer firmware wrote).</li>
+     * <li>If any area is valid: RECOGNISED, from the valid area with the newest counter (serial order; a tie
+     * goes to A).</li>
+     * <li>Otherwise, if any area is in a newer format: UNKNOWN.</li>
      * <li>Otherwise, if any area looks like ours but does not verify: TAMPERED.</li>
      * <li>Otherwise, if any area holds foreign data or could not be read: UNKNOWN.</li>
      * <li>Otherwise (both blank): BLANK.</li>
      * </ol>
+     * A newer-format area never outranks a valid one: its format byte and counter are not authenticated for this
+     * portal, so one flipped bit must not hide a good record. Newer firmware is protected from roll-back by
+     * {@link #planWrite} instead.
      */
     static ToyReadResult judge(AreaState a, AreaState b) {
         String reason = "A: " + a.describe() + "; B: " + b.describe();
-        Area newest = null;
-        if (counterOf(a).isPresent() || counterOf(b).isPresent()) {
-            newest = newest(a, b);
+        if (a instanceof AreaState.Valid || b instanceof AreaState.Valid) {
+            Area winner = a instanceof AreaState.Valid va
+                    && !(b instanceof AreaState.Valid vb && WriteCounter.isNewer(vb.counter(), va.counter()))
+                    ? Area.A : Area.B;
+            AreaState.Valid valid = (AreaState.Valid) (winner == Area.A ? a : b);
+            return new ToyReadResult(ToyVerdict.RECOGNISED, Optional.of(valid.record()), valid.counter(),
+                    Optional.of(winner), reason, a, b);
         }
-        if (newest != null) {
-            AreaState winner = newest == Area.A ? a : b;
-            if (winner instanceof AreaState.Valid valid) {
-                return new ToyReadResult(ToyVerdict.RECOGNISED, Optional.of(valid.record()), valid.counter(),
-                        Optional.of(newest), reason, a, b);
-            }
+        if (a instanceof AreaState.Newer || b instanceof AreaState.Newer) {
             return result(ToyVerdict.UNKNOWN, "written by newer firmware; " + reason, a, b);
         }
         if (a instanceof AreaState.Corrupt || b instanceof AreaState.Corrupt) {
@@ -65,32 +67,6 @@ public final class ToyCodec {
         return result(ToyVerdict.UNKNOWN, reason, a, b);
     }
 
-    private static Area newest(AreaState a, AreaState b) {
-        Optional<Long> ca = counterOf(a);
-        Optional<Long> cb = counterOf(b);
-        if (ca.isEmpty()) {
-            return Area.B;
-        }
-        if (cb.isEmpty()) {
-            return Area.A;
-        }
-        if (WriteCounter.isNewer(cb.get(), ca.get())) {
-            return Area.B;
-        }
-        if (WriteCounter.isNewer(ca.get(), cb.get())) {
-            return Area.A;
-        }
-        return a instanceof AreaState.Valid || !(b instanceof AreaState.Valid) ? Area.A : Area.B;
-    }
-
-    private static Optional<Long> counterOf(AreaState state) {
-        return switch (state) {
-            case AreaState.Valid v -> Optional.of(v.counter());
-            case AreaState.Newer n -> Optional.of(n.counter());
-            default -> Optional.empty();
-        };
-    }
-
     private static ToyReadResult result(ToyVerdict verdict, String reason, AreaState a, AreaState b) {
         return new ToyReadResult(verdict, Optional.empty(), 0, Optional.empty(), reason, a, b);
     }
@@ -98,13 +74,19 @@ public final class ToyCodec {
     /**
      * The write that saves {@code newRecord} onto a toy last read as {@code current}: into the area NOT holding
      * the current record, with the next counter; a blank tag gets area A with counter 1. Refuses (with
-     * IllegalStateException) a TAMPERED or UNKNOWN toy: overwriting those is a deliberate {@link #planReset}.
+     * IllegalStateException) a TAMPERED or UNKNOWN toy, for which overwriting is a deliberate {@link #planReset},
+     * and a toy whose other area holds a newer-format record with a newer counter (no roll-back).
      */
     public static ToyWritePlan planWrite(TagLayout layout, ToyReadResult current, ToyRecord newRecord,
                                          byte[] uid, FleetKey key) {
         return switch (current.verdict()) {
             case RECOGNISED -> {
                 Area target = current.winner().orElseThrow().other();
+                if (current.state(target) instanceof AreaState.Newer newer
+                        && WriteCounter.isNewer(newer.counter(), current.writeCounter())) {
+                    throw new IllegalStateException("area " + target + " holds a newer-format record with counter "
+                            + newer.counter() + "; this portal will not roll the toy back (" + current.reason() + ")");
+                }
                 yield plan(layout, target, WriteCounter.next(current.writeCounter()), newRecord, uid, key);
             }
             case BLANK -> plan(layout, Area.A, 1, newRecord, uid, key);

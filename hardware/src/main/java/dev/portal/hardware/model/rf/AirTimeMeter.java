@@ -20,6 +20,11 @@ public final class AirTimeMeter {
         readerBits += frame.airBits();
     }
 
+    /** A frame the reader sent that no tag could hear (field off, no 100 % ASK): air time all the same. */
+    public synchronized void readerSentUnheard(Frame frame) {
+        readerSent(frame);
+    }
+
     synchronized void tagAnswered(Reception reception) {
         if (!reception.isSilent()) {
             tagFrames++;

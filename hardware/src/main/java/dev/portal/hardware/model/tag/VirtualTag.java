@@ -12,8 +12,9 @@ import java.util.Optional;
  * Subclasses answer the commands of their family once the tag is ACTIVE.
  *
  * <p>Model choices where ISO leaves room: a READY tag that sees an anticollision or SELECT frame that does not
- * address it (another cascade level, other UID bits) stays READY and silent, and a READY tag answers REQA/WUPA
- * again (restarting at cascade level 1); so after the reader halts one tag, the others are still found. Any
+ * address it (another cascade level, other UID bits) or the HLTA meant for the selected tag stays READY and
+ * silent, and a READY tag answers REQA/WUPA again (restarting at cascade level 1); so after the reader selects
+ * and halts one tag, the others are still found, also when they were all woken from HALT by WUPA. Any
  * other unexpected frame sends the tag back to IDLE, or to HALT if it was woken from HALT (ISO's READY*).
  * An ACTIVE tag that receives REQA or WUPA goes back the same way without answering.
  */
@@ -110,6 +111,9 @@ public abstract class VirtualTag implements Transponder {
     }
 
     private Optional<Frame> ready(Frame command) {
+        if (isHlta(command)) {
+            return Optional.empty(); // addressed to the selected tag; this one stays READY
+        }
         int sel = command.byteAt(0);
         boolean isSel = sel == Cascade.SEL[0] || sel == Cascade.SEL[1] || sel == Cascade.SEL[2];
         if (!isSel || command.byteLength() < 2) {
@@ -154,8 +158,7 @@ public abstract class VirtualTag implements Transponder {
     }
 
     private Optional<Frame> active(Frame command) {
-        if (command.bitCount() == 32 && command.byteAt(0) == HLTA && command.byteAt(1) == 0
-                && CrcA.check(command.bytes())) {
+        if (isHlta(command)) {
             state = TagState.HALT;
             wokenFromHalt = true;
             level = 0;
@@ -163,6 +166,11 @@ public abstract class VirtualTag implements Transponder {
             return Optional.empty();
         }
         return activeCommand(command);
+    }
+
+    private static boolean isHlta(Frame command) {
+        return command.bitCount() == 32 && command.byteAt(0) == HLTA && command.byteAt(1) == 0
+                && CrcA.check(command.bytes());
     }
 
     /** A frame for the tag while it is ACTIVE or AUTHENTICATED (HLTA already handled). */
