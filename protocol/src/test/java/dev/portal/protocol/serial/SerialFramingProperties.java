@@ -71,6 +71,16 @@ class SerialFramingProperties {
         assertEquals(frames.size(), reader.framesRead());
     }
 
+    @Property(tries = 300)
+    void arbitraryLineNoiseNeverBreaksTheReader(@ForAll @Size(max = 20_000) byte[] noise, @ForAll long seed) throws IOException {
+        List<FrameException> rejected = new ArrayList<>();
+        SerialFrameReader reader = new SerialFrameReader(new TrickleStream(noise, new Random(seed)), rejected::add);
+        while (reader.read().isPresent()) {
+            // noise that happens to hold a valid frame would be one; it is still read without error
+        }
+        assertTrue(reader.atEnd());
+    }
+
     /** Hands out the bytes in random small reads, as a serial port does. */
     static final class TrickleStream extends InputStream {
         private final ByteArrayInputStream in;
