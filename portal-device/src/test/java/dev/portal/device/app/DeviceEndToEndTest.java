@@ -117,7 +117,7 @@ class DeviceEndToEndTest {
             long polls0 = service.health().polls.get();
             stream.drainFor(6000);
             long polls = service.health().polls.get() - polls0;
-            assertTrue(polls >= 80, "polled " + polls + " times");
+            assertTrue(polls >= 40, "polled " + polls + " times");
             assertEquals(4, stream.messages(TagPlaced.class).size(), "each toy announced once: "
                     + stream.messages(TagPlaced.class));
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
