@@ -84,10 +84,10 @@ class SerialCommandsTest {
         assertEquals(0, cal.code(), cal.toString());
         assertTrue(cal.out().contains("portal reports pad 0: 33 dB"), cal.toString());
 
-        Cli.Run set = Cli.run("serial", port, "config-set", "heartbeatSeconds=10");
+        Cli.Run set = Cli.run("serial", port, "config", "set", "heartbeatSeconds=10");
         assertEquals(0, set.code(), set.toString());
         assertTrue(set.out().contains("reported v1"), set.toString());
-        Cli.Run get = Cli.run("serial", port, "config-get");
+        Cli.Run get = Cli.run("serial", port, "config", "get");
         assertTrue(get.out().contains("reported v1"), get.toString());
     }
 
