@@ -1,0 +1,32 @@
+package dev.portal.protocol.frame;
+
+/** What a device can do, announced in Birth as bits of a u32 (code = bit index). Open set: unknown bits are ignored. */
+public enum Capability {
+    LED(0),
+    TOY_WRITE(1),
+    CALIBRATION(2),
+    CONFIG(3),
+    FIRMWARE_UPDATE(4),
+    MULTI_TAG(5),
+    SERIAL_CONSOLE(6);
+
+    private final int code;
+
+    Capability(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The constant for a wire code, or null when this version does not know the code. */
+    public static Capability fromCode(int code) {
+        for (Capability v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

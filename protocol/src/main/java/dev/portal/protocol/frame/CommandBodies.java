@@ -1,0 +1,99 @@
+package dev.portal.protocol.frame;
+
+import dev.portal.protocol.frame.FrameException.Reason;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Command body: correlation id u32, kind u8, kind-specific fields. CommandResult: id u32, status u8, detail. */
+final class CommandBodies {
+    private CommandBodies() {
+    }
+
+    static void write(Command c, WireWriter w) {
+        w.u32(c.correlationId()).u8(c.body().kindCode());
+        switch (c.body()) {
+            case SetLed s -> w.u8(s.pad()).u24(s.rgb()).u8(s.mode().code()).u32(s.durationMillis());
+            case WriteToy t -> writeToy(t, w);
+            case Calibrate k -> w.u8(k.pad()).u8(k.antennaGainDb()).u8(k.removalMissThreshold());
+            case ConfigSet s -> {
+                w.u32(s.desiredVersion()).u8(s.entries().size());
+                for (Map.Entry<String, String> e : s.entries().entrySet()) {
+                    w.text8(e.getKey()).text16(e.getValue());
+                }
+            }
+            case FirmwareChunk f -> w.u32(f.jobId()).u32(f.index()).u32(f.total()).raw(f.imageSha256()).bytes16(f.data());
+            case Rebirth r -> { }
+            case Reboot r -> { }
+            case UnknownCommand u -> w.raw(u.payload());
+        }
+    }
+
+    static Command read(WireReader r) throws FrameException {
+        long id = r.u32("correlation id");
+        int kindCode = r.u8("command kind");
+        CommandKind kind = CommandKind.fromCode(kindCode);
+        if (kind == null) {
+            return new Command(id, new UnknownCommand(kindCode, r.bytes(r.remaining(), "payload")));
+        }
+        CommandBody body = switch (kind) {
+            case SET_LED -> new SetLed(r.u8("pad"), r.u24("rgb"), ledMode(r.u8("led mode")), r.u32("duration"));
+            case WRITE_TOY -> readToy(r);
+            case CALIBRATE -> new Calibrate(r.u8("pad"), r.u8("antenna gain"), r.u8("removal miss threshold"));
+            case CONFIG_SET -> readConfig(r);
+            case FIRMWARE_CHUNK -> new FirmwareChunk(r.u32("job id"), r.u32("index"), r.u32("total"),
+                    r.bytes(FirmwareChunk.SHA256_BYTES, "image sha256"),
+                    r.bytes16(1, Limits.MAX_FIRMWARE_CHUNK, "firmware data"));
+            case REBIRTH -> new Rebirth();
+            case REBOOT -> new Reboot();
+        };
+        return new Command(id, body);
+    }
+
+    private static LedMode ledMode(int code) throws FrameException {
+        LedMode mode = LedMode.fromCode(code);
+        if (mode == null) {
+            throw new FrameException(Reason.BAD_FIELD, "led mode " + code);
+        }
+        return mode;
+    }
+
+    private static ConfigSet readConfig(WireReader r) throws FrameException {
+        long version = r.u32("desired version");
+        int count = r.u8("entry count");
+        if (count > Limits.MAX_CONFIG_ENTRIES) {
+            throw new FrameException(Reason.TOO_LONG, "entry count " + count + " exceeds " + Limits.MAX_CONFIG_ENTRIES);
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String key = r.text8(ConfigSet.MAX_KEY, "config key");
+            String value = r.text16(Limits.MAX_CONFIG_VALUE, "config value");
+            if (entries.put(key, value) != null) {
+                throw new FrameException(Reason.BAD_FIELD, "config key '" + key + "' appears twice");
+            }
+        }
+        return new ConfigSet(version, entries);
+    }
+
+    private static void writeToy(WriteToy t, WireWriter w) {
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid());
+        ToyRecords.write(t.record(), w);
+    }
+
+    private static WriteToy readToy(WireReader r) throws FrameException {
+        return new WriteToy(r.u8("pad"), r.u8("slot"), TagBodies.uid(r), ToyRecords.require(r));
+    }
+
+    static void writeResult(CommandResult c, WireWriter w) {
+        w.u32(c.correlationId()).u8(c.status().code()).text16(c.detail());
+    }
+
+    static CommandResult readResult(WireReader r) throws FrameException {
+        long id = r.u32("correlation id");
+        int code = r.u8("status");
+        Status status = Status.fromCode(code);
+        if (status == null) {
+            throw new FrameException(Reason.BAD_FIELD, "status " + code);
+        }
+        return new CommandResult(id, status, r.text16(Limits.MAX_DETAIL, "detail"));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.portal.protocol.frame;
+
+/** Command kind codes (first byte after the correlation id). A device answers an unknown kind with UNKNOWN_COMMAND. */
+public enum CommandKind {
+    SET_LED(1),
+    WRITE_TOY(2),
+    CALIBRATE(3),
+    CONFIG_SET(4),
+    FIRMWARE_CHUNK(5),
+    REBIRTH(6),
+    REBOOT(7);
+
+    private final int code;
+
+    CommandKind(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The constant for a wire code, or null when this version does not know the code. */
+    public static CommandKind fromCode(int code) {
+        for (CommandKind v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.portal.protocol.frame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Change configuration keys. The device applies all entries or none, then reports {@code desiredVersion} as
+ * its config version in the next Birth; a ConfigSet whose version is not newer than the one in force is
+ * answered REJECTED, so a replayed command cannot roll configuration back.
+ *
+ * @param desiredVersion u32 version the configuration has once these entries are applied
+ * @param entries        key to value, in order; keys 1..64 UTF-8 bytes, values at most 1024, at most 64 entries
+ */
+public record ConfigSet(long desiredVersion, Map<String, String> entries) implements CommandBody {
+    public static final int MAX_KEY = 64;
+
+    public ConfigSet {
+        Check.u32("desiredVersion", desiredVersion);
+        Check.present("entries", entries);
+        if (entries.size() > Limits.MAX_CONFIG_ENTRIES) {
+            throw new IllegalArgumentException("at most " + Limits.MAX_CONFIG_ENTRIES + " config entries, not " + entries.size());
+        }
+        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            Check.text("config key", e.getKey(), MAX_KEY);
+            if (e.getKey().isEmpty() || e.getKey().getBytes(StandardCharsets.UTF_8).length == 0) {
+                throw new IllegalArgumentException("config key must not be empty");
+            }
+            Check.text("config value of " + e.getKey(), e.getValue(), Limits.MAX_CONFIG_VALUE);
+            copy.put(e.getKey(), e.getValue());
+        }
+        entries = Collections.unmodifiableMap(copy);
+    }
+}

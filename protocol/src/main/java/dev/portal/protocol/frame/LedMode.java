@@ -1,0 +1,29 @@
+package dev.portal.protocol.frame;
+
+/** How a pad LED shows its colour. */
+public enum LedMode {
+    OFF(0),
+    SOLID(1),
+    BLINK(2),
+    PULSE(3);
+
+    private final int code;
+
+    LedMode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The constant for a wire code, or null when this version does not know the code. */
+    public static LedMode fromCode(int code) {
+        for (LedMode v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.portal.protocol.frame;
+
+/** Message type codes (header byte 1). Device-to-host events 0x01.., device state 0x10.., commands 0x20... */
+public enum MessageType {
+    TAG_PLACED(0x01),
+    TAG_REMOVED(0x02),
+    TOY_READ(0x03),
+    BIRTH(0x10),
+    HEARTBEAT(0x11),
+    COMMAND(0x20),
+    COMMAND_RESULT(0x21);
+
+    private static final MessageType[] BY_CODE = new MessageType[256];
+
+    static {
+        for (MessageType t : values()) {
+            BY_CODE[t.code] = t;
+        }
+    }
+
+    private final int code;
+
+    MessageType(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The type for a code, or null when this version does not know it. */
+    public static MessageType fromCode(int code) {
+        return code >= 0 && code < 256 ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.portal.protocol.frame;
+
+/** Tag family reported with a placement. Open enumeration: a decoder maps codes it does not know to {@link #OTHER}. */
+public enum TagType {
+    CLASSIC_1K(1),
+    NTAG213(2),
+    NTAG215(3),
+    NTAG216(4),
+    CLASSIC_4K(5),
+    CLASSIC_MINI(6),
+    OTHER(0);
+
+    private final int code;
+
+    TagType(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The constant for a wire code, or null when this version does not know the code. */
+    public static TagType fromCode(int code) {
+        for (TagType v : values()) {
+            if (v.code == code) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
