@@ -24,12 +24,16 @@ public final class Collector implements AutoCloseable {
 
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<Integer> taken = new java.util.HashSet<>();
     private final MqttLink link;
 
     public Collector(String serverUri, String... filters) throws MqttLinkException {
         link = new PahoMqttLink(MqttSettings.plain(serverUri, "collector-" + System.nanoTime()), (t, p, r) -> {
             Received received = new Received(t, p, r);
-            all.add(received);
+            synchronized (all) {
+                all.add(received);
+                all.notifyAll();
+            }
             queue.add(received);
         });
         link.connect();
@@ -46,20 +50,28 @@ public final class Collector implements AutoCloseable {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The next message matching {@code test}; those that do not match are skipped (but kept in all()). */
+    /**
+     * The earliest message not yet returned by an await that matches {@code test}, waiting for it if needed.
+     * Messages that do not match stay available to later awaits.
+     */
     public Received await(Predicate<Received> test, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> skipped = new ArrayList<>();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            Received next = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                throw new AssertionError("nothing matching within " + timeout + "; skipped " + skipped);
+        synchronized (all) {
+            while (true) {
+                for (int i = 0; i < all.size(); i++) {
+                    if (!taken.contains(i) && test.test(all.get(i))) {
+                        taken.add(i);
+                        return all.get(i);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    List<String> seen = all.stream().map(r -> r.topic() + " "
+                            + (r.text().length() > 300 ? r.text().substring(0, 300) : r.text())).toList();
+                    throw new AssertionError("nothing matching within " + timeout + "; received " + seen);
+                }
+                all.wait(Math.max(1, left / 1_000_000));
             }
-            if (test.test(next)) {
-                return next;
-            }
-            skipped.add(next.topic() + " " + (next.text().length() > 200 ? next.text().substring(0, 200) : next.text()));
         }
     }
 
