@@ -67,7 +67,7 @@ public final class Migrations {
                 insert.executeUpdate();
             }
             connection.commit();
-            LOG.info("applied schema migration V{}: {}", version, description(script));
+            LOG.info("applied schema migration {}", description(script));
         } catch (SQLException e) {
             connection.rollback();
             throw new StoreException("schema migration V" + version + " failed: " + e.getMessage(), e);
