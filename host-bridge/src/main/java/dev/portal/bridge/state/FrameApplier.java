@@ -23,6 +23,9 @@ import java.util.Map;
  * the stream position that makes replaying it a no-op.
  */
 public final class FrameApplier {
+    /** How stale a portal's stored lastSeen may get while its frames flow. */
+    static final long LAST_SEEN_RESOLUTION_MILLIS = 5_000;
+
     private final PlacementRules placements = new PlacementRules();
     private final ToyReadRules toyReads = new ToyReadRules();
 
@@ -43,10 +46,13 @@ public final class FrameApplier {
                 // Devices do not send commands; FrameIngest refuses them before they get here.
             }
         }
+        boolean changed = message instanceof Birth || message instanceof Heartbeat || !portal.online();
         PortalState seen = portal.withOnline(true, atMillis);
-        tx.savePortal(seen);
-        if (message instanceof Birth || message instanceof Heartbeat || !portal.online()) {
+        if (changed) {
+            tx.savePortal(seen);
             effects.portal(seen);
+        } else if (atMillis - portal.lastSeenMillis() >= LAST_SEEN_RESOLUTION_MILLIS) {
+            tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
         tx.saveStream(new StreamPosition(deviceId, boot, seq), atMillis);
         return effects;
