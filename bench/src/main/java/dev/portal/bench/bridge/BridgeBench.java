@@ -99,14 +99,55 @@ public final class BridgeBench {
         synchronized (micros) {
             sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
         }
+        long[] direct = directLatency(broker);
         md.append("### Latency: tag announced by the portal -> `game/events` JSON at a subscriber\n\n");
-        md.append("| samples | p50 | p99 | max |\n|---|---|---|---|\n");
-        md.append(String.format("| %d | %.1f ms | %.1f ms | %.1f ms |%n%n", sorted.length, pct(sorted, 50) / 1000.0,
-                pct(sorted, 99) / 1000.0, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
+        md.append("| path | samples | p50 | p99 | max |\n|---|---|---|---|---|\n");
+        row(md, "through the bridge (frame -> SQLite -> JSON event)", sorted);
+        row(md, "same broker and clients, publish -> subscribe, no bridge", direct);
+        md.append('\n');
         md.append("Measured from the moment the simulated portal publishes TagPlaced (when a real portal's poll ")
                 .append("has seen the tag) to the event's arrival; a tag waits at most one poll period before that, ")
                 .append("so the aim (p99 <= one poll period + 20 ms) means p99 here <= 20 ms. One placement and one ")
                 .append("removal every ").append(LATENCY_GAP_MILLIS).append(" ms.\n\n");
+    }
+
+    private static void row(StringBuilder md, String path, long[] sorted) {
+        md.append(String.format("| %s | %d | %.1f ms | %.1f ms | %.1f ms |%n", path, sorted.length,
+                pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0,
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0));
+    }
+
+    /** The transport alone at the same pace: publisher -> broker -> subscriber, microseconds, sorted. */
+    private static long[] directLatency(BenchMosquitto broker) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        Counter received = new Counter();
+        MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-lsub-" + System.nanoTime()),
+                (t, p, r) -> {
+                    long sent = java.nio.ByteBuffer.wrap(p).getLong();
+                    synchronized (micros) {
+                        micros.add((System.nanoTime() - sent) / 1000);
+                    }
+                    received.add();
+                });
+        MqttLink pub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-lpub-" + System.nanoTime()),
+                (t, p, r) -> { });
+        try {
+            sub.connect();
+            sub.subscribe("direct/latency", 1);
+            pub.connect();
+            for (int i = 0; i < LATENCY_SAMPLES + 50; i++) {
+                pub.publish("direct/latency", java.nio.ByteBuffer.allocate(32).putLong(System.nanoTime()).array(),
+                        1, false);
+                Thread.sleep(LATENCY_GAP_MILLIS / 2);
+            }
+            received.await(LATENCY_SAMPLES + 50, 60);
+        } finally {
+            pub.close();
+            sub.close();
+        }
+        synchronized (micros) {
+            return micros.stream().skip(50).mapToLong(Long::longValue).sorted().toArray();
+        }
     }
 
     private static long pct(long[] sorted, int percentile) {
