@@ -27,6 +27,7 @@ final class BenchMosquitto implements AutoCloseable {
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true",
                 "max_inflight_messages 0", "max_queued_messages 1000000", "max_topic_alias 0",
+                "set_tcp_nodelay true",
                 "log_dest file " + dir.resolve("mosquitto.log"), ""));
         Process process;
         try {

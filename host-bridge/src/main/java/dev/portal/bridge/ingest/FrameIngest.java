@@ -9,6 +9,7 @@ import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.FrameApplier;
+import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -162,9 +164,17 @@ public final class FrameIngest {
         try {
             results = store.inTransaction(tx -> {
                 List<Effects> all = new ArrayList<>(batch.size());
+                Map<String, StreamPosition> positions = new LinkedHashMap<>();
+                Map<String, Long> born = new HashMap<>();
                 for (Staged s : batch) {
-                    all.add(applier.apply(tx, s.deviceId(), s.received().frame(), time(s.received())));
+                    long at = time(s.received());
+                    all.add(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
+                    String key = s.deviceId() + "/" + s.received().boot();
+                    positions.merge(key, new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()),
+                            (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
+                    born.putIfAbsent(key, at);
                 }
+                positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
                 return all;
             });
         } catch (RuntimeException batchFailed) {

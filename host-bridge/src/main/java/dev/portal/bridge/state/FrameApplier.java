@@ -30,6 +30,16 @@ public final class FrameApplier {
     private final ToyReadRules toyReads = new ToyReadRules();
 
     public Effects apply(StoreTx tx, String deviceId, Frame frame, long atMillis) {
+        Effects effects = applyState(tx, deviceId, frame, atMillis);
+        tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
+        return effects;
+    }
+
+    /**
+     * The state change alone: the caller saves the stream position in the same transaction (once per
+     * (device, boot) for a batch of frames).
+     */
+    public Effects applyState(StoreTx tx, String deviceId, Frame frame, long atMillis) {
         Effects effects = new Effects();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
@@ -54,7 +64,6 @@ public final class FrameApplier {
         } else if (atMillis - portal.lastSeenMillis() >= LAST_SEEN_RESOLUTION_MILLIS) {
             tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
-        tx.saveStream(new StreamPosition(deviceId, boot, seq), atMillis);
         return effects;
     }
 

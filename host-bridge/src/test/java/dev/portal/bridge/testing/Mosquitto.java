@@ -64,6 +64,7 @@ public final class Mosquitto implements AutoCloseable {
                 "persistence true",
                 "persistence_location " + dir.resolve("persist") + "/",
                 "max_topic_alias 0",
+                "set_tcp_nodelay true",
                 "max_inflight_messages 0",
                 "max_queued_messages 100000",
                 "log_dest file " + dir.resolve("mosquitto.log"),
