@@ -1,0 +1,147 @@
+package dev.portal.protocol.json;
+
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.Capability;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandBody;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigSet;
+import dev.portal.protocol.frame.FirmwareChunk;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.LedMode;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.MessageType;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.PadInfo;
+import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.Reboot;
+import dev.portal.protocol.frame.SetLed;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.UnknownCommand;
+import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.toy.ToyRecord;
+import dev.portal.protocol.toy.ToyVerdict;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Tree to frame; see {@link FrameTree}. Range checks are the records' own. */
+final class TreeReader {
+    private static final Pattern VERSION = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
+
+    private TreeReader() {
+    }
+
+    static Frame frame(Node root) {
+        Header header = header(root.object("header"));
+        MessageType type = root.enumeration("type", MessageType.class);
+        Node body = root.object("body");
+        Message message = switch (type) {
+            case TAG_PLACED -> new TagPlaced(body.integer("pad"), body.integer("slot"), body.hex("uid"),
+                    body.enumeration("tagType", TagType.class));
+            case TAG_REMOVED -> new TagRemoved(body.integer("pad"), body.integer("slot"), body.hex("uid"),
+                    body.u48("presentMillis"));
+            case TOY_READ -> toyRead(body);
+            case BIRTH -> birth(body);
+            case HEARTBEAT -> new Heartbeat(new HealthCounters(body.u32("uptimeSeconds"),
+                    body.u32("pollsPerSecondX100"), body.u32("readErrors"), body.u32("readerResets"),
+                    body.u32("corruptTags"), body.u32("rejectedCommands"), body.u32("outboxDepth"),
+                    body.u32("outboxDropped"), body.u32("brokerReconnects"), body.u32("tagsPresent")));
+            case COMMAND -> new Command(body.u32("correlationId"), command(body));
+            case COMMAND_RESULT -> new CommandResult(body.u32("correlationId"),
+                    body.enumeration("status", Status.class), body.text("detail"));
+        };
+        body.done();
+        root.done();
+        return new Frame(header, message);
+    }
+
+    private static Header header(Node h) {
+        String v = h.text("version");
+        Matcher m = VERSION.matcher(v);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 15 || Integer.parseInt(m.group(2)) > 15) {
+            throw new IllegalArgumentException(h.path("version") + ": expected MAJOR.MINOR (0..15 each), got \"" + v + "\"");
+        }
+        int version = Integer.parseInt(m.group(1)) << 4 | Integer.parseInt(m.group(2));
+        Header header = new Header(version, h.u32("bootId"), h.u32("sequence"), h.u48("timestampMillis"),
+                h.bool("clockSynced"), h.has("flags") ? h.integer("flags") : 0);
+        h.done();
+        return header;
+    }
+
+    private static ToyRead toyRead(Node b) {
+        ToyVerdict verdict = b.enumeration("verdict", ToyVerdict.class);
+        Optional<ToyRecord> record = b.has("record") ? Optional.of(ToyTree.fromTree(b.object("record"))) : Optional.empty();
+        return new ToyRead(b.integer("pad"), b.integer("slot"), b.hex("uid"), verdict, record);
+    }
+
+    private static Birth birth(Node b) {
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        List<?> names = b.list("capabilities");
+        for (int i = 0; i < names.size(); i++) {
+            Node holder = new Node(Map.of("capability", String.valueOf(names.get(i))), b.path("capabilities") + "[" + i + "]");
+            if (!(names.get(i) instanceof String)) {
+                throw new IllegalArgumentException(b.path("capabilities") + "[" + i + "]: expected a name, got " + names.get(i));
+            }
+            caps.add(holder.enumeration("capability", Capability.class));
+        }
+        List<PadInfo> pads = new ArrayList<>();
+        List<?> padList = b.list("pads");
+        for (int i = 0; i < padList.size(); i++) {
+            Node p = b.element("pads", i, padList.get(i));
+            pads.add(new PadInfo(p.integer("pad"), p.integer("slots"), p.text("reader")));
+            p.done();
+        }
+        List<PadCalibration> cal = new ArrayList<>();
+        List<?> calList = b.list("calibration");
+        for (int i = 0; i < calList.size(); i++) {
+            Node c = b.element("calibration", i, calList.get(i));
+            cal.add(new PadCalibration(c.integer("pad"), c.integer("antennaGainDb"), c.integer("removalMissThreshold")));
+            c.done();
+        }
+        return new Birth(b.text("deviceId"), b.text("firmwareVersion"), caps, pads, new Calibration(cal),
+                b.u32("configVersion"));
+    }
+
+    private static CommandBody command(Node b) {
+        String kind = b.text("kind");
+        return switch (kind) {
+            case "set_led" -> new SetLed(b.integer("pad"), b.rgb("rgb"), b.enumeration("mode", LedMode.class),
+                    b.u32("durationMillis"));
+            case "write_toy" -> new WriteToy(b.integer("pad"), b.integer("slot"), b.hex("uid"),
+                    ToyTree.fromTree(b.object("record")));
+            case "calibrate" -> new Calibrate(b.integer("pad"), b.integer("antennaGainDb"),
+                    b.integer("removalMissThreshold"));
+            case "config_set" -> {
+                Node entries = b.object("entries");
+                Map<String, String> map = new LinkedHashMap<>();
+                for (String key : entries.keys()) {
+                    map.put(key, entries.text(key));
+                }
+                yield new ConfigSet(b.u32("desiredVersion"), map);
+            }
+            case "firmware_chunk" -> new FirmwareChunk(b.u32("jobId"), b.u32("index"), b.u32("total"),
+                    b.hex("imageSha256"), b.hex("data"));
+            case "rebirth" -> new Rebirth();
+            case "reboot" -> new Reboot();
+            case "unknown" -> new UnknownCommand(b.integer("code"), b.hex("payload"));
+            default -> throw new IllegalArgumentException(b.path("kind") + ": \"" + kind + "\" is not one of "
+                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, unknown]");
+        };
+    }
+}
