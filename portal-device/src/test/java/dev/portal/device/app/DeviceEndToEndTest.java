@@ -78,11 +78,11 @@ class DeviceEndToEndTest {
             VirtualTag dragon = catalogue.make("dragon");
             VirtualTag robot = catalogue.make("robot");
             hw.portal().place(dragon, 0);
-            stream.await(m -> m instanceof ToyRead, 5000);
+            stream.await(m -> m instanceof ToyRead, 15_000);
             hw.portal().place(robot, 1);
-            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 5000);
+            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 15_000);
             hw.portal().remove(dragon);
-            List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 5000);
+            List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 15_000);
             assertInstanceOf(Birth.class, frames.get(0).message());
             // heartbeats, and the Birth that follows the first connect, may fall anywhere in between
             frames = frames.stream().skip(1).filter(f -> !(f.message() instanceof Heartbeat)
@@ -134,7 +134,7 @@ class DeviceEndToEndTest {
             FrameStream stream = new FrameStream(sub);
             Thread.sleep(300);
             start("outage", 2);
-            stream.await(m -> m instanceof Birth, 5000);
+            stream.await(m -> m instanceof Birth, 15_000);
             broker.stop();
             try {
                 VirtualTag wizard = catalogue.make("wizard");

@@ -95,14 +95,14 @@ class DeviceFaultsTest {
             start("dead", 2);
             hw.chips().get(0).busFaults().busDead(true);
             hw.portal().place(catalogue.make("knight"), 1);
-            stream.await(m -> m instanceof ToyRead, 5000);
+            stream.await(m -> m instanceof ToyRead, 15_000);
             Thread.sleep(1500);
             hw.chips().get(0).busFaults().busDead(false);
             hw.portal().place(catalogue.make("dragon"), 0);
             stream.await(m -> m instanceof ToyRead r && HexFormat.of().formatHex(r.uid()).startsWith("04d7"), 10_000);
             long before = stream.messages(Heartbeat.class).size();
             stream.await(m -> false, 1);
-            long deadline = System.currentTimeMillis() + 5000;
+            long deadline = System.currentTimeMillis() + 15_000;
             while (stream.messages(Heartbeat.class).size() <= before && System.currentTimeMillis() < deadline) {
                 stream.drainFor(200);
             }
@@ -119,9 +119,9 @@ class DeviceFaultsTest {
             FrameStream stream = new FrameStream(sub);
             start("cmd1", 1);
             hw.portal().place(catalogue.make("tampered"), 0);
-            stream.await(m -> m instanceof ToyRead, 5000);
+            stream.await(m -> m instanceof ToyRead, 15_000);
             hw.portal().place(catalogue.make("dragon"), 0);
-            stream.await(m -> m instanceof ToyRead r && r.verdict() == ToyVerdict.RECOGNISED, 5000);
+            stream.await(m -> m instanceof ToyRead r && r.verdict() == ToyVerdict.RECOGNISED, 15_000);
             String cmd = "portal/cmd1/cmd";
             publish(cmd, "this is not a frame".getBytes());
             publish(cmd, new byte[8000]);
@@ -144,7 +144,7 @@ class DeviceFaultsTest {
             assertEquals("Ember II", after.record().orElseThrow().coCreation().name());
             assertTrue(hw.lights().describe(0).contains("123456") || hw.lights().describe(0).contains("RECOGNISED"));
             service.heartbeatNow();
-            stream.await(m -> m instanceof Heartbeat h && h.counters().rejectedCommands() >= 2, 5000);
+            stream.await(m -> m instanceof Heartbeat h && h.counters().rejectedCommands() >= 2, 15_000);
             Heartbeat hb = lastHeartbeat(stream);
             assertTrue(hb.counters().rejectedCommands() >= 2, "garbage counted: " + hb);
             assertTrue(hb.counters().corruptTags() >= 1, "the tampered toy counted: " + hb);

@@ -210,4 +210,23 @@ class CommandServiceTest {
         assertEquals(1, births.get());
         assertEquals(2, results().size());
     }
+
+    @Test
+    void aGainSweepAppliesTheLowestGainThatAlwaysReadsAndReportsEveryRate() throws Exception {
+        service.handle(frame(20, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
+        assertEquals(Status.REJECTED, results().get(0).status(), "no reference toy on the pad");
+        placeToy();
+        reader.reader().minGainDb = 33;
+        service.handle(frame(21, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
+        CommandResult r = results().get(1);
+        assertEquals(Status.OK, r.status(), r.detail());
+        assertTrue(r.detail().contains("18 dB 0%") && r.detail().contains("33 dB 100%"), r.detail());
+        assertTrue(r.detail().contains("applied 33 dB"), r.detail());
+        assertEquals(new PadCalibration(0, 33, 4), poller.calibration());
+        assertEquals(33, reader.reader().antennaGain().decibels());
+        assertEquals(1, births.get(), "the next Birth carries the calibration");
+        service.handle(frame(22, new dev.portal.protocol.frame.Calibrate(0, 43, 3)));
+        assertEquals(Status.OK, results().get(2).status());
+        assertEquals(43, poller.calibration().antennaGainDb(), "a gain given is applied as told");
+    }
 }
