@@ -121,6 +121,7 @@ class DeviceEndToEndTest {
             assertEquals(4, stream.messages(TagPlaced.class).size(), "each toy announced once: "
                     + stream.messages(TagPlaced.class));
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
+            assertEquals(0, service.health().readerResets.get(), "RF noise is not a reason to reset the reader");
             assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
             assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> hex(r.uid())).distinct().count(),
                     "every toy judged, once: " + stream.messages(ToyRead.class));
