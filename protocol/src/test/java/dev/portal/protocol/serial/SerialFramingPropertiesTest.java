@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-class SerialFramingProperties {
+class SerialFramingPropertiesTest {
 
     @Provide
     Arbitrary<List<Frame>> frameLists() {
