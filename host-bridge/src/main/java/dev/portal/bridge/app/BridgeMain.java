@@ -61,7 +61,12 @@ public final class BridgeMain implements Callable<Integer> {
             // HiveMQ's jar carries a logback.xml of its own; name ours explicitly.
             System.setProperty("logback.configurationFile", "portal-logback.xml");
         }
-        System.exit(new CommandLine(new BridgeMain()).execute(args));
+        CommandLine cli = new CommandLine(new BridgeMain());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("portal bridge: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override

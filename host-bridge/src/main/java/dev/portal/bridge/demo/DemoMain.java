@@ -51,7 +51,12 @@ public final class DemoMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "portal-demo-logback.xml");
         }
-        System.exit(new CommandLine(new DemoMain(System.out)).execute(args));
+        CommandLine cli = new CommandLine(new DemoMain(System.out));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("portal demo: " + e);
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
