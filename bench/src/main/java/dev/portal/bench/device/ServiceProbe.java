@@ -16,7 +16,7 @@ final class ServiceProbe {
 
     static Result measure(Path work, List<String> jvmOptions, int pads, int idleSeconds) throws Exception {
         Path script = Files.writeString(work.resolve("idle.txt"),
-                "place 0 dragon\nplace 1 knight\nsleep " + (idleSeconds * 1000 + 6000) + "\n");
+                "place 0 dragon\nplace 1 knight\nsleep " + (idleSeconds * 1000 + 16_000) + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java));
         cmd.addAll(jvmOptions);
@@ -26,7 +26,7 @@ final class ServiceProbe {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile()).start();
         try {
-            Thread.sleep(5000); // start-up, JIT warm-up, toys placed and read
+            Thread.sleep(15_000); // start-up, toys placed and read, JIT compilation settled
             long pid = p.pid();
             long ticks0 = cpuTicks(pid);
             long t0 = System.nanoTime();

@@ -83,7 +83,12 @@ class DeviceEndToEndTest {
             stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 15_000);
             hw.portal().remove(dragon);
             List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 15_000);
-            assertInstanceOf(Birth.class, frames.get(0).message());
+            Birth birth = assertInstanceOf(Birth.class, frames.get(0).message());
+            assertEquals("order", birth.deviceId());
+            assertEquals(2, birth.pads().size());
+            assertTrue(birth.pads().get(0).reader().startsWith("MFRC522"), birth.pads().toString());
+            assertEquals(2, birth.calibration().pads().size());
+            assertEquals(3, birth.calibration().pads().get(0).removalMissThreshold());
             // heartbeats, and the Birth that follows the first connect, may fall anywhere in between
             frames = frames.stream().skip(1).filter(f -> !(f.message() instanceof Heartbeat)
                     && !(f.message() instanceof Birth)).toList();
@@ -121,6 +126,7 @@ class DeviceEndToEndTest {
             assertEquals(4, stream.messages(TagPlaced.class).size(), "each toy announced once: "
                     + stream.messages(TagPlaced.class));
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
+            assertEquals(0, service.health().readerResets.get(), "RF noise is not a reason to reset the reader");
             assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
             assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> hex(r.uid())).distinct().count(),
                     "every toy judged, once: " + stream.messages(ToyRead.class));

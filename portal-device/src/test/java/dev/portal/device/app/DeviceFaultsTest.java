@@ -108,6 +108,8 @@ class DeviceFaultsTest {
             }
             Heartbeat hb = lastHeartbeat(stream);
             assertTrue(hb.counters().readerResets() >= 1, "resets reported: " + hb);
+            assertTrue(hb.counters().pollsPerSecondX100() > 0, "poll rate reported: " + hb);
+            assertTrue(hb.counters().uptimeSeconds() >= 1, "uptime reported: " + hb);
             assertTrue(hb.counters().readErrors() >= 1, "errors reported: " + hb);
             assertEquals(2, stream.messages(TagPlaced.class).size(), "both pads work: " + stream.messages(TagPlaced.class));
         }
@@ -150,6 +152,40 @@ class DeviceFaultsTest {
             assertTrue(hb.counters().corruptTags() >= 1, "the tampered toy counted: " + hb);
             assertEquals(2, hb.counters().tagsPresent());
             assertTrue(frames.size() > 0);
+        }
+    }
+
+    @Test
+    void aToyLiftedDuringAWriteOverMqttKeepsItsPreviousRecord() throws Exception {
+        DeviceConfig config = TestConfigs.config("lift", broker, dir, 1);
+        hw = SimulatedHardware.open(1, 9);
+        var wizard = catalogue.make("wizard");
+        LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wizard));
+        service = new DeviceService(config, List.of(reader), hw.lights(), new PahoMqttLink(config.mqtt()),
+                new BootClock(true), () -> { });
+        service.start();
+        try (MosquittoSub sub = new MosquittoSub(broker, "faults-lift", "portal/lift/evt")) {
+            FrameStream stream = new FrameStream(sub);
+            hw.portal().place(wizard, 0);
+            stream.await(m -> m instanceof ToyRead, 15_000);
+            TagPlaced placed = stream.messages(TagPlaced.class).get(0);
+            ToyRecord renamed = new ToyRecord(412, 3, new CoCreation("Merla the Grey", new Colours(1, 2, 3),
+                    Upgrades.NONE, 60000, 13));
+            reader.writesBeforeLift.set(4); // the fifth page write finds the field empty
+            publish("portal/lift/cmd", command(7, new WriteToy(0, placed.slot(), wizard.uid().bytes(), renamed)));
+            stream.await(m -> m instanceof CommandResult, 15_000);
+            CommandResult result = stream.messages(CommandResult.class).get(0);
+            assertNotEquals(Status.OK, result.status(), result.detail());
+            assertTrue(result.detail().contains("previous record"), result.detail());
+            stream.await(m -> m instanceof dev.portal.protocol.frame.TagRemoved, 15_000);
+            hw.portal().place(wizard, 0); // put back: it must read as the old Merla, level 12
+            stream.await(m -> stream.messages(ToyRead.class).size() >= 2, 15_000);
+            stream.drainFor(500);
+            List<ToyRead> reads = stream.messages(ToyRead.class);
+            ToyRead again = reads.get(reads.size() - 1);
+            assertEquals(ToyVerdict.RECOGNISED, again.verdict(), "the interrupted write did not damage the toy");
+            assertEquals("Merla", again.record().orElseThrow().coCreation().name());
+            assertEquals(12, again.record().orElseThrow().coCreation().level());
         }
     }
 }

@@ -229,4 +229,52 @@ class CommandServiceTest {
         assertEquals(Status.OK, results().get(2).status());
         assertEquals(43, poller.calibration().antennaGainDb(), "a gain given is applied as told");
     }
+
+    @Test
+    void resultsRememberedAcrossARestartAnswerARepeatWithoutRunningIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.portal.device.state.StateStore store = new dev.portal.device.state.StateStore(dir);
+        java.util.function.Consumer<List<CommandResult>> keep = r -> {
+            try {
+                store.saveResults(r);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        DeviceControl control = new DeviceControl() {
+            @Override
+            public void rebirth() {
+                births.incrementAndGet();
+            }
+
+            @Override
+            public RuntimeSettings runtime() {
+                return runtime;
+            }
+
+            @Override
+            public void applyRuntime(RuntimeSettings s) {
+                runtime = s;
+            }
+
+            @Override
+            public void calibrationChanged() {
+            }
+
+            @Override
+            public void reboot() {
+            }
+        };
+        try (CommandService first = new CommandService(events::add, presence, slots, Optional.of(key), lights, health,
+                control, store.loadResults(), keep)) {
+            first.handle(frame(500, new Rebirth()));
+        }
+        try (CommandService second = new CommandService(events::add, presence, slots, Optional.of(key), lights,
+                health, control, store.loadResults(), keep)) {
+            second.handle(frame(500, new Rebirth()));
+        }
+        assertEquals(1, births.get(), "executed once, across the restart");
+        assertEquals(2, results().size());
+        assertEquals(results().get(0), results().get(1));
+    }
 }
