@@ -5,6 +5,7 @@ import dev.portal.hardware.model.tag.Ntag21x;
 import dev.portal.hardware.model.tag.NtagType;
 import dev.portal.hardware.model.tag.VirtualTag;
 import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.toy.Leveling;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
@@ -69,13 +70,13 @@ public final class ToyCatalogue {
     public Optional<ToyRecord> record(String name) {
         return Optional.ofNullable(switch (name) {
             case "dragon", "tampered" -> new ToyRecord(101, 1, new CoCreation("Ember", new Colours(0xD03010, 0xFFB000,
-                    0x202020), Upgrades.NONE, 1200, 3));
+                    0x202020), Upgrades.NONE, 1200, Leveling.levelFor(1200)));
             case "knight" -> new ToyRecord(205, 2, new CoCreation("Sir Brave", new Colours(0x2050C0, 0xE0E0E0,
-                    0xC0A000), Upgrades.NONE, 9100, 7));
+                    0xC0A000), Upgrades.NONE, 9100, Leveling.levelFor(9100)));
             case "robot" -> new ToyRecord(330, 0, new CoCreation("Bolt", new Colours(0x808890, 0x00A0FF, 0xFF4000),
-                    Upgrades.NONE, 40, 1));
+                    Upgrades.NONE, 40, Leveling.levelFor(40)));
             case "wizard" -> new ToyRecord(412, 3, new CoCreation("Merla", new Colours(0x6020A0, 0xF0E060, 0x10A080),
-                    Upgrades.NONE, 52000, 12));
+                    Upgrades.NONE, 52000, Leveling.levelFor(52000)));
             default -> null;
         });
     }

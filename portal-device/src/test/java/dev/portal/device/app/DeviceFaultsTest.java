@@ -178,14 +178,14 @@ class DeviceFaultsTest {
             assertNotEquals(Status.OK, result.status(), result.detail());
             assertTrue(result.detail().contains("previous record"), result.detail());
             stream.await(m -> m instanceof dev.portal.protocol.frame.TagRemoved, 15_000);
-            hw.portal().place(wizard, 0); // put back: it must read as the old Merla, level 12
+            hw.portal().place(wizard, 0); // put back: it must read as the old Merla, level 23
             stream.await(m -> stream.messages(ToyRead.class).size() >= 2, 15_000);
             stream.drainFor(500);
             List<ToyRead> reads = stream.messages(ToyRead.class);
             ToyRead again = reads.get(reads.size() - 1);
             assertEquals(ToyVerdict.RECOGNISED, again.verdict(), "the interrupted write did not damage the toy");
             assertEquals("Merla", again.record().orElseThrow().coCreation().name());
-            assertEquals(12, again.record().orElseThrow().coCreation().level());
+            assertEquals(23, again.record().orElseThrow().coCreation().level());
         }
     }
 }

@@ -1,6 +1,9 @@
-package dev.portal.bridge.state;
+package dev.portal.protocol.toy;
 
-/** The level curve: each level needs more XP than the last (level n starts at 100 * (n-1)^2 XP). */
+/**
+ * The level curve every part of the system shares, so the level a portal writes onto a toy and the level the
+ * bridge shows never disagree: level n starts at 100 * (n-1)^2 XP.
+ */
 public final class Leveling {
     public static final int MAX_LEVEL = 255;
 
