@@ -70,7 +70,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private ScheduledFuture<?> heartbeatFuture;
     private volatile RuntimeSettings runtime;
     private volatile boolean firstConnect = true;
-    private final FirmwareService firmware;
+    private final Optional<FirmwareService> firmware;
     private volatile SerialLink console;
 
     public DeviceService(DeviceConfig config, List<NfcReader> readers, PadLights lights, MqttLink link,
@@ -92,13 +92,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         this.outbox = Outbox.open(config.outbox());
         long bootId = FrameEmitter.newBootId();
         this.emitter = new FrameEmitter(outbox, clock, bootId);
-        this.firmware = FirmwareService.open(config.firmware().settings(factoryVersion()), reason -> {
-            LOG.warn("restarting: {}", reason);
-            reboot();
-        }, emitter::emit);
-        if (!config.firmware().updatesEnabled()) {
-            LOG.info("no firmware.publicKeyFile configured: firmware updates are refused");
-        }
+        this.firmware = openFirmware(config);
         this.slots = new SlotTable(config.maxToys());
         List<PadCalibration> saved = state.loadCalibration();
         List<PadPoller> pollers = new ArrayList<>();
@@ -118,7 +112,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                     } catch (IOException e) {
                         LOG.warn("could not keep command results: {}", e.toString());
                     }
-                }, config.firmware().updatesEnabled() ? Optional.of(firmware) : Optional.empty());
+                }, config.firmware().updatesEnabled() ? firmware : Optional.empty());
         Topics topics = new Topics(config.deviceId());
         this.delivery = new Delivery(link, outbox, topics, bootId, config.mqtt(), this::onConnected, commands::submit);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,6 +137,31 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         return v == null ? "dev" : v;
     }
 
+    /**
+     * With a firmware key the slots must work (the config check made sure the folder is writable). Without one,
+     * a firmware folder that cannot be created (an older portal.json without dataDirectory, say) costs nothing
+     * but the update feature: the service runs on.
+     */
+    private Optional<FirmwareService> openFirmware(DeviceConfig config) throws IOException {
+        try {
+            FirmwareService fw = FirmwareService.open(config.firmware().settings(factoryVersion()), reason -> {
+                LOG.warn("restarting: {}", reason);
+                reboot();
+            }, emitter::emit);
+            if (!config.firmware().updatesEnabled()) {
+                LOG.info("no firmware.publicKeyFile configured: firmware updates are refused");
+            }
+            return Optional.of(fw);
+        } catch (IOException e) {
+            if (config.firmware().updatesEnabled()) {
+                throw e;
+            }
+            LOG.warn("firmware folder {} unusable ({}); running without firmware slots", config.firmware().directory(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** The installed (factory) jar's version as a firmware version; builds run from classes count as 0.0.0-dev. */
     static String factoryVersion() {
         String v = version();
@@ -152,7 +171,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     /** The version running now: an installed update's, else the factory jar's. */
     public String firmwareVersion() {
         try {
-            return firmware.runningVersion();
+            return firmware.isPresent() ? firmware.get().runningVersion() : factoryVersion();
         } catch (IOException e) {
             LOG.warn("cannot read the firmware slot: {}", e.toString());
             return factoryVersion();
@@ -172,8 +191,10 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         // Started with the service, not at the first connect: a version that never reaches the broker must
         // still meet its health deadline and be rolled back.
         try {
-            firmware.started(HealthProbes.of(() -> delivery.stats().connected(), health.polls::get,
-                    emitter::failures), java.time.Duration.ofSeconds(1));
+            if (firmware.isPresent()) {
+                firmware.get().started(HealthProbes.of(() -> delivery.stats().connected(), health.polls::get,
+                        emitter::failures), java.time.Duration.ofSeconds(1));
+            }
         } catch (IOException e) {
             LOG.error("firmware health check could not start: {}", e.toString(), e);
         }
@@ -296,7 +317,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         return outbox;
     }
 
-    public FirmwareService firmware() {
+    public Optional<FirmwareService> firmware() {
         return firmware;
     }
 
@@ -326,7 +347,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
 
     @Override
     public void close() {
-        firmware.close();
+        firmware.ifPresent(FirmwareService::close);
         presence.close();
         commands.close();
         SerialLink link = console;

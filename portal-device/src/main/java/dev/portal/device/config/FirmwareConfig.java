@@ -55,6 +55,21 @@ public record FirmwareConfig(Path directory, Optional<Path> publicKeyFile, Optio
         Duration deadline = Duration.ofSeconds(f.integer("healthDeadlineSeconds",
                 (int) FirmwareSettings.DEFAULT_HEALTH_DEADLINE.toSeconds(), 5, 3600));
         long max = f.number("maxImageBytes", FirmwareSettings.DEFAULT_MAX_IMAGE, 64L << 10, 1L << 30);
-        return new FirmwareConfig(dataDirectory.resolve("firmware"), file, key, deadline, max);
+        Path dir = dataDirectory.resolve("firmware");
+        if (file.isPresent() && !writable(dir)) {
+            f.problems().add("firmware: " + dir + " cannot be written; set dataDirectory to the portal's writable"
+                    + " folder (e.g. /var/lib/portal)");
+        }
+        return new FirmwareConfig(dir, file, key, deadline, max);
+    }
+
+    /** The folder, or the nearest one above it that exists (the service creates the rest), may be written. */
+    private static boolean writable(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) && Files.isWritable(p);
+            }
+        }
+        return false;
     }
 }

@@ -65,5 +65,13 @@ class FirmwareAndSerialConfigTest {
         ConfigException missing = assertThrows(ConfigException.class, () -> load("""
                 {"deviceId": "p1", "pads": [{"chipSelect": 0}], "firmware": {"publicKeyFile": "nowhere.pub"}}"""));
         assertTrue(missing.problems().get(0).startsWith("firmware.publicKeyFile: cannot read "), missing.problems().toString());
+
+        Files.writeString(dir.resolve("firmware.pub"), Ed25519Keys.toPem(Ed25519Keys.generate().getPublic()));
+        Files.writeString(dir.resolve("a-file"), "not a folder");
+        ConfigException unwritable = assertThrows(ConfigException.class, () -> load("""
+                {"deviceId": "p1", "pads": [{"chipSelect": 0}], "dataDirectory": "a-file", "stateDirectory": "s",
+                 "outbox": {"directory": "o"}, "firmware": {"publicKeyFile": "firmware.pub"}}"""));
+        assertTrue(String.join("\n", unwritable.problems()).contains("cannot be written; set dataDirectory"),
+                unwritable.problems().toString());
     }
 }
