@@ -53,10 +53,14 @@ class DeviceFirmwareTest {
     }
 
     private RealDevice device(String id, boolean withKey) throws Exception {
+        return device(id, withKey, 20);
+    }
+
+    private RealDevice device(String id, boolean withKey, int healthDeadlineSeconds) throws Exception {
         RealDevice d = new RealDevice(BROKER.uri(), id, dir.resolve(id), root -> {
             if (withKey) {
                 root.putObject("firmware").put("publicKeyFile", dir.resolve("keys/firmware.pub").toString())
-                        .put("healthDeadlineSeconds", 20);
+                        .put("healthDeadlineSeconds", healthDeadlineSeconds);
             }
         });
         devices.add(d);
@@ -106,6 +110,28 @@ class DeviceFirmwareTest {
         assertTrue(Files.exists(fw.resolve("slots/a/HEALTHY")), "the health check marked the slot");
         Cli.Run after = Cli.run("status", "fw-good", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
         assertTrue(after.out().contains("Firmware      9.1.0"), after.toString());
+    }
+
+    @Test
+    void aVersionThatNeverReachesTheBrokerIsRolledBackAndTheOutcomeReported() throws Exception {
+        RealDevice d = device("fw-cut", true, 5);
+        String factory = d.service.firmwareVersion();
+        Cli.Running push = push("fw-cut", privateKey, jar("9.4.0"));
+        assertNotNull(d.restarts.poll(30, TimeUnit.SECONDS), "no restart after the last chunk");
+        Path fw = dir.resolve("fw-cut/firmware");
+        assertEquals("a", Files.readString(fw.resolve("current")).strip());
+
+        d.restartCutOff(); // the new version starts, but never gets to the broker: its health check cannot pass
+        assertNotNull(d.restarts.poll(30, TimeUnit.SECONDS), "the boot guard did not restart after the deadline");
+        assertFalse(Files.exists(fw.resolve("current")), "switched back to the factory jar");
+        assertFalse(Files.exists(fw.resolve("slots/a/HEALTHY")));
+
+        d.restart(); // the previous version, with its network: it reports the rollback
+        Cli.Run r = push.await(Duration.ofSeconds(60));
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.out().contains("fw-cut: rolled back - rolled back to " + factory + ": version 9.4.0 did not report"
+                + " healthy within 5.0 s"), r.toString());
+        assertEquals(factory, d.service.firmwareVersion());
     }
 
     @Test

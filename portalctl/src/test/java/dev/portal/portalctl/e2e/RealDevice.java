@@ -21,20 +21,23 @@ import java.util.function.Consumer;
 final class RealDevice implements AutoCloseable {
     final LinkedBlockingQueue<Long> restarts = new LinkedBlockingQueue<>();
     final DeviceConfig config;
+    private final ObjectNode root;
+    private final Path dataDir;
     SimulatedHardware hw;
     DeviceService service;
 
     RealDevice(String brokerUri, String deviceId, Path dataDir, Consumer<ObjectNode> settings) throws Exception {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        this.dataDir = dataDir;
+        root = new ObjectMapper().createObjectNode();
         root.put("deviceId", deviceId).put("dataDirectory", dataDir.toString()).put("heartbeatSeconds", 1);
         root.putObject("mqtt").put("uri", brokerUri);
         root.putArray("pads").addObject().put("chipSelect", 0);
         settings.accept(root);
         config = ConfigLoader.fromTree(root, dataDir);
-        boot();
+        boot(config);
     }
 
-    private void boot() throws Exception {
+    private void boot(DeviceConfig config) throws Exception {
         hw = SimulatedHardware.open(1, 11);
         DeviceService s = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
                 new BootClock(true), () -> restarts.add(System.nanoTime()));
@@ -45,7 +48,15 @@ final class RealDevice implements AutoCloseable {
     /** The launcher's part: the process ended, start the service again (it runs the current slot's version). */
     void restart() throws Exception {
         close();
-        boot();
+        boot(config);
+    }
+
+    /** A restart whose service cannot reach any broker (the network is down, or the new version is broken). */
+    void restartCutOff() throws Exception {
+        ObjectNode cut = root.deepCopy();
+        ((ObjectNode) cut.get("mqtt")).put("uri", "tcp://127.0.0.1:1");
+        close();
+        boot(ConfigLoader.fromTree(cut, dataDir));
     }
 
     @Override
