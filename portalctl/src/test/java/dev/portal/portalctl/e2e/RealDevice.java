@@ -35,6 +35,7 @@ final class RealDevice implements AutoCloseable {
         settings.accept(root);
         config = ConfigLoader.fromTree(root, dataDir);
         boot(config);
+        SimulatedDeviceTest.awaitOnline(service);
     }
 
     private void boot(DeviceConfig config) throws Exception {
