@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
             dev.portal.portalctl.firmware.FirmwareCommand.class,
             dev.portal.portalctl.serial.SerialCommand.class,
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:bad input (undecodable frame, invalid JSON or hex)", "2:usage error"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT,
+            ExitCodes.PARTIAL_TEXT})
 public final class PortalCtl implements Runnable {
     @Spec
     CommandSpec spec;

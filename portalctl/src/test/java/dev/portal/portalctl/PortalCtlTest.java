@@ -111,4 +111,16 @@ class PortalCtlTest {
         assertEquals(ExitCodes.USAGE, run("", "no-such-command").code());
         assertEquals(ExitCodes.USAGE, run("").code());
     }
+
+    @Test
+    void topLevelHelpListsEveryExitCode() {
+        Run help = run("", "--help");
+        assertEquals(0, help.code(), help.err());
+        for (String code : new String[] {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT, ExitCodes.USAGE_TEXT,
+            ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT}) {
+            String[] parts = code.split(":", 2);
+            assertTrue(help.out().matches("(?s).*\\n\\s*" + parts[0] + "\\s+" + java.util.regex.Pattern.quote(parts[1]) + ".*"),
+                    "--help lacks exit code " + code + ":\n" + help.out());
+        }
+    }
 }

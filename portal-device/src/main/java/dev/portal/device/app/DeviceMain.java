@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.SerialConfig;
+import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.SimConsole;
@@ -37,6 +39,9 @@ public final class DeviceMain {
     }
 
     static int run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--boot-jar")) {
+            return bootJar(args);
+        }
         Arguments a;
         try {
             a = Arguments.parse(args);
@@ -61,12 +66,37 @@ public final class DeviceMain {
             System.err.println("portal-device: " + e.getMessage());
             return 2;
         }
+        if (a.simulate() && a.serial().isPresent()) {
+            config = config.withSerial(new SerialConfig(a.serial().get(),
+                    config.serial().map(SerialConfig::baud).orElse(SerialConfig.DEFAULT_BAUD)));
+        }
         try {
             return a.simulate() ? simulate(a, config) : production(config);
         } catch (Exception e) {
             LOG.error("portal-device stopped: {}", e.toString(), e);
             return 1;
         }
+    }
+
+    /**
+     * The launcher's first step (scripts/portal-device, the unit install-pi writes): finds the firmware folder
+     * from the same arguments and configuration as the service, and lets {@link FirmwareBoot} print the jar to
+     * start. Arguments or a config it cannot read print nothing, so the factory jar starts and reports them.
+     */
+    static int bootJar(String[] args) {
+        try {
+            String[] rest = java.util.Arrays.stream(args).filter(x -> !x.equals("--boot-jar")).toArray(String[]::new);
+            Arguments a = Arguments.parse(rest);
+            if (a.help()) {
+                return 0;
+            }
+            DeviceConfig config = a.simulate() && a.config().isEmpty() ? simulationConfig(a)
+                    : ConfigLoader.load(a.config().get());
+            FirmwareBoot.main(new String[] {config.firmware().directory().toString()});
+        } catch (ConfigException | IOException | RuntimeException e) {
+            System.err.println("portal-device --boot-jar: " + e.getMessage() + "; starting the installed jar");
+        }
+        return 0;
     }
 
     private static int production(DeviceConfig config) throws Exception {
@@ -135,8 +165,12 @@ public final class DeviceMain {
         }
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
-        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString())
+        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString()).put("dataDirectory", data.toString())
                 .put("stateDirectory", data.resolve("state").toString());
+        Path firmwareKey = data.resolve("firmware.pub");
+        if (Files.exists(firmwareKey)) { // a technician trying 'portalctl firmware push' puts the fleet's key here
+            root.putObject("firmware").put("publicKeyFile", firmwareKey.toString());
+        }
         root.putObject("mqtt").put("uri", a.broker().orElse("tcp://127.0.0.1:1883"));
         root.putObject("outbox").put("directory", data.resolve("outbox").toString());
         ArrayNode pads = root.putArray("pads");

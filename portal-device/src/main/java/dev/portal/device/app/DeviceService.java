@@ -4,6 +4,9 @@ import dev.portal.device.command.CommandService;
 import dev.portal.device.command.DeviceControl;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.config.RuntimeSettings;
+import dev.portal.device.config.SerialConfig;
+import dev.portal.device.firmware.FirmwareService;
+import dev.portal.device.firmware.FirmwareVersion;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.FrameEmitter;
 import dev.portal.device.health.HealthStats;
@@ -18,6 +21,8 @@ import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.presence.ToyJudge;
+import dev.portal.device.serial.JSerialCommPort;
+import dev.portal.device.serial.SerialLink;
 import dev.portal.device.state.StateStore;
 import dev.portal.hardware.mfrc522.Mfrc522Reader;
 import dev.portal.hardware.reader.NfcReader;
@@ -65,6 +70,8 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private ScheduledFuture<?> heartbeatFuture;
     private volatile RuntimeSettings runtime;
     private volatile boolean firstConnect = true;
+    private final Optional<FirmwareService> firmware;
+    private volatile SerialLink console;
 
     public DeviceService(DeviceConfig config, List<NfcReader> readers, PadLights lights, MqttLink link,
                          BootClock clock, Runnable rebootAction) throws IOException {
@@ -85,6 +92,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         this.outbox = Outbox.open(config.outbox());
         long bootId = FrameEmitter.newBootId();
         this.emitter = new FrameEmitter(outbox, clock, bootId);
+        this.firmware = openFirmware(config);
         this.slots = new SlotTable(config.maxToys());
         List<PadCalibration> saved = state.loadCalibration();
         List<PadPoller> pollers = new ArrayList<>();
@@ -104,7 +112,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                     } catch (IOException e) {
                         LOG.warn("could not keep command results: {}", e.toString());
                     }
-                });
+                }, config.firmware().updatesEnabled() ? firmware : Optional.empty());
         Topics topics = new Topics(config.deviceId());
         this.delivery = new Delivery(link, outbox, topics, bootId, config.mqtt(), this::onConnected, commands::submit);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -129,15 +137,80 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         return v == null ? "dev" : v;
     }
 
+    /**
+     * With a firmware key the slots must work (the config check made sure the folder is writable). Without one,
+     * a firmware folder that cannot be created (an older portal.json without dataDirectory, say) costs nothing
+     * but the update feature: the service runs on.
+     */
+    private Optional<FirmwareService> openFirmware(DeviceConfig config) throws IOException {
+        try {
+            FirmwareService fw = FirmwareService.open(config.firmware().settings(factoryVersion()), reason -> {
+                LOG.warn("restarting: {}", reason);
+                reboot();
+            }, emitter::emit);
+            if (!config.firmware().updatesEnabled()) {
+                LOG.info("no firmware.publicKeyFile configured: firmware updates are refused");
+            }
+            return Optional.of(fw);
+        } catch (IOException e) {
+            if (config.firmware().updatesEnabled()) {
+                throw e;
+            }
+            LOG.warn("firmware folder {} unusable ({}); running without firmware slots", config.firmware().directory(),
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The installed (factory) jar's version as a firmware version; builds run from classes count as 0.0.0-dev. */
+    static String factoryVersion() {
+        String v = version();
+        return FirmwareVersion.isValid(v) ? v : "0.0.0-dev";
+    }
+
+    /** The version running now: an installed update's, else the factory jar's. */
+    public String firmwareVersion() {
+        try {
+            return firmware.isPresent() ? firmware.get().runningVersion() : factoryVersion();
+        } catch (IOException e) {
+            LOG.warn("cannot read the firmware slot: {}", e.toString());
+            return factoryVersion();
+        }
+    }
+
     private static java.time.Duration interval(RuntimeSettings r) {
         return java.time.Duration.ofNanos(1_000_000_000L / r.pollHz());
     }
 
     public void start() {
+        config.serial().ifPresent(this::openConsole);
         rebirth(); // the first frame of the boot
         presence.start();
         scheduleHeartbeat();
         delivery.start();
+        // Started with the service, not at the first connect: a version that never reaches the broker must
+        // still meet its health deadline and be rolled back.
+        try {
+            if (firmware.isPresent()) {
+                firmware.get().started(HealthProbes.of(() -> delivery.stats().connected(), health.polls::get,
+                        emitter::failures), java.time.Duration.ofSeconds(1));
+            }
+        } catch (IOException e) {
+            LOG.error("firmware health check could not start: {}", e.toString(), e);
+        }
+    }
+
+    /** A console that cannot open is logged and left out: the portal still serves its pads and the broker. */
+    private void openConsole(SerialConfig s) {
+        try {
+            SerialLink link = SerialLink.forwarding(JSerialCommPort.open(s.port(), s.baud(), 100), commands::submit,
+                    emitter.bootId()).start();
+            console = link;
+            emitter.mirrorTo(link::sendEncoded);
+            LOG.info("serial console on {} at {} baud", s.port(), s.baud());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("serial console on {} not available: {}", s.port(), e.getMessage());
+        }
     }
 
     private synchronized void scheduleHeartbeat() {
@@ -172,9 +245,13 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
             pads.add(new PadInfo(p.pad(), config.maxToys(), chip.chip() + " v" + chip.version()));
             cals.add(p.calibration());
         }
-        emitter.emit(new Birth(config.deviceId(), version(), EnumSet.of(Capability.LED,
-                Capability.TOY_WRITE, Capability.CALIBRATION, Capability.CONFIG, Capability.MULTI_TAG), pads,
-                new Calibration(cals), runtime.version()));
+        EnumSet<Capability> caps = EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.CALIBRATION,
+                Capability.CONFIG, Capability.MULTI_TAG);
+        if (config.firmware().updatesEnabled()) {
+            caps.add(Capability.FIRMWARE_UPDATE);
+        }
+        emitter.emit(new Birth(config.deviceId(), firmwareVersion(), caps, pads, new Calibration(cals),
+                runtime.version()));
     }
 
     @Override
@@ -240,6 +317,10 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         return outbox;
     }
 
+    public Optional<FirmwareService> firmware() {
+        return firmware;
+    }
+
     public HealthStats health() {
         return health;
     }
@@ -266,8 +347,14 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
 
     @Override
     public void close() {
+        firmware.ifPresent(FirmwareService::close);
         presence.close();
         commands.close();
+        SerialLink link = console;
+        if (link != null) {
+            emitter.mirrorTo(b -> { });
+            link.close();
+        }
         timers.shutdownNow();
         delivery.close();
         outbox.close();

@@ -2,6 +2,8 @@ package dev.portal.device.command;
 
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.RuntimeSettings;
+import dev.portal.device.firmware.FirmwareService;
+import dev.portal.device.firmware.FirmwareUpdater;
 import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
@@ -54,6 +56,7 @@ public final class CommandService implements AutoCloseable {
     private final Calibrator calibrator = new Calibrator();
     private final ResultCache results;
     private final ThreadPoolExecutor executor;
+    private final Optional<FirmwareService> firmware;
 
     public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
                           PadLights lights, HealthStats health, DeviceControl control) {
@@ -67,6 +70,15 @@ public final class CommandService implements AutoCloseable {
     public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
                           PadLights lights, HealthStats health, DeviceControl control,
                           List<CommandResult> remembered, java.util.function.Consumer<List<CommandResult>> store) {
+        this(sink, presence, slots, key, lights, health, control, remembered, store, Optional.empty());
+    }
+
+    /** With {@code firmware} present (a firmware key is configured), FirmwareChunk commands update the service. */
+    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
+                          PadLights lights, HealthStats health, DeviceControl control,
+                          List<CommandResult> remembered, java.util.function.Consumer<List<CommandResult>> store,
+                          Optional<FirmwareService> firmware) {
+        this.firmware = firmware;
         this.results = new ResultCache(256, remembered, store);
         this.sink = sink;
         this.presence = presence;
@@ -103,6 +115,10 @@ public final class CommandService implements AutoCloseable {
             if (earlier.isPresent()) {
                 LOG.info("command {} seen before: answering with the same result", cmd.correlationId());
                 sink.emit(earlier.get());
+                return;
+            }
+            if (cmd.body() instanceof FirmwareChunk chunk) {
+                firmwareChunk(cmd.correlationId(), chunk);
                 return;
             }
             Outcome out;
@@ -150,12 +166,19 @@ public final class CommandService implements AutoCloseable {
     }
 
     private void answer(long correlationId, Status status, String detail) {
+        answer(correlationId, status, detail, true);
+    }
+
+    /** {@code remember}: kept for repeats (and on disk); firmware chunks are not, a repeat is harmless. */
+    private void answer(long correlationId, Status status, String detail, boolean remember) {
         String d = detail.length() > 900 ? detail.substring(0, 900) + "..." : detail;
         CommandResult result = new CommandResult(correlationId, status, d);
         if (status != Status.OK) {
             health.rejectedCommands.incrementAndGet();
         }
-        results.put(result);
+        if (remember) {
+            results.put(result);
+        }
         sink.emit(result);
     }
 
@@ -170,10 +193,25 @@ public final class CommandService implements AutoCloseable {
                 yield Outcome.ok("birth sent");
             }
             case Reboot r -> Outcome.ok("restarting");
-            case FirmwareChunk f -> Outcome.of(Status.UNKNOWN_COMMAND,
-                    "firmware update is not supported by this service; update the package instead");
+            case FirmwareChunk f -> throw new IllegalStateException("firmware chunks are handled by firmwareChunk");
             case UnknownCommand u -> Outcome.of(Status.UNKNOWN_COMMAND, "unknown command kind " + u.kind());
         };
+    }
+
+    /**
+     * The updater answers; once that answer is in the outbox, a completed update restarts the service into
+     * the new slot (the restart waits for the outbox to drain, so the answer reaches the sender first).
+     */
+    private void firmwareChunk(long correlationId, FirmwareChunk chunk) {
+        if (firmware.isEmpty()) {
+            answer(correlationId, Status.REJECTED, "firmware updates not configured (no firmware.publicKeyFile)", false);
+            return;
+        }
+        FirmwareUpdater.Reply reply = firmware.get().handle(correlationId, chunk);
+        // Chunks are idempotent by themselves (the receiver keeps what it has), so they skip the result cache:
+        // a transfer of thousands of chunks must not rewrite the remembered results thousands of times.
+        answer(correlationId, reply.result().status(), reply.result().detail(), false);
+        firmware.get().afterSent(reply);
     }
 
     private Outcome setLed(SetLed s) {

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Loads portal.json and checks all of it before the service starts: every problem becomes one line of the
- * {@link ConfigException}. Relative paths are resolved against the config file's folder. See the module's
+ * {@link ConfigException}. Relative paths are resolved against the config file's folder; state, outbox and
+ * firmware default to folders of {@code dataDirectory} (itself by default the config file's folder). See the module's
  * README section "Configuration" for every setting.
  */
 public final class ConfigLoader {
@@ -51,17 +52,21 @@ public final class ConfigLoader {
         }
         JsonFields top = new JsonFields(root, "", problems);
         top.rejectUnknown(Set.of("deviceId", "mqtt", "outbox", "fleetKeyFile", "stateDirectory", "pollHz",
-                "heartbeatSeconds", "removalMissThreshold", "antennaGainDb", "maxToys", "pads"));
+                "heartbeatSeconds", "removalMissThreshold", "antennaGainDb", "maxToys", "pads", "dataDirectory",
+                "firmware", "serial"));
         String deviceId = top.text("deviceId", "portal", true);
         if (!Birth.isValidDeviceId(deviceId)) {
             problems.add("deviceId must be 1..64 characters of A-Z a-z 0-9 . _ -, not '" + deviceId + "'");
         }
+        Path data = base.resolve(top.text("dataDirectory", ".", false)).normalize();
         MqttSettings mqtt = mqtt(top.object("mqtt"), deviceId, base);
-        OutboxSettings outbox = outbox(top.object("outbox"), base);
+        OutboxSettings outbox = outbox(top.object("outbox"), base, data);
         Optional<Path> fleetKey = top.optText("fleetKeyFile").map(base::resolve);
         fleetKey.filter(p -> !Files.isReadable(p))
                 .ifPresent(p -> problems.add("fleetKeyFile: cannot read " + p));
-        Path state = base.resolve(top.text("stateDirectory", "state", false));
+        Path state = top.optText("stateDirectory").map(base::resolve).orElse(data.resolve("state"));
+        FirmwareConfig firmware = FirmwareConfig.parse(top.object("firmware"), base, data);
+        Optional<SerialConfig> serial = SerialConfig.parse(top.object("serial"));
         RuntimeSettings rt = new RuntimeSettings(0,
                 top.integer("pollHz", 20, 1, 100),
                 top.integer("heartbeatSeconds", 30, 1, 3600),
@@ -72,7 +77,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new DeviceConfig(deviceId, mqtt, outbox, fleetKey, state, rt, maxToys, pads);
+        return new DeviceConfig(deviceId, mqtt, outbox, fleetKey, state, rt, maxToys, pads, data, firmware, serial);
     }
 
     private static MqttSettings mqtt(JsonFields f, String deviceId, Path base) {
@@ -135,7 +140,7 @@ public final class ConfigLoader {
         return p;
     }
 
-    private static OutboxSettings outbox(JsonFields f, Path base) {
+    private static OutboxSettings outbox(JsonFields f, Path base, Path data) {
         f.rejectUnknown(Set.of("directory", "segmentBytes", "maxBytes", "syncIntervalMillis", "syncBatch"));
         int segment = f.integer("segmentBytes", 1 << 20, 4096, 64 << 20);
         long max = f.number("maxBytes", 64L << 20, 16384, 1L << 40);
@@ -143,7 +148,8 @@ public final class ConfigLoader {
             f.problems().add("outbox.maxBytes must be at least 4 x outbox.segmentBytes (" + 4L * segment + ")");
             max = 4L * segment;
         }
-        return new OutboxSettings(base.resolve(f.text("directory", "outbox", false)), segment, max,
+        Path dir = f.optText("directory").map(base::resolve).orElse(data.resolve("outbox"));
+        return new OutboxSettings(dir, segment, max,
                 Duration.ofMillis(f.integer("syncIntervalMillis", 50, 0, 10_000)), f.integer("syncBatch", 64, 1, 100_000),
                 Duration.ofMillis(100));
     }

@@ -15,9 +15,19 @@ import java.util.Optional;
  *                      as UNKNOWN and writes are refused
  * @param stateDirectory where calibration and the runtime configuration (desired/reported) are kept
  * @param maxToys       toys tracked at once across all pads (slots 0..maxToys-1)
+ * @param dataDirectory the portal's writable folder: firmware slots, and the default place of state and outbox
+ * @param firmware      signed firmware updates
+ * @param serial        the technician's serial console, when a port is configured
  */
 public record DeviceConfig(String deviceId, MqttSettings mqtt, OutboxSettings outbox, Optional<Path> fleetKeyFile,
-                           Path stateDirectory, RuntimeSettings runtime, int maxToys, List<PadConfig> pads) {
+                           Path stateDirectory, RuntimeSettings runtime, int maxToys, List<PadConfig> pads,
+                           Path dataDirectory, FirmwareConfig firmware, Optional<SerialConfig> serial) {
+    /** The same configuration with the serial console on {@code port} (the simulator's --serial option). */
+    public DeviceConfig withSerial(SerialConfig console) {
+        return new DeviceConfig(deviceId, mqtt, outbox, fleetKeyFile, stateDirectory, runtime, maxToys, pads,
+                dataDirectory, firmware, Optional.of(console));
+    }
+
     public Duration pollInterval() {
         return Duration.ofNanos(1_000_000_000L / runtime.pollHz());
     }

@@ -24,6 +24,7 @@ public final class FrameEmitter implements EventSink {
     private final long bootId;
     private final AtomicLong failures = new AtomicLong();
     private long sequence;
+    private volatile java.util.function.Consumer<byte[]> mirror = b -> { };
 
     public FrameEmitter(Outbox outbox, BootClock clock, long bootId) {
         this.outbox = outbox;
@@ -51,7 +52,21 @@ public final class FrameEmitter implements EventSink {
         } catch (IOException | RuntimeException e) {
             failures.incrementAndGet();
             LOG.error("could not store {} frame in the outbox: {}", message.type(), e.toString());
+            return;
         }
+        try {
+            mirror.accept(bytes);
+        } catch (RuntimeException e) {
+            LOG.warn("could not copy a {} frame to the console: {}", message.type(), e.toString());
+        }
+    }
+
+    /**
+     * Also hands every stored frame, encoded, to {@code copy} (the serial console), in sequence order. The copy
+     * is best effort: it must not throw, and it never holds a frame back from the outbox.
+     */
+    public void mirrorTo(java.util.function.Consumer<byte[]> copy) {
+        this.mirror = copy;
     }
 
     /** Frames that could not be stored (disk failure). */

@@ -34,7 +34,9 @@ class InstallPiTest {
         for (String expected : new String[] {"dry run: nothing will be changed", "useradd --system",
                 "usermod -aG gpio portal", "usermod -aG spi portal", "usermod -aG i2c portal",
                 "/var/lib/portal/outbox", "/opt/portal/portal-device.jar", "Restart=on-failure", "WatchdogSec=",
-                "Type=notify", "NotifyAccess=all", "systemctl enable portal-device"}) {
+                "Type=notify", "NotifyAccess=all", "systemctl enable portal-device", "RestartForceExitStatus=75",
+                "SuccessExitStatus=75", "ExecStart=/opt/portal/portal-device --config", "--boot-jar",
+                "/var/lib/portal/firmware", "\"dataDirectory\": \"/var/lib/portal\""}) {
             assertTrue(out.contains(expected), "dry run does not mention '" + expected + "':\n" + out);
         }
         assertTrue(out.contains("raspi-config nonint do_spi 0") || out.contains("dtparam=spi=on"), out);

@@ -58,8 +58,18 @@ class SimulatedDeviceTest {
         service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
                 new BootClock(true), () -> { });
         service.start();
+        awaitOnline(service);
         console = new SimConsole(hw.portal(), new ToyCatalogue(FleetKey.fromHex(KEY)), service,
                 new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    /** The broker holds the previous test's "offline" for this id until the new session says "online". */
+    static void awaitOnline(DeviceService service) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (service.deliveryStats().connects() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(service.deliveryStats().connects() >= 1, "the device did not connect: " + service.deliveryStats());
     }
 
     @AfterEach

@@ -1,0 +1,96 @@
+package dev.portal.portalctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portal.device.sim.SimConsole;
+import dev.portal.device.sim.ToyCatalogue;
+import dev.portal.portalctl.testing.Mosquitto;
+import dev.portal.protocol.toy.FleetKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * portalctl serial PORT ... against the real device service whose config names the other end of a socat pty
+ * pair as serial.port: commands reach the service's command dispatcher, and every frame it emits is copied to
+ * the cable. FAILS when socat is missing.
+ */
+class DeviceSerialConsoleTest {
+    @RegisterExtension
+    static final Mosquitto BROKER = new Mosquitto();
+    static final String KEY = "5e1f00d5".repeat(8);
+
+    @TempDir
+    Path dir;
+    Process socat;
+    Path technicianEnd;
+    RealDevice device;
+
+    @BeforeEach
+    void cable() throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/socat"))) {
+            throw new AssertionError("socat is not installed (apt-get install socat): the serial tests need a pty pair");
+        }
+        Path portalEnd = dir.resolve("ttyPortal");
+        technicianEnd = dir.resolve("ttyTech");
+        socat = new ProcessBuilder("/usr/bin/socat", "-d", "-d", "pty,raw,echo=0,link=" + portalEnd,
+                "pty,raw,echo=0,link=" + technicianEnd)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(Files.exists(portalEnd) && Files.exists(technicianEnd))) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("socat made no pty pair: " + Files.readString(dir.resolve("socat.log")));
+            }
+            Thread.sleep(20);
+        }
+        Files.writeString(dir.resolve("fleet.key"), KEY + "\n");
+        device = new RealDevice(BROKER.uri(), "cellar-1", dir.resolve("portal"), root -> {
+            root.put("fleetKeyFile", dir.resolve("fleet.key").toString());
+            root.putObject("serial").put("port", portalEnd.toString()).put("baud", 115200);
+        });
+    }
+
+    @AfterEach
+    void unplug() throws InterruptedException {
+        device.close();
+        socat.destroy();
+        socat.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void statusAndConfigGoThroughTheServiceOverTheCable() {
+        String port = technicianEnd.toString();
+        Cli.Run status = Cli.run("serial", port, "status", "--heartbeat-wait", "3s");
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().contains("Device        cellar-1"), status.toString());
+        assertTrue(status.out().contains("Health        (live heartbeat)"), status.toString());
+
+        Cli.Run set = Cli.run("serial", port, "config", "set", "pollHz=25");
+        assertEquals(0, set.code(), set.toString());
+        assertEquals(25, device.service.runtime().pollHz(), "the service applied what came over the cable");
+    }
+
+    @Test
+    void watchSeesTheToysThePortalReports() throws Exception {
+        Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--for", "6s");
+        watch.waitForStderr("watching " + technicianEnd, Duration.ofSeconds(10));
+        SimConsole sim = new SimConsole(device.hw.portal(), new ToyCatalogue(FleetKey.fromHex(KEY)), device.service,
+                new PrintStream(new ByteArrayOutputStream()));
+        sim.execute(new String[] {"place", "0", "dragon"});
+        Cli.Run r = watch.await(Duration.ofSeconds(25));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("placed   pad 0"), r.toString());
+        assertTrue(r.out().contains("RECOGNISED type 101 variant 1 \"Ember\""), r.toString());
+        assertTrue(r.out().contains(" health   up "), "heartbeats are mirrored too: " + r);
+    }
+}
