@@ -10,6 +10,8 @@ public enum Capability {
     MULTI_TAG(5),
     SERIAL_CONSOLE(6);
 
+    private static final Capability[] VALUES = values();
+
     private final int code;
 
     Capability(int code) {
@@ -22,7 +24,7 @@ public enum Capability {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static Capability fromCode(int code) {
-        for (Capability v : values()) {
+        for (Capability v : VALUES) {
             if (v.code == code) {
                 return v;
             }

@@ -10,6 +10,8 @@ public enum CommandKind {
     REBIRTH(6),
     REBOOT(7);
 
+    private static final CommandKind[] VALUES = values();
+
     private final int code;
 
     CommandKind(int code) {
@@ -22,7 +24,7 @@ public enum CommandKind {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static CommandKind fromCode(int code) {
-        for (CommandKind v : values()) {
+        for (CommandKind v : VALUES) {
             if (v.code == code) {
                 return v;
             }

@@ -1,6 +1,5 @@
 package dev.portal.protocol.frame;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +24,7 @@ public record ConfigSet(long desiredVersion, Map<String, String> entries) implem
         LinkedHashMap<String, String> copy = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : entries.entrySet()) {
             Check.text("config key", e.getKey(), MAX_KEY);
-            if (e.getKey().isEmpty() || e.getKey().getBytes(StandardCharsets.UTF_8).length == 0) {
+            if (e.getKey().isEmpty()) {
                 throw new IllegalArgumentException("config key must not be empty");
             }
             Check.text("config value of " + e.getKey(), e.getValue(), Limits.MAX_CONFIG_VALUE);

@@ -22,7 +22,7 @@ public final class FrameCodec {
     public static byte[] encode(Frame frame) {
         Header h = frame.header();
         Message m = frame.message();
-        WireWriter w = new WireWriter(64);
+        WireWriter w = new WireWriter(Limits.OVERHEAD + bodySizeHint(m));
         w.u8(h.version()).u8(m.type().code()).u8(h.wireFlags())
                 .u32(h.bootId()).u32(h.sequence()).u48(h.timestampMillis());
         switch (m) {
@@ -49,8 +49,13 @@ public final class FrameCodec {
         return decode(bytes, 0, bytes.length);
     }
 
-    /** Decodes {@code length} bytes from {@code offset}; the array is not kept. */
+    /**
+     * Decodes {@code length} bytes from {@code offset}; the array is not kept.
+     *
+     * @throws IndexOutOfBoundsException when the range lies outside the array (a caller bug, not bad input)
+     */
     public static Frame decode(byte[] bytes, int offset, int length) throws FrameException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         if (length < 1) {
             throw new FrameException(Reason.TOO_SHORT, "empty frame");
         }
@@ -102,6 +107,16 @@ public final class FrameCodec {
         } catch (IllegalArgumentException e) {
             throw new FrameException(Reason.BAD_FIELD, e.getMessage());
         }
+    }
+
+    /** Exact body size of the frequent small messages (one allocation, no copy); a guess for the others. */
+    private static int bodySizeHint(Message m) {
+        return switch (m) {
+            case TagPlaced t -> 4 + t.uidLength();
+            case TagRemoved t -> 9 + t.uidLength();
+            case Heartbeat h -> 4 * HealthCounters.FIELDS;
+            default -> 96;
+        };
     }
 
     static long crc(byte[] bytes, int offset, int length) {

@@ -7,6 +7,8 @@ public enum LedMode {
     BLINK(2),
     PULSE(3);
 
+    private static final LedMode[] VALUES = values();
+
     private final int code;
 
     LedMode(int code) {
@@ -19,7 +21,7 @@ public enum LedMode {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static LedMode fromCode(int code) {
-        for (LedMode v : values()) {
+        for (LedMode v : VALUES) {
             if (v.code == code) {
                 return v;
             }

@@ -10,6 +10,8 @@ public enum Status {
     TIMEOUT(5),
     NO_TAG(6);
 
+    private static final Status[] VALUES = values();
+
     private final int code;
 
     Status(int code) {
@@ -22,7 +24,7 @@ public enum Status {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static Status fromCode(int code) {
-        for (Status v : values()) {
+        for (Status v : VALUES) {
             if (v.code == code) {
                 return v;
             }

@@ -25,6 +25,11 @@ public record TagPlaced(int pad, int slot, byte[] uid, TagType tagType) implemen
         return uid.clone();
     }
 
+    /** Length of the UID without copying it. */
+    public int uidLength() {
+        return uid.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TagPlaced t && pad == t.pad && slot == t.slot && Arrays.equals(uid, t.uid) && tagType == t.tagType;

@@ -24,6 +24,11 @@ public record TagRemoved(int pad, int slot, byte[] uid, long presentMillis) impl
         return uid.clone();
     }
 
+    /** Length of the UID without copying it. */
+    public int uidLength() {
+        return uid.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TagRemoved t && pad == t.pad && slot == t.slot && Arrays.equals(uid, t.uid)

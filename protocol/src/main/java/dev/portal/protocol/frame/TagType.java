@@ -10,6 +10,8 @@ public enum TagType {
     CLASSIC_MINI(6),
     OTHER(0);
 
+    private static final TagType[] VALUES = values();
+
     private final int code;
 
     TagType(int code) {
@@ -22,7 +24,7 @@ public enum TagType {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static TagType fromCode(int code) {
-        for (TagType v : values()) {
+        for (TagType v : VALUES) {
             if (v.code == code) {
                 return v;
             }

@@ -108,6 +108,9 @@ public final class WireReader {
     }
 
     static String utf8(byte[] raw, String field) throws FrameException {
+        if (isAscii(raw)) {
+            return new String(raw, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -117,5 +120,15 @@ public final class WireReader {
         } catch (CharacterCodingException e) {
             throw new FrameException(Reason.BAD_UTF8, field + " is not well-formed UTF-8");
         }
+    }
+
+    /** Most texts (ids, versions, keys) are ASCII, which is always well-formed: skip the strict decoder. */
+    private static boolean isAscii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

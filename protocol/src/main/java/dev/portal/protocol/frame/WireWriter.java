@@ -9,7 +9,7 @@ public final class WireWriter {
     private int size;
 
     public WireWriter(int initialCapacity) {
-        buffer = new byte[Math.max(16, initialCapacity)];
+        buffer = new byte[Math.max(1, initialCapacity)];
     }
 
     private void ensure(int extra) {
@@ -92,7 +92,8 @@ public final class WireWriter {
         return buffer;
     }
 
+    /** The bytes written; hands over the buffer itself when it is exactly full (the writer is then spent). */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 }

@@ -24,6 +24,7 @@ public final class SerialFrameReader {
     private final Map<FrameException.Reason, Long> rejected = new EnumMap<>(FrameException.Reason.class);
     private final byte[] chunk = new byte[512];
     private long frames;
+    private boolean atEnd;
 
     private final CobsStreamDecoder.Sink sink = new CobsStreamDecoder.Sink() {
         @Override
@@ -56,16 +57,29 @@ public final class SerialFrameReader {
         onRejected.accept(e);
     }
 
-    /** The next valid frame, blocking as the stream blocks; empty at end of stream. */
+    /**
+     * The next valid frame, blocking as the stream blocks. Empty at end of stream ({@link #atEnd()} then
+     * true) and when the stream returns no bytes, as a serial port does when its read timeout expires; the
+     * caller decides whether to read again, so this method never spins.
+     */
     public Optional<Frame> read() throws IOException {
         while (ready.isEmpty()) {
             int n = in.read(chunk);
             if (n < 0) {
+                atEnd = true;
+                return Optional.empty();
+            }
+            if (n == 0) {
                 return Optional.empty();
             }
             decoder.feed(chunk, 0, n, sink);
         }
         return Optional.of(ready.poll());
+    }
+
+    /** Whether the stream has ended. */
+    public boolean atEnd() {
+        return atEnd && ready.isEmpty();
     }
 
     public long framesRead() {

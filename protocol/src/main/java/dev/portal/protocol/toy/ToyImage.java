@@ -76,7 +76,7 @@ public final class ToyImage {
         if (isBlank(area)) {
             return new AreaState.Blank();
         }
-        if (area.length < 2 || (area[0] & 0xFF) != MAGIC) {
+        if (area.length == 0 || (area[0] & 0xFF) != MAGIC) {
             return new AreaState.Foreign(area.length == 0 ? "empty" : String.format("first byte 0x%02X", area[0] & 0xFF));
         }
         if (area.length < HEADER_BYTES + 1 + TAG_BYTES) {

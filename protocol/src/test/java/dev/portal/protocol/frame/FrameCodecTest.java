@@ -61,4 +61,42 @@ class FrameCodecTest {
         byte[] wire = FrameCodec.encode(placed());
         assertArrayEquals(wire, FrameCodec.encode(FrameCodec.decode(wire)));
     }
+
+    @Test
+    void aFrameOverTheLimitIsRefusedByTheEncoder() {
+        java.util.Map<String, String> big = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            big.put("key" + i, "v".repeat(1000));
+        }
+        Frame f = new Frame(Header.of(1, 1, 1, false), new Command(1, new ConfigSet(2, big)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FrameCodec.encode(f));
+        assertTrue(e.getMessage().contains("limit 4096"), e.getMessage());
+    }
+
+    @Test
+    void headerKeepsClockAndFlagBitsApart() {
+        assertThrows(IllegalArgumentException.class, () -> new Header(0x10, 1, 1, 1, true, Flags.CLOCK_SYNCED));
+        assertThrows(IllegalArgumentException.class, () -> new Header(0x10, 1, 1, 1, true, 0x10));
+        assertThrows(IllegalArgumentException.class, () -> new Header(0x20, 1, 1, 1, true, 0));
+        Header h = Header.of(1, 2, 3, true).withReplayed(true);
+        assertEquals(Flags.CLOCK_SYNCED | Flags.REPLAYED, h.wireFlags());
+        assertTrue(h.replayed());
+    }
+
+    @Test
+    void anUnknownCommandKindStillYieldsItsCorrelationId() throws FrameException {
+        Frame f = new Frame(Header.of(1, 1, 1, false), new Command(77, new UnknownCommand(0x99, Hex.parse("0102"))));
+        Command decoded = (Command) FrameCodec.decode(FrameCodec.encode(f)).message();
+        assertEquals(77, decoded.correlationId());
+        assertEquals(0x99, decoded.body().kindCode());
+    }
+
+    @Test
+    void recordsCopyTheirBytesSoFramesStayImmutable() {
+        byte[] uid = UID7.clone();
+        TagPlaced t = new TagPlaced(0, 0, uid, TagType.OTHER);
+        uid[0] = 0;
+        t.uid()[1] = 0;
+        assertArrayEquals(UID7, t.uid());
+    }
 }

@@ -123,6 +123,14 @@ class ToyCodecVerdictTest {
     }
 
     @Test
+    void inspectingAnAreaOfAnyLengthGivesAState() {
+        assertInstanceOf(AreaState.Foreign.class, ToyImage.inspect(new byte[0], UID, TestKeys.FLEET));
+        assertInstanceOf(AreaState.Corrupt.class, ToyImage.inspect(new byte[] {(byte) 0xA7}, UID, TestKeys.FLEET));
+        assertInstanceOf(AreaState.Corrupt.class, ToyImage.inspect(Arrays.copyOf(valid(1), 15), UID, TestKeys.FLEET));
+        assertInstanceOf(AreaState.Valid.class, ToyImage.inspect(Arrays.copyOf(valid(1), 100), UID, TestKeys.FLEET));
+    }
+
+    @Test
     void theNewerValidAreaWinsAndWrapAroundCounts() {
         assertEquals(Optional.of(Area.B), read(valid(4), valid(5)).winner());
         assertEquals(Optional.of(Area.A), read(valid(6), valid(5)).winner());

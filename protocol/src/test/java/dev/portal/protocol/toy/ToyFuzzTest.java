@@ -63,6 +63,7 @@ class ToyFuzzTest {
             try {
                 ToyReadResult result = ToyCodec.read(layout, a, b, TestKeys.UID7, TestKeys.FLEET);
                 verdicts.merge(result.verdict(), 1, Integer::sum);
+                assertNotNull(ToyImage.inspect(a, TestKeys.UID7, TestKeys.FLEET)); // any length, not just the area's
             } catch (RuntimeException | Error e) {
                 throw new AssertionError("read threw " + e + " for A=" + hex(a) + " B=" + hex(b), e);
             }
