@@ -1,0 +1,31 @@
+package dev.portal.hardware.pn532.model;
+
+/** Everything the model's commands read and change; guarded by the {@link Pn532Model}'s lock. */
+final class ChipState {
+    final CiuRegisterMap registers = new CiuRegisterMap();
+    final AirInterface air;
+    final Iso14443aInitiator initiator;
+    final TargetTable targets;
+    boolean lowPower = true;
+    int samMode = 0x01;
+    int parameters = 0x00;
+    /** MxRtyPassiveActivation: 0xFF = try for ever. */
+    int passiveActivationRetries = 0xFF;
+    boolean autoRfCa;
+
+    ChipState(AirInterface air) {
+        this.air = air;
+        this.initiator = new Iso14443aInitiator(air);
+        this.targets = new TargetTable(initiator);
+    }
+
+    void field(boolean on) {
+        if (air.fieldOn() != on) {
+            air.setField(on);
+        }
+        if (!on) {
+            targets.clear(); // the tags lost power and with it their selection
+            registers.crypto1(false);
+        }
+    }
+}

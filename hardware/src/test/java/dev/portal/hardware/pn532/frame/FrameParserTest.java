@@ -1,0 +1,138 @@
+package dev.portal.hardware.pn532.frame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class FrameParserTest {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static List<ParseEvent> parseAll(FrameParser parser) {
+        List<ParseEvent> events = new ArrayList<>();
+        for (Optional<ParseEvent> e = parser.next(); e.isPresent(); e = parser.next()) {
+            events.add(e.get());
+        }
+        return events;
+    }
+
+    private static ParseEvent received(Pn532Frame f) {
+        return new ParseEvent.Received(f);
+    }
+
+    @Test
+    void findsAckAndResponseInOneChunk() {
+        FrameParser parser = new FrameParser();
+        parser.feed(HEX.parseHex("0000ff00ff00" + "0000ff06fad50332010607e800"));
+        assertEquals(List.of(received(new Pn532Frame.Ack()),
+                received(Pn532Frame.Information.response(0x03, (byte) 0x32, (byte) 0x01, (byte) 0x06, (byte) 0x07))),
+                parseAll(parser));
+    }
+
+    @Test
+    void skipsGarbageAndFalseStartCodes() {
+        FrameParser parser = new FrameParser();
+        // noise, a false start code with a bad length checksum, then a real ACK
+        parser.feed(HEX.parseHex("5555123400ff0500" + "0000ff00ff00"));
+        List<ParseEvent> events = parseAll(parser);
+        assertEquals(2, events.size());
+        assertEquals(ParseEvent.Kind.LENGTH_CHECKSUM, assertInstanceOf(ParseEvent.Corrupt.class, events.get(0)).kind());
+        assertEquals(received(new Pn532Frame.Ack()), events.get(1));
+        assertTrue(parser.skippedBytes() > 0);
+    }
+
+    @Test
+    void reportsBadDataChecksumTypedAndGoesOn() {
+        FrameParser parser = new FrameParser();
+        byte[] good = FrameCodec.encode(Pn532Frame.Information.response(0x03, (byte) 1, (byte) 2));
+        byte[] bad = good.clone();
+        bad[bad.length - 2] ^= 1;
+        parser.feed(bad);
+        parser.feed(good);
+        List<ParseEvent> events = parseAll(parser);
+        assertEquals(2, events.size());
+        assertEquals(ParseEvent.Kind.DATA_CHECKSUM, assertInstanceOf(ParseEvent.Corrupt.class, events.get(0)).kind());
+        assertEquals(received(Pn532Frame.Information.response(0x03, (byte) 1, (byte) 2)), events.get(1));
+    }
+
+    @Test
+    void recognisesNackAndErrorFrame() {
+        FrameParser parser = new FrameParser();
+        parser.feed(HEX.parseHex("0000ffff0000" + "0000ff01ff7f8100"));
+        assertEquals(List.of(received(new Pn532Frame.Nack()), received(new Pn532Frame.ApplicationError())),
+                parseAll(parser));
+    }
+
+    @Test
+    void parsesExtendedFrames() {
+        byte[] body = new byte[262];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) (i * 7);
+        }
+        FrameParser parser = new FrameParser();
+        parser.feed(FrameCodec.encode(new Pn532Frame.Information(0xD5, body)));
+        assertEquals(List.of(received(new Pn532Frame.Information(0xD5, body))), parseAll(parser));
+    }
+
+    @Test
+    void waitsForTheRestOfAFrameSplitAcrossReads() {
+        FrameParser parser = new FrameParser();
+        byte[] frame = FrameCodec.encode(Pn532Frame.Information.response(0x4B, new byte[20]));
+        parser.feed(frame, 0, 9);
+        assertTrue(parser.next().isEmpty());
+        parser.feed(frame, 9, frame.length - 9);
+        assertEquals(Optional.of(received(Pn532Frame.Information.response(0x4B, new byte[20]))), parser.next());
+    }
+
+    @Property(tries = 200)
+    void everyFrameSurvivesNoiseAndAnyChunking(@ForAll("frames") List<Pn532Frame> frames,
+                                               @ForAll @IntRange(min = 1, max = 40) int chunk,
+                                               @ForAll("noise") byte[] noise) {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (Pn532Frame f : frames) {
+            stream.writeBytes(noise);
+            stream.writeBytes(FrameCodec.encode(f));
+        }
+        byte[] bytes = stream.toByteArray();
+        FrameParser parser = new FrameParser();
+        List<Pn532Frame> out = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i += chunk) {
+            parser.feed(bytes, i, Math.min(chunk, bytes.length - i));
+            for (ParseEvent e : parseAll(parser)) {
+                if (e instanceof ParseEvent.Received r) {
+                    out.add(r.frame());
+                }
+            }
+        }
+        assertEquals(frames, out);
+    }
+
+    @Provide
+    Arbitrary<List<Pn532Frame>> frames() {
+        Arbitrary<Pn532Frame> info = Combinators.combine(
+                Arbitraries.of(0xD4, 0xD5),
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(263))
+                .as((tfi, body) -> new Pn532Frame.Information(tfi, body));
+        return Arbitraries.oneOf(info, Arbitraries.of(new Pn532Frame.Ack(), new Pn532Frame.Nack(),
+                new Pn532Frame.ApplicationError())).list().ofMaxSize(6);
+    }
+
+    /** Noise without 00 bytes: a 00 in the noise could pair with a frame's own bytes into a start code. */
+    @Provide
+    Arbitrary<byte[]> noise() {
+        return Arbitraries.bytes().filter(b -> b != 0).array(byte[].class).ofMaxSize(12);
+    }
+}
