@@ -1,0 +1,91 @@
+package dev.portal.device.command;
+
+import dev.portal.device.presence.PadPoller;
+import dev.portal.device.presence.TagMemory;
+import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.hardware.reader.NfcReader;
+import dev.portal.hardware.reader.ReaderException;
+import dev.portal.hardware.reader.TagInfo;
+import dev.portal.hardware.reader.TagSession;
+import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.Status;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Calibrates a pad. With {@code antennaGainDb == 0} it sweeps the chip's gains with the one toy lying on the pad
+ * as reference: at each gain it scans, selects and reads that toy {@link #TRIES} times, and applies the lowest
+ * gain that read it every time (lower gain, less coupling to the neighbouring pads). A non-zero gain is applied
+ * as told. The removal threshold is applied as given. Runs on the pad's thread.
+ */
+final class Calibrator {
+    static final int[] GAINS = {18, 23, 33, 38, 43, 48};
+    static final int TRIES = 20;
+
+    Outcome calibrate(PadPoller poller, Calibrate cmd) {
+        PadCalibration previous = poller.calibration();
+        if (cmd.antennaGainDb() != 0) {
+            return apply(poller, new PadCalibration(cmd.pad(), cmd.antennaGainDb(), cmd.removalMissThreshold()),
+                    "gain as requested");
+        }
+        List<TagInfo> present = poller.present();
+        if (present.size() != 1) {
+            return Outcome.of(Status.REJECTED, "a gain sweep needs exactly one reference toy on pad " + cmd.pad()
+                    + ", found " + present.size());
+        }
+        TagInfo ref = present.get(0);
+        NfcReader reader = poller.reader();
+        StringJoiner rates = new StringJoiner(", ");
+        int chosen = -1;
+        try {
+            for (int gain : GAINS) {
+                reader.setAntennaGain(new AntennaGain(gain));
+                int ok = 0;
+                for (int i = 0; i < TRIES; i++) {
+                    if (readsAt(reader, ref)) {
+                        ok++;
+                    }
+                }
+                rates.add(gain + " dB " + (ok * 100 / TRIES) + "%");
+                if (ok == TRIES && chosen < 0) {
+                    chosen = gain;
+                }
+            }
+            if (chosen < 0) {
+                reader.setAntennaGain(new AntennaGain(previous.antennaGainDb()));
+                return Outcome.of(Status.FAILED, "no gain read the reference toy " + ref.uid() + " every time ("
+                        + rates + "); kept " + previous.antennaGainDb() + " dB");
+            }
+        } catch (ReaderException | IllegalArgumentException e) {
+            return Outcome.of(Status.FAILED, "sweep failed: " + e.getMessage());
+        }
+        return apply(poller, new PadCalibration(cmd.pad(), chosen, cmd.removalMissThreshold()),
+                "sweep with " + ref.uid() + ": " + rates);
+    }
+
+    private static boolean readsAt(NfcReader reader, TagInfo ref) {
+        try {
+            if (reader.scan().stream().noneMatch(t -> t.uid().equals(ref.uid()))) {
+                return false;
+            }
+            try (TagSession s = reader.select(ref.uid())) {
+                TagMemory.detect(s, ref);
+                return true;
+            }
+        } catch (ReaderException e) {
+            return false;
+        }
+    }
+
+    private static Outcome apply(PadPoller poller, PadCalibration c, String how) {
+        try {
+            poller.calibrate(c);
+        } catch (ReaderException | IllegalArgumentException e) {
+            return Outcome.of(Status.FAILED, "could not apply " + c.antennaGainDb() + " dB: " + e.getMessage());
+        }
+        return Outcome.ok("pad " + c.pad() + ": applied " + c.antennaGainDb() + " dB, removal after "
+                + c.removalMissThreshold() + " misses (" + how + ")");
+    }
+}

@@ -1,0 +1,244 @@
+package dev.portal.device.command;
+
+import dev.portal.device.config.ConfigException;
+import dev.portal.device.config.RuntimeSettings;
+import dev.portal.device.frame.EventSink;
+import dev.portal.device.health.HealthStats;
+import dev.portal.device.led.PadLights;
+import dev.portal.device.presence.PresenceService;
+import dev.portal.device.presence.SlotTable;
+import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigSet;
+import dev.portal.protocol.frame.FirmwareChunk;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.protocol.frame.FrameException;
+import dev.portal.protocol.frame.Limits;
+import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.Reboot;
+import dev.portal.protocol.frame.SetLed;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.frame.UnknownCommand;
+import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.toy.FleetKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Executes the host's commands, one at a time on its own thread, and answers each with exactly one
+ * CommandResult (through the outbox, like every frame). Idempotent by correlation id: a repeat gets the
+ * remembered result and nothing runs again. Garbage and oversized input is counted and, when a correlation id
+ * can be recovered, answered REJECTED; nothing a host sends can stop the service.
+ */
+public final class CommandService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
+    private static final long PAD_TIMEOUT_MS = 15_000;
+
+    private final EventSink sink;
+    private final PresenceService presence;
+    private final PadLights lights;
+    private final HealthStats health;
+    private final DeviceControl control;
+    private final ToyWriter writer;
+    private final Calibrator calibrator = new Calibrator();
+    private final ResultCache results = new ResultCache(256);
+    private final ThreadPoolExecutor executor;
+
+    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
+                          PadLights lights, HealthStats health, DeviceControl control) {
+        this.sink = sink;
+        this.presence = presence;
+        this.lights = lights;
+        this.health = health;
+        this.control = control;
+        this.writer = new ToyWriter(slots, key, lights, sink);
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
+            Thread t = new Thread(r, "commands");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Called from the MQTT client's thread: queue and return at once. */
+    public void submit(byte[] payload) {
+        try {
+            executor.execute(() -> handle(payload));
+        } catch (RejectedExecutionException e) {
+            health.rejectedCommands.incrementAndGet();
+            LOG.warn("command queue full: dropped a command of {} bytes", payload.length);
+            CorrelationRecovery.recover(payload).ifPresent(id -> answer(id, Status.BUSY, "command queue full"));
+        }
+    }
+
+    /** Decodes and executes one command; never throws. Visible for tests that drive it synchronously. */
+    public void handle(byte[] payload) {
+        try {
+            Command cmd = decode(payload);
+            if (cmd == null) {
+                return;
+            }
+            Optional<CommandResult> earlier = results.get(cmd.correlationId());
+            if (earlier.isPresent()) {
+                LOG.info("command {} seen before: answering with the same result", cmd.correlationId());
+                sink.emit(earlier.get());
+                return;
+            }
+            Outcome out;
+            try {
+                out = execute(cmd);
+            } catch (RuntimeException e) {
+                LOG.error("command {} failed: {}", cmd.correlationId(), e.toString(), e);
+                out = Outcome.of(Status.FAILED, "internal error: " + e);
+            }
+            answer(cmd.correlationId(), out.status(), out.detail());
+            if (cmd.body() instanceof Reboot && out.status() == Status.OK) {
+                control.reboot();
+            }
+        } catch (RuntimeException e) {
+            health.rejectedCommands.incrementAndGet();
+            LOG.error("command handling failed: {}", e.toString(), e);
+        }
+    }
+
+    private Command decode(byte[] payload) {
+        if (payload.length > Limits.MAX_FRAME) {
+            return garbage(payload, "oversized command: " + payload.length + " bytes, limit " + Limits.MAX_FRAME);
+        }
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(payload);
+        } catch (FrameException e) {
+            return garbage(payload, "undecodable command: " + e.getMessage());
+        }
+        if (frame.message() instanceof Command c) {
+            return c;
+        }
+        return garbage(payload, "not a command: " + frame.message().type());
+    }
+
+    private Command garbage(byte[] payload, String why) {
+        health.garbageCommands.incrementAndGet();
+        health.rejectedCommands.incrementAndGet();
+        OptionalLong id = CorrelationRecovery.recover(payload);
+        LOG.warn("{} (correlation id {})", why, id.isPresent() ? id.getAsLong() : "unrecoverable");
+        if (id.isPresent() && results.get(id.getAsLong()).isEmpty()) {
+            answer(id.getAsLong(), Status.REJECTED, why);
+        }
+        return null;
+    }
+
+    private void answer(long correlationId, Status status, String detail) {
+        String d = detail.length() > 900 ? detail.substring(0, 900) + "..." : detail;
+        CommandResult result = new CommandResult(correlationId, status, d);
+        if (status != Status.OK) {
+            health.rejectedCommands.incrementAndGet();
+        }
+        results.put(result);
+        sink.emit(result);
+    }
+
+    private Outcome execute(Command cmd) {
+        return switch (cmd.body()) {
+            case SetLed s -> setLed(s);
+            case WriteToy w -> onPad(w.pad(), () -> writer.write(presence.pollers().get(w.pad()).reader(), w));
+            case Calibrate c -> calibrate(c);
+            case ConfigSet c -> configure(c);
+            case Rebirth r -> {
+                control.rebirth();
+                yield Outcome.ok("birth sent");
+            }
+            case Reboot r -> Outcome.ok("restarting");
+            case FirmwareChunk f -> Outcome.of(Status.UNKNOWN_COMMAND,
+                    "firmware update is not supported by this service; update the package instead");
+            case UnknownCommand u -> Outcome.of(Status.UNKNOWN_COMMAND, "unknown command kind " + u.kind());
+        };
+    }
+
+    private Outcome setLed(SetLed s) {
+        if (s.pad() == SetLed.ALL_PADS) {
+            for (int p = 0; p < presence.padCount(); p++) {
+                lights.set(p, s.rgb(), s.mode(), s.durationMillis());
+            }
+        } else if (s.pad() < presence.padCount()) {
+            lights.set(s.pad(), s.rgb(), s.mode(), s.durationMillis());
+        } else {
+            return Outcome.of(Status.REJECTED, "no pad " + s.pad() + " (this portal has " + presence.padCount() + ")");
+        }
+        return Outcome.ok(String.format("pad %s shows #%06X %s", s.pad() == SetLed.ALL_PADS ? "all" : s.pad(),
+                s.rgb(), s.mode()));
+    }
+
+    private Outcome calibrate(Calibrate c) {
+        if (c.pad() >= presence.padCount()) {
+            return Outcome.of(Status.REJECTED, "no pad " + c.pad());
+        }
+        if (c.antennaGainDb() != 0 && (c.antennaGainDb() < 18 || c.antennaGainDb() > 48)) {
+            return Outcome.of(Status.REJECTED, "antenna gain must be 18..48 dB, or 0 for a sweep");
+        }
+        Outcome out = onPad(c.pad(), () -> calibrator.calibrate(presence.pollers().get(c.pad()), c));
+        if (out.status() == Status.OK) {
+            try {
+                control.calibrationChanged();
+            } catch (java.io.IOException e) {
+                return Outcome.of(Status.FAILED, out.detail() + "; but saving it failed: " + e.getMessage());
+            }
+            control.rebirth();
+        }
+        return out;
+    }
+
+    private Outcome configure(ConfigSet c) {
+        RuntimeSettings current = control.runtime();
+        if (c.desiredVersion() <= current.version()) {
+            return Outcome.of(Status.REJECTED, "config version " + c.desiredVersion() + " is not newer than "
+                    + current.version() + "; keeping " + current.version());
+        }
+        try {
+            RuntimeSettings next = current.apply(c.desiredVersion(), c.entries());
+            control.applyRuntime(next);
+            control.rebirth();
+            return Outcome.ok("config version " + next.version() + " in force: " + next.asEntries());
+        } catch (ConfigException e) {
+            return Outcome.of(Status.REJECTED, "config rejected, keeping version " + current.version() + ": "
+                    + String.join("; ", e.problems()));
+        } catch (java.io.IOException e) {
+            return Outcome.of(Status.FAILED, "could not save config: " + e.getMessage());
+        }
+    }
+
+    private Outcome onPad(int pad, java.util.concurrent.Callable<Outcome> task) {
+        if (pad >= presence.padCount()) {
+            return Outcome.of(Status.REJECTED, "no pad " + pad);
+        }
+        try {
+            return presence.onPad(pad, task).get(PAD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Outcome.of(Status.TIMEOUT, "pad " + pad + " did not finish in " + PAD_TIMEOUT_MS + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.of(Status.FAILED, "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Outcome.of(Status.FAILED, String.valueOf(e.getCause()));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.portal.device.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.device.mqtt.MqttSettings;
+import dev.portal.device.mqtt.TlsSettings;
+import dev.portal.device.outbox.OutboxSettings;
+import dev.portal.protocol.frame.Birth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads portal.json and checks all of it before the service starts: every problem becomes one line of the
+ * {@link ConfigException}. Relative paths are resolved against the config file's folder. See the module's
+ * README section "Configuration" for every setting.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConfigLoader() {
+    }
+
+    public static DeviceConfig load(Path file) throws ConfigException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(file + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read: " + e));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return fromTree(root, base);
+    }
+
+    public static DeviceConfig fromTree(JsonNode root, Path base) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(List.of("the configuration must be a JSON object"));
+        }
+        JsonFields top = new JsonFields(root, "", problems);
+        top.rejectUnknown(Set.of("deviceId", "mqtt", "outbox", "fleetKeyFile", "stateDirectory", "pollHz",
+                "heartbeatSeconds", "removalMissThreshold", "antennaGainDb", "maxToys", "pads"));
+        String deviceId = top.text("deviceId", "portal", true);
+        if (!Birth.isValidDeviceId(deviceId)) {
+            problems.add("deviceId must be 1..64 characters of A-Z a-z 0-9 . _ -, not '" + deviceId + "'");
+        }
+        MqttSettings mqtt = mqtt(top.object("mqtt"), deviceId, base);
+        OutboxSettings outbox = outbox(top.object("outbox"), base);
+        Optional<Path> fleetKey = top.optText("fleetKeyFile").map(base::resolve);
+        fleetKey.filter(p -> !Files.isReadable(p))
+                .ifPresent(p -> problems.add("fleetKeyFile: cannot read " + p));
+        Path state = base.resolve(top.text("stateDirectory", "state", false));
+        RuntimeSettings rt = new RuntimeSettings(0,
+                top.integer("pollHz", 20, 1, 100),
+                top.integer("heartbeatSeconds", 30, 1, 3600),
+                top.integer("removalMissThreshold", 3, 1, 255),
+                top.integer("antennaGainDb", 33, 18, 48));
+        int maxToys = top.integer("maxToys", 8, 1, 255);
+        List<PadConfig> pads = pads(top, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new DeviceConfig(deviceId, mqtt, outbox, fleetKey, state, rt, maxToys, pads);
+    }
+
+    private static MqttSettings mqtt(JsonFields f, String deviceId, Path base) {
+        f.rejectUnknown(Set.of("uri", "clientId", "username", "password", "passwordFile", "tls", "keepAliveSeconds",
+                "connectTimeoutSeconds", "maxInflight", "backoffMinMillis", "backoffMaxMillis"));
+        String uri = f.text("uri", "tcp://127.0.0.1:1883", false);
+        try {
+            String scheme = URI.create(uri).getScheme();
+            if (!"tcp".equals(scheme) && !"ssl".equals(scheme)) {
+                f.problems().add("mqtt.uri must start with tcp:// or ssl://, not '" + uri + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            f.problems().add("mqtt.uri is not a URI: '" + uri + "'");
+        }
+        Optional<char[]> password = f.optText("password").map(String::toCharArray);
+        Optional<String> pwFile = f.optText("passwordFile");
+        if (pwFile.isPresent()) {
+            try {
+                password = Optional.of(Files.readString(base.resolve(pwFile.get())).strip().toCharArray());
+            } catch (IOException e) {
+                f.problems().add("mqtt.passwordFile: cannot read " + base.resolve(pwFile.get()));
+            }
+        }
+        Optional<TlsSettings> tls = Optional.empty();
+        if (f.raw("tls") != null) {
+            tls = Optional.of(tls(f.object("tls"), base));
+        } else if (uri.startsWith("ssl://")) {
+            tls = Optional.of(new TlsSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+        long backoffMin = f.number("backoffMinMillis", 500, 10, 600_000);
+        long backoffMax = f.number("backoffMaxMillis", 30_000, 10, 3_600_000);
+        if (backoffMax < backoffMin) {
+            f.problems().add("mqtt.backoffMaxMillis must not be below mqtt.backoffMinMillis");
+        }
+        return new MqttSettings(uri, f.text("clientId", "portal-" + deviceId, false), f.optText("username"), password,
+                tls, Duration.ofSeconds(f.integer("keepAliveSeconds", 30, 5, 3600)),
+                Duration.ofSeconds(f.integer("connectTimeoutSeconds", 10, 1, 120)),
+                f.integer("maxInflight", 32, 4, 1000), Duration.ofMillis(backoffMin), Duration.ofMillis(backoffMax));
+    }
+
+    private static TlsSettings tls(JsonFields f, Path base) {
+        Set<String> keys = Set.of("caPem", "certPem", "keyPem", "trustStore", "trustStorePassword", "keyStore",
+                "keyStorePassword");
+        f.rejectUnknown(keys);
+        Optional<Path> ca = file(f, "caPem", base);
+        Optional<Path> cert = file(f, "certPem", base);
+        Optional<Path> key = file(f, "keyPem", base);
+        if (cert.isPresent() != key.isPresent()) {
+            f.problems().add("mqtt.tls: certPem and keyPem go together");
+        }
+        return new TlsSettings(ca, cert, key, file(f, "trustStore", base),
+                f.optText("trustStorePassword").map(String::toCharArray), file(f, "keyStore", base),
+                f.optText("keyStorePassword").map(String::toCharArray));
+    }
+
+    private static Optional<Path> file(JsonFields f, String field, Path base) {
+        Optional<Path> p = f.optText(field).map(base::resolve);
+        p.filter(x -> !Files.isReadable(x)).ifPresent(x -> f.problems().add("mqtt.tls." + field + ": cannot read " + x));
+        return p;
+    }
+
+    private static OutboxSettings outbox(JsonFields f, Path base) {
+        f.rejectUnknown(Set.of("directory", "segmentBytes", "maxBytes", "syncIntervalMillis", "syncBatch"));
+        int segment = f.integer("segmentBytes", 1 << 20, 4096, 64 << 20);
+        long max = f.number("maxBytes", 64L << 20, 16384, 1L << 40);
+        if (max < 4L * segment) {
+            f.problems().add("outbox.maxBytes must be at least 4 x outbox.segmentBytes (" + 4L * segment + ")");
+            max = 4L * segment;
+        }
+        return new OutboxSettings(base.resolve(f.text("directory", "outbox", false)), segment, max,
+                Duration.ofMillis(f.integer("syncIntervalMillis", 50, 0, 10_000)), f.integer("syncBatch", 64, 1, 100_000),
+                Duration.ofMillis(100));
+    }
+
+    private static List<PadConfig> pads(JsonFields top, List<String> problems) {
+        JsonNode arr = top.raw("pads");
+        List<PadConfig> pads = new ArrayList<>();
+        if (arr == null) {
+            problems.add("pads is required (one entry per reader chip)");
+            return pads;
+        }
+        if (!arr.isArray() || arr.isEmpty() || arr.size() > 8) {
+            problems.add("pads must be a list of 1..8 pads");
+            return pads;
+        }
+        Set<String> chips = new HashSet<>();
+        for (int i = 0; i < arr.size(); i++) {
+            JsonFields p = new JsonFields(arr.get(i), top.where("pads", i), problems);
+            p.rejectUnknown(Set.of("spiBus", "chipSelect", "spiSpeedHz", "resetGpio", "ledGpio"));
+            int bus = p.integer("spiBus", 0, 0, 6);
+            int cs = p.integer("chipSelect", i, 0, 10);
+            if (!chips.add(bus + "/" + cs)) {
+                problems.add(top.where("pads", i) + ": SPI bus " + bus + " chip select " + cs + " is used twice");
+            }
+            pads.add(new PadConfig(i, bus, cs, p.integer("spiSpeedHz", 1_000_000, 10_000, 10_000_000),
+                    p.integer("resetGpio", -1, -1, 53), p.integer("ledGpio", -1, -1, 53)));
+        }
+        return pads;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.portal.device.health;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters the service keeps for the Heartbeat. Thread-safe; every part of the service counts here. */
+public final class HealthStats {
+    public final AtomicLong polls = new AtomicLong();
+    public final AtomicLong readErrors = new AtomicLong();
+    public final AtomicLong readerResets = new AtomicLong();
+    public final AtomicLong corruptTags = new AtomicLong();
+    public final AtomicLong rejectedCommands = new AtomicLong();
+    public final AtomicLong garbageCommands = new AtomicLong();
+    public final AtomicLong tornReads = new AtomicLong();
+    public final AtomicLong falseMissesAverted = new AtomicLong();
+    public final AtomicLong portalFull = new AtomicLong();
+    public final AtomicLong tagsPresent = new AtomicLong();
+}

@@ -1,0 +1,13 @@
+package dev.portal.device.mqtt;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach the broker. {@code clientId} stays the same across reconnects and restarts: the persistent
+ * session (cleanSession=false) that keeps commands queued while the portal is away is bound to it.
+ */
+public record MqttSettings(String serverUri, String clientId, Optional<String> username, Optional<char[]> password,
+                           Optional<TlsSettings> tls, Duration keepAlive, Duration connectTimeout, int maxInflight,
+                           Duration backoffMin, Duration backoffMax) {
+}

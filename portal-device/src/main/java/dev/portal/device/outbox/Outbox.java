@@ -1,0 +1,338 @@
+package dev.portal.device.outbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The durable outbox: an append-only journal of frames split into segment files, plus an acknowledgement
+ * pointer. A frame is appended before anyone may publish it ({@link #readDurable} only hands out records that
+ * have been forced to disk) and leaves the journal only once {@link #acknowledge} says the broker has it.
+ * See {@link OutboxSettings} for the sync and full policies. Thread-safe.
+ */
+public final class Outbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String ACK_FILE = "ack.ptr";
+
+    private final OutboxSettings settings;
+    private final AckPointer ackPointer;
+    private final Object lock = new Object();
+    private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+    private final TreeSet<Long> ackedAbove = new TreeSet<>();
+    private final Thread syncThread;
+    private long nextIndex;
+    private long acked;
+    private long durable;
+    private long bytes;
+    private long dropped;
+    private long torn;
+    private long lastSyncNanos;
+    private long lastAckPersistNanos;
+    private IOException syncFailure;
+    private boolean closed;
+
+    private Outbox(OutboxSettings settings, AckPointer ackPointer) {
+        this.settings = settings;
+        this.ackPointer = ackPointer;
+        this.lastSyncNanos = System.nanoTime() - settings.syncInterval().toNanos();
+        this.syncThread = Thread.ofPlatform().name("outbox-sync").daemon(true).unstarted(this::syncLoop);
+    }
+
+    /** Opens (or creates) the journal in {@code settings.directory()}, dropping a torn tail if there is one. */
+    public static Outbox open(OutboxSettings settings) throws IOException {
+        Files.createDirectories(settings.directory());
+        Outbox box = new Outbox(settings, AckPointer.open(settings.directory().resolve(ACK_FILE)));
+        box.recover();
+        box.syncThread.start();
+        return box;
+    }
+
+    private void recover() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(settings.directory())) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(Segment.SUFFIX)).sorted().toList();
+        }
+        long last = -1;
+        for (Path f : files) {
+            Segment seg = Segment.recover(f);
+            torn += seg.tornRecords();
+            if (seg.isEmpty() || seg.firstIndex() <= last) {
+                seg.delete(); // empty, or overlapping an earlier file: nothing in it can be trusted to be new
+                continue;
+            }
+            segments.add(seg);
+            bytes += seg.size();
+            last = seg.lastIndex();
+        }
+        long first = segments.isEmpty() ? 0 : segments.peekFirst().firstIndex();
+        acked = Math.max(ackPointer.value(), first - 1);
+        nextIndex = Math.max(last + 1, acked + 1);
+        durable = nextIndex - 1;
+        if (segments.isEmpty() || segments.peekLast().size() >= settings.segmentBytes()) {
+            roll();
+        }
+        dropFullyAcked();
+        LOG.info("outbox {}: {} segments, {} records waiting (indexes {}..{}), {} damaged record(s) dropped",
+                settings.directory(), segments.size(), depthLocked(), acked + 1, nextIndex - 1, torn);
+    }
+
+    /** Appends one record and returns its index. The caller must not publish it itself. */
+    public long append(byte[] payload) throws IOException {
+        if (payload.length > OutboxSettings.MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("record of " + payload.length + " bytes is over the limit");
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("outbox closed");
+            }
+            long size = RecordFormat.HEADER + payload.length;
+            if (segments.peekLast().size() + size > settings.segmentBytes()) {
+                segments.peekLast().force(); // the sync thread only forces the active segment
+                roll();
+            }
+            while (bytes + size > settings.maxBytes() && segments.size() > 1) {
+                dropOldest();
+            }
+            long index = nextIndex;
+            segments.peekLast().append(index, payload);
+            nextIndex++;
+            bytes += size;
+            lock.notifyAll();
+            return index;
+        }
+    }
+
+    private void roll() throws IOException {
+        if (!segments.isEmpty() && segments.peekLast().isEmpty()) {
+            return;
+        }
+        segments.add(Segment.create(settings.directory(), nextIndex));
+    }
+
+    private void dropOldest() throws IOException {
+        Segment oldest = segments.pollFirst();
+        long lost = 0;
+        for (long i = Math.max(acked + 1, oldest.firstIndex()); i <= oldest.lastIndex(); i++) {
+            if (!ackedAbove.contains(i)) {
+                lost++;
+            }
+        }
+        dropped += lost;
+        bytes -= oldest.size();
+        advanceAck(oldest.lastIndex());
+        oldest.delete();
+        LOG.warn("outbox full ({} bytes max): dropped {} undelivered records up to index {}",
+                settings.maxBytes(), lost, oldest.lastIndex());
+    }
+
+    /**
+     * Up to {@code max} durable records with index >= {@code fromIndex}, in order, none beyond what has been
+     * forced to disk. Empty when there is nothing durable yet.
+     */
+    public List<OutboxRecord> readDurable(long fromIndex, int max) throws IOException {
+        synchronized (lock) {
+            List<OutboxRecord> out = new ArrayList<>();
+            long from = Math.max(fromIndex, acked + 1);
+            for (Segment seg : segments) {
+                if (out.size() >= max || from > durable) {
+                    break;
+                }
+                if (seg.lastIndex() < from) {
+                    continue;
+                }
+                for (OutboxRecord r : seg.read(Math.max(from, seg.firstIndex()), max - out.size(), 256 * 1024)) {
+                    if (r.index() > durable) {
+                        break;
+                    }
+                    if (!ackedAbove.contains(r.index())) {
+                        out.add(r);
+                    }
+                    from = r.index() + 1;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Waits until a record with index >= {@code index} is durable, or the timeout passes. */
+    public boolean awaitDurable(long index, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        synchronized (lock) {
+            while (durable < index && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return durable >= index;
+        }
+    }
+
+    /** Marks one record as delivered; acknowledgements may arrive out of order. */
+    public void acknowledge(long index) {
+        synchronized (lock) {
+            if (index <= acked || index >= nextIndex) {
+                return;
+            }
+            if (index == acked + 1) {
+                advanceAck(index);
+            } else {
+                ackedAbove.add(index);
+            }
+            try {
+                dropFullyAcked();
+            } catch (IOException e) {
+                LOG.warn("outbox: could not delete a delivered segment: {}", e.toString());
+            }
+            lock.notifyAll();
+        }
+    }
+
+    private void advanceAck(long to) {
+        acked = Math.max(acked, to);
+        while (!ackedAbove.isEmpty() && ackedAbove.first() <= acked + 1) {
+            acked = Math.max(acked, ackedAbove.pollFirst());
+        }
+    }
+
+    private void dropFullyAcked() throws IOException {
+        while (segments.size() > 1 && segments.peekFirst().lastIndex() <= acked) {
+            Segment s = segments.pollFirst();
+            bytes -= s.size();
+            s.delete();
+        }
+    }
+
+    /** The index the next append will get. */
+    public long nextIndex() {
+        synchronized (lock) {
+            return nextIndex;
+        }
+    }
+
+    public OutboxStats stats() {
+        synchronized (lock) {
+            return new OutboxStats(depthLocked(), bytes, dropped, torn, nextIndex - 1, acked, durable);
+        }
+    }
+
+    private long depthLocked() {
+        return Math.max(0, nextIndex - 1 - acked - ackedAbove.size());
+    }
+
+    private void syncLoop() {
+        while (true) {
+            Segment target;
+            long upTo;
+            synchronized (lock) {
+                try {
+                    while (!closed && durable >= nextIndex - 1 && !ackDue()) {
+                        lock.wait(settings.ackPersistInterval().toMillis() + 1);
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    long pending = nextIndex - 1 - durable;
+                    long waitNanos = settings.syncInterval().toNanos() - (System.nanoTime() - lastSyncNanos);
+                    if (pending > 0 && pending < settings.syncBatch() && waitNanos > 0) {
+                        lock.wait(Math.max(1, waitNanos / 1_000_000));
+                        continue; // batch a little more, or close
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                target = segments.peekLast();
+                upTo = nextIndex - 1;
+            }
+            try {
+                if (upTo > durable) {
+                    target.force();
+                }
+                persistAckIfDue();
+                synchronized (lock) {
+                    durable = Math.max(durable, upTo);
+                    lastSyncNanos = System.nanoTime();
+                    lock.notifyAll();
+                }
+            } catch (ClosedChannelException e) {
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                    durable = Math.max(durable, upTo); // the segment was dropped; nothing left to force
+                }
+            } catch (IOException e) {
+                LOG.error("outbox: fsync failed, retrying: {}", e.toString());
+                synchronized (lock) {
+                    syncFailure = e;
+                    try {
+                        lock.wait(100);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean ackDue() {
+        return ackPointer.value() != acked
+                && System.nanoTime() - lastAckPersistNanos >= settings.ackPersistInterval().toNanos();
+    }
+
+    private void persistAckIfDue() throws IOException {
+        long value;
+        synchronized (lock) {
+            if (!ackDue()) {
+                return;
+            }
+            value = acked;
+            lastAckPersistNanos = System.nanoTime();
+        }
+        ackPointer.store(value);
+    }
+
+    /** The last fsync failure, if the disk is failing (reported in health), else null. */
+    public IOException syncFailure() {
+        synchronized (lock) {
+            return syncFailure;
+        }
+    }
+
+    /** Forces everything appended so far and the ack pointer to disk, then closes the files. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            syncThread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            try {
+                segments.peekLast().force();
+                ackPointer.store(acked);
+                ackPointer.close();
+            } catch (IOException e) {
+                LOG.warn("outbox: final sync failed: {}", e.toString());
+            }
+            segments.forEach(Segment::close);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package dev.portal.device.presence;
+
+import dev.portal.device.frame.EventSink;
+import dev.portal.device.health.HealthStats;
+import dev.portal.device.led.LedSignal;
+import dev.portal.device.led.PadLights;
+import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.hardware.reader.NfcReader;
+import dev.portal.hardware.reader.ReaderException;
+import dev.portal.hardware.reader.TagInfo;
+import dev.portal.hardware.reader.TagSession;
+import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.ToyReadResult;
+import dev.portal.protocol.toy.ToyVerdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * One pad's presence logic, run once per poll on the pad's own thread (which owns the reader). A new UID is
+ * announced at once (TagPlaced), then its record is read and judged (ToyRead). A tag counts as removed only
+ * after {@code removalMissThreshold} consecutive polls in which neither the scan nor a WUPA-based select of its
+ * UID found it, confirmed by further selects that nothing answers, so a flaky read is never a removal. Reader
+ * failures are counted; a reader that keeps failing is reset, with growing pauses while it stays dead. Nothing here throws out of {@link #pollOnce()}.
+ */
+public final class PadPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(PadPoller.class);
+    private static final int READ_ATTEMPTS = 3;
+    private static final int FAILURES_BEFORE_RESET = 5;
+    private static final int CONFIRM_SELECTS = 3;
+
+    private final int pad;
+    private final NfcReader reader;
+    private final SlotTable slots;
+    private final EventSink sink;
+    private final ToyJudge judge;
+    private final PadLights lights;
+    private final HealthStats health;
+    private final LongSupplier clock;
+    private final Map<Uid, Tracked> tracked = new LinkedHashMap<>();
+    private volatile PadCalibration calibration;
+    private int consecutiveFailures;
+    private int resetFailures;
+    private int pausePolls;
+
+    public PadPoller(int pad, NfcReader reader, SlotTable slots, EventSink sink, ToyJudge judge, PadLights lights,
+                     HealthStats health, LongSupplier clock, PadCalibration calibration) {
+        this.pad = pad;
+        this.reader = reader;
+        this.slots = slots;
+        this.sink = sink;
+        this.judge = judge;
+        this.lights = lights;
+        this.health = health;
+        this.clock = clock;
+        this.calibration = calibration;
+    }
+
+    public int pad() {
+        return pad;
+    }
+
+    public NfcReader reader() {
+        return reader;
+    }
+
+    public PadCalibration calibration() {
+        return calibration;
+    }
+
+    /** Applies a calibration: the gain goes to the chip at once (call on the pad thread). */
+    public void calibrate(PadCalibration c) throws ReaderException {
+        reader.setAntennaGain(new AntennaGain(c.antennaGainDb()));
+        this.calibration = c;
+    }
+
+    /** Switches the field on and sets the gain; a failure here is handled like any reader failure. */
+    public void start() {
+        try {
+            reader.setField(true);
+            reader.setAntennaGain(new AntennaGain(calibration.antennaGainDb()));
+        } catch (ReaderException | RuntimeException e) {
+            readerFailed(e);
+        }
+    }
+
+    /** The tags this pad tracks now. */
+    public List<TagInfo> present() {
+        return tracked.values().stream().map(t -> t.tag).toList();
+    }
+
+    public void pollOnce() {
+        if (pausePolls > 0) {
+            pausePolls--;
+            return;
+        }
+        try {
+            List<TagInfo> seen = reader.scan();
+            health.polls.incrementAndGet();
+            consecutiveFailures = 0;
+            resetFailures = 0;
+            update(seen);
+        } catch (ReaderException | RuntimeException e) {
+            readerFailed(e);
+        }
+    }
+
+    private void update(List<TagInfo> seen) {
+        Set<Uid> now = new HashSet<>();
+        for (TagInfo tag : seen) {
+            now.add(tag.uid());
+            Tracked t = tracked.get(tag.uid());
+            if (t != null && !ownedHere(tag.uid())) {
+                tracked.remove(tag.uid()); // it went to another pad and has come back: a new placement
+                t = null;
+            }
+            if (t == null) {
+                placed(tag);
+            } else {
+                t.misses = 0;
+                if (!t.judged) {
+                    judgeFresh(t);
+                }
+            }
+        }
+        boolean left = false;
+        for (Iterator<Tracked> it = tracked.values().iterator(); it.hasNext(); ) {
+            Tracked t = it.next();
+            if (now.contains(t.tag.uid())) {
+                continue;
+            }
+            if (!ownedHere(t.tag.uid())) {
+                it.remove(); // moved to another pad, which already announced it
+                left = true;
+                continue;
+            }
+            if (answersSelect(t)) {
+                t.misses = 0; // the scan missed it but it is there: RF noise, not a removal
+                health.falseMissesAverted.incrementAndGet();
+                continue;
+            }
+            if (++t.misses >= calibration.removalMissThreshold() && confirmedGone(t)) {
+                it.remove();
+                removed(t);
+                left = true;
+            }
+        }
+        if (left && tracked.isEmpty()) {
+            lights.signal(pad, LedSignal.IDLE);
+        }
+    }
+
+    private boolean ownedHere(Uid uid) {
+        return slots.holder(uid).map(h -> h.pad() == pad).orElse(false);
+    }
+
+    private void placed(TagInfo tag) {
+        TagSession session = null;
+        TagType type;
+        try {
+            session = reader.select(tag.uid());
+            type = TagMemory.detect(session, tag);
+        } catch (ReaderException | RuntimeException e) {
+            health.readErrors.incrementAndGet();
+            type = TagMemory.guess(tag);
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        }
+        long now = clock.getAsLong();
+        Optional<SlotTable.Claim> claim = slots.claim(tag.uid(), pad, now, type);
+        if (claim.isEmpty()) {
+            health.portalFull.incrementAndGet();
+            LOG.warn("pad {}: {} ignored, all {} slots are taken", pad, tag.uid(), slots.capacity());
+            if (session != null) {
+                session.close();
+            }
+            return;
+        }
+        int slot = claim.get().slot();
+        claim.get().movedFrom().ifPresent(h -> sink.emit(
+                new TagRemoved(h.pad(), h.slot(), h.uid().bytes(), Math.max(0, now - h.sinceMillis()))));
+        sink.emit(new TagPlaced(pad, slot, tag.uid().bytes(), type));
+        health.tagsPresent.set(slots.present());
+        lights.signal(pad, LedSignal.PLACED);
+        LOG.info("pad {}: {} {} placed in slot {}", pad, type, tag.uid(), slot);
+        Tracked t = new Tracked(tag, type, slot);
+        tracked.put(tag.uid(), t);
+        if (session != null) {
+            try {
+                judgeWith(t, session);
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    private void judgeFresh(Tracked t) {
+        try (TagSession s = reader.select(t.tag.uid())) {
+            judgeWith(t, s);
+        } catch (ReaderException | RuntimeException e) {
+            readFailed(t, e);
+        }
+    }
+
+    private void judgeWith(Tracked t, TagSession session) {
+        Uid uid = t.tag.uid();
+        try {
+            Optional<ToyReadResult> r = judge.read(session, t.type, uid);
+            ToyVerdict verdict = r.map(ToyReadResult::verdict).orElse(ToyVerdict.UNKNOWN);
+            ToyRead msg = verdict == ToyVerdict.RECOGNISED
+                    ? ToyRead.recognised(pad, t.slot, uid.bytes(), r.get().record().orElseThrow())
+                    : ToyRead.unrecognised(pad, t.slot, uid.bytes(), verdict);
+            if (verdict == ToyVerdict.TAMPERED) {
+                health.corruptTags.incrementAndGet();
+            }
+            t.judged = true;
+            sink.emit(msg);
+            lights.signal(pad, switch (verdict) {
+                case RECOGNISED -> LedSignal.RECOGNISED;
+                case BLANK -> LedSignal.PLACED;
+                case UNKNOWN, TAMPERED -> LedSignal.UNKNOWN;
+            });
+            LOG.info("pad {}: {} is {}{}", pad, uid, verdict, r.map(x -> " (" + x.reason() + ")").orElse(""));
+        } catch (ReaderException | RuntimeException e) {
+            readFailed(t, e);
+        }
+    }
+
+    private void readFailed(Tracked t, Exception e) {
+        health.tornReads.incrementAndGet();
+        health.readErrors.incrementAndGet();
+        t.readAttempts++;
+        LOG.info("pad {}: reading {} failed (attempt {}): {}", pad, t.tag.uid(), t.readAttempts, e.toString());
+        if (t.readAttempts >= READ_ATTEMPTS) {
+            t.judged = true; // it stays but cannot be read: tell the game rather than retry for ever
+            health.corruptTags.incrementAndGet();
+            sink.emit(ToyRead.unrecognised(pad, t.slot, t.tag.uid().bytes(), ToyVerdict.UNKNOWN));
+            lights.signal(pad, LedSignal.UNKNOWN);
+        }
+    }
+
+    /**
+     * Whether the tag answers a WUPA-based select of its UID. Something that answers garbled counts as there:
+     * only silence is evidence of absence.
+     */
+    private boolean answersSelect(Tracked t) {
+        try (TagSession s = reader.select(t.tag.uid())) {
+            if (!t.judged) {
+                judgeWith(t, s); // a tag the scans keep missing still gets its record read
+            }
+            return true;
+        } catch (ReaderException e) {
+            if (e.failure() != ReaderException.Failure.NO_TAG && e.failure() != ReaderException.Failure.TIMEOUT) {
+                health.readErrors.incrementAndGet();
+                return true;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            health.readErrors.incrementAndGet();
+            return true;
+        }
+    }
+
+    /**
+     * The last word before a removal: after {@code removalMissThreshold} polls in which neither the scan nor a
+     * select found the tag, {@link #CONFIRM_SELECTS} more selects must all go unanswered. With 5 % of answers
+     * lost, a tag that is there survives this by a margin of many orders of magnitude.
+     */
+    private boolean confirmedGone(Tracked t) {
+        for (int attempt = 0; attempt < CONFIRM_SELECTS; attempt++) {
+            if (answersSelect(t)) {
+                t.misses = 0;
+                health.falseMissesAverted.incrementAndGet();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void removed(Tracked t) {
+        long now = clock.getAsLong();
+        slots.release(t.tag.uid(), pad).ifPresent(h -> {
+            sink.emit(new TagRemoved(pad, h.slot(), h.uid().bytes(), Math.max(0, now - h.sinceMillis())));
+            LOG.info("pad {}: {} removed from slot {}", pad, h.uid(), h.slot());
+        });
+        health.tagsPresent.set(slots.present());
+    }
+
+    private void readerFailed(Exception e) {
+        health.readErrors.incrementAndGet();
+        consecutiveFailures++;
+        boolean dead = e instanceof ReaderException re && re.failure() == ReaderException.Failure.BUS_DEAD;
+        if (!dead && consecutiveFailures < FAILURES_BEFORE_RESET) {
+            return;
+        }
+        LOG.warn("pad {}: reader failing ({} in a row, last: {}); resetting it", pad, consecutiveFailures, e.toString());
+        health.readerResets.incrementAndGet();
+        try {
+            reader.reset();
+            reader.setField(true);
+            reader.setAntennaGain(new AntennaGain(calibration.antennaGainDb()));
+            consecutiveFailures = 0;
+            LOG.info("pad {}: reader back after reset", pad);
+        } catch (ReaderException | RuntimeException again) {
+            resetFailures++;
+            pausePolls = Math.min(100, 1 << Math.min(resetFailures, 7)); // at 20 Hz: up to 5 s between tries
+            lights.signal(pad, LedSignal.ERROR);
+            LOG.warn("pad {}: reset failed ({}); next try in {} polls", pad, again.toString(), pausePolls);
+        }
+    }
+}

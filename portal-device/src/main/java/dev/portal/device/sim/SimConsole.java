@@ -1,0 +1,160 @@
+package dev.portal.device.sim;
+
+import dev.portal.device.app.DeviceService;
+import dev.portal.device.mqtt.DeliveryStats;
+import dev.portal.device.outbox.OutboxStats;
+import dev.portal.device.presence.Holder;
+import dev.portal.hardware.model.rf.VirtualPortal;
+import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.reader.Uid;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulator's console: a person (or a script) puts toys on the virtual pads and takes them off while the
+ * real service polls them through the chip models. Lines: place PAD TOY, remove TOY, move TOY PAD, list, help,
+ * sleep MS, quit. A bad line gets an error message and the console carries on.
+ */
+public final class SimConsole {
+    private final VirtualPortal portal;
+    private final ToyCatalogue catalogue;
+    private final DeviceService service;
+    private final PrintStream out;
+    private final Map<Uid, VirtualTag> tags = new LinkedHashMap<>(); // a toy keeps its memory between placements
+
+    public SimConsole(VirtualPortal portal, ToyCatalogue catalogue, DeviceService service, PrintStream out) {
+        this.portal = portal;
+        this.catalogue = catalogue;
+        this.service = service;
+        this.out = out;
+    }
+
+    /** Runs lines until end of input or "quit"; returns the number of lines that failed. */
+    public int run(BufferedReader in, boolean echo) throws IOException {
+        int failures = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (echo) {
+                out.println("> " + line);
+            }
+            if (line.equals("quit") || line.equals("exit")) {
+                break;
+            }
+            try {
+                execute(line.split("\\s+"));
+            } catch (IllegalArgumentException e) {
+                failures++;
+                out.println("error: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return failures;
+    }
+
+    public void execute(String[] w) throws InterruptedException {
+        switch (w[0]) {
+            case "place" -> {
+                need(w, 3, "place PAD TOY");
+                int pad = pad(w[1]);
+                VirtualTag tag = tag(w[2]);
+                portal.place(tag, pad);
+                out.println("placed " + tag.uid() + " on pad " + pad);
+            }
+            case "remove" -> {
+                need(w, 2, "remove TOY");
+                VirtualTag tag = tag(w[1]);
+                out.println(portal.remove(tag) ? "removed " + tag.uid() : tag.uid() + " is not on the portal");
+            }
+            case "move" -> {
+                need(w, 3, "move TOY PAD");
+                VirtualTag tag = tag(w[1]);
+                int pad = pad(w[2]);
+                portal.move(tag, pad);
+                out.println("moved " + tag.uid() + " to pad " + pad);
+            }
+            case "sleep" -> {
+                need(w, 2, "sleep MS");
+                Thread.sleep(number(w[1], "MS"));
+            }
+            case "list" -> list();
+            case "help" -> help();
+            default -> throw new IllegalArgumentException("unknown command '" + w[0] + "' (try help)");
+        }
+    }
+
+    private void list() {
+        for (int pad = 0; pad < portal.padCount(); pad++) {
+            out.println("pad " + pad + "  LED " + service.lights().describe(pad));
+            for (Holder h : service.slots().snapshot()) {
+                if (h.pad() == pad) {
+                    out.println("  slot " + h.slot() + "  " + h.uid() + "  " + h.tagType() + name(h.uid()));
+                }
+            }
+        }
+        OutboxStats o = service.outbox().stats();
+        DeliveryStats d = service.deliveryStats();
+        out.printf("outbox: %d waiting, %d dropped; broker: %s; polls %d, read errors %d, reader resets %d%n",
+                o.depth(), o.droppedRecords(), d.connected() ? "connected" : "disconnected",
+                service.health().polls.get(), service.health().readErrors.get(), service.health().readerResets.get());
+    }
+
+    private String name(Uid uid) {
+        return catalogue.samples().values().stream().filter(s -> s.uid().equals(uid)).findFirst()
+                .map(s -> "  (" + s.name() + ")").orElse("");
+    }
+
+    private void help() {
+        out.println("place PAD TOY   put a toy on a pad (PAD 0.." + (portal.padCount() - 1) + ")");
+        out.println("remove TOY      lift a toy off the portal");
+        out.println("move TOY PAD    move a toy to another pad");
+        out.println("list            pads, slots, LEDs, outbox and broker state");
+        out.println("sleep MS        wait (for scripts)");
+        out.println("quit            stop the simulator");
+        out.println("TOY is a UID in hex (7 bytes: NTAG213, 4 bytes: MIFARE Classic 1K) or one of:");
+        catalogue.samples().values().forEach(s -> out.printf("  %-9s %s  %s%n", s.name(), s.uid(), s.description()));
+    }
+
+    private VirtualTag tag(String nameOrUid) {
+        Optional<Uid> uid = catalogue.resolve(nameOrUid);
+        if (uid.isEmpty()) {
+            throw new IllegalArgumentException("'" + nameOrUid + "' is neither a sample toy nor a hex UID of 4 or 7 bytes");
+        }
+        if (uid.get().length() == 10) {
+            throw new IllegalArgumentException("the simulator makes 4- and 7-byte UIDs only");
+        }
+        return tags.computeIfAbsent(uid.get(), u -> catalogue.make(nameOrUid));
+    }
+
+    private int pad(String s) {
+        int pad = (int) number(s, "PAD");
+        if (pad < 0 || pad >= portal.padCount()) {
+            throw new IllegalArgumentException("no pad " + s + " (0.." + (portal.padCount() - 1) + ")");
+        }
+        return pad;
+    }
+
+    private static long number(String s, String what) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a number, not '" + s + "'");
+        }
+    }
+
+    private static void need(String[] w, int n, String usage) {
+        if (w.length != n) {
+            throw new IllegalArgumentException("usage: " + usage);
+        }
+    }
+}

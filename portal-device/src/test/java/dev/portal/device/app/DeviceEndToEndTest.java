@@ -1,0 +1,163 @@
+package dev.portal.device.app;
+
+import dev.portal.device.frame.BootClock;
+import dev.portal.device.mqtt.PahoMqttLink;
+import dev.portal.device.sim.ToyCatalogue;
+import dev.portal.device.testing.FrameStream;
+import dev.portal.device.testing.MosquittoBroker;
+import dev.portal.device.testing.MosquittoSub;
+import dev.portal.device.testing.TestConfigs;
+import dev.portal.device.config.DeviceConfig;
+import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.FleetKey;
+import dev.portal.protocol.toy.ToyVerdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The whole service on chip models through the real MFRC522 driver, publishing to a real Mosquitto. */
+class DeviceEndToEndTest {
+    @RegisterExtension
+    static MosquittoBroker broker = new MosquittoBroker();
+
+    @TempDir
+    Path dir;
+
+    private SimulatedHardware hw;
+    private DeviceService service;
+    private final ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX));
+
+    private void start(String id, int pads) throws Exception {
+        DeviceConfig config = TestConfigs.config(id, broker, dir, pads);
+        hw = SimulatedHardware.open(pads, 11);
+        service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+                new BootClock(true), () -> { });
+        service.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (hw != null) {
+            hw.close();
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().withUpperCase().formatHex(b);
+    }
+
+    private static void assertSequential(List<Frame> frames) {
+        for (int i = 1; i < frames.size(); i++) {
+            assertEquals(frames.get(i - 1).header().sequence() + 1, frames.get(i).header().sequence(),
+                    "frames arrive in sequence order without gaps");
+        }
+    }
+
+    @Test
+    void placementsBecomeTagPlacedAndToyReadFramesOnTheBrokerInOrder() throws Exception {
+        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-order", "portal/order/evt")) {
+            FrameStream stream = new FrameStream(sub);
+            Thread.sleep(300);
+            start("order", 2);
+            VirtualTag dragon = catalogue.make("dragon");
+            VirtualTag robot = catalogue.make("robot");
+            hw.portal().place(dragon, 0);
+            stream.await(m -> m instanceof ToyRead, 5000);
+            hw.portal().place(robot, 1);
+            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 5000);
+            hw.portal().remove(dragon);
+            List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 5000);
+            assertInstanceOf(Birth.class, frames.get(0).message());
+            // heartbeats, and the Birth that follows the first connect, may fall anywhere in between
+            frames = frames.stream().skip(1).filter(f -> !(f.message() instanceof Heartbeat)
+                    && !(f.message() instanceof Birth)).toList();
+            frames = java.util.stream.Stream.concat(java.util.stream.Stream.of(stream.frames().get(0)),
+                    frames.stream()).toList();
+            assertEquals(0, frames.get(0).header().sequence(), "the boot starts with its Birth");
+            List<String> kinds = frames.stream().skip(1).map(f -> f.message().getClass().getSimpleName() + " "
+                    + switch (f.message()) {
+                        case TagPlaced p -> hex(p.uid());
+                        case ToyRead r -> hex(r.uid()) + " " + r.verdict();
+                        case TagRemoved r -> hex(r.uid());
+                        default -> "";
+                    }).toList();
+            assertEquals(List.of("TagPlaced 04D7A9C1E25B80", "ToyRead 04D7A9C1E25B80 RECOGNISED",
+                    "TagPlaced 9A3C5E71", "ToyRead 9A3C5E71 RECOGNISED", "TagRemoved 04D7A9C1E25B80"), kinds);
+            ToyRead read = stream.messages(ToyRead.class).get(0);
+            assertEquals("Ember", read.record().orElseThrow().coCreation().name());
+            assertSequential(stream.frames());
+        }
+    }
+
+    @Test
+    void flakyRfWithFivePercentMissedAnswersNeverProducesARemoval() throws Exception {
+        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-flaky", "portal/flaky/evt")) {
+            FrameStream stream = new FrameStream(sub);
+            start("flaky", 1);
+            hw.portal().pad(0).faults().missedAnswers(0.05);
+            for (String toy : List.of("dragon", "knight", "wizard", "blank")) {
+                hw.portal().place(catalogue.make(toy), 0);
+            }
+            long polls0 = service.health().polls.get();
+            stream.drainFor(6000);
+            long polls = service.health().polls.get() - polls0;
+            assertTrue(polls >= 80, "polled " + polls + " times");
+            assertEquals(4, stream.messages(TagPlaced.class).size(), "each toy announced once: "
+                    + stream.messages(TagPlaced.class));
+            assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
+            assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
+            assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> hex(r.uid())).distinct().count(),
+                    "every toy judged, once: " + stream.messages(ToyRead.class));
+            assertEquals(4, stream.messages(ToyRead.class).size());
+        }
+    }
+
+    @Test
+    void framesMadeWhileTheBrokerIsDownAreDeliveredInOrderWhenItReturns() throws Exception {
+        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-outage", "portal/outage/evt")) {
+            FrameStream stream = new FrameStream(sub);
+            Thread.sleep(300);
+            start("outage", 2);
+            stream.await(m -> m instanceof Birth, 5000);
+            broker.stop();
+            try {
+                VirtualTag wizard = catalogue.make("wizard");
+                for (int i = 0; i < 5; i++) {
+                    hw.portal().place(wizard, i % 2);
+                    Thread.sleep(300);
+                    hw.portal().remove(wizard);
+                    Thread.sleep(400);
+                }
+                assertTrue(service.outbox().stats().depth() >= 15, "kept: " + service.outbox().stats());
+            } finally {
+                broker.start();
+            }
+            stream.await(m -> false, 1); // nothing; then wait for the last removal to arrive
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (stream.messages(TagRemoved.class).size() < 5 && System.currentTimeMillis() < deadline) {
+                stream.drainFor(300);
+            }
+            assertEquals(5, stream.messages(TagPlaced.class).size());
+            assertEquals(5, stream.messages(TagRemoved.class).size());
+            List<Frame> frames = stream.frames();
+            assertSequential(frames);
+            assertTrue(service.deliveryStats().connects() >= 2);
+        }
+    }
+}

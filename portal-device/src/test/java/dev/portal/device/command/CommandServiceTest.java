@@ -1,0 +1,213 @@
+package dev.portal.device.command;
+
+import dev.portal.device.config.RuntimeSettings;
+import dev.portal.device.health.HealthStats;
+import dev.portal.device.led.StateLights;
+import dev.portal.device.presence.FakeReaders;
+import dev.portal.device.presence.PadPoller;
+import dev.portal.device.presence.PresenceService;
+import dev.portal.device.presence.SlotTable;
+import dev.portal.device.presence.ToyJudge;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigSet;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.LedMode;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.SetLed;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
+import dev.portal.protocol.toy.FleetKey;
+import dev.portal.protocol.toy.ToyRecord;
+import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.protocol.toy.Upgrades;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CommandServiceTest {
+    static final String UID = "04A1B2C3D4E5F6";
+    private final FleetKey key = FleetKey.fromHex("0123456789abcdef".repeat(4));
+    private final List<Message> events = Collections.synchronizedList(new ArrayList<>());
+    private final HealthStats health = new HealthStats();
+    private final SlotTable slots = new SlotTable(8);
+    private final StateLights lights = StateLights.withoutOutput(1);
+    private final FakeReaders.Handle reader = FakeReaders.create(7);
+    private final PadPoller poller = new PadPoller(0, reader.reader(), slots, events::add,
+            new ToyJudge(Optional.of(key)), lights, health, System::currentTimeMillis, new PadCalibration(0, 33, 3));
+    private final PresenceService presence = new PresenceService(List.of(poller), java.time.Duration.ofMillis(50));
+    private final AtomicInteger births = new AtomicInteger();
+    private RuntimeSettings runtime = RuntimeSettings.DEFAULTS;
+    private final CommandService service = new CommandService(events::add, presence, slots, Optional.of(key), lights,
+            health, new DeviceControl() {
+        @Override
+        public void rebirth() {
+            births.incrementAndGet();
+        }
+
+        @Override
+        public RuntimeSettings runtime() {
+            return runtime;
+        }
+
+        @Override
+        public void applyRuntime(RuntimeSettings s) {
+            runtime = s;
+        }
+
+        @Override
+        public void calibrationChanged() {
+        }
+
+        @Override
+        public void reboot() {
+        }
+    });
+
+    @AfterEach
+    void close() {
+        service.close();
+        presence.close();
+    }
+
+    private static byte[] frame(long id, dev.portal.protocol.frame.CommandBody body) {
+        return FrameCodec.encode(new Frame(Header.of(1, 1, 0, false), new Command(id, body)));
+    }
+
+    private List<CommandResult> results() {
+        return events.stream().filter(CommandResult.class::isInstance).map(CommandResult.class::cast).toList();
+    }
+
+    private void placeToy() throws Exception {
+        reader.put(UID);
+        presence.onPad(0, () -> {
+            poller.pollOnce();
+            return null;
+        }).get();
+    }
+
+    private void polls(int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            presence.onPad(0, () -> {
+                poller.pollOnce();
+                return null;
+            }).get();
+        }
+    }
+
+    private static ToyRecord record(String name, long xp) {
+        return new ToyRecord(7, 1, new CoCreation(name, new Colours(1, 2, 3), Upgrades.of(4), xp, 2));
+    }
+
+    @Test
+    void writeToyIsReadBackAndARepeatIsAnsweredWithoutWritingAgain() throws Exception {
+        placeToy();
+        byte[] cmd = frame(100, new WriteToy(0, 0, dev.portal.hardware.reader.Uid.parse(UID).bytes(), record("Ada", 10)));
+        service.handle(cmd);
+        assertEquals(Status.OK, results().get(0).status(), results().get(0).detail());
+        ToyRead read = (ToyRead) events.stream().filter(ToyRead.class::isInstance).reduce((a, b) -> b).orElseThrow();
+        assertEquals("Ada", read.record().orElseThrow().coCreation().name());
+        byte[] after = reader.memory(UID).clone();
+        service.handle(cmd);
+        assertEquals(2, results().size());
+        assertEquals(results().get(0), results().get(1), "same answer");
+        assertArrayEquals(after, reader.memory(UID), "nothing written the second time");
+    }
+
+    @Test
+    void aToyLiftedMidWriteKeepsItsPreviousRecord() throws Exception {
+        placeToy();
+        byte[] uid = dev.portal.hardware.reader.Uid.parse(UID).bytes();
+        service.handle(frame(1, new WriteToy(0, 0, uid, record("First", 1))));
+        assertEquals(Status.OK, results().get(0).status());
+        reader.reader().writesBeforeLift = 3;
+        service.handle(frame(2, new WriteToy(0, 0, uid, record("Second", 2))));
+        assertEquals(Status.FAILED, results().get(1).status(), results().get(1).detail());
+        byte[] mem = reader.memory(UID);
+        assertNull(mem, "lifted");
+        polls(5); // the removal is confirmed
+        events.clear();
+        reader.reader().putBack(UID, reader.lastMemory());
+        polls(1);
+        ToyRead read = (ToyRead) events.stream().filter(ToyRead.class::isInstance).findFirst().orElseThrow();
+        assertEquals(ToyVerdict.RECOGNISED, read.verdict());
+        assertEquals("First", read.record().orElseThrow().coCreation().name(), "the previous record stands");
+    }
+
+    @Test
+    void writeToAToyThatIsNotThereIsNoTag() {
+        service.handle(frame(5, new WriteToy(0, 3, new byte[] {4, 1, 2, 3, 4, 5, 6}, record("X", 1))));
+        assertEquals(Status.NO_TAG, results().get(0).status());
+    }
+
+    @Test
+    void aBadConfigIsRejectedWithEveryReasonAndTheOldOneKept() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("pollHz", "500");
+        bad.put("colour", "blue");
+        bad.put("heartbeatSeconds", "soon");
+        service.handle(frame(10, new ConfigSet(5, bad)));
+        CommandResult r = results().get(0);
+        assertEquals(Status.REJECTED, r.status());
+        assertTrue(r.detail().contains("pollHz") && r.detail().contains("colour") && r.detail().contains("heartbeatSeconds"),
+                r.detail());
+        assertEquals(RuntimeSettings.DEFAULTS, runtime);
+        service.handle(frame(11, new ConfigSet(5, Map.of("pollHz", "10"))));
+        assertEquals(Status.OK, results().get(1).status());
+        assertEquals(10, runtime.pollHz());
+        assertEquals(5, runtime.version());
+        service.handle(frame(12, new ConfigSet(4, Map.of("pollHz", "30"))));
+        assertEquals(Status.REJECTED, results().get(2).status(), "an older version cannot roll back");
+        assertEquals(10, runtime.pollHz());
+    }
+
+    @Test
+    void garbageIsCountedAndAnsweredWhenTheCorrelationIdCanBeRecovered() {
+        byte[] good = frame(0x01020304L, new SetLed(0, 0xFF0000, LedMode.SOLID, 0));
+        byte[] corrupt = good.clone();
+        corrupt[corrupt.length - 6] ^= 0x55; // bad CRC
+        service.handle(corrupt);
+        service.handle(new byte[] {1, 2, 3});
+        byte[] huge = new byte[100_000];
+        System.arraycopy(good, 0, huge, 0, good.length);
+        huge[17] = 0;
+        huge[20] = 9;
+        service.handle(huge);
+        assertEquals(3, health.garbageCommands.get());
+        List<CommandResult> r = results();
+        assertEquals(2, r.size());
+        assertEquals(0x01020304L, r.get(0).correlationId());
+        assertEquals(Status.REJECTED, r.get(0).status());
+        assertEquals(Status.REJECTED, r.get(1).status());
+        assertTrue(r.get(1).detail().contains("oversized"), r.get(1).detail());
+        service.handle(good);
+        assertEquals(Status.REJECTED, results().get(2).status(), "a recovered id keeps its first answer");
+        service.handle(frame(77, new SetLed(0, 0x00FF00, LedMode.BLINK, 0)));
+        assertEquals(Status.OK, results().get(3).status(), "and the service carries on");
+        assertTrue(lights.describe(0).contains("00FF00"), lights.describe(0));
+    }
+
+    @Test
+    void rebirthIsExecutedOncePerCorrelationId() {
+        service.handle(frame(3, new Rebirth()));
+        service.handle(frame(3, new Rebirth()));
+        assertEquals(1, births.get());
+        assertEquals(2, results().size());
+    }
+}

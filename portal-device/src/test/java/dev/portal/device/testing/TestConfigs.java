@@ -1,0 +1,39 @@
+package dev.portal.device.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.device.config.ConfigLoader;
+import dev.portal.device.config.DeviceConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Service configurations for tests: N pads, a broker, a folder of their own, a fleet key. */
+public final class TestConfigs {
+    public static final String FLEET_KEY_HEX = "00112233445566778899aabbccddeeff0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+    private TestConfigs() {
+    }
+
+    public static ObjectNode tree(String deviceId, MosquittoBroker broker, Path dir, int pads) throws Exception {
+        Path key = dir.resolve("fleet.key");
+        Files.createDirectories(dir);
+        Files.writeString(key, FLEET_KEY_HEX);
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("deviceId", deviceId).put("fleetKeyFile", key.toString()).put("stateDirectory", "state")
+                .put("heartbeatSeconds", 1);
+        root.putObject("mqtt").put("uri", broker.uri()).put("backoffMinMillis", 100).put("backoffMaxMillis", 500)
+                .put("connectTimeoutSeconds", 3);
+        root.putObject("outbox").put("directory", "outbox").put("syncIntervalMillis", 10);
+        ArrayNode arr = root.putArray("pads");
+        for (int i = 0; i < pads; i++) {
+            arr.addObject().put("chipSelect", i);
+        }
+        return root;
+    }
+
+    public static DeviceConfig config(String deviceId, MosquittoBroker broker, Path dir, int pads) throws Exception {
+        return ConfigLoader.fromTree(tree(deviceId, broker, dir, pads), dir);
+    }
+}
