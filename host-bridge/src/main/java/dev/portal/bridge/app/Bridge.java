@@ -1,0 +1,189 @@
+package dev.portal.bridge.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.broker.BrokerException;
+import dev.portal.bridge.broker.EmbeddedBroker;
+import dev.portal.bridge.game.BridgeCounters;
+import dev.portal.bridge.game.CommandSender;
+import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.GameTopics;
+import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.ingest.FrameIngest;
+import dev.portal.bridge.ingest.StatusIngest;
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The running bridge: store, (embedded) broker, MQTT link, and one worker thread that handles every message
+ * in arrival order, so state changes are serial and events per device stay in order.
+ */
+public final class Bridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+    private static final byte[] OFFLINE = "{\"online\":false}".getBytes(StandardCharsets.UTF_8);
+
+    private final BridgeConfig config;
+    private final BridgeCounters counters = new BridgeCounters();
+    private final ExecutorService worker;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong lastStatusChange = new AtomicLong(-1);
+    private EmbeddedBroker broker;
+    private Store store;
+    private MqttLink link;
+    private FrameIngest frames;
+    private StatusIngest statuses;
+    private UpdateService updates;
+    private GamePublisher publisher;
+    private long startedMillis;
+
+    private Bridge(BridgeConfig config) {
+        this.config = config;
+        this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "bridge-worker"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-timer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Starts everything; on failure, closes what was started and throws. */
+    public static Bridge start(BridgeConfig config) throws BrokerException, MqttLinkException {
+        Bridge bridge = new Bridge(config);
+        try {
+            bridge.open();
+            return bridge;
+        } catch (BrokerException | MqttLinkException | RuntimeException e) {
+            bridge.close();
+            throw e;
+        }
+    }
+
+    private void open() throws BrokerException, MqttLinkException {
+        startedMillis = config.clock().millis();
+        MqttSettings mqtt = config.mqtt();
+        if (config.embeddedPort().isPresent()) {
+            broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), "127.0.0.1", config.embeddedPort().get());
+            mqtt = new MqttSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(), false,
+                    java.util.Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout(), mqtt.will());
+        }
+        store = JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock());
+        mqtt = mqtt.withWill(new MqttSettings.Will(GameTopics.STATUS, OFFLINE, 1, true));
+        link = new PahoMqttLink(mqtt, this::onMessage);
+        CommandSender commands = new CommandSender(link, config.clock());
+        DeadLetters deadLetters = new DeadLetters(link, counters, config.clock());
+        publisher = new GamePublisher(link, store, counters);
+        updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, worker,
+                config.writeTimeout());
+        frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, config.clock(),
+                config.reorderWindow(), timer, worker);
+        statuses = new StatusIngest(store, publisher, deadLetters, counters, config.clock());
+        link.connect();
+        String prefix = config.sharedGroup().map(g -> "$share/" + g + "/").orElse("");
+        link.subscribe(prefix + GameTopics.PORTAL_EVENTS, 1);
+        link.subscribe(GameTopics.PORTAL_STATUS, 1);
+        link.subscribe(prefix + GameTopics.UPDATES, 1);
+        publishStatus(true);
+        long every = config.statusInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,
+                TimeUnit.MILLISECONDS);
+        LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
+    }
+
+    private void onMessage(String topic, byte[] payload, boolean retained) {
+        long received = config.clock().millis();
+        worker.execute(() -> route(topic, payload, received));
+    }
+
+    private void route(String topic, byte[] payload, long receivedMillis) {
+        try {
+            if (topic.endsWith("/evt")) {
+                frames.onFrame(topic, payload, receivedMillis);
+            } else if (topic.endsWith("/status") && topic.startsWith("portal/")) {
+                statuses.onStatus(topic, payload);
+            } else if (topic.endsWith("/update")) {
+                updates.onRequest(topic, payload);
+            }
+        } catch (RuntimeException e) {
+            // Whatever went wrong with one message must not stop the bridge.
+            counters.count("internalErrors");
+            LOG.error("handling a message on {} failed", topic, e);
+        }
+    }
+
+    private void publishStatus(boolean force) {
+        long changes = counters.changes();
+        if (!force && changes == lastStatusChange.get()) {
+            return;
+        }
+        lastStatusChange.set(changes);
+        ObjectNode node = GameJson.MAPPER.createObjectNode();
+        node.put("online", true);
+        node.put("startedAt", java.time.Instant.ofEpochMilli(startedMillis).toString());
+        node.set("counters", counters.toJson());
+        publisher.send(GameTopics.STATUS, node, true);
+    }
+
+    public BridgeCounters counters() {
+        return counters;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The broker address the bridge uses (the embedded one's when it runs one). */
+    public String serverUri() {
+        return broker != null ? broker.serverUri() : config.mqtt().serverUri();
+    }
+
+    /** Waits until every message received so far has been handled (tests and the demo use it). */
+    public void awaitIdle() throws InterruptedException {
+        try {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the bridge worker did not become idle", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (link != null) {
+            try {
+                worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
+                link.publish(GameTopics.STATUS, OFFLINE, 1, true);
+            } catch (Exception e) {
+                LOG.debug("could not say goodbye: {}", e.toString());
+            }
+            link.close();
+        }
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

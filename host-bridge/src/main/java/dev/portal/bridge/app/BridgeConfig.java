@@ -1,0 +1,41 @@
+package dev.portal.bridge.app;
+
+import dev.portal.bridge.mqtt.MqttSettings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a bridge needs to run.
+ *
+ * @param mqtt          the broker to use; ignored (replaced by the embedded broker's address) when embeddedPort is set
+ * @param embeddedPort  start an embedded broker on this loopback port
+ * @param sharedGroup   subscribe to portal frames as $share/GROUP/... so several bridges split the portals
+ * @param reorderWindow how long an early frame waits for the missing ones before the bridge asks for a rebirth
+ * @param writeTimeout  how long a tag write may take before the game server is told "timeout"
+ */
+public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
+                           Optional<String> sharedGroup, Duration reorderWindow, Duration writeTimeout,
+                           Duration statusInterval, Clock clock) {
+
+    public static BridgeConfig defaults(MqttSettings mqtt, Path dataDir) {
+        return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Clock.systemUTC());
+    }
+
+    public BridgeConfig withEmbeddedBroker(int port) {
+        return new BridgeConfig(mqtt, Optional.of(port), dataDir, sharedGroup, reorderWindow, writeTimeout,
+                statusInterval, clock);
+    }
+
+    public BridgeConfig withSharedGroup(String group) {
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, Optional.of(group), reorderWindow, writeTimeout,
+                statusInterval, clock);
+    }
+
+    public BridgeConfig withTimings(Duration reorder, Duration write) {
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorder, write, statusInterval, clock);
+    }
+}

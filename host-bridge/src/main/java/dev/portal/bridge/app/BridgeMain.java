@@ -1,0 +1,93 @@
+package dev.portal.bridge.app;
+
+import dev.portal.bridge.mqtt.MqttSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code scripts/bridge}: runs the host bridge until stopped (Ctrl-C or SIGTERM). */
+@Command(name = "bridge", mixinStandardHelpOptions = true, version = "portal bridge 0.1.0",
+        description = "Decodes portal frames from MQTT, keeps toy and portal state in SQLite and serves game "
+                + "servers JSON topics (game/#). Without --broker it starts an embedded broker on --port.")
+public final class BridgeMain implements Callable<Integer> {
+
+    @Option(names = "--broker", paramLabel = "URI", description = "existing broker, tcp://HOST:PORT or ssl://HOST:PORT")
+    String broker;
+
+    @Option(names = "--port", defaultValue = "1883", description = "port of the embedded broker (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--tls", description = "use TLS to the broker (implied by ssl://)")
+    boolean tls;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE", description = "CA certificate (PEM) that signed the broker's certificate")
+    Path tlsCa;
+
+    @Option(names = "--username", description = "broker user name")
+    String username;
+
+    @Option(names = "--password", description = "broker password (or set PORTAL_MQTT_PASSWORD)",
+            defaultValue = "${env:PORTAL_MQTT_PASSWORD}")
+    String password;
+
+    @Option(names = "--data-dir", defaultValue = "var/bridge",
+            description = "database and embedded-broker data (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--shared", paramLabel = "GROUP",
+            description = "subscribe to portals as a shared subscription, so several bridges split them")
+    String shared;
+
+    @Option(names = "--client-id", description = "MQTT client id (default portal-bridge-HOST)")
+    String clientId;
+
+    @Option(names = "--reorder-ms", defaultValue = "500",
+            description = "how long an early frame waits for missing ones before a rebirth is requested")
+    long reorderMillis;
+
+    @Option(names = "--write-timeout-ms", defaultValue = "5000", description = "how long a tag write may take")
+    long writeTimeoutMillis;
+
+    public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // HiveMQ's jar carries a logback.xml of its own; name ours explicitly.
+            System.setProperty("logback.configurationFile", "portal-logback.xml");
+        }
+        System.exit(new CommandLine(new BridgeMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig config = config();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Bridge bridge = Bridge.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bridge.close();
+            stopped.countDown();
+        }, "bridge-shutdown"));
+        System.err.println("portal bridge: running on " + bridge.serverUri() + ", data in " + dataDir.toAbsolutePath()
+                + " (Ctrl-C stops it)");
+        stopped.await();
+        return 0;
+    }
+
+    BridgeConfig config() throws Exception {
+        String id = clientId != null ? clientId : "portal-bridge-" + InetAddress.getLocalHost().getHostName();
+        String uri = broker != null ? broker : "tcp://127.0.0.1:" + port;
+        MqttSettings mqtt = new MqttSettings(uri, id, Optional.ofNullable(username),
+                Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray), tls,
+                Optional.ofNullable(tlsCa), broker == null, Duration.ofSeconds(10), Optional.empty());
+        BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
+                Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
+                Duration.ofSeconds(2), Clock.systemUTC());
+        return config;
+    }
+}

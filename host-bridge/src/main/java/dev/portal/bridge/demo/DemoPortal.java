@@ -1,0 +1,195 @@
+package dev.portal.bridge.demo;
+
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.Capability;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.protocol.frame.FrameException;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.PadInfo;
+import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.WriteToy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * A portal simulated at the frame level, speaking the same topics and frames as portal-device: Birth on
+ * start and on Rebirth, TagPlaced + ToyRead on a placement, TagRemoved on a lift, and it executes WriteToy by
+ * changing the simulated tag's memory. Used by the demo, the tests and the benchmark.
+ */
+public final class DemoPortal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoPortal.class);
+
+    private final String deviceId;
+    private final int pads;
+    private final Clock clock;
+    private final long bootId;
+    private long sequence;
+    private final MqttLink link;
+    private final Map<Integer, Placed> present = new TreeMap<>();
+    private long commandsRejected;
+
+    private record Placed(int pad, int slot, SimTag tag, long sinceMillis) {
+    }
+
+    public DemoPortal(String serverUri, String deviceId, int pads, Clock clock) throws MqttLinkException {
+        this.deviceId = deviceId;
+        this.pads = pads;
+        this.clock = clock;
+        this.bootId = new SecureRandom().nextInt() & 0xFFFF_FFFFL;
+        MqttSettings settings = MqttSettings.plain(serverUri, "sim-" + deviceId + "-" + System.nanoTime())
+                .withWill(new MqttSettings.Will(statusTopic(), status("offline"), 1, true));
+        this.link = new PahoMqttLink(settings, (topic, payload, retained) -> onCommand(payload));
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public long bootId() {
+        return bootId;
+    }
+
+    private String statusTopic() {
+        return "portal/" + deviceId + "/status";
+    }
+
+    private byte[] status(String state) {
+        return ("{\"state\":\"" + state + "\",\"bootId\":" + bootId + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Connects, listens for commands, announces itself online and sends its Birth. */
+    public void start() throws MqttLinkException {
+        link.connect();
+        link.subscribe("portal/" + deviceId + "/cmd", 1);
+        link.publish(statusTopic(), status("online"), 1, true);
+        birth();
+    }
+
+    public synchronized void birth() throws MqttLinkException {
+        List<PadInfo> padInfos = IntStream.range(0, pads).mapToObj(p -> new PadInfo(p, 4, "simulated")).toList();
+        Calibration calibration = new Calibration(
+                IntStream.range(0, pads).mapToObj(p -> new PadCalibration(p, 33, 3)).toList());
+        send(new Birth(deviceId, "sim-1.0.0", EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.MULTI_TAG),
+                padInfos, calibration, 1));
+    }
+
+    /** A tag enters the field: TagPlaced, then what the reader found on it. */
+    public synchronized void place(int pad, int slot, SimTag tag) throws MqttLinkException {
+        present.put(key(pad, slot), new Placed(pad, slot, tag, clock.millis()));
+        send(new TagPlaced(pad, slot, tag.uid(), tag.type()));
+        send(read(pad, slot, tag));
+    }
+
+    /** A tag leaves the field. */
+    public synchronized void lift(int pad, int slot) throws MqttLinkException {
+        Placed placed = present.remove(key(pad, slot));
+        if (placed == null) {
+            throw new IllegalStateException("nothing on pad " + pad + " slot " + slot);
+        }
+        send(new TagRemoved(pad, slot, placed.tag().uid(), clock.millis() - placed.sinceMillis()));
+    }
+
+    public synchronized void heartbeat(long uptimeSeconds) throws MqttLinkException {
+        send(new Heartbeat(new HealthCounters(uptimeSeconds, 2000, 0, 0, 0, commandsRejected, 0, 0, 0,
+                present.size())));
+    }
+
+    /** Sends one message as the next frame; returns the encoded frame (tests replay it). */
+    public synchronized byte[] send(Message message) throws MqttLinkException {
+        byte[] frame = FrameCodec.encode(new Frame(Header.of(bootId, sequence++, clock.millis(), true), message));
+        link.publish("portal/" + deviceId + "/evt", frame, 1, false);
+        return frame;
+    }
+
+    /** Publishes raw bytes on this portal's event topic (tests of hostile input). */
+    public void sendRaw(byte[] payload) throws MqttLinkException {
+        link.publish("portal/" + deviceId + "/evt", payload, 1, false);
+    }
+
+    private static ToyRead read(int pad, int slot, SimTag tag) {
+        return tag.record().map(r -> ToyRead.recognised(pad, slot, tag.uid(), r))
+                .orElseGet(() -> ToyRead.unrecognised(pad, slot, tag.uid(), tag.verdict()));
+    }
+
+    private static int key(int pad, int slot) {
+        return pad * 256 + slot;
+    }
+
+    private synchronized void onCommand(byte[] payload) {
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(payload);
+        } catch (FrameException e) {
+            LOG.warn("{}: undecodable command ({})", deviceId, e.reason());
+            return;
+        }
+        if (!(frame.message() instanceof Command command)) {
+            return;
+        }
+        try {
+            switch (command.body()) {
+                case WriteToy write -> write(command.correlationId(), write);
+                case Rebirth ignored -> {
+                    birth();
+                    for (Placed p : present.values()) {
+                        send(new TagPlaced(p.pad(), p.slot(), p.tag().uid(), p.tag().type()));
+                        send(read(p.pad(), p.slot(), p.tag()));
+                    }
+                }
+                default -> {
+                    commandsRejected++;
+                    send(new CommandResult(command.correlationId(), Status.UNKNOWN_COMMAND, "not simulated"));
+                }
+            }
+        } catch (MqttLinkException e) {
+            LOG.warn("{}: could not answer a command: {}", deviceId, e.getMessage());
+        }
+    }
+
+    private void write(long correlationId, WriteToy write) throws MqttLinkException {
+        Placed placed = present.get(key(write.pad(), write.slot()));
+        if (placed == null || !Arrays.equals(placed.tag().uid(), write.uid())) {
+            commandsRejected++;
+            send(new CommandResult(correlationId, Status.NO_TAG, "that tag is not on pad " + write.pad()));
+            return;
+        }
+        placed.tag().write(write.record());
+        send(new CommandResult(correlationId, Status.OK, "written"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            link.publish(statusTopic(), status("offline"), 1, true);
+        } catch (MqttLinkException e) {
+            LOG.debug("could not say offline: {}", e.getMessage());
+        }
+        link.close();
+    }
+}

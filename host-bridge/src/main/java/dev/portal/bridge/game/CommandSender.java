@@ -1,0 +1,44 @@
+package dev.portal.bridge.game;
+
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandBody;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.protocol.frame.Header;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends commands to portals on portal/{id}/cmd as protocol frames. The bridge's frames carry a boot id of its
+ * own (random per start) and a sequence, like a device's, and a correlation id the CommandResult echoes.
+ */
+public final class CommandSender {
+    private static final long U32 = 0xFFFF_FFFFL;
+
+    private final MqttLink link;
+    private final Clock clock;
+    private final long bootId;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong correlation;
+
+    public CommandSender(MqttLink link, Clock clock) {
+        this.link = link;
+        this.clock = clock;
+        SecureRandom random = new SecureRandom();
+        this.bootId = random.nextLong() & U32;
+        this.correlation = new AtomicLong(random.nextInt(1 << 20));
+    }
+
+    /** Sends the command and returns its correlation id. */
+    public long send(String deviceId, CommandBody body) throws MqttLinkException {
+        long correlationId = correlation.incrementAndGet() & U32;
+        Header header = Header.of(bootId, sequence.incrementAndGet() & U32, clock.millis(), true);
+        byte[] frame = FrameCodec.encode(new Frame(header, new Command(correlationId, body)));
+        link.publish(GameTopics.command(deviceId), frame, 1, false);
+        return correlationId;
+    }
+}

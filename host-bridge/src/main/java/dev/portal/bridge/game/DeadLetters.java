@@ -1,0 +1,49 @@
+package dev.portal.bridge.game;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Refused input goes to game/deadletter with the reason, and is counted; the bridge carries on. */
+public final class DeadLetters {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    /** Payload bytes copied into a dead letter; enough to diagnose, not enough to amplify an attack. */
+    static final int KEEP_BYTES = 256;
+
+    private final MqttLink link;
+    private final BridgeCounters counters;
+    private final Clock clock;
+
+    public DeadLetters(MqttLink link, BridgeCounters counters, Clock clock) {
+        this.link = link;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    public void refuse(String reason, String detail, String topic, byte[] payload) {
+        counters.deadLetter(reason);
+        LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason, detail);
+        ObjectNode node = GameJson.MAPPER.createObjectNode();
+        node.put("reason", reason);
+        node.put("detail", detail == null ? "" : detail);
+        node.put("topic", topic);
+        node.put("at", GameJson.time(clock.millis()));
+        node.put("size", payload.length);
+        byte[] kept = Arrays.copyOf(payload, Math.min(payload.length, KEEP_BYTES));
+        node.put("payloadHex", HexFormat.of().formatHex(kept));
+        node.put("payloadBase64", Base64.getEncoder().encodeToString(kept));
+        node.put("truncated", kept.length < payload.length);
+        try {
+            link.publish(GameTopics.DEADLETTER, GameJson.bytes(node), 1, false);
+        } catch (MqttLinkException e) {
+            LOG.warn("could not publish a dead letter: {}", e.getMessage());
+        }
+    }
+}

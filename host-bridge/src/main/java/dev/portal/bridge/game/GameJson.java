@@ -1,0 +1,140 @@
+package dev.portal.bridge.game;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.state.Colours;
+import dev.portal.bridge.state.GameEvent;
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.state.ToyProfile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON documents of the game topics (schemas in host-bridge/asyncapi.yaml). */
+public final class GameJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How many recent play sessions a toy's document carries. */
+    static final int RECENT_SESSIONS = 10;
+
+    private GameJson() {
+    }
+
+    public static byte[] bytes(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    static String time(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    public static ObjectNode portal(PortalState p) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("deviceId", p.deviceId());
+        node.put("online", p.online());
+        if (p.bootId() != null) {
+            node.put("bootId", p.bootId());
+        }
+        if (p.firmware() != null) {
+            node.put("firmware", p.firmware());
+        }
+        ArrayNode caps = node.putArray("capabilities");
+        p.capabilities().forEach(caps::add);
+        node.set("pads", MAPPER.valueToTree(p.pads()));
+        node.set("calibration", MAPPER.valueToTree(p.calibration()));
+        if (p.configVersion() != null) {
+            node.put("configVersion", p.configVersion());
+        }
+        node.set("health", MAPPER.valueToTree(p.health()));
+        node.put("lastSeen", time(p.lastSeenMillis()));
+        return node;
+    }
+
+    public static ObjectNode profile(ToyProfile t) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("uid", t.uid());
+        node.put("toyType", t.toyType());
+        node.put("variant", t.variant());
+        node.put("name", t.name());
+        ObjectNode colours = node.putObject("colours");
+        colours.put("primary", Colours.hex(t.colours().primary()));
+        colours.put("secondary", Colours.hex(t.colours().secondary()));
+        colours.put("accent", Colours.hex(t.colours().accent()));
+        ArrayNode upgrades = node.putArray("upgrades");
+        t.upgrades().forEach(upgrades::add);
+        node.put("xp", t.xp());
+        node.put("level", t.level());
+        node.put("lastVerdict", t.lastVerdict());
+        node.put("writePending", t.writePending());
+        node.put("revision", t.revision());
+        node.put("firstSeen", time(t.firstSeenMillis()));
+        node.put("lastSeen", time(t.lastSeenMillis()));
+        return node;
+    }
+
+    /** The retained toy document: profile, where it lies now, and its recent play history. */
+    public static ObjectNode toy(ToyProfile t, Optional<Placement> where, List<PlaySession> sessions) {
+        ObjectNode node = profile(t);
+        if (where.isPresent()) {
+            ObjectNode on = node.putObject("onPortal");
+            on.put("deviceId", where.get().deviceId());
+            on.put("pad", where.get().pad());
+            on.put("slot", where.get().slot());
+            on.put("since", time(where.get().sinceMillis()));
+        } else {
+            node.putNull("onPortal");
+        }
+        long total = sessions.stream().mapToLong(s -> s.durationMillis() == null ? 0 : s.durationMillis()).sum();
+        ObjectNode play = node.putObject("play");
+        play.put("sessions", sessions.size());
+        play.put("totalMillis", total);
+        ArrayNode recent = play.putArray("recent");
+        sessions.stream().skip(Math.max(0, sessions.size() - RECENT_SESSIONS)).forEach(s -> recent.add(session(s)));
+        return node;
+    }
+
+    static ObjectNode session(PlaySession s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("sessionId", s.sessionId());
+        node.put("deviceId", s.deviceId());
+        node.put("pad", s.pad());
+        node.put("slot", s.slot());
+        node.put("start", time(s.startedMillis()));
+        if (s.endedMillis() != null) {
+            node.put("end", time(s.endedMillis()));
+            node.put("durationMillis", s.durationMillis());
+        } else {
+            node.putNull("end");
+            node.putNull("durationMillis");
+        }
+        return node;
+    }
+
+    public static ObjectNode event(GameEvent e) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("event", e.type());
+        node.put("deviceId", e.deviceId());
+        node.put("pad", e.pad());
+        node.put("slot", e.slot());
+        node.put("uid", e.uid());
+        node.put("at", time(e.atMillis()));
+        for (Map.Entry<String, Object> detail : e.details().entrySet()) {
+            node.set(detail.getKey(), MAPPER.valueToTree(detail.getValue()));
+        }
+        if (e.profile() != null) {
+            node.set("profile", profile(e.profile()));
+        } else {
+            node.putNull("profile");
+        }
+        return node;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.portal.bridge.game;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.bridge.state.Effects;
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.ProfileRecords;
+import dev.portal.bridge.state.ToyProfile;
+import dev.portal.bridge.store.Store;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.frame.WriteToy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+
+/**
+ * Game-server updates to toys: validate, persist (marked "write pending"), then write the tag through the
+ * portal the toy lies on and reply when the device answers or the timeout passes; a toy that is away gets
+ * "queued" and is written when next placed. Runs on the bridge's worker thread.
+ */
+public final class UpdateService {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateService.class);
+
+    private final Store store;
+    private final CommandSender commands;
+    private final GamePublisher publisher;
+    private final DeadLetters deadLetters;
+    private final BridgeCounters counters;
+    private final ScheduledExecutorService timer;
+    private final Executor worker;
+    private final Duration writeTimeout;
+    private final UpdateParser parser = new UpdateParser();
+    private final Map<Long, PendingWrite> pending = new HashMap<>();
+
+    private record PendingWrite(String deviceId, String uid, long revision, Optional<UpdateRequest> request) {
+    }
+
+    public UpdateService(Store store, CommandSender commands, GamePublisher publisher, DeadLetters deadLetters,
+                         BridgeCounters counters, ScheduledExecutorService timer, Executor worker,
+                         Duration writeTimeout) {
+        this.store = store;
+        this.commands = commands;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+        this.timer = timer;
+        this.worker = worker;
+        this.writeTimeout = writeTimeout;
+    }
+
+    public void onRequest(String topic, byte[] payload) {
+        counters.count("updatesReceived");
+        UpdateRequest request;
+        try {
+            request = parser.parse(GameTopics.updatedToy(topic), payload);
+        } catch (UpdateParser.Unanswerable e) {
+            deadLetters.refuse("bad-request", e.getMessage(), topic, payload);
+            return;
+        } catch (UpdateParser.Invalid e) {
+            reject(e.partial(), e.getMessage());
+            return;
+        }
+        record Outcome(ToyProfile profile, Optional<Placement> where, String problem) { }
+        Outcome outcome = store.inTransaction(tx -> {
+            Optional<ToyProfile> toy = tx.toy(request.uid());
+            if (toy.isEmpty()) {
+                return new Outcome(null, Optional.empty(), "unknown toy " + request.uid());
+            }
+            ToyProfile changed;
+            try {
+                changed = request.change().applyTo(toy.get());
+                ProfileRecords.toRecord(changed); // the tag's limits: name length, XP range, upgrade ids
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return new Outcome(null, Optional.empty(), e.getMessage());
+            }
+            changed = changed.withWritePending(true).nextRevision();
+            tx.saveToy(changed);
+            return new Outcome(changed, tx.placementOf(request.uid()), null);
+        });
+        if (outcome.problem() != null) {
+            reject(request, outcome.problem());
+            return;
+        }
+        counters.count("updatesApplied");
+        publisher.toy(outcome.profile());
+        if (outcome.where().isEmpty()) {
+            reply(request, "queued", "written to the toy when it is next placed", outcome.profile());
+            return;
+        }
+        Placement at = outcome.where().get();
+        WriteToy write = new WriteToy(at.pad(), at.slot(), ProfileRecords.uidBytes(at.uid()),
+                ProfileRecords.toRecord(outcome.profile()));
+        send(new Effects.ToyWrite(at.deviceId(), write, outcome.profile().revision()), Optional.of(request));
+    }
+
+    /** Sends the writes that placing a toy with a pending profile called for. */
+    public void sendWrites(Effects effects) {
+        effects.writes().forEach(w -> send(w, Optional.empty()));
+    }
+
+    private void send(Effects.ToyWrite write, Optional<UpdateRequest> request) {
+        String uid = ProfileRecords.uid(write.command().uid());
+        try {
+            long correlationId = commands.send(write.deviceId(), write.command());
+            counters.count("toyWritesSent");
+            pending.put(correlationId, new PendingWrite(write.deviceId(), uid, write.profileRevision(), request));
+            timer.schedule(() -> worker.execute(() -> timedOut(correlationId)), writeTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (MqttLinkException e) {
+            LOG.warn("could not send WriteToy for {} to {}: {}", uid, write.deviceId(), e.getMessage());
+            request.ifPresent(r -> reply(r, "queued", "the portal is unreachable; written when next placed", null));
+        }
+    }
+
+    public void onResults(Effects effects) {
+        effects.results().forEach(r -> onResult(r.deviceId(), r.result()));
+    }
+
+    private void onResult(String deviceId, CommandResult result) {
+        PendingWrite write = pending.get(result.correlationId());
+        if (write == null || !write.deviceId().equals(deviceId)) {
+            counters.count("unmatchedCommandResults");
+            return;
+        }
+        pending.remove(result.correlationId());
+        if (result.status() != Status.OK) {
+            counters.count("toyWritesFailed");
+            write.request().ifPresent(r -> reply(r, "failed", result.status() + ": " + result.detail(), null));
+            return;
+        }
+        counters.count("toyWritesConfirmed");
+        ToyProfile profile = store.inTransaction(tx -> {
+            Optional<ToyProfile> toy = tx.toy(write.uid());
+            if (toy.isPresent() && toy.get().revision() == write.revision() && toy.get().writePending()) {
+                ToyProfile written = toy.get().withWritePending(false);
+                tx.saveToy(written);
+                return written;
+            }
+            return toy.orElse(null); // changed again meanwhile: the newer write is on its way
+        });
+        if (profile != null) {
+            publisher.toy(profile);
+        }
+        write.request().ifPresent(r -> reply(r, "written", "the tag holds the new profile", profile));
+    }
+
+    private void timedOut(long correlationId) {
+        PendingWrite write = pending.remove(correlationId);
+        if (write != null) {
+            counters.count("toyWritesTimedOut");
+            write.request().ifPresent(r -> reply(r, "timeout",
+                    "no answer from " + write.deviceId() + " within " + writeTimeout.toMillis()
+                            + " ms; written when next placed", null));
+        }
+    }
+
+    private void reject(UpdateRequest request, String problem) {
+        counters.count("updatesRejected");
+        reply(request, "rejected", problem, null);
+    }
+
+    private void reply(UpdateRequest request, String status, String detail, ToyProfile profile) {
+        ObjectNode node = GameJson.MAPPER.createObjectNode();
+        node.put("correlationId", request.correlationId());
+        node.put("uid", request.uid());
+        node.put("status", status);
+        node.put("detail", detail);
+        if (profile != null) {
+            node.set("profile", GameJson.profile(profile));
+        } else {
+            node.putNull("profile");
+        }
+        publisher.send(request.replyTo(), node, false);
+    }
+}

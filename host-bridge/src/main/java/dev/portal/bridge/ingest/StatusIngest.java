@@ -1,0 +1,101 @@
+package dev.portal.bridge.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portal.bridge.game.BridgeCounters;
+import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.GameTopics;
+import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.store.Store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The retained portal/{id}/status (set by the device, and by its will when it dies). A status naming an older
+ * boot than the one the bridge knows is a late will of a previous session and is ignored.
+ */
+public final class StatusIngest {
+    private static final int MAX_BYTES = 1024;
+
+    private final Store store;
+    private final GamePublisher publisher;
+    private final DeadLetters deadLetters;
+    private final BridgeCounters counters;
+    private final Clock clock;
+
+    public StatusIngest(Store store, GamePublisher publisher, DeadLetters deadLetters, BridgeCounters counters,
+                        Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    record Status(boolean online, Optional<Long> bootId) {
+    }
+
+    public void onStatus(String topic, byte[] payload) {
+        String deviceId = GameTopics.deviceOf(topic, "status");
+        if (deviceId == null || payload.length == 0) {
+            return; // an empty retained message clears the topic: nothing to learn
+        }
+        Optional<Status> status = payload.length > MAX_BYTES ? Optional.empty() : parse(payload);
+        if (status.isEmpty()) {
+            deadLetters.refuse("bad-status", "expected online/offline or {\"state\":...}", topic, payload);
+            return;
+        }
+        counters.count("statusReceived");
+        long now = clock.millis();
+        Optional<PortalState> changed = store.inTransaction(tx -> {
+            PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, now));
+            Optional<Long> boot = status.get().bootId();
+            if (boot.isPresent() && portal.bootId() != null && !boot.get().equals(portal.bootId())
+                    && !status.get().online()) {
+                return Optional.<PortalState>empty();
+            }
+            if (portal.online() == status.get().online() && tx.portal(deviceId).isPresent()) {
+                return Optional.<PortalState>empty();
+            }
+            PortalState updated = portal.withOnline(status.get().online(), now);
+            tx.savePortal(updated);
+            return Optional.of(updated);
+        });
+        changed.ifPresent(publisher::portal);
+    }
+
+    static Optional<Status> parse(byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8).trim();
+        if (text.equalsIgnoreCase("online") || text.equalsIgnoreCase("offline")) {
+            return Optional.of(new Status(text.equalsIgnoreCase("online"), Optional.empty()));
+        }
+        try {
+            JsonNode node = GameJson.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                return Optional.empty();
+            }
+            Boolean online = null;
+            if (node.path("online").isBoolean()) {
+                online = node.get("online").asBoolean();
+            }
+            for (String field : new String[] {"state", "status"}) {
+                String value = node.path(field).asText("");
+                if (value.equalsIgnoreCase("online") || value.equalsIgnoreCase("offline")) {
+                    online = value.equalsIgnoreCase("online");
+                }
+            }
+            if (online == null) {
+                return Optional.empty();
+            }
+            Optional<Long> boot = node.path("bootId").canConvertToLong() && node.path("bootId").isIntegralNumber()
+                    ? Optional.of(node.get("bootId").asLong()) : Optional.empty();
+            return Optional.of(new Status(online, boot));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

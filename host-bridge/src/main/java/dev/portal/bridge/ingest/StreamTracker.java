@@ -1,0 +1,187 @@
+package dev.portal.bridge.ingest;
+
+import dev.portal.bridge.state.StreamPosition;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Frame;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Orders each device's frames by (boot, seq): drops duplicates, holds frames that arrive early for a short
+ * reorder window, and holds frames of a boot no Birth has announced yet. Not thread-safe: the bridge calls it
+ * from its one worker thread. Positions advance only through {@link #applied}, after the state change is
+ * committed, so a failed transaction does not skip a frame.
+ */
+public final class StreamTracker {
+    /** Most early frames held per device before the gap is declared at once. */
+    static final int MAX_HELD = 512;
+
+    private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
+    private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();
+    private final Map<String, Long> heldSince = new HashMap<>();
+
+    /** A frame with the moment it arrived. */
+    public record Received(Frame frame, long receivedMillis) {
+        long boot() {
+            return frame.header().bootId();
+        }
+
+        long seq() {
+            return frame.header().sequence();
+        }
+    }
+
+    /** What to do with an offered frame. */
+    public sealed interface Decision {
+        /** Apply these frames, in this order. */
+        record Apply(List<Received> frames) implements Decision { }
+
+        record Duplicate() implements Decision { }
+
+        /** Held until the missing frames or the boot's Birth arrive, or the window ends ({@link #expire}). */
+        record Held(boolean unknownBoot) implements Decision { }
+    }
+
+    /** What the window's end found for one device. */
+    public record Expiry(List<Received> apply, List<Received> unannounced, boolean gap) {
+    }
+
+    public void load(List<StreamPosition> positions) {
+        for (StreamPosition p : positions) {
+            lastSeq.computeIfAbsent(p.deviceId(), d -> new HashMap<>()).put(p.bootId(), p.lastSeq());
+        }
+    }
+
+    public boolean knows(String deviceId, long bootId) {
+        return lastSeq.getOrDefault(deviceId, Map.of()).containsKey(bootId);
+    }
+
+    public Decision offer(String deviceId, Received received, long nowMillis) {
+        Map<Long, Long> boots = lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>());
+        Long last = boots.get(received.boot());
+        boolean birth = received.frame().message() instanceof Birth;
+        if (last == null) {
+            if (!birth) {
+                hold(deviceId, received, nowMillis);
+                return new Decision.Held(true);
+            }
+            // A new boot starts at its Birth; frames of it that came early are released behind it.
+            List<Received> ready = new ArrayList<>();
+            ready.add(received);
+            releaseAfter(deviceId, received.boot(), received.seq(), ready);
+            return new Decision.Apply(ready);
+        }
+        if (received.seq() <= last || isHeld(deviceId, received)) {
+            return new Decision.Duplicate();
+        }
+        if (received.seq() == last + 1 || birth) {
+            // A Birth re-synchronises the stream (the answer to a Rebirth): frames held before it go first.
+            List<Received> ready = new ArrayList<>();
+            if (birth) {
+                ready.addAll(releaseBelow(deviceId, received.boot(), received.seq()));
+            }
+            ready.add(received);
+            releaseAfter(deviceId, received.boot(), received.seq(), ready);
+            return new Decision.Apply(ready);
+        }
+        hold(deviceId, received, nowMillis);
+        return new Decision.Held(false);
+    }
+
+    /** Records that a frame's state change is committed. */
+    public void applied(String deviceId, long bootId, long seq) {
+        lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>()).merge(bootId, seq, Math::max);
+    }
+
+    /** Devices holding frames since before {@code cutoffMillis}, or more frames than the limit. */
+    public List<String> overdue(long cutoffMillis) {
+        List<String> result = new ArrayList<>();
+        heldSince.forEach((device, since) -> {
+            if (since <= cutoffMillis || heldCount(device) > MAX_HELD) {
+                result.add(device);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Ends the wait for one device: frames of announced boots are released in order across the gap; frames of
+     * boots never announced are handed back to be refused.
+     */
+    public Expiry expire(String deviceId) {
+        heldSince.remove(deviceId);
+        Map<Long, NavigableMap<Long, Received>> boots = held.remove(deviceId);
+        List<Received> apply = new ArrayList<>();
+        List<Received> unannounced = new ArrayList<>();
+        boolean gap = false;
+        if (boots != null) {
+            for (Map.Entry<Long, NavigableMap<Long, Received>> boot : boots.entrySet()) {
+                if (knows(deviceId, boot.getKey())) {
+                    apply.addAll(boot.getValue().values());
+                    gap = true;
+                } else {
+                    unannounced.addAll(boot.getValue().values());
+                }
+            }
+        }
+        return new Expiry(apply, unannounced, gap);
+    }
+
+    public int heldCount(String deviceId) {
+        return held.getOrDefault(deviceId, Map.of()).values().stream().mapToInt(Map::size).sum();
+    }
+
+    private boolean isHeld(String deviceId, Received received) {
+        NavigableMap<Long, Received> boot = held.getOrDefault(deviceId, Map.of()).get(received.boot());
+        return boot != null && boot.containsKey(received.seq());
+    }
+
+    private void hold(String deviceId, Received received, long nowMillis) {
+        held.computeIfAbsent(deviceId, d -> new HashMap<>())
+                .computeIfAbsent(received.boot(), b -> new TreeMap<>()).putIfAbsent(received.seq(), received);
+        heldSince.putIfAbsent(deviceId, nowMillis);
+    }
+
+    /** Moves held frames that follow {@code seq} without a gap into {@code ready}. */
+    private void releaseAfter(String deviceId, long boot, long seq, List<Received> ready) {
+        NavigableMap<Long, Received> frames = held.getOrDefault(deviceId, Map.of()).get(boot);
+        if (frames != null) {
+            // frames held at or before seq are now duplicates
+            frames.headMap(seq, true).clear();
+            long next = seq + 1;
+            Received r;
+            while ((r = frames.remove(next)) != null) {
+                ready.add(r);
+                next++;
+            }
+        }
+        tidy(deviceId);
+    }
+
+    private List<Received> releaseBelow(String deviceId, long boot, long seq) {
+        NavigableMap<Long, Received> frames = held.getOrDefault(deviceId, Map.of()).get(boot);
+        if (frames == null) {
+            return List.of();
+        }
+        NavigableMap<Long, Received> below = frames.headMap(seq, false);
+        List<Received> result = new ArrayList<>(below.values());
+        below.clear();
+        return result;
+    }
+
+    private void tidy(String deviceId) {
+        Map<Long, NavigableMap<Long, Received>> boots = held.get(deviceId);
+        if (boots != null) {
+            boots.values().removeIf(Map::isEmpty);
+            if (boots.isEmpty()) {
+                held.remove(deviceId);
+                heldSince.remove(deviceId);
+            }
+        }
+    }
+}

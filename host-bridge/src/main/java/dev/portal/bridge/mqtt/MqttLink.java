@@ -1,0 +1,28 @@
+package dev.portal.bridge.mqtt;
+
+/**
+ * The bridge's view of an MQTT connection, small enough that the client library behind it can be replaced.
+ * Subscriptions are remembered and renewed after every reconnect.
+ */
+public interface MqttLink extends AutoCloseable {
+
+    /** Connects, waiting at most the settings' connect timeout; afterwards the link reconnects by itself. */
+    void connect() throws MqttLinkException;
+
+    /** Subscribes now (if connected) and again after every reconnect. */
+    void subscribe(String filter, int qos) throws MqttLinkException;
+
+    /** Hands a message to the client without waiting for the broker's acknowledgement. */
+    void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException;
+
+    boolean isConnected();
+
+    @Override
+    void close();
+
+    /** Receives every message of every subscription, on the client's thread: return quickly. */
+    @FunctionalInterface
+    interface Handler {
+        void onMessage(String topic, byte[] payload, boolean retained);
+    }
+}

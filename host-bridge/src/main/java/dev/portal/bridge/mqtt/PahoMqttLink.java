@@ -1,0 +1,180 @@
+package dev.portal.bridge.mqtt;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * MqttLink on the Paho v3 asynchronous client. Works around Paho's known traps: subscriptions are renewed
+ * from our own thread, never inside connectComplete (which deadlocks); the client is always closed in a
+ * finally; messages go through the one global callback (per-subscription listeners are not used).
+ * Paho's own persistence is memory only: the bridge's reliability comes from idempotent, ordered application.
+ */
+public final class PahoMqttLink implements MqttLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PahoMqttLink.class);
+    private static final int MAX_IN_FLIGHT = 4096;
+    private static final long FULL_RETRY_MILLIS = 5;
+    private static final long FULL_GIVE_UP_MILLIS = 10_000;
+
+    private final MqttSettings settings;
+    private final Handler handler;
+    private final MqttAsyncClient client;
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    private final ExecutorService resubscriber;
+
+    public PahoMqttLink(MqttSettings settings, Handler handler) throws MqttLinkException {
+        this.settings = settings;
+        this.handler = handler;
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new MqttLinkException("bad MQTT settings for " + settings.serverUri() + ": " + e.getMessage(), e);
+        }
+        this.resubscriber = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "mqtt-resubscribe-" + settings.clientId());
+            thread.setDaemon(true);
+            return thread;
+        });
+        client.setCallback(new Callback());
+    }
+
+    @Override
+    public void connect() throws MqttLinkException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        options.setCleanSession(settings.cleanSession());
+        options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
+        options.setKeepAliveInterval(30);
+        options.setMaxInflight(MAX_IN_FLIGHT);
+        options.setMaxReconnectDelay(5_000);
+        settings.username().ifPresent(options::setUserName);
+        settings.password().ifPresent(options::setPassword);
+        settings.will().ifPresent(w -> options.setWill(w.topic(), w.payload(), w.qos(), w.retained()));
+        try {
+            if (settings.usesTls()) {
+                if (settings.tlsCaFile().isPresent()) {
+                    options.setSocketFactory(TlsSockets.trusting(settings.tlsCaFile().get()));
+                } else {
+                    options.setSocketFactory(javax.net.ssl.SSLContext.getDefault().getSocketFactory());
+                }
+            }
+            client.connect(options).waitForCompletion(settings.connectTimeout().toMillis() + 1_000);
+            LOG.info("connected to {} as {}", settings.serverUri(), settings.clientId());
+        } catch (MqttException e) {
+            throw new MqttLinkException("cannot connect to " + settings.serverUri() + ": " + e.getMessage(), e);
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new MqttLinkException("TLS setup failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, int qos) throws MqttLinkException {
+        subscriptions.put(filter, qos);
+        try {
+            client.subscribe(filter, qos).waitForCompletion(settings.connectTimeout().toMillis());
+        } catch (MqttException e) {
+            throw new MqttLinkException("cannot subscribe to " + filter + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FULL_GIVE_UP_MILLIS);
+        while (true) {
+            try {
+                client.publish(topic, payload, qos, retained);
+                return;
+            } catch (MqttException e) {
+                boolean full = e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT;
+                if (!full || System.nanoTime() > deadline) {
+                    throw new MqttLinkException("cannot publish to " + topic + ": " + e.getMessage(), e);
+                }
+                sleep(FULL_RETRY_MILLIS); // the broker is behind: wait for acknowledgements to free a window slot
+            }
+        }
+    }
+
+    private static void sleep(long millis) throws MqttLinkException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttLinkException("interrupted while the client's window was full", e);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void close() {
+        resubscriber.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000).waitForCompletion(3_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect from {} failed: {}", settings.serverUri(), e.getMessage());
+        } finally {
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                LOG.debug("closing the MQTT client failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                LOG.info("reconnected to {}", serverURI);
+                resubscriber.execute(PahoMqttLink.this::renewSubscriptions);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warn("lost the connection to {}: {}", settings.serverUri(), cause == null ? "" : cause.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                handler.onMessage(topic, message.getPayload(), message.isRetained());
+            } catch (RuntimeException e) {
+                // An exception here would make Paho drop the connection; the handler's bugs must not.
+                LOG.error("message handler failed on {}", topic, e);
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // QoS 1 acknowledgements need no action: publish() does not wait for them.
+        }
+    }
+
+    private void renewSubscriptions() {
+        subscriptions.forEach((filter, qos) -> {
+            try {
+                client.subscribe(filter, qos).waitForCompletion(settings.connectTimeout().toMillis());
+            } catch (MqttException e) {
+                LOG.warn("renewing the subscription to {} failed: {}", filter, e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package dev.portal.bridge.state;
+
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.WriteToy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What applying a frame changed and what must be said or sent because of it, collected inside the transaction
+ * and acted on after it commits (so nothing is published for a change that was rolled back).
+ */
+public final class Effects {
+    private final Map<String, PortalState> portals = new LinkedHashMap<>();
+    private final Map<String, ToyProfile> toys = new LinkedHashMap<>();
+    private final List<GameEvent> events = new ArrayList<>();
+    private final List<ToyWrite> writes = new ArrayList<>();
+    private final Set<String> rebirths = new LinkedHashSet<>();
+    private final List<DeviceResult> results = new ArrayList<>();
+
+    /** A device's answer to a command the bridge sent. */
+    public record DeviceResult(String deviceId, CommandResult result) {
+    }
+
+    /** A WriteToy the bridge must send to a device to bring a tag up to date with the profile. */
+    public record ToyWrite(String deviceId, WriteToy command, long profileRevision) {
+    }
+
+    public void portal(PortalState portal) {
+        portals.put(portal.deviceId(), portal);
+    }
+
+    public void toy(ToyProfile toy) {
+        toys.put(toy.uid(), toy);
+    }
+
+    public void event(GameEvent event) {
+        events.add(event);
+    }
+
+    public void write(ToyWrite write) {
+        writes.add(write);
+    }
+
+    public void rebirth(String deviceId) {
+        rebirths.add(deviceId);
+    }
+
+    public void result(DeviceResult result) {
+        results.add(result);
+    }
+
+    public List<DeviceResult> results() {
+        return List.copyOf(results);
+    }
+
+    public void addAll(Effects other) {
+        results.addAll(other.results);
+        portals.putAll(other.portals);
+        toys.putAll(other.toys);
+        events.addAll(other.events);
+        writes.addAll(other.writes);
+        rebirths.addAll(other.rebirths);
+    }
+
+    public List<PortalState> portals() {
+        return List.copyOf(portals.values());
+    }
+
+    public List<ToyProfile> toys() {
+        return List.copyOf(toys.values());
+    }
+
+    public List<GameEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public List<ToyWrite> writes() {
+        return List.copyOf(writes);
+    }
+
+    public Set<String> rebirths() {
+        return Set.copyOf(rebirths);
+    }
+}

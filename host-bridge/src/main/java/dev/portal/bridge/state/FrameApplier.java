@@ -1,0 +1,91 @@
+package dev.portal.bridge.state;
+
+import dev.portal.bridge.store.StoreTx;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.PadInfo;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyRead;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one in-order frame of one device to the stored state, inside the caller's transaction, together with
+ * the stream position that makes replaying it a no-op.
+ */
+public final class FrameApplier {
+    private final PlacementRules placements = new PlacementRules();
+    private final ToyReadRules toyReads = new ToyReadRules();
+
+    public Effects apply(StoreTx tx, String deviceId, Frame frame, long atMillis) {
+        Effects effects = new Effects();
+        long boot = frame.header().bootId();
+        long seq = frame.header().sequence();
+        PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, atMillis));
+        Message message = frame.message();
+        switch (message) {
+            case Birth birth -> portal = birth(tx, portal, birth, boot, atMillis, effects);
+            case Heartbeat heartbeat -> portal = portal.withHealth(health(heartbeat.counters()), atMillis);
+            case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, effects);
+            case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, effects);
+            case ToyRead read -> toyReads.read(tx, deviceId, boot, seq, read, atMillis, effects, placements);
+            case CommandResult result -> effects.result(new Effects.DeviceResult(deviceId, result));
+            case Command ignored -> {
+                // Devices do not send commands; FrameIngest refuses them before they get here.
+            }
+        }
+        PortalState seen = portal.withOnline(true, atMillis);
+        tx.savePortal(seen);
+        if (message instanceof Birth || message instanceof Heartbeat || !portal.online()) {
+            effects.portal(seen);
+        }
+        tx.saveStream(new StreamPosition(deviceId, boot, seq), atMillis);
+        return effects;
+    }
+
+    private PortalState birth(StoreTx tx, PortalState before, Birth birth, long boot, long atMillis, Effects effects) {
+        if (before.bootId() != null && before.bootId() != boot) {
+            // The device restarted: it forgot its tags and will announce those still there.
+            placements.clearOtherBoots(tx, birth.deviceId(), boot, atMillis, effects);
+        }
+        List<String> capabilities = birth.capabilities().stream().map(Enum::name).sorted().toList();
+        List<Map<String, Object>> pads = birth.pads().stream().map(FrameApplier::pad).toList();
+        Map<String, Object> calibration = Map.of("pads",
+                birth.calibration().pads().stream().map(FrameApplier::calibration).toList());
+        return new PortalState(birth.deviceId(), true, boot, birth.firmwareVersion(), capabilities, pads,
+                calibration, birth.configVersion(), before.health(), atMillis);
+    }
+
+    private static Map<String, Object> pad(PadInfo pad) {
+        return Map.of("pad", pad.pad(), "slots", pad.slots(), "reader", pad.reader());
+    }
+
+    private static Map<String, Object> calibration(PadCalibration pad) {
+        return Map.of("pad", pad.pad(), "antennaGainDb", pad.antennaGainDb(),
+                "removalMissThreshold", pad.removalMissThreshold());
+    }
+
+    static Map<String, Object> health(HealthCounters c) {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("uptimeSeconds", c.uptimeSeconds());
+        health.put("pollsPerSecond", c.pollsPerSecondX100() / 100.0);
+        health.put("readErrors", c.readErrors());
+        health.put("readerResets", c.readerResets());
+        health.put("corruptTags", c.corruptTags());
+        health.put("rejectedCommands", c.rejectedCommands());
+        health.put("outboxDepth", c.outboxDepth());
+        health.put("outboxDropped", c.outboxDropped());
+        health.put("brokerReconnects", c.brokerReconnects());
+        health.put("tagsPresent", c.tagsPresent());
+        return health;
+    }
+}

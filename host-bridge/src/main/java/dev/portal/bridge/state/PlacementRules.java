@@ -1,0 +1,96 @@
+package dev.portal.bridge.state;
+
+import dev.portal.bridge.store.StoreTx;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Which toy lies where, and the play session each placement opens and closes. */
+final class PlacementRules {
+
+    static String sessionId(String deviceId, long boot, long seq) {
+        return deviceId + "/" + boot + "/" + seq;
+    }
+
+    void placed(StoreTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, Effects effects) {
+        String uid = ProfileRecords.uid(placed.uid());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tagType", placed.tagType().name());
+        if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, effects)) {
+            Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
+            toy.ifPresent(t -> {
+                tx.saveToy(t);
+                effects.toy(t);
+            });
+            effects.event(new GameEvent("placed", deviceId, placed.pad(), placed.slot(), uid, atMillis, details,
+                    toy.orElse(null)));
+        }
+    }
+
+    /**
+     * Makes {@code uid} the toy on this slot. Returns false when it already was (a re-announcement after a
+     * rebirth), true when a new session was opened. A toy still recorded elsewhere has been moved.
+     */
+    boolean ensurePlaced(StoreTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
+                         long atMillis, Effects effects) {
+        Optional<Placement> here = tx.placement(deviceId, pad, slot);
+        if (here.isPresent() && here.get().uid().equals(uid)) {
+            return false;
+        }
+        here.ifPresent(old -> close(tx, old, atMillis, "replaced", effects));
+        tx.placementOf(uid).ifPresent(old -> close(tx, old, atMillis, "moved", effects));
+        String sessionId = sessionId(deviceId, boot, seq);
+        tx.savePlacement(new Placement(deviceId, pad, slot, uid, atMillis, sessionId));
+        tx.openSession(new PlaySession(sessionId, uid, deviceId, pad, slot, atMillis, null, null));
+        return true;
+    }
+
+    void removed(StoreTx tx, String deviceId, TagRemoved removed, long atMillis, Effects effects) {
+        String uid = ProfileRecords.uid(removed.uid());
+        Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
+        if (here.isEmpty() || !here.get().uid().equals(uid)) {
+            return; // already closed (moved elsewhere, or the portal restarted)
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("presentMillis", removed.presentMillis());
+        close(tx, here.get(), atMillis, "lifted", extra, effects);
+    }
+
+    /** Closes every placement on this device that an older boot opened. */
+    void clearOtherBoots(StoreTx tx, String deviceId, long boot, long atMillis, Effects effects) {
+        String prefix = deviceId + "/" + boot + "/";
+        for (Placement p : tx.placements(deviceId)) {
+            if (!p.sessionId().startsWith(prefix)) {
+                close(tx, p, atMillis, "portal-restarted", effects);
+            }
+        }
+    }
+
+    private void close(StoreTx tx, Placement p, long atMillis, String reason, Effects effects) {
+        close(tx, p, atMillis, reason, new LinkedHashMap<>(), effects);
+    }
+
+    private void close(StoreTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
+                       Effects effects) {
+        long end = Math.max(atMillis, p.sinceMillis());
+        tx.deletePlacement(p.deviceId(), p.pad(), p.slot());
+        tx.closeSession(p.sessionId(), end);
+        details.put("reason", reason);
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("sessionId", p.sessionId());
+        session.put("startedMillis", p.sinceMillis());
+        session.put("endedMillis", end);
+        session.put("durationMillis", end - p.sinceMillis());
+        details.put("session", session);
+        Optional<ToyProfile> toy = tx.toy(p.uid()).map(t -> t.seen(t.lastVerdict(), end));
+        toy.ifPresent(t -> {
+            tx.saveToy(t);
+            effects.toy(t);
+        });
+        effects.event(new GameEvent("removed", p.deviceId(), p.pad(), p.slot(), p.uid(), end, details,
+                toy.orElse(null)));
+    }
+}

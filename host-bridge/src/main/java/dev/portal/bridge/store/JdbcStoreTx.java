@@ -1,0 +1,201 @@
+package dev.portal.bridge.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.bridge.state.Colours;
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.state.StreamPosition;
+import dev.portal.bridge.state.ToyProfile;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The SQL behind StoreTx. Upserts use INSERT ... ON CONFLICT ... DO UPDATE (SQLite 3.24+ and PostgreSQL 9.5+). */
+final class JdbcStoreTx implements StoreTx {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, Object>>> TREES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
+
+    private final Rows rows;
+
+    JdbcStoreTx(Connection connection) {
+        this.rows = new Rows(connection);
+    }
+
+    @Override
+    public Optional<StreamPosition> stream(String deviceId, long bootId) {
+        return rows.one("SELECT device_id, boot_id, last_seq FROM boot_stream WHERE device_id = ? AND boot_id = ?",
+                JdbcStoreTx::stream, deviceId, bootId);
+    }
+
+    @Override
+    public List<StreamPosition> streams() {
+        return rows.list("SELECT device_id, boot_id, last_seq FROM boot_stream ORDER BY device_id, born_ms",
+                JdbcStoreTx::stream);
+    }
+
+    private static StreamPosition stream(ResultSet row) throws SQLException {
+        return new StreamPosition(row.getString("device_id"), row.getLong("boot_id"), row.getLong("last_seq"));
+    }
+
+    @Override
+    public void saveStream(StreamPosition position, long bornMillis) {
+        rows.update("INSERT INTO boot_stream (device_id, boot_id, last_seq, born_ms) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id, boot_id) DO UPDATE SET last_seq = excluded.last_seq",
+                position.deviceId(), position.bootId(), position.lastSeq(), bornMillis);
+    }
+
+    @Override
+    public Optional<PortalState> portal(String deviceId) {
+        return rows.one("SELECT * FROM portal WHERE device_id = ?", JdbcStoreTx::portal, deviceId);
+    }
+
+    @Override
+    public List<PortalState> portals() {
+        return rows.list("SELECT * FROM portal ORDER BY device_id", JdbcStoreTx::portal);
+    }
+
+    private static PortalState portal(ResultSet row) throws SQLException {
+        return new PortalState(row.getString("device_id"), row.getBoolean("online"),
+                Rows.nullableLong(row, "boot_id"), row.getString("firmware"),
+                read(row.getString("capabilities"), STRINGS), read(row.getString("pads"), TREES),
+                read(row.getString("calibration"), TREE), Rows.nullableLong(row, "config_version"),
+                read(row.getString("health"), TREE), row.getLong("last_seen_ms"));
+    }
+
+    @Override
+    public void savePortal(PortalState p) {
+        rows.update("INSERT INTO portal (device_id, online, boot_id, firmware, capabilities, pads, calibration, "
+                        + "config_version, health, last_seen_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id) DO UPDATE SET online = excluded.online, boot_id = excluded.boot_id, "
+                        + "firmware = excluded.firmware, capabilities = excluded.capabilities, pads = excluded.pads, "
+                        + "calibration = excluded.calibration, config_version = excluded.config_version, "
+                        + "health = excluded.health, last_seen_ms = excluded.last_seen_ms",
+                p.deviceId(), p.online(), p.bootId(), p.firmware(), write(p.capabilities()), write(p.pads()),
+                write(p.calibration()), p.configVersion(), write(p.health()), p.lastSeenMillis());
+    }
+
+    @Override
+    public Optional<ToyProfile> toy(String uid) {
+        return rows.one("SELECT * FROM toy WHERE uid = ?", JdbcStoreTx::toy, uid);
+    }
+
+    @Override
+    public List<ToyProfile> toys() {
+        return rows.list("SELECT * FROM toy ORDER BY uid", JdbcStoreTx::toy);
+    }
+
+    private static ToyProfile toy(ResultSet row) throws SQLException {
+        String upgrades = row.getString("upgrades");
+        TreeSet<Integer> set = upgrades.isEmpty() ? new TreeSet<>()
+                : Arrays.stream(upgrades.split(",")).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+        return new ToyProfile(row.getString("uid"), row.getInt("toy_type"), row.getInt("variant"),
+                row.getString("name"), new Colours(row.getInt("colour_primary"), row.getInt("colour_second"),
+                row.getInt("colour_accent")), set, row.getLong("xp"), row.getInt("level"),
+                row.getString("last_verdict"), row.getLong("first_seen_ms"), row.getLong("last_seen_ms"),
+                row.getBoolean("write_pending"), row.getLong("revision"));
+    }
+
+    @Override
+    public void saveToy(ToyProfile t) {
+        String upgrades = t.upgrades().stream().map(String::valueOf).collect(Collectors.joining(","));
+        rows.update("INSERT INTO toy (uid, toy_type, variant, name, colour_primary, colour_second, colour_accent, "
+                        + "upgrades, xp, level, last_verdict, first_seen_ms, last_seen_ms, write_pending, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+                        + "toy_type = excluded.toy_type, variant = excluded.variant, name = excluded.name, "
+                        + "colour_primary = excluded.colour_primary, colour_second = excluded.colour_second, "
+                        + "colour_accent = excluded.colour_accent, upgrades = excluded.upgrades, xp = excluded.xp, "
+                        + "level = excluded.level, last_verdict = excluded.last_verdict, "
+                        + "last_seen_ms = excluded.last_seen_ms, write_pending = excluded.write_pending, "
+                        + "revision = excluded.revision",
+                t.uid(), t.toyType(), t.variant(), t.name(), t.colours().primary(), t.colours().secondary(),
+                t.colours().accent(), upgrades, t.xp(), t.level(), t.lastVerdict(), t.firstSeenMillis(),
+                t.lastSeenMillis(), t.writePending(), t.revision());
+    }
+
+    @Override
+    public Optional<Placement> placement(String deviceId, int pad, int slot) {
+        return rows.one("SELECT * FROM placement WHERE device_id = ? AND pad = ? AND slot = ?",
+                JdbcStoreTx::placement, deviceId, pad, slot);
+    }
+
+    @Override
+    public Optional<Placement> placementOf(String uid) {
+        return rows.one("SELECT * FROM placement WHERE uid = ? ORDER BY since_ms DESC", JdbcStoreTx::placement, uid);
+    }
+
+    @Override
+    public List<Placement> placements(String deviceId) {
+        return rows.list("SELECT * FROM placement WHERE device_id = ? ORDER BY pad, slot",
+                JdbcStoreTx::placement, deviceId);
+    }
+
+    private static Placement placement(ResultSet row) throws SQLException {
+        return new Placement(row.getString("device_id"), row.getInt("pad"), row.getInt("slot"),
+                row.getString("uid"), row.getLong("since_ms"), row.getString("session_id"));
+    }
+
+    @Override
+    public void savePlacement(Placement p) {
+        rows.update("INSERT INTO placement (device_id, pad, slot, uid, since_ms, session_id) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (device_id, pad, slot) DO UPDATE SET uid = excluded.uid, "
+                        + "since_ms = excluded.since_ms, session_id = excluded.session_id",
+                p.deviceId(), p.pad(), p.slot(), p.uid(), p.sinceMillis(), p.sessionId());
+    }
+
+    @Override
+    public void deletePlacement(String deviceId, int pad, int slot) {
+        rows.update("DELETE FROM placement WHERE device_id = ? AND pad = ? AND slot = ?", deviceId, pad, slot);
+    }
+
+    @Override
+    public void openSession(PlaySession s) {
+        rows.update("INSERT INTO play_session (session_id, uid, device_id, pad, slot, started_ms, ended_ms, duration_ms) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (session_id) DO NOTHING",
+                s.sessionId(), s.uid(), s.deviceId(), s.pad(), s.slot(), s.startedMillis());
+    }
+
+    @Override
+    public void closeSession(String sessionId, long endedMillis) {
+        rows.update("UPDATE play_session SET ended_ms = ?, duration_ms = ? - started_ms "
+                + "WHERE session_id = ? AND ended_ms IS NULL", endedMillis, endedMillis, sessionId);
+    }
+
+    @Override
+    public List<PlaySession> sessions(String uid) {
+        return rows.list("SELECT * FROM play_session WHERE uid = ? ORDER BY started_ms, session_id", row ->
+                new PlaySession(row.getString("session_id"), row.getString("uid"), row.getString("device_id"),
+                        row.getInt("pad"), row.getInt("slot"), row.getLong("started_ms"),
+                        Rows.nullableLong(row, "ended_ms"), Rows.nullableLong(row, "duration_ms")), uid);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) throws SQLException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("unreadable JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+}

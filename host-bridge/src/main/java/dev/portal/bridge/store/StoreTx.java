@@ -1,0 +1,47 @@
+package dev.portal.bridge.store;
+
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.state.StreamPosition;
+import dev.portal.bridge.state.ToyProfile;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What can be read and written inside one transaction. */
+public interface StoreTx {
+    Optional<StreamPosition> stream(String deviceId, long bootId);
+
+    List<StreamPosition> streams();
+
+    void saveStream(StreamPosition position, long bornMillis);
+
+    Optional<PortalState> portal(String deviceId);
+
+    List<PortalState> portals();
+
+    void savePortal(PortalState portal);
+
+    Optional<ToyProfile> toy(String uid);
+
+    List<ToyProfile> toys();
+
+    void saveToy(ToyProfile toy);
+
+    Optional<Placement> placement(String deviceId, int pad, int slot);
+
+    Optional<Placement> placementOf(String uid);
+
+    List<Placement> placements(String deviceId);
+
+    void savePlacement(Placement placement);
+
+    void deletePlacement(String deviceId, int pad, int slot);
+
+    void openSession(PlaySession session);
+
+    void closeSession(String sessionId, long endedMillis);
+
+    List<PlaySession> sessions(String uid);
+}

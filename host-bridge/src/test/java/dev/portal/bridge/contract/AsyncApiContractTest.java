@@ -1,0 +1,138 @@
+package dev.portal.bridge.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.app.Bridge;
+import dev.portal.bridge.app.BridgeConfig;
+import dev.portal.bridge.demo.DemoPortal;
+import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.Mosquitto;
+import dev.portal.bridge.testing.MosquittoExtension;
+import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
+import dev.portal.protocol.toy.ToyRecord;
+import dev.portal.protocol.toy.Upgrades;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** host-bridge/asyncapi.yaml is the contract: its examples and everything the bridge really sends must fit it. */
+@ExtendWith(MosquittoExtension.class)
+class AsyncApiContractTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String REPLIES = "game/replies/contract";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyExampleInTheFileMatchesItsSchema() throws Exception {
+        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        assertEquals("3.0.0", schemas.root().path("asyncapi").asText());
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = schemas.root().at("/components/messages").fields();
+             it.hasNext(); ) {
+            Map.Entry<String, JsonNode> message = it.next();
+            String schema = schemas.payloadSchema(message.getKey());
+            for (JsonNode example : message.getValue().path("examples")) {
+                Set<String> problems = schemas.problems(schema, example.path("payload"));
+                assertTrue(problems.isEmpty(), message.getKey() + "/" + example.path("name").asText() + ": " + problems);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "examples checked: " + checked);
+    }
+
+    @Test
+    void theSchemasRejectWhatTheyShould() throws Exception {
+        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        JsonNode example = schemas.root().at("/components/messages/event/examples/0/payload");
+        ObjectNode extraField = example.deepCopy();
+        extraField.put("surprise", 1);
+        assertFalse(schemas.problems("Event", extraField).isEmpty());
+        ObjectNode noTagType = example.deepCopy();
+        noTagType.remove("tagType");
+        assertFalse(schemas.problems("Event", noTagType).isEmpty());
+        ObjectNode request = GameJson.MAPPER.createObjectNode();
+        request.put("correlationId", "1").put("replyTo", "portal/x/cmd").put("action", "awardXp").put("amount", 5);
+        assertFalse(schemas.problems("UpdateRequest", request).isEmpty(), "replies into portal/ are refused");
+    }
+
+    @Test
+    void everythingTheBridgeSendsMatchesTheFile(Mosquitto broker) throws Exception {
+        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        SimTag hero = SimTag.toy("04A1B2C3D4E5F6", new ToyRecord(12, 1, new CoCreation("Blaze",
+                new Colours(0xFF4400, 0x202020, 0xFFD700), Upgrades.of(2), 150, 2)));
+        BridgeConfig config = BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "contract-" + System.nanoTime()),
+                dir).withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
+        List<Collector.Received> all;
+        try (Bridge bridge = Bridge.start(config);
+             Collector game = new Collector(broker.uri(), "game/#");
+             DemoPortal portal = new DemoPortal(broker.uri(), "contract-portal", 2, Clock.systemUTC())) {
+            portal.start();
+            portal.heartbeat(12);
+            portal.place(0, 0, hero);
+            portal.place(1, 0, SimTag.tampered("04BADBADBAD000"));
+            portal.place(1, 1, SimTag.blank("04B1A4C0000001"));
+            game.await("game/events", "blank", WAIT);
+            game.publish("game/toys/04A1B2C3D4E5F6/update", request("c1", "\"action\":\"awardXp\",\"amount\":100"));
+            game.await(REPLIES, "written", WAIT);
+            portal.lift(0, 0);
+            portal.lift(1, 0);
+            game.publish("game/toys/04A1B2C3D4E5F6/update", request("c2", "\"action\":\"rename\",\"name\":\"Ember\""));
+            game.publish("game/toys/04A1B2C3D4E5F6/update", request("c3", "\"action\":\"unlockUpgrade\",\"upgrade\":99"));
+            game.await(REPLIES, "rejected", WAIT);
+            portal.sendRaw(new byte[] {1, 2, 3});
+            game.await("game/deadletter", "undecodable", WAIT);
+            game.await(r -> r.topic().equals("game/bridge/status") && r.text().contains("undecodable"), WAIT);
+            bridge.awaitIdle();
+            Thread.sleep(300); // the last retained documents
+            all = game.all();
+        }
+
+        Map<String, Integer> seen = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Collector.Received r : all) {
+            String schema = AsyncApiSchemas.schemaForTopic(r.topic(), REPLIES);
+            if (schema == null) {
+                continue;
+            }
+            JsonNode payload = GameJson.MAPPER.readTree(r.payload());
+            if (schema.equals("UpdateRequest") && payload.path("correlationId").asText().equals("c3")) {
+                continue; // our deliberately invalid request (upgrade 99): the bridge rejected it, as it should
+            }
+            Set<String> problems = schemas.problems(schema, payload);
+            if (!problems.isEmpty()) {
+                failures.add(r.topic() + " " + r.text() + " -> " + problems);
+            }
+            seen.merge(schema, 1, Integer::sum);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        for (String schema : List.of("Event", "Portal", "Toy", "UpdateReply", "DeadLetter", "BridgeStatus",
+                "UpdateRequest")) {
+            assertTrue(seen.getOrDefault(schema, 0) > 0, "nothing validated against " + schema + ": " + seen);
+        }
+        assertTrue(seen.get("Event") >= 8, seen.toString());
+    }
+
+    private static String request(String id, String body) {
+        return "{\"correlationId\":\"" + id + "\",\"replyTo\":\"" + REPLIES + "\"," + body + "}";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.portal.bridge.ingest;
+
+import dev.portal.bridge.state.StreamPosition;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.Message;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StreamTrackerTest {
+    private static final String DEVICE = "dev-1";
+
+    static StreamTracker.Received frame(long boot, long seq, Message message) {
+        return new StreamTracker.Received(new Frame(Header.of(boot, seq, 0, false), message), 0);
+    }
+
+    static Birth birth() {
+        return new Birth(DEVICE, "1", Set.of(), List.of(), new Calibration(List.of()), 0);
+    }
+
+    static Heartbeat beat() {
+        return new Heartbeat(new HealthCounters(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /** Offers frames and applies whatever is released, returning the applied sequence numbers in order. */
+    static List<Long> run(StreamTracker tracker, List<StreamTracker.Received> frames) {
+        List<Long> applied = new ArrayList<>();
+        for (StreamTracker.Received r : frames) {
+            if (tracker.offer(DEVICE, r, 0) instanceof StreamTracker.Decision.Apply apply) {
+                for (StreamTracker.Received f : apply.frames()) {
+                    tracker.applied(DEVICE, f.boot(), f.seq());
+                    applied.add(f.seq());
+                }
+            }
+        }
+        return applied;
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
+
+    @Property(tries = 200)
+    void anyShuffleWithDuplicatesOfACompleteStreamIsAppliedOnceInOrder(@ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        int length = 1 + random.nextInt(40);
+        List<StreamTracker.Received> frames = new ArrayList<>();
+        frames.add(frame(5, 0, birth()));
+        for (int seq = 1; seq < length; seq++) {
+            frames.add(frame(5, seq, beat()));
+        }
+        int duplicates = random.nextInt(10);
+        for (int i = 0; i < duplicates; i++) {
+            frames.add(frames.get(random.nextInt(frames.size())));
+        }
+        Collections.shuffle(frames, random);
+        StreamTracker tracker = new StreamTracker();
+        List<Long> applied = run(tracker, frames);
+        List<StreamTracker.Received> leftover = tracker.expire(DEVICE).apply();
+        leftover.forEach(f -> applied.add(f.seq()));
+        List<Long> expected = new ArrayList<>();
+        for (long seq = 0; seq < length; seq++) {
+            expected.add(seq);
+        }
+        assertEquals(expected, applied);
+        assertEquals(0, tracker.heldCount(DEVICE));
+    }
+
+    @Test
+    void framesOfABootNoBirthAnnouncedAreHeldAndHandedBackAsUnannounced() {
+        StreamTracker tracker = new StreamTracker();
+        assertEquals(new StreamTracker.Decision.Held(true), tracker.offer(DEVICE, frame(9, 3, beat()), 0));
+        StreamTracker.Expiry expiry = tracker.expire(DEVICE);
+        assertEquals(1, expiry.unannounced().size());
+        assertTrue(expiry.apply().isEmpty());
+    }
+
+    @Test
+    void aBirthArrivingAfterItsFramesReleasesThemBehindIt() {
+        StreamTracker tracker = new StreamTracker();
+        tracker.offer(DEVICE, frame(9, 1, beat()), 0);
+        tracker.offer(DEVICE, frame(9, 2, beat()), 0);
+        assertEquals(List.of(0L, 1L, 2L), run(tracker, List.of(frame(9, 0, birth()))));
+    }
+
+    @Test
+    void aGapIsReportedOverdueAfterTheWindowAndReleasedAcrossIt() {
+        StreamTracker tracker = new StreamTracker();
+        run(tracker, List.of(frame(3, 0, birth())));
+        assertInstanceOf(StreamTracker.Decision.Held.class, tracker.offer(DEVICE, frame(3, 2, beat()), 1000));
+        assertTrue(tracker.overdue(999).isEmpty());
+        assertEquals(List.of(DEVICE), tracker.overdue(1000));
+        StreamTracker.Expiry expiry = tracker.expire(DEVICE);
+        assertTrue(expiry.gap());
+        assertEquals(2, expiry.apply().getFirst().seq());
+    }
+
+    @Test
+    void positionsLoadedFromTheStoreMakeReplayedFramesDuplicates() {
+        StreamTracker tracker = new StreamTracker();
+        tracker.load(List.of(new StreamPosition(DEVICE, 4, 10)));
+        assertInstanceOf(StreamTracker.Decision.Duplicate.class, tracker.offer(DEVICE, frame(4, 10, beat()), 0));
+        assertInstanceOf(StreamTracker.Decision.Apply.class, tracker.offer(DEVICE, frame(4, 11, beat()), 0));
+    }
+
+    @Test
+    void aRebirthBirthClosesAGapWithoutWaiting() {
+        StreamTracker tracker = new StreamTracker();
+        run(tracker, List.of(frame(3, 0, birth())));
+        tracker.offer(DEVICE, frame(3, 5, beat()), 0);
+        // the answer to a Rebirth: a Birth with a higher sequence number
+        assertEquals(List.of(5L, 6L), run(tracker, List.of(frame(3, 6, birth()))).subList(0, 2));
+    }
+}

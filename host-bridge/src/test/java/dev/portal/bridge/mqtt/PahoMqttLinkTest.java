@@ -1,0 +1,100 @@
+package dev.portal.bridge.mqtt;
+
+import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.Mosquitto;
+import dev.portal.bridge.testing.MosquittoExtension;
+import dev.portal.bridge.testing.MosquittoSub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@ExtendWith(MosquittoExtension.class)
+class PahoMqttLinkTest {
+
+    @Test
+    void exchangesMessagesWithIndependentMosquittoClients(Mosquitto broker) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        MqttLink link = new PahoMqttLink(MqttSettings.plain(broker.uri(), "link-a"),
+                (topic, payload, retained) -> got.add(topic + "=" + new String(payload, StandardCharsets.UTF_8)));
+        try (MosquittoSub sub = MosquittoSub.start(broker, "out/#")) {
+            link.connect();
+            link.subscribe("in/+/evt", 1);
+            MosquittoSub.publish(broker, "in/p1/evt", "hello".getBytes(StandardCharsets.UTF_8), false);
+            assertEquals("in/p1/evt=hello", got.poll(5, TimeUnit.SECONDS));
+            link.publish("out/x", "world".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertEquals("out/x world", sub.await("out/x", Duration.ofSeconds(5)));
+        } finally {
+            link.close();
+        }
+    }
+
+    @Test
+    void subscriptionsAreRenewedAfterTheBrokerRestarts(Mosquitto broker) throws Exception {
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        MqttLink link = new PahoMqttLink(MqttSettings.plain(broker.uri(), "link-b"),
+                (topic, payload, retained) -> got.add(new String(payload, StandardCharsets.UTF_8)));
+        try {
+            link.connect();
+            link.subscribe("restart/test", 1);
+            broker.restart();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String message = null;
+            while (message == null && System.nanoTime() < deadline) {
+                // clean session: until the link has reconnected and renewed, publications are not for us
+                MosquittoSub.publish(broker, "restart/test", "after".getBytes(StandardCharsets.UTF_8), false);
+                message = got.poll(500, TimeUnit.MILLISECONDS);
+            }
+            assertNotNull(message, "no message after the broker restart");
+            assertEquals("after", message);
+        } finally {
+            link.close();
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerIsAClearError() throws Exception {
+        int port = Mosquitto.freePort();
+        MqttLink link = new PahoMqttLink(MqttSettings.plain("tcp://127.0.0.1:" + port, "link-c"), (t, p, r) -> { });
+        try {
+            MqttLinkException e = assertThrows(MqttLinkException.class, link::connect);
+            assertEquals(true, e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+        } finally {
+            link.close();
+        }
+    }
+
+    @Test
+    void sharedSubscriptionSplitsMessagesBetweenTwoLinks(Mosquitto broker) throws Exception {
+        BlockingQueue<String> a = new LinkedBlockingQueue<>();
+        BlockingQueue<String> b = new LinkedBlockingQueue<>();
+        MqttLink one = new PahoMqttLink(MqttSettings.plain(broker.uri(), "share-1"), (t, p, r) -> a.add(t));
+        MqttLink two = new PahoMqttLink(MqttSettings.plain(broker.uri(), "share-2"), (t, p, r) -> b.add(t));
+        try (Collector publisher = new Collector(broker.uri())) {
+            one.connect();
+            two.connect();
+            one.subscribe("$share/bridges/shared/+/evt", 1);
+            two.subscribe("$share/bridges/shared/+/evt", 1);
+            for (int i = 0; i < 20; i++) {
+                publisher.publish("shared/p" + i + "/evt", "x");
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (a.size() + b.size() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(20, a.size() + b.size(), "every message delivered once");
+            assertEquals(true, !a.isEmpty() && !b.isEmpty(), "both links got a share: " + a.size() + "/" + b.size());
+        } finally {
+            one.close();
+            two.close();
+        }
+    }
+}

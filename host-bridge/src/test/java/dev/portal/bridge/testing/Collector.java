@@ -1,0 +1,99 @@
+package dev.portal.bridge.testing;
+
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.mqtt.PahoMqttLink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test's MQTT client: publishes, and collects what its subscriptions receive. */
+public final class Collector implements AutoCloseable {
+    public record Received(String topic, byte[] payload, boolean retained) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
+    private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<Integer> taken = new java.util.HashSet<>();
+    private final MqttLink link;
+
+    public Collector(String serverUri, String... filters) throws MqttLinkException {
+        link = new PahoMqttLink(MqttSettings.plain(serverUri, "collector-" + System.nanoTime()), (t, p, r) -> {
+            Received received = new Received(t, p, r);
+            synchronized (all) {
+                all.add(received);
+                all.notifyAll();
+            }
+            queue.add(received);
+        });
+        link.connect();
+        for (String filter : filters) {
+            link.subscribe(filter, 1);
+        }
+    }
+
+    public void publish(String topic, byte[] payload) throws MqttLinkException {
+        link.publish(topic, payload, 1, false);
+    }
+
+    public void publish(String topic, String payload) throws MqttLinkException {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The earliest message not yet returned by an await that matches {@code test}, waiting for it if needed.
+     * Messages that do not match stay available to later awaits.
+     */
+    public Received await(Predicate<Received> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (all) {
+            while (true) {
+                for (int i = 0; i < all.size(); i++) {
+                    if (!taken.contains(i) && test.test(all.get(i))) {
+                        taken.add(i);
+                        return all.get(i);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    List<String> seen = all.stream().map(r -> r.topic() + " "
+                            + (r.text().length() > 300 ? r.text().substring(0, 300) : r.text())).toList();
+                    throw new AssertionError("nothing matching within " + timeout + "; received " + seen);
+                }
+                all.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    public Received await(String topic, String contains, Duration timeout) throws InterruptedException {
+        return await(r -> r.topic().equals(topic) && r.text().contains(contains), timeout);
+    }
+
+    public List<Received> all() {
+        synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
+    /** Waits until no message arrived for {@code quiet}. */
+    public void drain(Duration quiet) throws InterruptedException {
+        while (queue.poll(quiet.toMillis(), TimeUnit.MILLISECONDS) != null) {
+            // keep draining
+        }
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}
