@@ -17,7 +17,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "portalctl", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Inspect and control Portal devices and their wire frames.",
-        subcommands = {DecodeCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, EncodeCommand.class, CommandLine.HelpCommand.class,
+            dev.portal.portalctl.inspect.DevicesCommand.class,
+            dev.portal.portalctl.inspect.StatusCommand.class,
+            dev.portal.portalctl.inspect.WatchCommand.class,
+            dev.portal.portalctl.provision.ProvisionCommand.class,
+            dev.portal.portalctl.calibrate.CalibrateCommand.class,
+            dev.portal.portalctl.config.ConfigCommand.class,
+            dev.portal.portalctl.firmware.FirmwareCommand.class,
+            dev.portal.portalctl.serial.SerialCommand.class,
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input (undecodable frame, invalid JSON or hex)", "2:usage error"})
 public final class PortalCtl implements Runnable {

@@ -1,0 +1,25 @@
+package dev.portal.device.firmware;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Launcher step, run from the factory jar before the service starts:
+ * {@code java -cp portal-device.jar dev.portal.device.firmware.FirmwareBoot DATA_DIR/firmware} prints the jar to
+ * run (the current slot's), or nothing when the factory jar should run. It rolls a crashed update back first,
+ * so a version that dies before its own health check ever runs cannot keep the portal down.
+ */
+public final class FirmwareBoot {
+    private FirmwareBoot() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: FirmwareBoot FIRMWARE_DIR");
+            System.exit(2);
+        }
+        SlotStore slots = new SlotStore(Path.of(args[0]));
+        String slot = BootGuard.chooseSlot(slots);
+        slots.jar(slot).ifPresent(jar -> System.out.println(jar.toAbsolutePath()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.portal.device.firmware;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * An installed update that has not yet proved itself: the device switched to {@code slot} and must mark it
+ * healthy within the deadline, else it goes back to {@code previousSlot}. {@code boots} counts starts in the
+ * new slot; a second start without the healthy mark means the first one crashed.
+ */
+public record PendingUpdate(String slot, String previousSlot, String version, String previousVersion,
+                            long correlationId, int boots) {
+    static final String FILE = "pending";
+
+    public PendingUpdate withBoots(int n) {
+        return new PendingUpdate(slot, previousSlot, version, previousVersion, correlationId, n);
+    }
+
+    static Optional<PendingUpdate> load(SlotStore slots) throws IOException {
+        Path p = slots.root().resolve(FILE);
+        if (!Files.exists(p)) {
+            return Optional.empty();
+        }
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(p)) {
+            props.load(r);
+        }
+        try {
+            return Optional.of(new PendingUpdate(props.getProperty("slot"), props.getProperty("previous-slot"),
+                    props.getProperty("version"), props.getProperty("previous-version"),
+                    Long.parseLong(props.getProperty("correlation-id")), Integer.parseInt(props.getProperty("boots"))));
+        } catch (RuntimeException e) {
+            throw new IOException("damaged pending-update file " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    void save(SlotStore slots) throws IOException {
+        Properties props = new Properties();
+        props.setProperty("slot", slot);
+        props.setProperty("previous-slot", previousSlot);
+        props.setProperty("version", version);
+        props.setProperty("previous-version", previousVersion);
+        props.setProperty("correlation-id", Long.toString(correlationId));
+        props.setProperty("boots", Integer.toString(boots));
+        StringWriter w = new StringWriter();
+        props.store(w, "firmware update awaiting its health check");
+        slots.writeAtomically(slots.root().resolve(FILE), w.toString());
+    }
+
+    static void clear(SlotStore slots) throws IOException {
+        Files.deleteIfExists(slots.root().resolve(FILE));
+    }
+}

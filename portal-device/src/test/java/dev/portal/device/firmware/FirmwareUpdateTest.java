@@ -1,0 +1,219 @@
+package dev.portal.device.firmware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.FirmwareChunk;
+import dev.portal.protocol.frame.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FirmwareUpdateTest {
+    @TempDir
+    Path dir;
+    final KeyPair fleet = Ed25519Keys.generate();
+    final LinkedBlockingQueue<String> restarts = new LinkedBlockingQueue<>();
+    FirmwareHost host;
+
+    @AfterEach
+    void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private FirmwareHost boot(Duration deadline) throws Exception {
+        if (host != null) {
+            host.close();
+        }
+        host = new FirmwareHost(dir, fleet.getPublic(), deadline, restarts);
+        return host;
+    }
+
+    private CommandResult push(List<FirmwareChunk> chunks) throws Exception {
+        CommandResult last = null;
+        long id = 100;
+        for (FirmwareChunk c : chunks) {
+            FirmwareUpdater.Reply r = host.updater.handle(id++, c);
+            last = r.result();
+            if (last.status() != Status.OK) {
+                return last;
+            }
+            host.updater.afterSent(r);
+        }
+        return last;
+    }
+
+    @Test
+    void healthyUpdateIsInstalledToTheInactiveSlotAndCommitted() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.1.0", 5000);
+        FirmwareManifest m = FirmwareImages.manifest("1.1.0", image, fleet.getPrivate(), false);
+        CommandResult done = push(FirmwareImages.chunks(m, image));
+
+        assertEquals(Status.OK, done.status(), done.detail());
+        assertTrue(done.detail().startsWith("installed 1.1.0 to slot a"), done.detail());
+        assertNotNull(restarts.poll(5, TimeUnit.SECONDS), "the device restarts into the new slot");
+        assertEquals("a", host.slots.current());
+        assertTrue(Files.exists(dir.resolve("slots/a/portal-device.jar")));
+
+        boot(Duration.ofSeconds(30));
+        assertTrue(host.guard.onProbation());
+        new HealthCheck(host.guard, List.of(probe("broker", true))).runOnce();
+
+        assertFalse(host.guard.onProbation());
+        assertEquals("1.1.0", host.updater.runningVersion());
+        UpdateOutcome outcome = host.guard.unreported().orElseThrow();
+        assertTrue(outcome.committed());
+        assertEquals(m.totalChunks() + 99, outcome.correlationId(), "reported against the last chunk's command");
+        host.guard.reported(outcome);
+        assertTrue(host.guard.unreported().isEmpty());
+    }
+
+    @Test
+    void versionWhoseHealthCheckFailsIsRolledBackAtTheDeadline() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.2.0", 3000);
+        push(FirmwareImages.chunks(FirmwareImages.manifest("1.2.0", image, fleet.getPrivate(), false), image));
+        restarts.take();
+
+        boot(Duration.ofMillis(300));
+        HealthCheck check = new HealthCheck(host.guard, List.of(probe("reader self-test", false)));
+        assertFalse(check.runOnce());
+        String restart = restarts.poll(5, TimeUnit.SECONDS);
+
+        assertNotNull(restart, "the guard restarts the service after the rollback");
+        assertEquals(SlotStore.FACTORY, host.slots.current());
+        assertEquals("1.0.0", host.updater.runningVersion());
+        UpdateOutcome outcome = host.outcomes.get(0);
+        assertFalse(outcome.committed());
+        assertTrue(outcome.detail().startsWith("rolled back to 1.0.0: version 1.2.0 did not report healthy"), outcome.detail());
+
+        boot(Duration.ofSeconds(30));
+        assertFalse(host.guard.onProbation(), "the old version runs normally again");
+        assertFalse(host.guard.unreported().orElseThrow().committed(), "the outcome survives the restart until sent");
+    }
+
+    @Test
+    void versionThatCrashesBeforeMarkingHealthyIsRolledBackByTheLauncher() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.3.0", 2000);
+        push(FirmwareImages.chunks(FirmwareImages.manifest("1.3.0", image, fleet.getPrivate(), false), image));
+        boot(Duration.ofSeconds(30));
+        assertEquals("a", host.slots.current());
+        host.close(); // the process dies: no health mark, no deadline
+
+        assertEquals(SlotStore.FACTORY, BootGuard.chooseSlot(new SlotStore(dir)));
+        boot(Duration.ofSeconds(30));
+        assertTrue(host.guard.unreported().orElseThrow().detail().contains("stopped before it reported healthy"));
+    }
+
+    @Test
+    void secondUpdateGoesToTheOtherSlotAndOlderImagesAreRefused() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] v11 = FirmwareImages.jar("1.1.0", 2000);
+        push(FirmwareImages.chunks(FirmwareImages.manifest("1.1.0", v11, fleet.getPrivate(), false), v11));
+        boot(Duration.ofSeconds(30));
+        host.guard.markHealthy();
+
+        byte[] v105 = FirmwareImages.jar("1.0.5", 2000);
+        CommandResult old = push(FirmwareImages.chunks(FirmwareImages.manifest("1.0.5", v105, fleet.getPrivate(), false), v105));
+        assertEquals(Status.REJECTED, old.status());
+        assertTrue(old.detail().startsWith("downgrade: image 1.0.5 is not newer than running 1.1.0"), old.detail());
+
+        CommandResult forced = push(FirmwareImages.chunks(FirmwareImages.manifest("1.0.5", v105, fleet.getPrivate(), true), v105));
+        assertEquals(Status.OK, forced.status(), forced.detail());
+        assertEquals("b", host.slots.current());
+        assertTrue(Files.exists(dir.resolve("slots/a/portal-device.jar")), "the previous slot is kept for rollback");
+    }
+
+    @Test
+    void unsignedAndForeignSignedManifestsAreRefusedBeforeTheImageIsSent() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("2.0.0", 2000);
+        CommandResult unsigned = push(FirmwareImages.chunks(FirmwareImages.manifest("2.0.0", image, null, false), image));
+        assertEquals(Status.REJECTED, unsigned.status());
+        assertTrue(unsigned.detail().startsWith("unsigned:"), unsigned.detail());
+
+        KeyPair stranger = Ed25519Keys.generate();
+        CommandResult foreign = push(FirmwareImages.chunks(FirmwareImages.manifest("2.0.0", image, stranger.getPrivate(), false), image));
+        assertEquals(Status.REJECTED, foreign.status());
+        assertTrue(foreign.detail().startsWith("bad-signature:"), foreign.detail());
+        assertEquals(SlotStore.FACTORY, host.slots.current());
+        assertTrue(restarts.isEmpty());
+    }
+
+    @Test
+    void truncatedAndTamperedImagesAreRefusedAndNothingIsInstalled() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.5.0", 4000);
+        FirmwareManifest m = FirmwareImages.manifest("1.5.0", image, fleet.getPrivate(), false);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(m, image);
+        FirmwareChunk last = chunks.get(chunks.size() - 1);
+        byte[] shorter = java.util.Arrays.copyOf(last.data(), last.data().length - 7);
+        chunks.set(chunks.size() - 1, new FirmwareChunk(m.jobId(), last.index(), last.total(), m.sha256(), shorter));
+        CommandResult truncated = push(chunks);
+        assertEquals(Status.REJECTED, truncated.status());
+        assertTrue(truncated.detail().startsWith("truncated:"), truncated.detail());
+
+        byte[] tampered = last.data();
+        tampered[0] ^= 0x5A;
+        chunks = FirmwareImages.chunks(m, image);
+        chunks.set(chunks.size() - 1, new FirmwareChunk(m.jobId(), last.index(), last.total(), m.sha256(), tampered));
+        CommandResult mismatch = push(chunks);
+        assertEquals(Status.REJECTED, mismatch.status());
+        assertTrue(mismatch.detail().startsWith("hash-mismatch:"), mismatch.detail());
+        assertEquals(SlotStore.FACTORY, host.slots.current());
+        assertFalse(Files.exists(dir.resolve("slots/a/portal-device.jar")));
+    }
+
+    @Test
+    void transferResumesAfterARestartFromTheChunksTheDeviceHolds() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.1.0", 6000);
+        FirmwareManifest m = FirmwareImages.manifest("1.1.0", image, fleet.getPrivate(), false);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(m, image);
+        push(chunks.subList(0, 4));
+
+        boot(Duration.ofSeconds(30)); // power cut mid-transfer
+        CommandResult again = host.updater.handle(1, chunks.get(0)).result();
+        ChunkProgress progress = ChunkProgress.find(again.detail()).orElseThrow();
+        assertEquals(4, progress.have());
+        assertEquals(4, progress.next());
+        assertEquals(Status.OK, push(chunks.subList((int) progress.next(), chunks.size())).status());
+        assertEquals("a", host.slots.current());
+    }
+
+    @Test
+    void chunkWithoutManifestIsRefusedWithAHint() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.1.0", 2000);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.1.0", image, fleet.getPrivate(), false), image);
+        CommandResult r = host.updater.handle(7, chunks.get(1)).result();
+        assertEquals(Status.REJECTED, r.status());
+        assertTrue(r.detail().contains("send chunk 0 first"), r.detail());
+    }
+
+    private static HealthCheck.Probe probe(String name, boolean ok) {
+        return new HealthCheck.Probe() {
+            public String name() {
+                return name;
+            }
+
+            public boolean healthy() {
+                return ok;
+            }
+        };
+    }
+}

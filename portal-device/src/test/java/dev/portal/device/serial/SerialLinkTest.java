@@ -1,0 +1,93 @@
+package dev.portal.device.serial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Status;
+import dev.portal.protocol.serial.SerialFrameReader;
+import dev.portal.protocol.serial.SerialFrameWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The serial console over a real pty pair: what a technician's cable would carry. */
+class SerialLinkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void commandsArriveThroughGarbageAndResultsAndEventsGoBack() throws Exception {
+        try (SocatPtyPair cable = new SocatPtyPair(dir)) {
+            SerialCommandHandler dispatcher = (command, reply) -> {
+                if (command.body() instanceof Calibrate c) {
+                    reply.accept(new CommandResult(command.correlationId(), Status.OK, "pad " + c.pad() + " gain " + c.antennaGainDb()));
+                } else {
+                    reply.accept(new CommandResult(command.correlationId(), Status.UNKNOWN_COMMAND, ""));
+                }
+            };
+            try (SerialLink device = new SerialLink(JSerialCommPort.open(cable.a.toString(), 115200, 100), dispatcher,
+                    SerialLink.localFramer(0xCAFE)).start();
+                 JSerialCommPort technician = JSerialCommPort.open(cable.b.toString(), 115200, 100)) {
+                SerialFrameWriter out = new SerialFrameWriter(technician.out());
+                SerialFrameReader in = new SerialFrameReader(blocking(technician.in()));
+
+                technician.out().write(new byte[] {0x13, 0x37, (byte) 0xFF, 0x42}); // line noise before the frame
+                out.write(new Frame(Header.of(1, 0, 0, false), new Command(41, new Calibrate(2, 38, 4))));
+                Frame reply = in.read().orElseThrow();
+                CommandResult result = assertInstanceOf(CommandResult.class, reply.message());
+                assertEquals(41, result.correlationId());
+                assertEquals("pad 2 gain 38", result.detail());
+                assertEquals(0xCAFE, reply.header().bootId());
+
+                out.write(new Frame(Header.of(1, 1, 0, false), new Heartbeat(new HealthCounters(1, 0, 0, 0, 0, 0, 0, 0, 0, 0))));
+                device.send(new Heartbeat(new HealthCounters(9, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+                Heartbeat event = assertInstanceOf(Heartbeat.class, in.read().orElseThrow().message());
+                assertEquals(9, event.counters().uptimeSeconds());
+
+                assertEquals(1, device.commandsHandled());
+                waitFor(() -> device.framesIgnored() == 1);
+                assertTrue(device.framesRejected() >= 1, "the noise was counted");
+            }
+        }
+    }
+
+    private static InputStream blocking(InputStream polling) {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < deadline) {
+                    int n = polling.read(b, off, len);
+                    if (n != 0) {
+                        return n;
+                    }
+                }
+                throw new IOException("nothing arrived on the serial line within 10 s");
+            }
+        };
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean());
+    }
+}

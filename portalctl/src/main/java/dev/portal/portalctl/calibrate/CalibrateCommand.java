@@ -1,0 +1,60 @@
+package dev.portal.portalctl.calibrate;
+
+import dev.portal.portalctl.ExitCodes;
+import dev.portal.portalctl.cli.BrokerOptions;
+import dev.portal.portalctl.cli.Output;
+import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.portalctl.link.DeviceSession;
+import dev.portal.portalctl.link.Portals;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
+            ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT},
+        description = {"Calibrate a portal's pads: with one reference toy on the pad the portal sweeps its antenna"
+                + " gains and keeps the lowest that reads the toy every time. Prints the success rate per gain and"
+                + " the calibration the portal then reports."})
+public final class CalibrateCommand implements Callable<Integer> {
+    @Mixin
+    BrokerOptions broker;
+    @Mixin
+    Output output;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEVICE", description = "Device id.")
+    String device;
+
+    @Mixin
+    CalibrateOptions options;
+
+    @Override
+    public Integer call() {
+        return output.bind(spec).run(() -> {
+            try (BrokerConnection c = BrokerConnection.connect(broker);
+                 DeviceSession session = Portals.session(c, device, broker.timeout)) {
+                return CalibrateOp.run(session, output, options.pad, options.gain, options.removalAfter);
+            }
+        });
+    }
+
+    /** Options shared with {@code serial PORT calibrate}. */
+    public static final class CalibrateOptions {
+        @Option(names = "--pad", paramLabel = "P", description = "Only this pad (default: every pad).")
+        public Integer pad;
+
+        @Option(names = "--gain", defaultValue = "0", paramLabel = "DB",
+                description = "Set this gain (18..48 dB) instead of sweeping (default 0: sweep).")
+        public int gain;
+
+        @Option(names = "--removal-after", paramLabel = "N",
+                description = "Missed polls before a tag counts as removed, 1..255 (default: keep the portal's).")
+        public Integer removalAfter;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.portal.portalctl.inspect;
+
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.FirmwareChunk;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.HealthCounters;
+import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.ToyRecord;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/** One readable line per frame, for {@code watch}: time, device, sequence, what happened. */
+public final class FrameText {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    private FrameText() {
+    }
+
+    public static String line(String deviceId, Frame frame) {
+        long t = frame.header().timestampMillis();
+        String when = frame.header().clockSynced() ? CLOCK.format(Instant.ofEpochMilli(t)) : "+" + t / 1000.0 + "s";
+        return when + " " + deviceId + " #" + frame.header().sequence() + " " + describe(frame);
+    }
+
+    public static String describe(Frame frame) {
+        return switch (frame.message()) {
+            case TagPlaced m -> "placed   pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid()) + " " + m.tagType();
+            case TagRemoved m -> "removed  pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid())
+                    + " after " + m.presentMillis() / 1000.0 + " s";
+            case ToyRead m -> "toy      pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid()) + " " + m.verdict()
+                    + m.record().map(FrameText::toy).orElse("");
+            case Birth m -> "birth    " + m.deviceId() + " firmware " + m.firmwareVersion() + ", " + m.pads().size()
+                    + " pad(s), config v" + m.configVersion() + ", boot " + String.format("%08x", frame.header().bootId());
+            case Heartbeat m -> "health   " + health(m.counters());
+            case Command m -> "command  #" + m.correlationId() + " " + command(m);
+            case CommandResult m -> "result   #" + m.correlationId() + " " + m.status() + (m.detail().isEmpty() ? "" : ": " + m.detail());
+        };
+    }
+
+    public static String toy(ToyRecord r) {
+        return " type " + r.toyType() + " variant " + r.variant() + " \"" + r.coCreation().name() + "\" level "
+                + r.coCreation().level() + " xp " + r.coCreation().xp();
+    }
+
+    public static String health(HealthCounters c) {
+        return "up " + c.uptimeSeconds() + " s, " + c.pollsPerSecondX100() / 100.0 + " polls/s, read errors "
+                + c.readErrors() + ", reader resets " + c.readerResets() + ", corrupt tags " + c.corruptTags()
+                + ", rejected commands " + c.rejectedCommands() + ", outbox " + c.outboxDepth() + " (dropped "
+                + c.outboxDropped() + "), reconnects " + c.brokerReconnects() + ", tags " + c.tagsPresent();
+    }
+
+    private static String command(Command c) {
+        return c.body() instanceof FirmwareChunk f ? "firmware chunk " + f.index() + "/" + f.total() : c.body().toString();
+    }
+
+    public static String hex(byte[] b) {
+        return HexFormat.of().withUpperCase().formatHex(b);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.portal.portalctl.link;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.protocol.frame.Birth;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Helpers for the MQTT side: sessions to portals and the retained documents about them. */
+public final class Portals {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Portals() {
+    }
+
+    public static DeviceSession session(BrokerConnection broker, String deviceId, Duration timeout) {
+        if (!Birth.isValidDeviceId(deviceId)) {
+            throw dev.portal.portalctl.cli.PortalctlException.usage("not a device id: " + deviceId);
+        }
+        return new DeviceSession(new MqttPortalLink(broker, deviceId), timeout);
+    }
+
+    /** The retained JSON document on {@code topic}, if the broker holds one (waits at most {@code wait}). */
+    public static Optional<Map<String, Object>> retained(BrokerConnection broker, String topic, Duration wait)
+            throws InterruptedException {
+        CompletableFuture<byte[]> got = new CompletableFuture<>();
+        broker.subscribe(topic, (t, payload) -> got.complete(payload));
+        try {
+            return parse(got.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } finally {
+            broker.unsubscribe(topic);
+        }
+    }
+
+    public static Optional<Map<String, Object>> parse(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(payload, new TypeReference<Map<String, Object>>() { }));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static byte[] toJson(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.portal.portalctl.e2e;
+
+import dev.portal.portalctl.PortalCtl;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs portalctl in-process as a technician would from the shell, capturing stdout, stderr and the exit status. */
+final class Cli {
+    record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    /** A run in the background; {@link #out()} shows its output so far. */
+    static final class Running {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code;
+
+        String out() {
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+
+        Run await(Duration limit) throws Exception {
+            int c = code.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return new Run(c, out(), err.toString());
+        }
+
+        void waitForOutput(String text, Duration limit) throws InterruptedException {
+            waitFor(out, text, limit);
+        }
+
+        void waitForStderr(String text, Duration limit) throws InterruptedException {
+            waitFor(err, text, limit);
+        }
+
+        private void waitFor(StringWriter w, String text, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!w.toString().contains(text)) {
+                if (System.nanoTime() > deadline || code.isDone()) {
+                    throw new AssertionError("no '" + text + "' in output:\n" + out() + "\nstderr:\n" + err);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PortalCtl.commandLine(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Running start(String... args) {
+        Running r = new Running();
+        r.code = new CompletableFuture<>();
+        Thread.ofPlatform().name("portalctl " + args[0]).start(() -> {
+            try {
+                r.code.complete(PortalCtl.commandLine(new ByteArrayInputStream(new byte[0]),
+                        new PrintWriter(r.out, true), new PrintWriter(r.err, true)).execute(args));
+            } catch (Throwable t) {
+                r.code.completeExceptionally(t);
+            }
+        });
+        return r;
+    }
+}

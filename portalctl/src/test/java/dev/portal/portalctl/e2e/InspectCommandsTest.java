@@ -1,0 +1,109 @@
+package dev.portal.portalctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.portalctl.testing.Mosquitto;
+import dev.portal.protocol.toy.ToyVerdict;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** devices, status and watch against a portal on a real Mosquitto. */
+class InspectCommandsTest {
+    @RegisterExtension
+    static final Mosquitto BROKER = new Mosquitto();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    FakePortal portal;
+    final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void start() throws Exception {
+        portal = new FakePortal(BROKER.uri(), "shop-7", dir, null, Duration.ofSeconds(5)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        beats.shutdownNow();
+        portal.close();
+    }
+
+    @Test
+    void devicesListsTheRetainedStatusOfEveryPortal() throws Exception {
+        Cli.Run text = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().matches("(?s).*shop-7\\s+online\\s+[0-9a-f]{8}.*"), text.toString());
+
+        Cli.Run json = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms", "--json");
+        JsonNode rows = JSON.readTree(json.out());
+        boolean found = false;
+        for (JsonNode r : rows) {
+            found |= r.get("deviceId").asText().equals("shop-7") && r.get("state").asText().equals("online");
+        }
+        assertTrue(found, json.toString());
+    }
+
+    @Test
+    void statusShowsTheBirthAndTheHealthOfALiveHeartbeat() throws Exception {
+        beats.scheduleAtFixedRate(portal::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
+        Cli.Run r = Cli.run("status", "shop-7", "--broker", BROKER.uri(), "--heartbeat-wait", "3s");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("Firmware      1.0.0"), r.toString());
+        assertTrue(r.out().contains("MFRC522 v2.0 (fake)"), r.toString());
+        assertTrue(r.out().matches("(?s).*\\s0\\s+1\\s+MFRC522 v2.0 \\(fake\\)\\s+38 dB\\s+3 misses.*"), r.toString());
+        assertTrue(r.out().contains("uptimeSeconds      42"), r.toString());
+
+        JsonNode j = JSON.readTree(Cli.run("status", "shop-7", "--broker", BROKER.uri(), "--json").out());
+        assertEquals("shop-7", j.get("deviceId").asText());
+        assertEquals(20.0, j.get("health").get("pollsPerSecond").asDouble());
+        assertEquals(38, j.get("calibration").get(1).get("antennaGainDb").asInt());
+    }
+
+    @Test
+    void statusOfAPortalThatDoesNotAnswerExitsWith3() {
+        Cli.Run r = Cli.run("status", "nobody-here", "--broker", BROKER.uri(), "--timeout", "1s");
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().contains("nobody-here sent no Birth within 1 s"), r.toString());
+
+        Cli.Run noBroker = Cli.run("status", "shop-7", "--broker", "tcp://127.0.0.1:1", "--timeout", "1s");
+        assertEquals(3, noBroker.code(), noBroker.toString());
+    }
+
+    @Test
+    void watchPrintsOneReadableLineOrOneJsonObjectPerEvent() throws Exception {
+        Cli.Running text = Cli.start("watch", "shop-7", "--broker", BROKER.uri(), "--count", "2", "--for", "20s");
+        Cli.Running json = Cli.start("watch", "--broker", BROKER.uri(), "--count", "2", "--for", "20s", "--json");
+        text.waitForStderr("watching portal/shop-7/evt", Duration.ofSeconds(10));
+        json.waitForStderr("watching portal/+/evt", Duration.ofSeconds(10));
+        portal.place(0, new FakePortal.Tag(HexFormat.of().parseHex("04A1B2C3D4E5F6"), ToyVerdict.BLANK, Optional.empty()));
+
+        Cli.Run t = text.await(Duration.ofSeconds(20));
+        assertEquals(0, t.code(), t.toString());
+        String[] lines = t.out().strip().split("\n");
+        assertEquals(2, lines.length, t.toString());
+        assertTrue(lines[0].matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} shop-7 #\\d+ placed   pad 0 slot 0 uid 04A1B2C3D4E5F6 NTAG215"), lines[0]);
+        assertTrue(lines[1].contains("toy      pad 0 slot 0 uid 04A1B2C3D4E5F6 BLANK"), lines[1]);
+
+        Cli.Run j = json.await(Duration.ofSeconds(20));
+        String[] objects = j.out().strip().split("\n");
+        assertEquals(2, objects.length, j.toString());
+        JsonNode first = JSON.readTree(objects[0]);
+        assertEquals("shop-7", first.get("deviceId").asText());
+        assertTrue(first.toString().contains("04A1B2C3D4E5F6".toLowerCase()) || first.toString().contains("04A1B2C3D4E5F6"), first.toString());
+    }
+}
