@@ -46,6 +46,7 @@ public final class MosquittoBroker implements AutoCloseable {
         int port = Ports.free();
         Files.createDirectories(dir.resolve("data"));
         String conf = String.join("\n",
+                runAsMe(),
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence true",
@@ -58,6 +59,13 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_type error", "log_type warning", "log_type notice",
                 "");
         return start(dir, conf, port);
+    }
+
+    /**
+     * Started as root, Mosquitto drops to the user "mosquitto", who cannot write a test's files: stay this user.
+     */
+    public static String runAsMe() {
+        return "user " + System.getProperty("user.name");
     }
 
     /** Starts Mosquitto on {@code configText}, which must make it listen on {@code port}. */
