@@ -19,8 +19,11 @@ final class BridgeProcess implements AutoCloseable {
     private ChildProcess process;
     private int kills;
 
-    BridgeProcess(String brokerUri, Path dir) throws IOException {
+    private final String mainClass;
+
+    BridgeProcess(String brokerUri, Path dir, boolean acked) throws IOException {
         this.dir = dir;
+        this.mainClass = acked ? "dev.portal.system.bridge.AckedBridgeMain" : "dev.portal.bridge.app.BridgeMain";
         Files.createDirectories(dir);
         this.args = List.of("--broker", brokerUri, "--data-dir", dir.toString(), "--client-id", "chaos-bridge");
     }
@@ -36,7 +39,7 @@ final class BridgeProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         Path log = dir.resolve("bridge.log");
         long before = Files.exists(log) ? Files.size(log) : 0;
-        process = ChildProcess.start("bridge", JavaCommand.of("dev.portal.bridge.app.BridgeMain", List.of("-Xmx256m",
+        process = ChildProcess.start("bridge", JavaCommand.of(mainClass, List.of("-Xmx256m",
                 "-XX:+UseSerialGC", "-Dlogback.configurationFile=portal-logback.xml"), args), log);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Ground truth against the bridge's records. Each placement the players made (a toy on a pad from its
  * "place" until its "remove", or until the end) is matched with the bridge's play sessions of that toy on
- * that portal and pad that overlap it most. Then:
+ * that portal that started after it and before the toy's next placement, on the same pad. Then:
  * <ul>
  *   <li>lost: a placement with no session, or a removal whose session never ended;</li>
  *   <li>false removals: a session that ended while the toy stayed, within the same portal boot (RF noise
@@ -22,8 +22,8 @@ import java.util.Map;
  * </ul>
  */
 public final class Verdict {
-    /** How late a portal may report a change it saw (restart of the portal included). */
-    static final long LAG_MILLIS = 5_000;
+    /** Player and portals read the same host clock; this covers the rounding between them. */
+    static final long CLOCK_SLACK_MILLIS = 20;
 
     public record Summary(long made, long delivered, long lost, long duplicated, long falseRemovals,
                           long restartReannouncements, long stateMismatches, List<String> examples) {
@@ -89,16 +89,16 @@ public final class Verdict {
                 example("two sessions of " + key + " at once: " + previous.sessionId() + ", " + s.sessionId());
             }
             previous = s;
+            // A portal reports a placement after it happened and before the toy's next placement (players wait
+            // for a portal that is down), so a session belongs to the toy's last placement before it started.
             Interval best = null;
-            long bestOverlap = 0;
             for (Interval i : truth) {
-                long end = s.endedMillis() == null ? Long.MAX_VALUE : s.endedMillis();
-                long overlap = Math.min(end, i.closed ? i.to + LAG_MILLIS : Long.MAX_VALUE)
-                        - Math.max(s.startedMillis(), i.from);
-                if (i.padNo == s.pad() && overlap > bestOverlap) {
+                if (i.from <= s.startedMillis() + CLOCK_SLACK_MILLIS && (best == null || i.from > best.from)) {
                     best = i;
-                    bestOverlap = overlap;
                 }
+            }
+            if (best != null && best.padNo != s.pad()) {
+                best = null;
             }
             if (best == null) {
                 duplicated++;
