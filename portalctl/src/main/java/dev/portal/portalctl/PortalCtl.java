@@ -59,6 +59,11 @@ public final class PortalCtl implements Runnable {
                 commandLine.getErr().println("portalctl: " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
+            if (ex instanceof java.io.IOException) {
+                // An unreadable input file or stream: the user's input, not a bug, so no stack trace.
+                commandLine.getErr().println("portalctl: cannot read input: " + ex);
+                return ExitCodes.BAD_INPUT;
+            }
             throw ex;
         });
         return cl;

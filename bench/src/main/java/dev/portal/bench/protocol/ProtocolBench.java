@@ -72,24 +72,34 @@ public class ProtocolBench {
         return CBOR.readValue(CBOR.writeValueAsBytes(events[index()]), JacksonEvents.Event.class);
     }
 
-    /** Rounds of all three formats, each round in fresh forks; medians over rounds survive a noisy, shared machine. */
-    static final int ROUNDS = 2;
+    /**
+     * Rounds of all three formats, back to back in one warmed-up JVM. On a shared machine the load changes
+     * from second to second; formats measured seconds apart in the same round see the same load, so the
+     * per-round ratios are stable where absolute figures are not. Reported: medians over the rounds.
+     */
+    static final int ROUNDS = 6;
 
     public static void main(String[] args) throws RunnerException, IOException {
         checkRoundTrips();
-        Options options = new OptionsBuilder()
-                .include(ProtocolBench.class.getName() + "\\.")
-                .forks(1)
-                .warmupIterations(8).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(4).measurementTime(TimeValue.seconds(1))
-                .verbosity(VerboseMode.SILENT)
-                .build();
+        System.err.println("protocol bench: JIT warm-up, 3 formats x 6 s");
+        new Runner(options(6, 1)).run();
         List<Collection<RunResult>> rounds = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            System.err.println("protocol bench: round " + round + "/" + ROUNDS + ": 3 formats x (8 s warm-up + 4 s measurement)");
-            rounds.add(new Runner(options).run());
+            System.err.println("protocol bench: round " + round + "/" + ROUNDS + ": 3 formats x (1 s warm-up + 2 s measurement)");
+            rounds.add(new Runner(options(1, 2)).run());
         }
         Report.print(rounds, sizes());
+    }
+
+    private static Options options(int warmupSeconds, int measureSeconds) {
+        // forks(0): every round runs in this JVM, already warm; the benchmarks share no code paths to pollute.
+        return new OptionsBuilder()
+                .include(ProtocolBench.class.getName() + "\\.")
+                .forks(0)
+                .warmupIterations(warmupSeconds).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(measureSeconds).measurementTime(TimeValue.seconds(1))
+                .verbosity(VerboseMode.SILENT)
+                .build();
     }
 
     /** Average encoded bytes per event of the mix, per format. */

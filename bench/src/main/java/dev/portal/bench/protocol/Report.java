@@ -29,36 +29,38 @@ final class Report {
 
     static void print(List<Collection<RunResult>> rounds, Map<String, Double> sizes) throws IOException {
         Map<String, List<Double>> scores = new LinkedHashMap<>();
-        List<Double> portalToJson = new ArrayList<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         for (Collection<RunResult> round : rounds) {
             Map<String, Double> byName = new LinkedHashMap<>();
             for (RunResult r : round) {
                 String name = r.getParams().getBenchmark();
                 byName.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
             }
-            byName.forEach((name, score) -> scores.computeIfAbsent(name, k -> new ArrayList<>()).add(score));
-            portalToJson.add(byName.get("portalBinary") / byName.get("jacksonJson"));
+            double json = byName.get("jacksonJson");
+            byName.forEach((name, score) -> {
+                scores.computeIfAbsent(name, k -> new ArrayList<>()).add(score);
+                ratios.computeIfAbsent(name, k -> new ArrayList<>()).add(score / json);
+            });
         }
-        double json = median(scores.get("jacksonJson"));
         StringBuilder out = new StringBuilder();
-        out.append("Encode + decode of one event, one thread (JMH throughput; ").append(rounds.size())
-                .append(" rounds, each running every format in its own fork for 8 x 1 s warm-up (Jackson needs long to reach steady state on a loaded machine) + 4 x 1 s measurement; ")
-                .append("medians over the rounds). Events: a seeded mix of ").append(ProtocolBench.VISITS)
+        out.append("Encode + decode of one event, one thread (JMH throughput in one JVM: 6 s JIT warm-up per format, then ")
+                .append(rounds.size()).append(" rounds of 1 s warm-up + 2 x 1 s measurement per format, formats back to back; ")
+                .append("medians over the rounds, ratios taken within each round). Events: a seeded mix of ")
+                .append(ProtocolBench.VISITS)
                 .append(" toy visits, each TagPlaced + ToyRead (3 in 4 with a toy record) + Heartbeat + TagRemoved; ")
                 .append("the JSON and CBOR rows bind the same events as flat Java records with Jackson.\n\n");
         out.append("| Format | Bytes/event | Ops/s (encode+decode) | Ratio to JSON (ops/s) | Size vs JSON |\n");
         out.append("|---|---:|---:|---:|---:|\n");
         for (Map.Entry<String, String> e : LABELS.entrySet()) {
-            double score = median(scores.get(e.getKey()));
             double size = sizes.get(e.getKey());
             out.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %.1fx | %.0f%% |%n", e.getValue(), size,
-                    score, score / json, 100 * size / sizes.get("jacksonJson")));
+                    median(scores.get(e.getKey())), median(ratios.get(e.getKey())), 100 * size / sizes.get("jacksonJson")));
         }
-        List<Double> sorted = new ArrayList<>(portalToJson);
+        List<Double> sorted = new ArrayList<>(ratios.get("portalBinary"));
         Collections.sort(sorted);
-        out.append(String.format(Locale.ROOT, "%nPortal/JSON throughput ratio per round: %s (median %.1fx). ",
-                sorted.stream().map(r -> String.format(Locale.ROOT, "%.1fx", r)).toList(), median(portalToJson)))
-                .append("Absolute ops/s depend on the machine's load; the ratio within a round is the stable figure.\n");
+        out.append(String.format(Locale.ROOT, "%nPortal/JSON throughput ratio per round, sorted: %s. ",
+                sorted.stream().map(r -> String.format(Locale.ROOT, "%.1fx", r)).toList()))
+                .append("Absolute ops/s follow the machine's load; the ratio within a round is the stable figure.\n");
         out.append("\nTypical frame of every message type (bytes on the wire; MQTT payload, no serial framing):\n\n");
         out.append("| Message | Portal frame | JSON tree (FrameTree, compact) | CBOR tree |\n|---|---:|---:|---:|\n");
         ObjectMapper json2 = new ObjectMapper();

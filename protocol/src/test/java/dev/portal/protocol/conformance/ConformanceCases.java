@@ -143,6 +143,13 @@ final class ConformanceCases {
         }
         valid("command_firmware_chunk_max", "largest chunk (2048 bytes), last of 2^32-1", H,
                 new Command(8, new FirmwareChunk(0xFFFF_FFFFL, 0xFFFF_FFFEL, 0xFFFF_FFFFL, sha, big)));
+        Map<String, String> full = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            full.put("k" + i, String.valueOf((char) ('a' + i)).repeat(1000));
+        }
+        full.put("k4", "e".repeat(40));
+        valid("max_frame_4096", "config_set filling the frame to exactly 4096 bytes, the largest legal frame", H,
+                new Command(12, new ConfigSet(13, full)));
         valid("command_rebirth", "ask for a new Birth", H, new Command(9, new Rebirth()));
         valid("command_reboot", "restart the device", H, new Command(10, new Reboot()));
         valid("command_unknown_kind", "a kind this version does not know: kept as code and payload", H,

@@ -1,7 +1,5 @@
 package dev.portal.protocol.conformance;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.protocol.frame.Hex;
 import dev.portal.protocol.json.FrameTree;
@@ -37,14 +35,16 @@ public final class ConformanceGenerator {
             }
             cases.add(m);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("suite", "portal frames");
-        root.put("protocolVersion", "1.0");
-        root.put("spec", "protocol/SPEC.md");
-        root.put("cases", cases);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        String json = new ObjectMapper().writer(printer).writeValueAsString(root);
-        Files.writeString(out, json + "\n");
+        // One case per line: a reviewer reads and diffs the suite case by case.
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder json = new StringBuilder();
+        json.append("{\"suite\": \"portal frames\", \"protocolVersion\": \"1.0\", \"spec\": \"protocol/SPEC.md\",\n");
+        json.append(" \"cases\": [\n");
+        for (int i = 0; i < cases.size(); i++) {
+            json.append("  ").append(mapper.writeValueAsString(cases.get(i))).append(i + 1 < cases.size() ? ",\n" : "\n");
+        }
+        json.append("]}\n");
+        Files.writeString(out, json);
         System.out.println("wrote " + cases.size() + " cases to " + out);
     }
 }

@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class FrameRoundTripProperties {
+class FrameRoundTripPropertiesTest {
 
     @Provide
     Arbitrary<Frame> frames() {

@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-class SerialFramingProperties {
+class SerialFramingPropertiesTest {
 
     @Provide
     Arbitrary<List<Frame>> frameLists() {
@@ -69,6 +69,16 @@ class SerialFramingProperties {
         }
         assertEquals(frames, received);
         assertEquals(frames.size(), reader.framesRead());
+    }
+
+    @Property(tries = 300)
+    void arbitraryLineNoiseNeverBreaksTheReader(@ForAll @Size(max = 20_000) byte[] noise, @ForAll long seed) throws IOException {
+        List<FrameException> rejected = new ArrayList<>();
+        SerialFrameReader reader = new SerialFrameReader(new TrickleStream(noise, new Random(seed)), rejected::add);
+        while (reader.read().isPresent()) {
+            // noise that happens to hold a valid frame would be one; it is still read without error
+        }
+        assertTrue(reader.atEnd());
     }
 
     /** Hands out the bytes in random small reads, as a serial port does. */
