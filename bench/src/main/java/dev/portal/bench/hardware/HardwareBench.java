@@ -1,14 +1,11 @@
 package dev.portal.bench.hardware;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import dev.portal.hardware.mfrc522.CrcStrategy;
 import dev.portal.hardware.mfrc522.Mfrc522Options;
 import dev.portal.hardware.mfrc522.Mfrc522Reader;
-import dev.portal.hardware.mfrc522.Mfrc522ReaderFactory;
-import dev.portal.hardware.model.mfrc522.Mfrc522Model;
+import dev.portal.hardware.model.mfrc522.SimulatedMfrc522Portal;
 import dev.portal.hardware.model.pi4j.BusCounters;
-import dev.portal.hardware.model.pi4j.ModelSpiProvider;
 import dev.portal.hardware.model.rf.AirTimeMeter;
 import dev.portal.hardware.model.rf.RfField;
 import dev.portal.hardware.model.rf.Transponder;
@@ -94,15 +91,14 @@ public final class HardwareBench {
 
     private static Row measure(String name, String driver, CrcStrategy crc, List<Transponder> tags, Scenario scenario)
             throws ReaderException {
-        RfField field = new RfField();
+        SimulatedMfrc522Portal simulated = new SimulatedMfrc522Portal(1, 1);
+        RfField field = simulated.portal().pad(0);
         tags.forEach(field::add);
-        ModelSpiProvider spi = new ModelSpiProvider().attach(0, 0, new Mfrc522Model(field));
-        Context context = Pi4J.newContextBuilder().add(spi).build();
+        Context context = simulated.newContext();
         try {
-            Mfrc522Reader reader = new Mfrc522ReaderFactory(context, ModelSpiProvider.ID, 0, 1_000_000)
-                    .open(new Mfrc522ReaderFactory.PadWiring(0, null), Mfrc522Options.DEFAULT.withCrc(crc));
+            Mfrc522Reader reader = simulated.openReaders(context, Mfrc522Options.DEFAULT.withCrc(crc)).getFirst();
             reader.scan(); // warm-up: timer set, tags halted, as in a running poll loop
-            BusCounters bus = spi.counters(0, 0);
+            BusCounters bus = simulated.spiProvider().counters(0, 0);
             AirTimeMeter air = field.meter();
             bus.reset();
             air.reset();

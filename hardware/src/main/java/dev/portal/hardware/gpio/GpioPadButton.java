@@ -22,7 +22,7 @@ public final class GpioPadButton implements PadButton {
         this.pad = pad;
         this.activeLow = activeLow;
         this.bridge = event -> {
-            DigitalState state = (DigitalState) event.state();
+            DigitalState state = event.state();
             if (state == DigitalState.UNKNOWN) {
                 return;
             }

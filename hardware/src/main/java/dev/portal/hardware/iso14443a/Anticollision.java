@@ -29,6 +29,9 @@ final class Anticollision {
             frame[1] = (byte) ((2 + whole) << 4 | extra);
             System.arraycopy(cln, 0, frame, 2, frame.length - 2);
             PcdResponse answer = pcd.transceive(frame, extra, extra);
+            if (answer.isSilent()) {
+                throw new ReaderException(Failure.TIMEOUT, "no answer to anticollision at " + known + " known bits");
+            }
             int firstByte = whole;
             byte[] data = answer.data();
             int receivedBits = answer.bitCount() - extra;

@@ -39,19 +39,15 @@ public final class Iso14443aActivation {
     }
 
     private Optional<Integer> shortFrame(int command) throws ReaderException {
-        try {
-            PcdResponse r = pcd.transceive(new byte[] {(byte) command}, 7, 0);
-            if (r.data().length < 2 && !r.hasCollision()) {
-                throw new ReaderException(Failure.PROTOCOL, "ATQA of " + r.bitCount() + " bits");
-            }
-            byte[] d = r.data();
-            return Optional.of(d.length < 2 ? 0 : (d[0] & 0xFF) | (d[1] & 0xFF) << 8);
-        } catch (ReaderException e) {
-            if (e.failure() == Failure.TIMEOUT) {
-                return Optional.empty();
-            }
-            throw e;
+        PcdResponse r = pcd.transceive(new byte[] {(byte) command}, 7, 0);
+        if (r.isSilent()) {
+            return Optional.empty();
         }
+        if (r.data().length < 2 && !r.hasCollision()) {
+            throw new ReaderException(Failure.PROTOCOL, "ATQA of " + r.bitCount() + " bits");
+        }
+        byte[] d = r.data();
+        return Optional.of(d.length < 2 ? 0 : (d[0] & 0xFF) | (d[1] & 0xFF) << 8);
     }
 
     /**
@@ -111,6 +107,9 @@ public final class Iso14443aActivation {
         frame[1] = 0x70;
         System.arraycopy(cln, 0, frame, 2, 5);
         PcdResponse r = pcd.transceive(pcd.appendCrc(frame));
+        if (r.isSilent()) {
+            throw new ReaderException(Failure.TIMEOUT, "no SAK: the tag did not answer SELECT");
+        }
         if (r.hasCollision()) {
             throw new ReaderException(Failure.COLLISION, "collision in SAK");
         }
@@ -125,13 +124,9 @@ public final class Iso14443aActivation {
 
     /** HLTA: a halted tag does not answer; an answer means it did not halt. */
     public void halt() throws ReaderException {
-        try {
-            PcdResponse r = pcd.transceive(pcd.appendCrc(new byte[] {0x50, 0x00}));
+        PcdResponse r = pcd.transceive(pcd.appendCrc(new byte[] {0x50, 0x00}));
+        if (!r.isSilent()) {
             throw new ReaderException(Failure.PROTOCOL, "tag answered HLTA with " + r.bitCount() + " bits");
-        } catch (ReaderException e) {
-            if (e.failure() != Failure.TIMEOUT) {
-                throw e;
-            }
         }
     }
 

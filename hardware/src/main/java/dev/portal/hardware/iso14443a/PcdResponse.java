@@ -11,6 +11,15 @@ package dev.portal.hardware.iso14443a;
  */
 public record PcdResponse(byte[] data, int lastBits, int collisionPos) {
 
+    /** Nobody answered before the reader's timer ran out. */
+    public static PcdResponse silence() {
+        return new PcdResponse(new byte[0], 0, 0);
+    }
+
+    public boolean isSilent() {
+        return data.length == 0;
+    }
+
     public boolean hasCollision() {
         return collisionPos > 0;
     }

@@ -12,8 +12,9 @@ public interface PcdTransceiver {
     /**
      * Sends {@code data} (the last byte carrying {@code txLastBits} bits, 0 meaning 8) and returns what came back,
      * the first received bit stored at bit {@code rxAlign} of the first byte. Collisions are returned, not
-     * thrown. Fails with TIMEOUT when nobody answered within the current timeout, CRC on a parity error,
-     * PROTOCOL on other receive errors, BUS_DEAD when the chip itself does not respond.
+     * thrown, and so is silence ({@link PcdResponse#isSilent()}) when no tag answered within the current
+     * timeout: that is an answer, not a fault. Fails with CRC on a parity error, PROTOCOL on other receive
+     * errors, and TIMEOUT or BUS_DEAD only when the chip itself stopped responding.
      */
     PcdResponse transceive(byte[] data, int txLastBits, int rxAlign) throws ReaderException;
 

@@ -22,6 +22,9 @@ final class TagFrames {
     /** As {@link #exchange(byte[], int, String)}, a NAK failing with {@code onNak}. */
     byte[] exchange(byte[] command, int length, String what, Failure onNak) throws ReaderException {
         PcdResponse r = pcd.transceive(pcd.appendCrc(command));
+        if (r.isSilent()) {
+            throw new ReaderException(Failure.TIMEOUT, what + ": no answer");
+        }
         if (r.hasCollision()) {
             throw new ReaderException(Failure.COLLISION, what + ": several tags answered");
         }
@@ -42,6 +45,9 @@ final class TagFrames {
     /** Sends {@code frame} + CRC and expects a 4-bit ACK. */
     void expectAck(byte[] frame, String what) throws ReaderException {
         PcdResponse r = pcd.transceive(pcd.appendCrc(frame));
+        if (r.isSilent()) {
+            throw new ReaderException(Failure.TIMEOUT, what + ": no answer");
+        }
         if (!r.isNibble()) {
             throw new ReaderException(Failure.PROTOCOL, what + ": expected a 4-bit ACK, got " + r.bitCount() + " bits");
         }

@@ -154,10 +154,11 @@ public final class Mfrc522Reader implements NfcReader {
         if (atqa.isEmpty()) {
             throw new ReaderException(Failure.NO_TAG, "no tag answers WUPA");
         }
+        long stallsBefore = stalls;
         try {
             return activation.selectKnown(uid, atqa.get());
         } catch (ReaderException e) {
-            if (e.failure() == Failure.TIMEOUT) {
+            if (e.failure() == Failure.TIMEOUT && stalls == stallsBefore) {
                 throw new ReaderException(Failure.NO_TAG, "tag " + uid + " is not in the field", e);
             }
             throw e;
@@ -177,6 +178,11 @@ public final class Mfrc522Reader implements NfcReader {
     void prepareCommand() throws ReaderException {
         ensureHealthy();
         transceiver.setResponseTimeout(options.timeouts().command());
+    }
+
+    /** Times the chip itself stopped responding; a TIMEOUT with this unchanged was a silent tag. */
+    long stallCount() {
+        return stalls;
     }
 
     MifareClassicCommands classic() {

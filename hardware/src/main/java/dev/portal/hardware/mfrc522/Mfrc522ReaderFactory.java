@@ -5,7 +5,6 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
-import com.pi4j.io.spi.SpiChipSelect;
 import com.pi4j.io.spi.SpiMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class Mfrc522ReaderFactory {
     public Mfrc522Reader open(PadWiring pad, Mfrc522Options options) {
         String name = "mfrc522@spi" + spiBus + "." + pad.chipSelect();
         var spiConfig = Spi.newConfigBuilder(context).id("portal-" + name.replace('@', '-').replace('.', '-'))
-                .name(name).bus(SpiBus.getByNumber(spiBus)).chipSelect(SpiChipSelect.getByNumber(pad.chipSelect()))
+                .name(name).bus(SpiBus.getByNumber(spiBus)).address(pad.chipSelect())
                 .mode(SpiMode.MODE_0).baud(baud);
         if (spiProvider != null) {
             spiConfig.provider(spiProvider);

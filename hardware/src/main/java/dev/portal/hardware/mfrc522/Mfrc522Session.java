@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A tag selected through an {@link Mfrc522Reader}. After a failed command the tag has left the ACTIVE state
  * (tags drop out on a NAK or a refused key), so the next command selects it again first. When a command gets
- * no answer, the session checks whether the tag is still there: if not, the failure is NO_TAG.
+ * no answer, the session checks whether the tag is still there: if not, the failure is NO_TAG. A MIFARE
+ * Classic sector must be authenticated again after any failure, as the new selection ends the Crypto1 session.
  */
 final class Mfrc522Session implements TagSession {
     private static final Logger log = LoggerFactory.getLogger(Mfrc522Session.class);
@@ -90,11 +91,13 @@ final class Mfrc522Session implements TagSession {
             needsReselect = false;
         }
         reader.prepareCommand();
+        long stallsBefore = reader.stallCount();
         try {
             return command.run();
         } catch (ReaderException e) {
             needsReselect = true;
-            if (e.failure() == Failure.TIMEOUT && !stillPresent()) {
+            boolean tagSilent = e.failure() == Failure.TIMEOUT && reader.stallCount() == stallsBefore;
+            if (tagSilent && !stillPresent()) {
                 throw new ReaderException(Failure.NO_TAG, "tag " + tag.uid() + " left the field", e);
             }
             throw e;

@@ -82,7 +82,7 @@ final class Mfrc522Transceiver implements PcdTransceiver {
         }
         if ((irq & (IRQ_RX | IRQ_IDLE)) == 0) {
             timeouts++;
-            throw new ReaderException(Failure.TIMEOUT, "no answer within " + timerNanos() / 1000 + " us");
+            return PcdResponse.silence();
         }
         int[] status = bus.read(ERROR, FIFO_LEVEL, CONTROL, COLL);
         int error = status[0];

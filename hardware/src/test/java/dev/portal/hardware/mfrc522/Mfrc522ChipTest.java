@@ -2,16 +2,18 @@ package dev.portal.hardware.mfrc522;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.hardware.model.mfrc522.Mfrc522Model;
 import dev.portal.hardware.model.tag.MifareClassic1k;
 import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.hardware.reader.Uid;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class Mfrc522ChipTest {
 
@@ -87,6 +89,18 @@ class Mfrc522ChipTest {
             assertEquals(before + 1, rig.chip().hardResets());
             assertEquals(0x3D, rig.chip().peek(Mfrc522Registers.MODE));
             assertEquals(0x40, rig.chip().peek(Mfrc522Registers.TX_ASK));
+        }
+    }
+
+    @Test
+    void unknownChipVersionIsRefusedAndReported() throws Exception {
+        try (Mfrc522Rig rig = new Mfrc522Rig(1, 0x12, Mfrc522Options.DEFAULT)) {
+            assertEquals("not initialised", rig.reader().chipInfo().version());
+            assertEquals(1, rig.faults.size());
+            assertEquals(ReaderException.Failure.PROTOCOL, rig.faults.getFirst().failure());
+            assertTrue(rig.faults.getFirst().detail().contains("0x12"), rig.faults.getFirst().detail());
+            ReaderException e = assertThrows(ReaderException.class, () -> rig.reader().scan());
+            assertEquals(ReaderException.Failure.PROTOCOL, e.failure());
         }
     }
 }

@@ -89,6 +89,30 @@ class Mfrc522FaultTest {
     }
 
     @Test
+    void spuriousCollisionsNeverYieldAWrongUid() throws Exception {
+        try (Mfrc522Rig rig = Mfrc522Rig.single()) {
+            Uid a = Uid.parse("04112233445566");
+            Uid b = Uid.parse("5A6B7C8D");
+            rig.field().add(new Ntag21x(NtagType.NTAG213, a));
+            rig.field().add(new MifareClassic1k(b));
+            rig.field().faults().collisions(0.2);
+            int complete = 0;
+            for (int i = 0; i < 100; i++) {
+                try {
+                    java.util.Set<Uid> found = rig.reader().scan().stream().map(t -> t.uid())
+                            .collect(java.util.stream.Collectors.toSet());
+                    assertTrue(java.util.Set.of(a, b).containsAll(found), "only real UIDs: " + found);
+                    complete += found.size() == 2 ? 1 : 0;
+                } catch (ReaderException e) {
+                    assertTrue(e.failure() != Failure.BUS_DEAD, e.getMessage());
+                }
+            }
+            assertTrue(complete > 10, "complete scans: " + complete);
+            assertEquals(0, rig.reader().health().stalls(), "noise on the air is never taken for a hung chip");
+        }
+    }
+
+    @Test
     void lateAnswersBeyondTheChipTimerAreTimeouts() throws Exception {
         try (Mfrc522Rig rig = Mfrc522Rig.single()) {
             rig.field().add(new Ntag21x(NtagType.NTAG213, UID));

@@ -6,7 +6,6 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
-import com.pi4j.io.spi.SpiChipSelect;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import dev.portal.hardware.model.mfrc522.Mfrc522Model;
@@ -43,7 +42,7 @@ final class Mfrc522Rig implements AutoCloseable {
                     .address(20 + i).initial(DigitalState.HIGH).shutdown(DigitalState.LOW));
             reset.addListener(e -> chip.setResetLine(e.state().isHigh()));
             Spi device = context.create(Spi.newConfigBuilder(context).id("spi" + i).bus(SpiBus.BUS_0)
-                    .chipSelect(SpiChipSelect.getByNumber(i)).baud(1_000_000).provider(ModelSpiProvider.ID));
+                    .address(i).baud(1_000_000).provider(ModelSpiProvider.ID));
             readers.add(Mfrc522Reader.open("pad" + i, device, reset, options.withListener(faults::add)));
         }
     }

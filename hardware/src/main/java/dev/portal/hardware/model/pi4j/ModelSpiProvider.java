@@ -40,8 +40,7 @@ public final class ModelSpiProvider extends SpiProviderBase {
     @Override
     public Spi create(SpiConfig config) {
         int bus = config.bus() == null ? 0 : config.bus().getBus();
-        int cs = config.chipSelect() != null ? config.chipSelect().getChipSelect()
-                : config.address() == null ? 0 : config.address();
+        int cs = config.address() == null ? 0 : config.address(); // the chip select
         SpiDevice device = devices.getOrDefault(key(bus, cs), mosi -> filled(mosi.length));
         ModelSpi spi = new ModelSpi(this, config, device, counters(bus, cs));
         context().registry().add(spi);

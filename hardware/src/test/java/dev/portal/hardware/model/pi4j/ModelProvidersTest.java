@@ -9,7 +9,6 @@ import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.spi.Spi;
 import com.pi4j.io.spi.SpiBus;
-import com.pi4j.io.spi.SpiChipSelect;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,14 +34,14 @@ class ModelProvidersTest {
             return out;
         });
         Spi spi = context.create(Spi.newConfigBuilder(context).id("cs1").bus(SpiBus.BUS_0)
-                .chipSelect(SpiChipSelect.CS_1).baud(1_000_000).provider(ModelSpiProvider.ID));
+                .address(1).baud(1_000_000).provider(ModelSpiProvider.ID));
         byte[] in = new byte[3];
         spi.transfer(new byte[] {1, 2, 3}, in);
         assertArrayEquals(new byte[] {2, 3, 4}, in);
         assertEquals(1, spiProvider.counters(0, 1).transfers());
         assertEquals(3, spiProvider.counters(0, 1).bytes());
         Spi empty = context.create(Spi.newConfigBuilder(context).id("cs0").bus(SpiBus.BUS_0)
-                .chipSelect(SpiChipSelect.CS_0).provider(ModelSpiProvider.ID));
+                .address(0).provider(ModelSpiProvider.ID));
         byte[] floating = new byte[2];
         empty.transfer(new byte[2], floating);
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFF}, floating);

@@ -104,4 +104,20 @@ class MifareClassic1kTest {
         assertThrows(IllegalArgumentException.class, () -> new MifareClassic1k(Uid.parse("01020304"), new byte[10]));
         assertArrayEquals(dump, new MifareClassic1k(Uid.parse("01020304"), dump).dump());
     }
+
+    @Test
+    void malformedAccessBitsLockTheSectorForGood() {
+        MifareClassic1k tag = onField(Uid.parse("01020304"));
+        RawReader r = activate(field, tag);
+        assertEquals(MifareAuthModel.Outcome.AUTHENTICATED, auth(tag, 0x60, 12, FF));
+        byte[] trailer = MifareClassic1k.factoryDump(tag.uid());
+        trailer = Arrays.copyOfRange(trailer, 15 * 16, 16 * 16);
+        trailer[6] = 0x00; // inverted copy no longer matches
+        assertEquals(VirtualTag.ACK, nibble(r.sendWithCrc(0xA0, 15)));
+        assertEquals(VirtualTag.ACK, nibble(field.transceive(Frame.of(CrcA.append(trailer)))));
+        activate(field, tag);
+        assertEquals(MifareAuthModel.Outcome.REFUSED, auth(tag, 0x60, 12, FF));
+        activate(field, tag);
+        assertEquals(MifareAuthModel.Outcome.AUTHENTICATED, auth(tag, 0x60, 16, FF), "other sectors still work");
+    }
 }

@@ -85,4 +85,16 @@ class Ntag21xTest {
         assertThrows(IllegalArgumentException.class, () -> new Ntag21x(NtagType.NTAG213, UID, other));
         assertThrows(IllegalArgumentException.class, () -> new Ntag21x(NtagType.NTAG213, Uid.parse("01020304")));
     }
+
+    @Test
+    void authLimitStopsPasswordGuessing() {
+        Ntag21x tag = new Ntag21x(NtagType.NTAG213, UID);
+        RawReader r = on(tag);
+        assertEquals(VirtualTag.ACK, nibble(r.sendWithCrc(0xA2, 42, 0x02, 0, 0, 0))); // AUTHLIM = 2
+        for (int i = 0; i < 2; i++) {
+            assertEquals(VirtualTag.NAK_INVALID, nibble(activate(field, tag).sendWithCrc(0x1B, 1, 2, 3, 4)));
+        }
+        assertEquals(VirtualTag.NAK_NOT_ALLOWED, nibble(activate(field, tag).sendWithCrc(0x1B, 0xFF, 0xFF, 0xFF, 0xFF)),
+                "even the right password is refused once the limit is reached");
+    }
 }
