@@ -10,6 +10,8 @@ import dev.portal.hardware.reader.ChipInfo;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
+import dev.portal.hardware.reader.ReaderFaultListener;
+import dev.portal.hardware.reader.ReaderHealth;
 import dev.portal.hardware.reader.ReaderTimeouts;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.hardware.reader.TagInfo;
@@ -38,11 +40,14 @@ public final class Pn532Reader implements NfcReader {
     private final ReaderTimeouts timeouts;
     private final Pn532Commands commands;
     private final TagEnumerator enumerator;
+    private final FaultTracker faults;
     private ChipInfo chipInfo = new ChipInfo("PN532", "unknown");
+    private boolean healthy;
 
-    private Pn532Reader(Pn532Transport transport, ReaderTimeouts timeouts) {
+    private Pn532Reader(Pn532Transport transport, ReaderTimeouts timeouts, ReaderFaultListener listener) {
         this.transport = transport;
         this.timeouts = timeouts;
+        this.faults = new FaultTracker("pn532@" + transport.describe(), listener);
         Pn532Link link = new Pn532Link(transport, timeouts.bus());
         this.commands = new Pn532Commands(link, timeouts.bus());
         this.enumerator = new TagEnumerator(commands, listTimeout(), tagTimeout());
@@ -50,9 +55,19 @@ public final class Pn532Reader implements NfcReader {
 
     /** Wakes and initialises the chip on {@code transport}; closes the transport if that fails. */
     public static Pn532Reader open(Pn532Transport transport, ReaderTimeouts timeouts) throws ReaderException {
-        Pn532Reader reader = new Pn532Reader(transport, timeouts);
+        return open(transport, timeouts, ReaderFaultListener.NONE);
+    }
+
+    /**
+     * As {@link #open(Pn532Transport, ReaderTimeouts)}, reporting chip faults to {@code listener}. A chip that
+     * stops answering later is woken and initialised again before the next operation (it may have been power
+     * cycled and be back in power-down); the failure itself still reaches the caller.
+     */
+    public static Pn532Reader open(Pn532Transport transport, ReaderTimeouts timeouts, ReaderFaultListener listener)
+            throws ReaderException {
+        Pn532Reader reader = new Pn532Reader(transport, timeouts, listener);
         try {
-            reader.initialise();
+            reader.reset();
             return reader;
         } catch (ReaderException | RuntimeException e) {
             transport.close();
@@ -64,6 +79,10 @@ public final class Pn532Reader implements NfcReader {
         return commands.link().counters();
     }
 
+    public ReaderHealth health() {
+        return faults.health(commands.link().counters());
+    }
+
     @Override
     public ChipInfo chipInfo() {
         return chipInfo;
@@ -72,11 +91,23 @@ public final class Pn532Reader implements NfcReader {
     @Override
     public void reset() throws ReaderException {
         // No reset line on the usual HSU/I2C boards: wake the chip and configure it from scratch.
-        initialise();
+        faults.resetDone();
+        healthy = false;
+        try {
+            initialise();
+        } catch (ReaderException e) {
+            faults.observe(e);
+            throw e;
+        }
+        healthy = true;
     }
 
     @Override
     public SelfTestResult selfTest() throws ReaderException {
+        return guarded(this::runSelfTest);
+    }
+
+    private SelfTestResult runSelfTest() throws ReaderException {
         FirmwareVersion fw = commands.getFirmwareVersion();
         if (fw.ic() != FirmwareVersion.PN532_IC) {
             return new SelfTestResult(false, String.format("IC %02X is not a PN532", fw.ic()));
@@ -93,41 +124,83 @@ public final class Pn532Reader implements NfcReader {
 
     @Override
     public void setField(boolean on) throws ReaderException {
-        commands.rfField(on);
+        guarded(() -> {
+            commands.rfField(on);
+            return null;
+        });
     }
 
     @Override
     public AntennaGain antennaGain() throws ReaderException {
-        return RxGain.fromRegister(commands.readRegister(CiuRegister.RF_CFG));
+        return guarded(() -> RxGain.fromRegister(commands.readRegister(CiuRegister.RF_CFG)));
     }
 
     @Override
     public void setAntennaGain(AntennaGain gain) throws ReaderException {
-        int value = commands.readRegister(CiuRegister.RF_CFG);
-        commands.writeRegister(CiuRegister.RF_CFG, RxGain.toRegister(value, gain));
+        guarded(() -> {
+            int value = commands.readRegister(CiuRegister.RF_CFG);
+            commands.writeRegister(CiuRegister.RF_CFG, RxGain.toRegister(value, gain));
+            return null;
+        });
     }
 
     @Override
     public List<TagInfo> scan() throws ReaderException {
-        return enumerator.enumerate();
+        return guarded(enumerator::enumerate);
     }
 
     @Override
     public TagSession select(Uid uid) throws ReaderException {
+        return guarded(() -> selectTag(uid));
+    }
+
+    private TagSession selectTag(Uid uid) throws ReaderException {
         enumerator.wakeAll(); // the tag is likely halted by the last scan; a field cycle makes it IDLE again
         List<ListedTarget> listed = commands.inListPassiveTarget106A(1, Optional.of(uid), listTimeout());
         if (listed.isEmpty() || !listed.get(0).uid().equals(uid)) {
             throw new ReaderException(Failure.NO_TAG, "tag " + uid + " does not answer on " + transport.describe());
         }
-        return new Pn532TagSession(commands, enumerator, listed.get(0), tagTimeout());
+        return new Pn532TagSession(commands, enumerator, listed.get(0), tagTimeout(), this::failed);
+    }
+
+    private interface Operation<T> {
+        T run() throws ReaderException;
+    }
+
+    /** Runs an operation on a healthy chip; a failure is counted, and a dead bus makes the chip suspect. */
+    private <T> T guarded(Operation<T> operation) throws ReaderException {
+        ensureHealthy();
+        try {
+            return operation.run();
+        } catch (ReaderException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    private void failed(ReaderException e) {
+        faults.observe(e);
+        if (e.failure() == Failure.BUS_DEAD && healthy) {
+            healthy = false;
+            faults.report(Failure.BUS_DEAD, e.getMessage(), false);
+        }
+    }
+
+    private void ensureHealthy() throws ReaderException {
+        if (!healthy) {
+            reset();
+            faults.report(Failure.BUS_DEAD, "chip answers again after waking and re-initialisation", true);
+        }
     }
 
     @Override
     public void close() {
         try {
-            commands.inRelease(0);
-            commands.rfField(false);
-            commands.powerDown(WAKE_ON_HOST_LINK);
+            if (healthy) {
+                commands.inRelease(0);
+                commands.rfField(false);
+                commands.powerDown(WAKE_ON_HOST_LINK);
+            }
         } catch (ReaderException e) {
             log.debug("{}: shutting the chip down failed: {}", transport.describe(), e.getMessage());
         } finally {

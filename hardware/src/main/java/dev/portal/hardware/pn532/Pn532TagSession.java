@@ -10,6 +10,7 @@ import dev.portal.hardware.reader.TagSession;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +35,16 @@ public final class Pn532TagSession implements TagSession {
     private final TagEnumerator halter;
     private final ListedTarget target;
     private final Duration timeout;
+    private final Consumer<ReaderException> failures;
     private boolean closed;
 
-    Pn532TagSession(Pn532Commands commands, TagEnumerator halter, ListedTarget target, Duration timeout) {
+    Pn532TagSession(Pn532Commands commands, TagEnumerator halter, ListedTarget target, Duration timeout,
+                    Consumer<ReaderException> failures) {
         this.commands = commands;
         this.halter = halter;
         this.target = target;
         this.timeout = timeout;
+        this.failures = failures;
     }
 
     @Override
@@ -136,6 +140,7 @@ public final class Pn532TagSession implements TagSession {
         try {
             return expectLength(commands.inCommunicateThru(new byte[] {GET_VERSION}, timeout), 8, "GET_VERSION");
         } catch (ReaderException e) {
+            failures.accept(e);
             throw new ReaderException(e.failure(), target.uid() + " GET_VERSION: " + e.getMessage(), e);
         }
     }
@@ -161,6 +166,7 @@ public final class Pn532TagSession implements TagSession {
         try {
             return commands.inDataExchange(target.tg(), cmd, timeout);
         } catch (ReaderException e) {
+            failures.accept(e);
             throw new ReaderException(e.failure(), target.uid() + " " + what + ": " + e.getMessage(), e);
         }
     }

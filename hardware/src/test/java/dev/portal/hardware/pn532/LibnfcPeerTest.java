@@ -70,6 +70,9 @@ class LibnfcPeerTest {
             assertTrue(out.contains("2 ISO14443A passive target(s) found"), out);
             assertTrue(out.contains("UID (NFCID1): de  ad  be  ef"), out);
             assertTrue(out.contains("UID (NFCID1): 04  11  22  33  44  55  66"), out);
+            // each tag with the ATQA size bits of its own UID, although both answered the same REQA
+            assertTrue(out.contains("00  04  \n       UID (NFCID1): de  ad  be  ef"), out);
+            assertTrue(out.contains("00  44  \n       UID (NFCID1): 04  11  22  33  44  55  66"), out);
         }
     }
 
@@ -92,6 +95,7 @@ class LibnfcPeerTest {
                 poll.destroyForcibly();
             }
             String out = Files.readString(output);
+            keep("nfc-poll", poll.exitValue(), out);
             assertEquals(0, poll.exitValue(), out);
             assertTrue(out.contains("UID (NFCID1): a1  b2  c3  d4"), out);
             assertTrue(out.contains("done."), out);
@@ -168,10 +172,19 @@ class LibnfcPeerTest {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         log.info("{} exited {}:\n{}", String.join(" ", command), p.exitValue(), out);
+        keep(String.join(" ", command).replace(chip.hostEnd(), "PTY"), p.exitValue(), out);
         if (!command[0].equals("nfc-list")) { // nfc-list exits 0 even when it fails; the others do not
             assertEquals(0, p.exitValue(), out);
         }
         return out;
+    }
+
+    /** Keeps what libnfc printed under target/libnfc-peer/, as evidence of the run. */
+    private static void keep(String command, int exit, String out) throws IOException {
+        Path dir = Path.of("target", "libnfc-peer");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("transcript.txt"), "$ " + command + "   (exit " + exit + ")\n" + out + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void assertSocatEnds(ModelOnPty chip) throws InterruptedException {

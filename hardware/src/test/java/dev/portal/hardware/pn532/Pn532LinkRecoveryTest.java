@@ -1,6 +1,7 @@
 package dev.portal.hardware.pn532;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,9 @@ import dev.portal.hardware.reader.TagInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import dev.portal.hardware.reader.ReaderFault;
+import dev.portal.hardware.reader.ReaderHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,24 @@ class Pn532LinkRecoveryTest {
         assertEquals(Failure.BUS_DEAD, e.failure());
         // two attempts of one 300 ms ACK wait each
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1500);
+    }
+
+    @Test
+    void aChipThatComesBackIsWokenReinitialisedAndReported() throws Exception {
+        List<ReaderFault> faults = new CopyOnWriteArrayList<>();
+        reader.close();
+        reader = Pn532Reader.open(UartTransport.open(chip.hostEnd()), Pn532UartDriverTest.TIMEOUTS, faults::add);
+        chip.field.faults().busDead(true);
+        assertEquals(Failure.BUS_DEAD, assertThrows(ReaderException.class, reader::scan).failure());
+        chip.model.powerCycle(); // back, but asleep and unconfigured
+        chip.field.faults().busDead(false);
+        scanFindsTheTag();
+        assertEquals(2, faults.size(), faults.toString());
+        assertFalse(faults.get(0).recovered());
+        assertTrue(faults.get(1).recovered());
+        ReaderHealth health = reader.health();
+        assertEquals(2, health.resets());
+        assertEquals(1, health.busDead());
     }
 
     @Test

@@ -101,7 +101,10 @@ class Pn532UartDriverTest {
         for (Uid uid : placed) {
             chip.field.add(uid.length() == 4 ? Tags.classic(uid) : Tags.ntag215(uid));
         }
+        long before = chip.model.counters().commands();
         assertEquals(placed, reader.scan().stream().map(TagInfo::uid).collect(Collectors.toSet()));
+        // field off + on, then 3 rounds of (list 2, HLTA, release) and a last list that finds nothing
+        assertEquals(2 + 3 * 3 + 1, chip.model.counters().commands() - before, "PN532 commands for 5 tags");
         assertEquals(5, reader.scan().size(), "the halted tags are found by the next scan too");
     }
 

@@ -1,5 +1,7 @@
 package dev.portal.hardware.pn532.model;
 
+import dev.portal.hardware.iso14443a.PcdTransceiver;
+
 /**
  * The RF side of the PN532 model's CIU: what it transmits reaches every powered tag in the field, and whatever
  * they answer comes back merged, as a receiver would see it. Implemented over the virtual tag layer.
@@ -31,4 +33,7 @@ public interface AirInterface {
 
     /** How long the receiver waits for a tag's answer (0 = for ever); later answers count as silence. */
     void receiveTimeoutMicros(long micros);
+
+    /** The same receiver as a bit-exact ISO14443A front end, for the firmware's activation sequence. */
+    PcdTransceiver pcd();
 }

@@ -19,6 +19,18 @@ final class ChipState {
         this.targets = new TargetTable(initiator);
     }
 
+    /** Power lost and back: every setting to its reset value, field off, the chip in power-down. */
+    void powerOnReset() {
+        field(false);
+        registers.reset();
+        lowPower = true;
+        samMode = 0x01;
+        parameters = 0x00;
+        passiveActivationRetries = 0xFF;
+        autoRfCa = false;
+        air.receiveTimeoutMicros(RfFieldAir.DEFAULT_TIMEOUT_MICROS);
+    }
+
     void field(boolean on) {
         if (air.fieldOn() != on) {
             air.setField(on);

@@ -161,7 +161,7 @@ final class InitiatorCommands {
         if (tg != 0 && chip.targets.find(tg).isEmpty()) {
             return CommandResult.answer(code, (byte) StatusByte.WRONG_CONTEXT);
         }
-        chip.targets.haltActive();
+        chip.targets.haltIfActive(tg);
         chip.registers.crypto1(false);
         if (release) {
             chip.targets.remove(tg);

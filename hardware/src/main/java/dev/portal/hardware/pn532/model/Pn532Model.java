@@ -66,6 +66,13 @@ public final class Pn532Model {
         return counters.copy();
     }
 
+    /** A brown-out: the chip loses power and comes back in its reset state, asleep, knowing no targets. */
+    public synchronized void powerCycle() {
+        chip.powerOnReset();
+        parser.clear();
+        lastFrame = null;
+    }
+
     /** An I2C address match (or SPI chip select) wakes the chip at once. */
     public synchronized void wake() {
         chip.lowPower = false;

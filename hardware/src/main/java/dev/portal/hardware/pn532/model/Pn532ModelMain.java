@@ -55,19 +55,25 @@ public final class Pn532ModelMain {
         }
         Path workDir = Files.createTempDirectory("nfc-model");
         Path clientEnd = tty != null ? tty.toAbsolutePath() : workDir.resolve("pn532");
-        SocatPtyPair pty = SocatPtyPair.start(workDir.resolve("model-end"), clientEnd, workDir.resolve("socat.log"),
-                Duration.ofSeconds(5));
+        SocatPtyPair pty = null;
         SerialModelServer server;
         try {
+            pty = SocatPtyPair.start(workDir.resolve("model-end"), clientEnd, workDir.resolve("socat.log"),
+                    Duration.ofSeconds(5));
             server = SerialModelServer.start(new Pn532Model(field), pty.modelEnd().toString());
         } catch (IOException e) {
-            pty.close();
-            throw e;
+            if (pty != null) {
+                pty.close();
+            }
+            System.err.println("nfc-model: " + e.getMessage());
+            System.exit(1);
+            return;
         }
+        SocatPtyPair started = pty;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            pty.close();
+            started.close();
             stopped.countDown();
         }, "nfc-model-shutdown"));
         System.out.println("PN532 model listening: connect to " + clientEnd);

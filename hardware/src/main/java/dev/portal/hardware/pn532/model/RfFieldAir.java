@@ -1,11 +1,14 @@
 package dev.portal.hardware.pn532.model;
 
 import dev.portal.hardware.iso14443a.CrcA;
+import dev.portal.hardware.iso14443a.PcdTransceiver;
+import dev.portal.hardware.model.rf.FieldTransceiver;
 import dev.portal.hardware.model.rf.Frame;
 import dev.portal.hardware.model.rf.Reception;
 import dev.portal.hardware.model.rf.RfField;
 import dev.portal.hardware.model.tag.MifareAuthModel;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -19,11 +22,19 @@ final class RfFieldAir implements AirInterface {
     static final long DEFAULT_TIMEOUT_MICROS = 51_200;
 
     private final RfField field;
+    private final FieldTransceiver pcd;
     private final Random nonces = new SecureRandom();
-    private long timeoutMicros = DEFAULT_TIMEOUT_MICROS;
+    private long timeoutMicros;
 
     RfFieldAir(RfField field) {
         this.field = field;
+        this.pcd = new FieldTransceiver(field);
+        receiveTimeoutMicros(DEFAULT_TIMEOUT_MICROS);
+    }
+
+    @Override
+    public PcdTransceiver pcd() {
+        return pcd;
     }
 
     RfField field() {
@@ -33,6 +44,7 @@ final class RfFieldAir implements AirInterface {
     @Override
     public void receiveTimeoutMicros(long micros) {
         this.timeoutMicros = micros <= 0 ? Long.MAX_VALUE : micros;
+        pcd.setResponseTimeout(Duration.ofNanos(Math.min(timeoutMicros, Long.MAX_VALUE / 1000) * 1000));
     }
 
     @Override

@@ -25,8 +25,14 @@ public final class SocatPtyPair implements AutoCloseable {
 
     /** Starts socat and waits until both links exist; fails if socat is missing or does not come up. */
     public static SocatPtyPair start(Path modelEnd, Path clientEnd, Path log, Duration timeout) throws IOException {
-        Files.deleteIfExists(modelEnd);
-        Files.deleteIfExists(clientEnd);
+        for (Path end : List.of(modelEnd, clientEnd)) {
+            // a stale link from an earlier run may go; anything else at that path is not ours to replace
+            if (Files.isSymbolicLink(end)) {
+                Files.delete(end);
+            } else if (Files.exists(end)) {
+                throw new IOException(end + " exists and is not a link from an earlier run; choose another path");
+            }
+        }
         List<String> command = List.of("socat", "-d", "-d", "pty,raw,echo=0,link=" + modelEnd,
                 "pty,raw,echo=0,link=" + clientEnd);
         Process process;

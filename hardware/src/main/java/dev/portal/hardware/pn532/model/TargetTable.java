@@ -66,6 +66,13 @@ final class TargetTable {
         return ensureActive(target.get());
     }
 
+    /** Halts the active tag if it is {@code tg} (0 = whichever is active). */
+    void haltIfActive(int tg) {
+        if (tg == 0 || tg == activeTg) {
+            haltActive();
+        }
+    }
+
     void haltActive() {
         if (activeTg != 0) {
             initiator.halt();
