@@ -19,6 +19,7 @@ import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.presence.ToyJudge;
 import dev.portal.device.state.StateStore;
+import dev.portal.hardware.mfrc522.Mfrc522Reader;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
@@ -96,7 +97,14 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                     clock::millisSinceStart, cal));
         }
         this.presence = new PresenceService(pollers, interval(runtime));
-        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this);
+        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this,
+                state.loadResults(), results -> {
+                    try {
+                        state.saveResults(results);
+                    } catch (IOException e) {
+                        LOG.warn("could not keep command results: {}", e.toString());
+                    }
+                });
         Topics topics = new Topics(config.deviceId());
         this.delivery = new Delivery(link, outbox, topics, bootId, config.mqtt(), this::onConnected, commands::submit);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,9 +112,15 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.heartbeat = new HeartbeatTask(emitter, health, outbox::stats, delivery::stats, clock::millisSinceStart);
+        long resetsAtStart = driverResets(readers);
+        this.heartbeat = new HeartbeatTask(emitter, health, outbox::stats, delivery::stats, clock::millisSinceStart,
+                () -> driverResets(readers) - resetsAtStart);
         LOG.info("portal {} boot {} with {} pads, {} slots", config.deviceId(), String.format("%08x", bootId),
                 readers.size(), config.maxToys());
+    }
+
+    private static long driverResets(List<NfcReader> readers) {
+        return readers.stream().mapToLong(r -> r instanceof Mfrc522Reader m ? m.health().resets() : 0).sum();
     }
 
     /** The service's version, from the jar manifest ("dev" when run from classes). */

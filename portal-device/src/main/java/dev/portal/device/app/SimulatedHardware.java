@@ -11,6 +11,7 @@ import dev.portal.hardware.model.mfrc522.Mfrc522Model;
 import dev.portal.hardware.model.pi4j.ModelSpiProvider;
 import dev.portal.hardware.model.rf.VirtualPortal;
 import dev.portal.hardware.reader.NfcReader;
+import dev.portal.device.presence.ReaderFaults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class SimulatedHardware implements PortalHardware {
             Mfrc522Model chip = new Mfrc522Model(portal.pad(i));
             chips.add(chip);
             spi.attach(0, i, chip);
-            Mfrc522Reader reader = factory.open(new Mfrc522ReaderFactory.PadWiring(i, null), Mfrc522Options.DEFAULT);
+            Mfrc522Reader reader = factory.open(new Mfrc522ReaderFactory.PadWiring(i, null),
+                    Mfrc522Options.DEFAULT.withListener(ReaderFaults::log));
             readers.add(reader);
         }
         return new SimulatedHardware(context, portal, List.copyOf(chips), List.copyOf(readers));

@@ -26,6 +26,7 @@ import dev.portal.protocol.toy.FleetKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,11 +52,22 @@ public final class CommandService implements AutoCloseable {
     private final DeviceControl control;
     private final ToyWriter writer;
     private final Calibrator calibrator = new Calibrator();
-    private final ResultCache results = new ResultCache(256);
+    private final ResultCache results;
     private final ThreadPoolExecutor executor;
 
     public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
                           PadLights lights, HealthStats health, DeviceControl control) {
+        this(sink, presence, slots, key, lights, health, control, List.of(), r -> { });
+    }
+
+    /**
+     * With {@code remembered} results of earlier runs and a {@code store} that keeps them, a command repeated
+     * after a restart (a Reboot, say) is answered, not executed again.
+     */
+    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
+                          PadLights lights, HealthStats health, DeviceControl control,
+                          List<CommandResult> remembered, java.util.function.Consumer<List<CommandResult>> store) {
+        this.results = new ResultCache(256, remembered, store);
         this.sink = sink;
         this.presence = presence;
         this.lights = lights;

@@ -162,14 +162,28 @@ public final class ConfigLoader {
         Set<String> chips = new HashSet<>();
         for (int i = 0; i < arr.size(); i++) {
             JsonFields p = new JsonFields(arr.get(i), top.where("pads", i), problems);
-            p.rejectUnknown(Set.of("spiBus", "chipSelect", "spiSpeedHz", "resetGpio", "ledGpio"));
+            p.rejectUnknown(Set.of("spiBus", "chipSelect", "spiSpeedHz", "resetGpio", "led"));
             int bus = p.integer("spiBus", 0, 0, 6);
             int cs = p.integer("chipSelect", i, 0, 10);
             if (!chips.add(bus + "/" + cs)) {
                 problems.add(top.where("pads", i) + ": SPI bus " + bus + " chip select " + cs + " is used twice");
             }
+            Optional<PadConfig.LedPins> led = Optional.empty();
+            if (p.raw("led") != null) {
+                JsonFields l = p.object("led");
+                l.rejectUnknown(Set.of("red", "green", "blue", "activeLow"));
+                JsonNode low = l.raw("activeLow");
+                if (low != null && !low.isBoolean()) {
+                    problems.add(top.where("pads", i) + ".led.activeLow must be true or false");
+                }
+                led = Optional.of(new PadConfig.LedPins(l.integer("red", 0, 0, 53), l.integer("green", 0, 0, 53),
+                        l.integer("blue", 0, 0, 53), low != null && low.asBoolean()));
+                if (l.raw("red") == null || l.raw("green") == null || l.raw("blue") == null) {
+                    problems.add(top.where("pads", i) + ".led needs red, green and blue pins");
+                }
+            }
             pads.add(new PadConfig(i, bus, cs, p.integer("spiSpeedHz", 1_000_000, 10_000, 10_000_000),
-                    p.integer("resetGpio", -1, -1, 53), p.integer("ledGpio", -1, -1, 53)));
+                    p.integer("resetGpio", -1, -1, 53), led));
         }
         return pads;
     }

@@ -1,8 +1,14 @@
 package dev.portal.device.config;
 
+import java.util.Optional;
+
 /**
- * One pad: the reader chip behind it (SPI bus and chip select, optional reset GPIO) and its LED (GPIO, -1 when
- * there is none).
+ * One pad: the reader chip behind it (SPI bus and chip select, optional reset GPIO) and its RGB LED (three BCM
+ * pins), if it has one.
  */
-public record PadConfig(int pad, int spiBus, int chipSelect, int spiSpeedHz, int resetGpio, int ledGpio) {
+public record PadConfig(int pad, int spiBus, int chipSelect, int spiSpeedHz, int resetGpio, Optional<LedPins> led) {
+
+    /** BCM pins of an RGB LED's channels; {@code activeLow} for common-anode LEDs. */
+    public record LedPins(int red, int green, int blue, boolean activeLow) {
+    }
 }

@@ -11,18 +11,24 @@ import java.util.function.Supplier;
 
 import static dev.portal.protocol.frame.HealthCounters.saturate;
 
-/** Builds one Heartbeat from the counters; the poll rate is measured over the time since the previous one. */
+/**
+ * Builds one Heartbeat from the counters; the poll rate is measured over the time since the previous one. Reader
+ * resets are the service's or, when higher, the drivers' own count (a driver also resets a chip it finds dead
+ * in the middle of an operation).
+ */
 public final class HeartbeatTask implements Runnable {
     private final EventSink sink;
     private final HealthStats health;
     private final Supplier<OutboxStats> outbox;
     private final Supplier<DeliveryStats> delivery;
     private final LongSupplier uptimeMillis;
+    private final LongSupplier driverResets;
     private long lastPolls;
     private long lastMillis;
 
     public HeartbeatTask(EventSink sink, HealthStats health, Supplier<OutboxStats> outbox,
-                         Supplier<DeliveryStats> delivery, LongSupplier uptimeMillis) {
+                         Supplier<DeliveryStats> delivery, LongSupplier uptimeMillis, LongSupplier driverResets) {
+        this.driverResets = driverResets;
         this.sink = sink;
         this.health = health;
         this.outbox = outbox;
@@ -45,7 +51,7 @@ public final class HeartbeatTask implements Runnable {
         OutboxStats o = outbox.get();
         DeliveryStats d = delivery.get();
         return new HealthCounters(saturate(now / 1000), saturate(rateX100), saturate(health.readErrors.get()),
-                saturate(health.readerResets.get()), saturate(health.corruptTags.get()),
+                saturate(Math.max(health.readerResets.get(), driverResets.getAsLong())), saturate(health.corruptTags.get()),
                 saturate(health.rejectedCommands.get()), saturate(o.depth()), saturate(o.droppedRecords()),
                 saturate(Math.max(0, d.connects() - 1)), saturate(health.tagsPresent.get()));
     }

@@ -7,15 +7,14 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 
 /**
- * Keeps what each pad's LED shows and hands it to an output (a GPIO pin that is on for any colour but OFF, or
- * nothing). Host overrides expire by time stamp when the next state arrives or is asked for; no timer thread.
+ * Keeps what each pad's LED shows and hands it to an output (an RGB LED on GPIO, or nothing in the simulator). Host overrides expire by time stamp when the next state arrives or is asked for; no timer thread.
  */
 public final class StateLights implements PadLights {
     private static final Logger LOG = LoggerFactory.getLogger(StateLights.class);
 
-    /** Drives one pad's physical LED: on or off. */
+    /** Drives one pad's physical LED. */
     public interface Output {
-        void show(int pad, boolean on);
+        void show(int pad, int rgb, LedMode mode);
     }
 
     private final LedSignal[] signals;
@@ -58,9 +57,9 @@ public final class StateLights implements PadLights {
     }
 
     private void push(int pad) {
-        boolean on = overridden(pad) ? overrideMode[pad] != LedMode.OFF : signals[pad].mode() != LedMode.OFF;
+        boolean host = overridden(pad);
         try {
-            output.show(pad, on);
+            output.show(pad, host ? overrideRgb[pad] : signals[pad].rgb(), host ? overrideMode[pad] : signals[pad].mode());
         } catch (RuntimeException e) {
             LOG.warn("LED of pad {}: {}", pad, e.toString());
         }
@@ -78,6 +77,6 @@ public final class StateLights implements PadLights {
     }
 
     public static StateLights withoutOutput(int pads) {
-        return new StateLights(pads, (pad, on) -> { });
+        return new StateLights(pads, (pad, rgb, mode) -> { });
     }
 }

@@ -100,7 +100,7 @@ public final class Delivery implements AutoCloseable {
                 }
                 List<OutboxRecord> batch = outbox.readDurable(cursor, room);
                 if (batch.isEmpty()) {
-                    outbox.awaitDurable(Math.max(cursor, outbox.stats().ackedIndex() + 1), 200);
+                    outbox.awaitDurable(Math.max(cursor, outbox.stats().ackedIndex() + 1), 1000);
                     continue;
                 }
                 for (OutboxRecord r : batch) {

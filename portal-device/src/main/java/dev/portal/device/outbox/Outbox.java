@@ -237,7 +237,8 @@ public final class Outbox implements AutoCloseable {
             synchronized (lock) {
                 try {
                     while (!closed && durable >= nextIndex - 1 && !ackDue()) {
-                        lock.wait(settings.ackPersistInterval().toMillis() + 1);
+                        // sleep until an append or an acknowledgement; no periodic wake-ups while idle
+                        lock.wait(ackPointer.value() != acked ? settings.ackPersistInterval().toMillis() + 1 : 0);
                     }
                     if (closed) {
                         return;

@@ -39,7 +39,12 @@ import java.util.function.LongSupplier;
 public final class PadPoller {
     private static final Logger LOG = LoggerFactory.getLogger(PadPoller.class);
     private static final int READ_ATTEMPTS = 3;
-    private static final int FAILURES_BEFORE_RESET = 5;
+    /**
+     * Failed scans in a row before a reset when the bus still answers: RF trouble (lost or garbled answers,
+     * collisions) fails scans often with several toys on a pad and is no reason to reset; a second of nothing
+     * but failures is.
+     */
+    private static final int FAILURES_BEFORE_RESET = 20;
     private static final int CONFIRM_SELECTS = 3;
 
     private final int pad;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.config.RuntimeSettings;
+import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the host changed at run time and must survive a restart: the runtime settings (the "reported" config
- * with its version) and each pad's calibration. Written to a temporary file, forced, then renamed, so a crash
+ * What must survive a restart: the runtime settings (the "reported" config with its version), each pad's
+ * calibration and the results of recent commands. Written to a temporary file, forced, then renamed, so a crash
  * leaves either the old or the new file, never half of one.
  */
 public final class StateStore {
@@ -67,6 +69,30 @@ public final class StateStore {
                     .put("removalMissThreshold", p.removalMissThreshold());
         }
         write("calibration.json", arr);
+    }
+
+    /** The remembered command results (oldest first), so a command repeated after a restart is not run again. */
+    public List<CommandResult> loadResults() {
+        List<CommandResult> out = new ArrayList<>();
+        read("results.json").ifPresent(n -> n.forEach(r -> {
+            Status status = Status.fromCode(r.path("status").asInt(-1));
+            if (status != null) {
+                try {
+                    out.add(new CommandResult(r.path("id").asLong(), status, r.path("detail").asText("")));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("results.json: ignoring {}: {}", r, e.getMessage());
+                }
+            }
+        }));
+        return out;
+    }
+
+    public void saveResults(List<CommandResult> results) throws IOException {
+        ArrayNode arr = JSON.createArrayNode();
+        for (CommandResult r : results) {
+            arr.addObject().put("id", r.correlationId()).put("status", r.status().code()).put("detail", r.detail());
+        }
+        write("results.json", arr);
     }
 
     private Optional<JsonNode> read(String name) {

@@ -78,12 +78,17 @@ class DeviceEndToEndTest {
             VirtualTag dragon = catalogue.make("dragon");
             VirtualTag robot = catalogue.make("robot");
             hw.portal().place(dragon, 0);
-            stream.await(m -> m instanceof ToyRead, 5000);
+            stream.await(m -> m instanceof ToyRead, 15_000);
             hw.portal().place(robot, 1);
-            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 5000);
+            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 15_000);
             hw.portal().remove(dragon);
-            List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 5000);
-            assertInstanceOf(Birth.class, frames.get(0).message());
+            List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 15_000);
+            Birth birth = assertInstanceOf(Birth.class, frames.get(0).message());
+            assertEquals("order", birth.deviceId());
+            assertEquals(2, birth.pads().size());
+            assertTrue(birth.pads().get(0).reader().startsWith("MFRC522"), birth.pads().toString());
+            assertEquals(2, birth.calibration().pads().size());
+            assertEquals(3, birth.calibration().pads().get(0).removalMissThreshold());
             // heartbeats, and the Birth that follows the first connect, may fall anywhere in between
             frames = frames.stream().skip(1).filter(f -> !(f.message() instanceof Heartbeat)
                     && !(f.message() instanceof Birth)).toList();
@@ -117,10 +122,11 @@ class DeviceEndToEndTest {
             long polls0 = service.health().polls.get();
             stream.drainFor(6000);
             long polls = service.health().polls.get() - polls0;
-            assertTrue(polls >= 80, "polled " + polls + " times");
+            assertTrue(polls >= 40, "polled " + polls + " times");
             assertEquals(4, stream.messages(TagPlaced.class).size(), "each toy announced once: "
                     + stream.messages(TagPlaced.class));
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
+            assertEquals(0, service.health().readerResets.get(), "RF noise is not a reason to reset the reader");
             assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
             assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> hex(r.uid())).distinct().count(),
                     "every toy judged, once: " + stream.messages(ToyRead.class));
@@ -134,7 +140,7 @@ class DeviceEndToEndTest {
             FrameStream stream = new FrameStream(sub);
             Thread.sleep(300);
             start("outage", 2);
-            stream.await(m -> m instanceof Birth, 5000);
+            stream.await(m -> m instanceof Birth, 15_000);
             broker.stop();
             try {
                 VirtualTag wizard = catalogue.make("wizard");

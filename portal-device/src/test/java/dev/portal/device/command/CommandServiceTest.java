@@ -210,4 +210,71 @@ class CommandServiceTest {
         assertEquals(1, births.get());
         assertEquals(2, results().size());
     }
+
+    @Test
+    void aGainSweepAppliesTheLowestGainThatAlwaysReadsAndReportsEveryRate() throws Exception {
+        service.handle(frame(20, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
+        assertEquals(Status.REJECTED, results().get(0).status(), "no reference toy on the pad");
+        placeToy();
+        reader.reader().minGainDb = 33;
+        service.handle(frame(21, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
+        CommandResult r = results().get(1);
+        assertEquals(Status.OK, r.status(), r.detail());
+        assertTrue(r.detail().contains("18 dB 0%") && r.detail().contains("33 dB 100%"), r.detail());
+        assertTrue(r.detail().contains("applied 33 dB"), r.detail());
+        assertEquals(new PadCalibration(0, 33, 4), poller.calibration());
+        assertEquals(33, reader.reader().antennaGain().decibels());
+        assertEquals(1, births.get(), "the next Birth carries the calibration");
+        service.handle(frame(22, new dev.portal.protocol.frame.Calibrate(0, 43, 3)));
+        assertEquals(Status.OK, results().get(2).status());
+        assertEquals(43, poller.calibration().antennaGainDb(), "a gain given is applied as told");
+    }
+
+    @Test
+    void resultsRememberedAcrossARestartAnswerARepeatWithoutRunningIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.portal.device.state.StateStore store = new dev.portal.device.state.StateStore(dir);
+        java.util.function.Consumer<List<CommandResult>> keep = r -> {
+            try {
+                store.saveResults(r);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        DeviceControl control = new DeviceControl() {
+            @Override
+            public void rebirth() {
+                births.incrementAndGet();
+            }
+
+            @Override
+            public RuntimeSettings runtime() {
+                return runtime;
+            }
+
+            @Override
+            public void applyRuntime(RuntimeSettings s) {
+                runtime = s;
+            }
+
+            @Override
+            public void calibrationChanged() {
+            }
+
+            @Override
+            public void reboot() {
+            }
+        };
+        try (CommandService first = new CommandService(events::add, presence, slots, Optional.of(key), lights, health,
+                control, store.loadResults(), keep)) {
+            first.handle(frame(500, new Rebirth()));
+        }
+        try (CommandService second = new CommandService(events::add, presence, slots, Optional.of(key), lights,
+                health, control, store.loadResults(), keep)) {
+            second.handle(frame(500, new Rebirth()));
+        }
+        assertEquals(1, births.get(), "executed once, across the restart");
+        assertEquals(2, results().size());
+        assertEquals(results().get(0), results().get(1));
+    }
 }

@@ -23,7 +23,7 @@ class ConfigLoaderTest {
         DeviceConfig c = ConfigLoader.load(write("""
                 {"deviceId": "shop-7", "fleetKeyFile": "fleet.key",
                  "mqtt": {"uri": "ssl://broker:8883", "username": "portal"},
-                 "pads": [{"chipSelect": 0, "resetGpio": 25, "ledGpio": 17}, {"chipSelect": 1}]}"""));
+                 "pads": [{"chipSelect": 0, "resetGpio": 25, "led": {"red": 17, "green": 27, "blue": 22}}, {"chipSelect": 1}]}"""));
         assertEquals("shop-7", c.deviceId());
         assertEquals("portal-shop-7", c.mqtt().clientId());
         assertTrue(c.mqtt().tls().isPresent(), "ssl:// turns TLS on with the JDK's trust store");

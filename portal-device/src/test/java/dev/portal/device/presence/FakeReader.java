@@ -30,6 +30,11 @@ public final class FakeReader implements NfcReader {
     int resets;
     /** After this many more page writes the toy is lifted (the write fails); negative: never. */
     public volatile int writesBeforeLift = -1;
+    /** Tags answer only at this receiver gain or more (a weak antenna). */
+    public volatile int minGainDb = 18;
+    private volatile int gainDb = 33;
+    /** The next data read lifts the toy first (a toy pulled while its record is read). */
+    volatile boolean liftOnNextRead;
     /** The memory of the last toy lifted during a write. */
     volatile byte[] lastMemory;
 
@@ -71,7 +76,7 @@ public final class FakeReader implements NfcReader {
     }
 
     private boolean answers() {
-        return random.nextDouble() >= missChance;
+        return gainDb >= minGainDb && random.nextDouble() >= missChance;
     }
 
     @Override
@@ -97,12 +102,13 @@ public final class FakeReader implements NfcReader {
 
     @Override
     public AntennaGain antennaGain() {
-        return new AntennaGain(33);
+        return new AntennaGain(gainDb);
     }
 
     @Override
     public void setAntennaGain(AntennaGain gain) throws ReaderException {
         alive();
+        gainDb = gain.decibels();
     }
 
     @Override
@@ -177,6 +183,12 @@ public final class FakeReader implements NfcReader {
 
         @Override
         public byte[] fastRead(int startPage, int endPage) throws ReaderException {
+            if (liftOnNextRead) {
+                liftOnNextRead = false;
+                synchronized (FakeReader.this) {
+                    tags.remove(uid);
+                }
+            }
             present();
             return Arrays.copyOfRange(mem, startPage * 4, endPage * 4 + 4);
         }

@@ -28,7 +28,11 @@ class PadPollerTest {
     private long now;
 
     private PadPoller poller(int pad, FakeReader reader) {
-        PadPoller p = new PadPoller(pad, reader, slots, events::add, new ToyJudge(Optional.empty()), lights, health,
+        return poller(pad, reader, Optional.empty());
+    }
+
+    private PadPoller poller(int pad, FakeReader reader, Optional<dev.portal.protocol.toy.FleetKey> key) {
+        PadPoller p = new PadPoller(pad, reader, slots, events::add, new ToyJudge(key), lights, health,
                 () -> now, new PadCalibration(pad, 33, 3));
         p.start();
         return p;
@@ -178,5 +182,18 @@ class PadPollerTest {
         r.take("04000000000001");
         polls(150, p);
         assertEquals(1, of(TagRemoved.class).size(), "after recovery the pad works again");
+    }
+
+    @Test
+    void aToyPulledWhileItsRecordIsReadIsPlacedThenRemovedWithoutAToyRead() {
+        FakeReader r = new FakeReader(1);
+        PadPoller p = poller(0, r, Optional.of(dev.portal.protocol.toy.FleetKey.fromHex("0123456789abcdef".repeat(4))));
+        r.liftOnNextRead = true;
+        r.put("04000000000001");
+        polls(10, p);
+        assertEquals(1, of(TagPlaced.class).size());
+        assertTrue(of(ToyRead.class).isEmpty(), "nothing was read, so nothing is claimed");
+        assertEquals(1, of(TagRemoved.class).size());
+        assertEquals(1, health.tornReads.get());
     }
 }

@@ -18,9 +18,23 @@ import java.util.concurrent.TimeUnit;
  * port and the persisted sessions stay the same.
  */
 public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallback {
+    /** Lines for the listener (TLS files, password file), made in the broker's folder before it starts. */
+    public interface ListenerSetup {
+        java.util.List<String> lines(Path dir) throws Exception;
+    }
+
+    private final ListenerSetup setup;
     private Path dir;
     private int port;
     private Process process;
+
+    public MosquittoBroker() {
+        this(d -> java.util.List.of("allow_anonymous true"));
+    }
+
+    public MosquittoBroker(ListenerSetup setup) {
+        this.setup = setup;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -30,9 +44,10 @@ public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallbac
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+        java.util.List<String> conf = new java.util.ArrayList<>();
+        conf.add("listener " + port + " 127.0.0.1");
+        conf.addAll(setup.lines(dir));
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", conf) + "\n" + String.join("\n",
                 "persistence true",
                 "persistence_location " + dir + "/",
                 "autosave_interval 1",

@@ -1,0 +1,99 @@
+package dev.portal.device.mqtt;
+
+import dev.portal.device.outbox.Outbox;
+import dev.portal.device.outbox.OutboxSettings;
+import dev.portal.device.testing.MosquittoBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Delivery over TLS to a Mosquitto that checks the portal's client certificate (PEM files, as portal.json
+ * names them) and its username and password. Certificates are made with openssl for the test.
+ */
+class TlsDeliveryTest {
+    @RegisterExtension
+    static MosquittoBroker broker = new MosquittoBroker(TlsDeliveryTest::tlsListener);
+
+    static Path certs;
+
+    @TempDir
+    Path dir;
+
+    private static void run(Path dir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", cmd));
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
+    }
+
+    static List<String> tlsListener(Path dir) throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make test certificates");
+        certs = dir;
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                "-days", "2", "-subj", "/CN=portal test CA");
+        for (String who : List.of("server", "client")) {
+            run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".csr",
+                    "-subj", "/CN=" + (who.equals("server") ? "127.0.0.1" : "portal-tls"));
+            run(dir, "openssl", "x509", "-req", "-in", who + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                    "-CAcreateserial", "-out", who + ".pem", "-days", "2", "-extfile", "san.ext");
+        }
+        run(dir, "mosquitto_passwd", "-b", "-c", "passwd", "portal", "s3cret");
+        for (String f : List.of("server.key", "passwd", "ca.pem", "server.pem")) {
+            Files.setPosixFilePermissions(dir.resolve(f), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return List.of("cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("server.pem"),
+                "keyfile " + dir.resolve("server.key"), "require_certificate true",
+                "allow_anonymous false", "password_file " + dir.resolve("passwd"));
+    }
+
+    private MqttSettings settings(String password) {
+        TlsSettings tls = new TlsSettings(Optional.of(certs.resolve("ca.pem")), Optional.of(certs.resolve("client.pem")),
+                Optional.of(certs.resolve("client.key")), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        return new MqttSettings("ssl://127.0.0.1:" + broker.port(), "portal-tls", Optional.of("portal"),
+                Optional.of(password.toCharArray()), Optional.of(tls), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                10, Duration.ofMillis(100), Duration.ofMillis(500));
+    }
+
+    @Test
+    void framesGoOutOverTlsWithAClientCertificateAndAPassword() throws Exception {
+        try (Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
+            Delivery d = new Delivery(new PahoMqttLink(settings("s3cret")), outbox, new Topics("tls"), 1,
+                    settings("s3cret"), () -> { }, b -> { });
+            d.start();
+            outbox.append(new byte[] {1, 2, 3});
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (outbox.stats().depth() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, outbox.stats().depth(), "acknowledged by the broker over TLS: " + d.stats());
+            d.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheFramesInTheOutbox() throws Exception {
+        try (Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
+            Delivery d = new Delivery(new PahoMqttLink(settings("wrong")), outbox, new Topics("tls"), 1,
+                    settings("wrong"), () -> { }, b -> { });
+            d.start();
+            outbox.append(new byte[] {1, 2, 3});
+            Thread.sleep(2000);
+            assertEquals(1, outbox.stats().depth());
+            assertTrue(d.stats().connectFailures() >= 1);
+            assertEquals(0, d.stats().connects());
+            d.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.portal.device.sim;
+
+import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.frame.BootClock;
+import dev.portal.device.mqtt.PahoMqttLink;
+import dev.portal.device.presence.Holder;
+import dev.portal.device.testing.MosquittoBroker;
+import dev.portal.device.testing.TestConfigs;
+import dev.portal.protocol.toy.FleetKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The simulator console driving the running service: place, move, remove, list, and bad lines. */
+class SimConsoleTest {
+    @RegisterExtension
+    static MosquittoBroker broker = new MosquittoBroker();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aScriptPlacesMovesAndRemovesToysAndBadLinesAreReportedNotFatal() throws Exception {
+        DeviceConfig config = TestConfigs.config("console", broker, dir, 2);
+        try (SimulatedHardware hw = SimulatedHardware.open(2, 1);
+             DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
+                     new PahoMqttLink(config.mqtt()), new BootClock(true), () -> { })) {
+            service.start();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX)),
+                    service, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            String script = String.join("\n", "# a comment", "place 0 dragon", "sleep 500", "place 1 04C0FFEE000001",
+                    "sleep 600", "move dragon 1", "sleep 600", "list", "place 9 dragon", "jump", "remove 04C0FFEE000001",
+                    "sleep 800", "list");
+            int failures = console.run(new BufferedReader(new StringReader(script)), true);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertEquals(2, failures, out);
+            assertTrue(out.contains("error: no pad 9"), out);
+            assertTrue(out.contains("error: unknown command 'jump'"), out);
+            List<Holder> now = service.slots().snapshot();
+            assertEquals(1, now.size(), out);
+            assertEquals(1, now.get(0).pad(), "the dragon moved to pad 1");
+            assertEquals(0, now.get(0).slot(), "and kept its slot");
+            assertTrue(out.contains("slot 0  04D7A9C1E25B80  NTAG213  (dragon)"), out);
+        }
+    }
+}
