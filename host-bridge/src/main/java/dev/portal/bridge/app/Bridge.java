@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,7 @@ public final class Bridge implements AutoCloseable {
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
-    private final ExecutorService worker;
+    private final Worker worker;
     private final ScheduledExecutorService timer;
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
     private EmbeddedBroker broker;
@@ -52,7 +51,7 @@ public final class Bridge implements AutoCloseable {
 
     private Bridge(BridgeConfig config) {
         this.config = config;
-        this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "bridge-worker"));
+        this.worker = new Worker("bridge-worker", this::endOfBatch);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-timer"));
     }
 
@@ -114,7 +113,10 @@ public final class Bridge implements AutoCloseable {
         try {
             if (topic.endsWith("/evt")) {
                 frames.onFrame(topic, payload, receivedMillis);
-            } else if (topic.endsWith("/status") && topic.startsWith("portal/")) {
+                return;
+            }
+            frames.flush(); // what came before this message is applied before it
+            if (topic.endsWith("/status") && topic.startsWith("portal/")) {
                 statuses.onStatus(topic, payload);
             } else if (topic.endsWith("/update")) {
                 updates.onRequest(topic, payload);
@@ -123,6 +125,12 @@ public final class Bridge implements AutoCloseable {
             // Whatever went wrong with one message must not stop the bridge.
             counters.count("internalErrors");
             LOG.error("handling a message on {} failed", topic, e);
+        }
+    }
+
+    private void endOfBatch() {
+        if (frames != null) {
+            frames.flush();
         }
     }
 
@@ -154,10 +162,8 @@ public final class Bridge implements AutoCloseable {
 
     /** Waits until every message received so far has been handled (tests and the demo use it). */
     public void awaitIdle() throws InterruptedException {
-        try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the bridge worker did not become idle", e);
+        if (!worker.awaitIdle(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the bridge worker did not become idle within 30 s");
         }
     }
 
@@ -166,19 +172,14 @@ public final class Bridge implements AutoCloseable {
         timer.shutdownNow();
         if (link != null) {
             try {
-                worker.submit(() -> { }).get(5, TimeUnit.SECONDS);
+                worker.awaitIdle(5, TimeUnit.SECONDS);
                 link.publish(GameTopics.STATUS, OFFLINE, 1, true);
             } catch (Exception e) {
                 LOG.debug("could not say goodbye: {}", e.toString());
             }
             link.close();
         }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
         if (store != null) {
             store.close();
         }

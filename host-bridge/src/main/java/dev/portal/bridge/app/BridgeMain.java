@@ -43,7 +43,7 @@ public final class BridgeMain implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--shared", paramLabel = "GROUP",
-            description = "subscribe to portals as a shared subscription, so several bridges split them")
+            description = "subscribe to portals as a shared subscription, so several bridges split them (give each its own --client-id)")
     String shared;
 
     @Option(names = "--client-id", description = "MQTT client id (default portal-bridge-HOST)")
@@ -61,7 +61,12 @@ public final class BridgeMain implements Callable<Integer> {
             // HiveMQ's jar carries a logback.xml of its own; name ours explicitly.
             System.setProperty("logback.configurationFile", "portal-logback.xml");
         }
-        System.exit(new CommandLine(new BridgeMain()).execute(args));
+        CommandLine cli = new CommandLine(new BridgeMain());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("portal bridge: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -82,6 +87,9 @@ public final class BridgeMain implements Callable<Integer> {
     BridgeConfig config() throws Exception {
         String id = clientId != null ? clientId : "portal-bridge-" + InetAddress.getLocalHost().getHostName();
         String uri = broker != null ? broker : "tcp://127.0.0.1:" + port;
+        if ((tls || tlsCa != null) && uri.startsWith("tcp://")) {
+            uri = "ssl://" + uri.substring("tcp://".length()); // Paho does the TLS handshake only for ssl://
+        }
         MqttSettings mqtt = new MqttSettings(uri, id, Optional.ofNullable(username),
                 Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray), tls,
                 Optional.ofNullable(tlsCa), broker == null, Duration.ofSeconds(10), Optional.empty());

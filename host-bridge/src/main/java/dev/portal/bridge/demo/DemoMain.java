@@ -33,8 +33,13 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--data-dir", description = "keep the bridge's data here (default: a fresh temporary folder)")
     Path dataDir;
 
-    @Option(names = "--pace-ms", defaultValue = "300", description = "pause between the script's steps")
+    @Option(names = "--pace-ms", defaultValue = "300", description = "pause between the built-in script's steps")
     long paceMillis;
+
+    @Option(names = "--portal", defaultValue = "auto", description = "device: the portal service in simulation "
+            + "(scripts/portal-device --simulate --script); builtin: a frame-level simulated portal in this "
+            + "process; auto (default): device when scripts/portal-device is there")
+    String portalKind;
 
     private final PrintStream out;
 
@@ -46,7 +51,12 @@ public final class DemoMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "portal-demo-logback.xml");
         }
-        System.exit(new CommandLine(new DemoMain(System.out)).execute(args));
+        CommandLine cli = new CommandLine(new DemoMain(System.out));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("portal demo: " + e);
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
@@ -64,15 +74,24 @@ public final class DemoMain implements Callable<Integer> {
                 + " + a simulated portal. Below: what a game server subscribed to game/# sees.");
         BridgeConfig config = BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + brokerPort,
                 "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort);
+        Path deviceScript = portalScript();
         try (Bridge bridge = Bridge.start(config);
              GameView view = new GameView(bridge.serverUri(), out);
-             SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server");
-             DemoPortal portal = new DemoPortal(bridge.serverUri(), "living-room", 2, Clock.systemUTC())) {
-            DemoSummary summary = new DemoSession(bridge, portal, view, server, Duration.ofMillis(paceMillis)).play();
-            out.println();
-            out.print(summary.text());
-            if (interactive) {
-                new PlayerConsole(portal, server, view, System.in, out).run();
+             SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server")) {
+            DemoSummary summary;
+            if (deviceScript != null && !interactive) {
+                summary = new DeviceDemoSession(bridge, view, server, deviceScript, data).play();
+                out.println();
+                out.print(summary.text());
+                return summary;
+            }
+            try (DemoPortal portal = new DemoPortal(bridge.serverUri(), "living-room", 2, Clock.systemUTC())) {
+                summary = new DemoSession(bridge, portal, view, server, Duration.ofMillis(paceMillis)).play();
+                out.println();
+                out.print(summary.text());
+                if (interactive) {
+                    new PlayerConsole(portal, server, view, System.in, out).run();
+                }
             }
             return summary;
         } finally {
@@ -80,6 +99,23 @@ public final class DemoMain implements Callable<Integer> {
                 deleteQuietly(data);
             }
         }
+    }
+
+    /** scripts/portal-device when the demo should drive the real portal service, else null. */
+    private Path portalScript() {
+        if (portalKind.equals("builtin")) {
+            return null;
+        }
+        String root = System.getenv("PORTAL_ROOT");
+        Path script = Path.of(root != null ? root : "..", "scripts", "portal-device").toAbsolutePath().normalize();
+        if (Files.isExecutable(script)) {
+            return script;
+        }
+        if (portalKind.equals("device")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "no portal service at " + script);
+        }
+        out.println("(scripts/portal-device not found: the demo uses its built-in simulated portal)");
+        return null;
     }
 
     private static int freePort() throws IOException {

@@ -80,7 +80,8 @@ public final class DemoPortal implements AutoCloseable {
     }
 
     private byte[] status(String state) {
-        return ("{\"state\":\"" + state + "\",\"bootId\":" + bootId + "}").getBytes(StandardCharsets.UTF_8);
+        return ("{\"state\":\"" + state + "\",\"deviceId\":\"" + deviceId + "\",\"bootId\":\""
+                + String.format("%08x", bootId) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Connects, listens for commands, announces itself online and sends its Birth. */

@@ -90,7 +90,7 @@ public final class DemoSession {
         expect(view.counts().getOrDefault("tampered", 0) == 1, "the forged toy was not reported as tampered");
         int sessions = bridge.store().inTransaction(tx -> tx.sessions(HERO)).size();
         expect(sessions == 2, "Blaze should have 2 play sessions, has " + sessions);
-        return new DemoSummary(view.counts(), view.deadLetters(), bridge.counters().get("toyWritesConfirmed"),
+        return new DemoSummary("Blaze", view.counts(), view.deadLetters(), bridge.counters().get("toyWritesConfirmed"),
                 xpBefore, AWARD, xpReadBack, sessions, List.copyOf(problems));
     }
 

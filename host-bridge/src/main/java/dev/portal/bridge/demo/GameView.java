@@ -121,6 +121,16 @@ public final class GameView implements AutoCloseable {
         }
     }
 
+    /** Position of an event returned by awaitEvent in the stream seen so far. */
+    public synchronized int indexOf(JsonNode event) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == event) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public synchronized int eventCount() {
         return events.size();
     }

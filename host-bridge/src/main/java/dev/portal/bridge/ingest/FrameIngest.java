@@ -9,6 +9,7 @@ import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.FrameApplier;
+import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +54,11 @@ public final class FrameIngest {
     private final ScheduledExecutorService timer;
     private final Executor worker;
     private final Map<String, Long> lastRebirth = new HashMap<>();
+    private final List<Staged> staged = new ArrayList<>();
+
+    /** A frame released in order, waiting for the batch's transaction. */
+    private record Staged(String deviceId, StreamTracker.Received received) {
+    }
 
     public FrameIngest(Store store, GamePublisher publisher, UpdateService updates, CommandSender commands,
                        DeadLetters deadLetters, BridgeCounters counters, Clock clock, Duration reorderWindow,
@@ -101,7 +110,7 @@ public final class FrameIngest {
         }
         StreamTracker.Received received = new StreamTracker.Received(frame, receivedMillis);
         switch (tracker.offer(deviceId, received, clock.millis())) {
-            case StreamTracker.Decision.Apply apply -> apply.frames().forEach(f -> apply(deviceId, f));
+            case StreamTracker.Decision.Apply apply -> apply.frames().forEach(f -> stage(deviceId, f));
             case StreamTracker.Decision.Duplicate ignored -> counters.count("duplicatesDropped");
             case StreamTracker.Decision.Held held -> {
                 counters.count(held.unknownBoot() ? "heldUnknownBoot" : "heldOutOfOrder");
@@ -119,7 +128,7 @@ public final class FrameIngest {
                 counters.count("gaps");
                 LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
             }
-            expiry.apply().forEach(f -> apply(deviceId, f));
+            expiry.apply().forEach(f -> stage(deviceId, f));
             for (StreamTracker.Received r : expiry.unannounced()) {
                 deadLetters.refuse("unannounced-boot", "boot " + r.frame().header().bootId()
                         + " was never announced by a Birth of " + deviceId, "portal/" + deviceId + "/evt",
@@ -129,22 +138,72 @@ public final class FrameIngest {
                 requestRebirth(deviceId);
             }
         }
+        flush();
+    }
+
+    /**
+     * The position moves on as soon as a frame is released, so the next frame of the same batch is seen as
+     * in order; the stored position moves with the state change in {@link #flush}.
+     */
+    private void stage(String deviceId, StreamTracker.Received r) {
+        tracker.applied(deviceId, r.boot(), r.seq());
+        staged.add(new Staged(deviceId, r));
+    }
+
+    /**
+     * Applies the staged frames in one transaction (group commit), then publishes what they changed. If the
+     * batch fails, each frame is retried alone so one bad frame cannot take the others down with it.
+     */
+    public void flush() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        List<Staged> batch = List.copyOf(staged);
+        staged.clear();
+        List<Effects> results;
+        try {
+            results = store.inTransaction(tx -> {
+                List<Effects> all = new ArrayList<>(batch.size());
+                Map<String, StreamPosition> positions = new LinkedHashMap<>();
+                Map<String, Long> born = new HashMap<>();
+                for (Staged s : batch) {
+                    long at = time(s.received());
+                    all.add(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
+                    String key = s.deviceId() + "/" + s.received().boot();
+                    positions.merge(key, new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()),
+                            (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
+                    born.putIfAbsent(key, at);
+                }
+                positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
+                return all;
+            });
+        } catch (RuntimeException batchFailed) {
+            LOG.warn("a batch of {} frames failed ({}); applying them one by one", batch.size(), batchFailed.toString());
+            batch.forEach(s -> apply(s.deviceId(), s.received()));
+            return;
+        }
+        results.forEach(this::publish);
+    }
+
+    private static long time(StreamTracker.Received r) {
+        Frame frame = r.frame();
+        return frame.header().clockSynced() ? frame.header().timestampMillis() : r.receivedMillis();
+    }
+
+    private void publish(Effects effects) {
+        counters.count("framesApplied");
+        publisher.publish(effects);
+        updates.sendWrites(effects);
+        updates.onResults(effects);
+        effects.rebirths().forEach(this::requestRebirth);
     }
 
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
-        long at = frame.header().clockSynced() ? frame.header().timestampMillis() : r.receivedMillis();
         try {
-            Effects effects = store.inTransaction(tx -> applier.apply(tx, deviceId, frame, at));
-            tracker.applied(deviceId, frame.header().bootId(), frame.header().sequence());
-            counters.count("framesApplied");
-            publisher.publish(effects);
-            updates.sendWrites(effects);
-            updates.onResults(effects);
-            effects.rebirths().forEach(this::requestRebirth);
+            publish(store.inTransaction(tx -> applier.apply(tx, deviceId, frame, time(r))));
         } catch (RuntimeException e) {
             // Skip the frame rather than block the device's stream behind it for ever.
-            tracker.applied(deviceId, frame.header().bootId(), frame.header().sequence());
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);
             deadLetters.refuse("apply-failed", e.toString(), "portal/" + deviceId + "/evt", FrameCodec.encode(frame));
         }

@@ -15,8 +15,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The retained portal/{id}/status (set by the device, and by its will when it dies). A status naming an older
- * boot than the one the bridge knows is a late will of a previous session and is ignored.
+ * The retained portal/{id}/status (set by the device, and by its will when it dies), as portal-device/TOPICS.md
+ * describes it: {@code {"state":"online"|"offline","deviceId":...,"bootId":"xxxxxxxx"}}. An "offline" naming
+ * another boot than the latest Birth's is a late will of an earlier session and is ignored.
  */
 public final class StatusIngest {
     private static final int MAX_BYTES = 1024;
@@ -68,6 +69,17 @@ public final class StatusIngest {
         changed.ifPresent(publisher::portal);
     }
 
+    /** portal-device writes the boot id as 8 hex digits; a number is accepted too. */
+    private static Optional<Long> bootId(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return Optional.of(node.asLong());
+        }
+        if (node.isTextual() && node.asText().matches("[0-9A-Fa-f]{1,8}")) {
+            return Optional.of(Long.parseLong(node.asText(), 16));
+        }
+        return Optional.empty();
+    }
+
     static Optional<Status> parse(byte[] payload) {
         String text = new String(payload, StandardCharsets.UTF_8).trim();
         if (text.equalsIgnoreCase("online") || text.equalsIgnoreCase("offline")) {
@@ -91,9 +103,7 @@ public final class StatusIngest {
             if (online == null) {
                 return Optional.empty();
             }
-            Optional<Long> boot = node.path("bootId").canConvertToLong() && node.path("bootId").isIntegralNumber()
-                    ? Optional.of(node.get("bootId").asLong()) : Optional.empty();
-            return Optional.of(new Status(online, boot));
+            return Optional.of(new Status(online, bootId(node.path("bootId"))));
         } catch (IOException e) {
             return Optional.empty();
         }

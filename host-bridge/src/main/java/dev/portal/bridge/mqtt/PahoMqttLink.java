@@ -64,11 +64,11 @@ public final class PahoMqttLink implements MqttLink {
         settings.will().ifPresent(w -> options.setWill(w.topic(), w.payload(), w.qos(), w.retained()));
         try {
             if (settings.usesTls()) {
-                if (settings.tlsCaFile().isPresent()) {
-                    options.setSocketFactory(TlsSockets.trusting(settings.tlsCaFile().get()));
-                } else {
-                    options.setSocketFactory(javax.net.ssl.SSLContext.getDefault().getSocketFactory());
-                }
+                options.setSocketFactory(NoDelaySockets.tls(settings.tlsCaFile().isPresent()
+                        ? TlsSockets.trusting(settings.tlsCaFile().get())
+                        : javax.net.ssl.SSLContext.getDefault().getSocketFactory()));
+            } else {
+                options.setSocketFactory(NoDelaySockets.plain());
             }
             client.connect(options).waitForCompletion(settings.connectTimeout().toMillis() + 1_000);
             LOG.info("connected to {} as {}", settings.serverUri(), settings.clientId());

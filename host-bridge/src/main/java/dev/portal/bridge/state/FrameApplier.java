@@ -23,10 +23,23 @@ import java.util.Map;
  * the stream position that makes replaying it a no-op.
  */
 public final class FrameApplier {
+    /** How stale a portal's stored lastSeen may get while its frames flow. */
+    static final long LAST_SEEN_RESOLUTION_MILLIS = 5_000;
+
     private final PlacementRules placements = new PlacementRules();
     private final ToyReadRules toyReads = new ToyReadRules();
 
     public Effects apply(StoreTx tx, String deviceId, Frame frame, long atMillis) {
+        Effects effects = applyState(tx, deviceId, frame, atMillis);
+        tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
+        return effects;
+    }
+
+    /**
+     * The state change alone: the caller saves the stream position in the same transaction (once per
+     * (device, boot) for a batch of frames).
+     */
+    public Effects applyState(StoreTx tx, String deviceId, Frame frame, long atMillis) {
         Effects effects = new Effects();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
@@ -43,12 +56,14 @@ public final class FrameApplier {
                 // Devices do not send commands; FrameIngest refuses them before they get here.
             }
         }
+        boolean changed = message instanceof Birth || message instanceof Heartbeat || !portal.online();
         PortalState seen = portal.withOnline(true, atMillis);
-        tx.savePortal(seen);
-        if (message instanceof Birth || message instanceof Heartbeat || !portal.online()) {
+        if (changed) {
+            tx.savePortal(seen);
             effects.portal(seen);
+        } else if (atMillis - portal.lastSeenMillis() >= LAST_SEEN_RESOLUTION_MILLIS) {
+            tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
-        tx.saveStream(new StreamPosition(deviceId, boot, seq), atMillis);
         return effects;
     }
 

@@ -48,7 +48,11 @@ final class ToyReadRules {
             profile = ProfileRecords.fromRecord(uid, record, atMillis).nextRevision();
         } else if (known.get().writePending()) {
             profile = known.get().seen("RECOGNISED", atMillis);
-            write(deviceId, read, profile, effects);
+            ToyProfile onTag = ProfileRecords.adopt(known.get(), record, atMillis);
+            if (!ProfileRecords.sameContent(onTag, known.get())) {
+                write(deviceId, read, profile, effects);
+            }
+            // else the tag already holds it (the device re-reads after a write): the CommandResult settles it
         } else {
             ToyProfile adopted = ProfileRecords.adopt(known.get(), record, atMillis);
             profile = ProfileRecords.sameContent(adopted, known.get()) ? adopted : adopted.nextRevision();

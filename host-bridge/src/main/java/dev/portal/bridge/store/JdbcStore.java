@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +24,7 @@ public final class JdbcStore implements Store {
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Clock clock;
 
     private JdbcStore(Connection connection, Clock clock) {
@@ -76,7 +80,7 @@ public final class JdbcStore implements Store {
         lock.lock();
         try {
             try {
-                T result = work.run(new JdbcStoreTx(connection));
+                T result = work.run(new JdbcStoreTx(connection, statements));
                 connection.commit();
                 return result;
             } catch (RuntimeException e) {
@@ -107,6 +111,10 @@ public final class JdbcStore implements Store {
     public void close() {
         lock.lock();
         try {
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             LOG.warn("closing the store failed", e);

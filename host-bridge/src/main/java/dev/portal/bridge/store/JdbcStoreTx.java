@@ -11,6 +11,7 @@ import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.state.ToyProfile;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -29,8 +30,8 @@ final class JdbcStoreTx implements StoreTx {
 
     private final Rows rows;
 
-    JdbcStoreTx(Connection connection) {
-        this.rows = new Rows(connection);
+    JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements) {
+        this.rows = new Rows(connection, statements);
     }
 
     @Override

@@ -6,14 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Small JDBC helpers: bind positional parameters, map rows, turn SQLException into StoreException. */
 final class Rows {
     private final Connection connection;
+    private final Map<String, PreparedStatement> cache;
 
-    Rows(Connection connection) {
+    /** {@code cache} keeps prepared statements for the connection's life: parsing SQL costs more than running it. */
+    Rows(Connection connection, Map<String, PreparedStatement> cache) {
         this.connection = connection;
+        this.cache = cache;
     }
 
     @FunctionalInterface
@@ -22,7 +26,7 @@ final class Rows {
     }
 
     <T> List<T> list(String sql, Mapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(sql, params).executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
@@ -39,15 +43,20 @@ final class Rows {
     }
 
     int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
+        try {
+            return prepare(sql, params).executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("update failed: " + e.getMessage() + " [" + sql + "]", e);
         }
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = cache.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            cache.put(sql, statement);
+        }
+        statement.clearParameters();
         try {
             for (int i = 0; i < params.length; i++) {
                 Object value = params[i];
@@ -61,6 +70,7 @@ final class Rows {
             }
             return statement;
         } catch (SQLException e) {
+            cache.remove(sql);
             statement.close();
             throw e;
         }

@@ -153,5 +153,9 @@ class BridgeRobustnessTest {
             game.await("game/events", "04060909", Duration.ofSeconds(20));
             game.await(r -> r.topic().equals("game/portals/p-emb") && r.retained() == false, WAIT);
         }
+        // the broker's data, configuration and extensions live under the bridge's data folder
+        assertTrue(java.nio.file.Files.isDirectory(dir.resolve("broker/data")));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("broker/conf/config.xml"))
+                .contains("<bind-address>127.0.0.1</bind-address>"));
     }
 }

@@ -19,6 +19,8 @@ class StatusIngestTest {
         assertEquals(Optional.of(new StatusIngest.Status(false, Optional.of(77L))),
                 parse("{\"state\":\"offline\",\"bootId\":77}"));
         assertEquals(Optional.of(new StatusIngest.Status(true, Optional.empty())), parse("{\"online\":true}"));
+        assertEquals(Optional.of(new StatusIngest.Status(false, Optional.of(0xDEADBEEFL))),
+                parse("{\"state\":\"offline\",\"deviceId\":\"p1\",\"bootId\":\"deadbeef\"}"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +15,26 @@ import java.util.concurrent.TimeUnit;
 public final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final List<String> extra;
     private Process process;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, List<String> extra) {
         this.dir = dir;
         this.port = port;
+        this.extra = List.copyOf(extra);
     }
 
     public static Mosquitto start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /**
+     * {@code extra} is appended to the configuration (more listeners, with per_listener_settings); the first
+     * listener, on {@link #port()}, stays anonymous.
+     */
+    public static Mosquitto start(Path dir, List<String> extra) throws IOException, InterruptedException {
         requireTool("mosquitto");
-        Mosquitto broker = new Mosquitto(dir, freePort());
+        Mosquitto broker = new Mosquitto(dir, freePort(), extra);
         broker.launch();
         return broker;
     }
@@ -58,16 +69,29 @@ public final class Mosquitto implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         Path conf = dir.resolve("mosquitto.conf");
         Files.createDirectories(dir.resolve("persist"));
-        Files.writeString(conf, String.join("\n",
+        // mosquitto started as root drops to its own user: that user must read its files and write here
+        for (Path folder : List.of(dir, dir.resolve("persist"))) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                extra.isEmpty() ? "" : "per_listener_settings true",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + dir.resolve("persist") + "/",
                 "max_topic_alias 0",
+                "set_tcp_nodelay true",
                 "max_inflight_messages 0",
                 "max_queued_messages 100000",
-                "log_dest file " + dir.resolve("mosquitto.log"),
-                ""));
+                "log_dest file " + dir.resolve("mosquitto.log")));
+        lines.addAll(extra);
+        lines.add("");
+        Files.writeString(conf, String.join("\n", lines));
         List<String> command = new ArrayList<>(List.of(tool("mosquitto"), "-c", conf.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.out").toFile()).start();

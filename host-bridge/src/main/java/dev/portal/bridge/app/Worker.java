@@ -1,0 +1,88 @@
+package dev.portal.bridge.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bridge's one worker thread. Takes every task queued so far (up to a batch size), runs them in order,
+ * then runs the end-of-batch hook, which commits the frames the batch staged in one transaction.
+ */
+final class Worker implements Executor, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    static final int MAX_BATCH = 256;
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Runnable endOfBatch;
+    private volatile boolean running = true;
+
+    Worker(String name, Runnable endOfBatch) {
+        this.endOfBatch = endOfBatch;
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.add(task);
+    }
+
+    private void loop() {
+        List<Runnable> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            for (Runnable task : batch) {
+                runSafely(task);
+            }
+            runSafely(endOfBatch);
+            batch.clear();
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // Whatever went wrong with one message must not stop the bridge.
+            LOG.error("a bridge task failed", e);
+        }
+    }
+
+    /** Waits until everything queued before this call has run, its batch included. */
+    boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        execute(done::countDown);
+        if (!done.await(timeout, unit)) {
+            return false;
+        }
+        // the latch ran inside a batch; one more round trip lets that batch's end hook finish
+        CountDownLatch after = new CountDownLatch(1);
+        execute(after::countDown);
+        return after.await(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.portal.bridge.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portal.bridge.demo.DemoPortal;
+import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.Mosquitto;
+import dev.portal.bridge.testing.MosquittoExtension;
+import dev.portal.bridge.testing.MosquittoSub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static dev.portal.bridge.app.BridgeFlowTest.WAIT;
+import static dev.portal.bridge.app.BridgeFlowTest.blaze;
+import static dev.portal.bridge.app.BridgeFlowTest.config;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Restarts of the bridge and of portals, and late wills. */
+@ExtendWith(MosquittoExtension.class)
+class BridgeLifecycleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void framesSentWhileTheBridgeIsDownAreAppliedWhenItComesBack(Mosquitto broker) throws Exception {
+        // as scripts/bridge runs against an external broker: a stable client id and a persistent session
+        BridgeConfig durable = BridgeConfig.defaults(
+                MqttSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir);
+        try (Collector game = new Collector(broker.uri(), "game/events");
+             DemoPortal portal = new DemoPortal(broker.uri(), "porch", 1, Clock.systemUTC())) {
+            try (Bridge bridge = Bridge.start(durable)) {
+                portal.start();
+                portal.place(0, 0, SimTag.toy("04DD000000000A", blaze(70)));
+                game.await("game/events", "recognised", WAIT);
+            }
+            portal.lift(0, 0); // nobody is listening
+            try (Bridge again = Bridge.start(durable)) {
+                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "removed", WAIT).payload());
+                assertEquals("04DD000000000A", removed.get("uid").asText());
+                again.awaitIdle();
+                assertTrue(again.store().inTransaction(tx -> tx.sessions("04DD000000000A")).getFirst().durationMillis()
+                        != null, "the play session is closed");
+            }
+        }
+    }
+
+    @Test
+    void aPortalThatRestartsHasItsOldPlacementsClosed(Mosquitto broker) throws Exception {
+        try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
+             Collector game = new Collector(broker.uri(), "game/events")) {
+            try (DemoPortal before = new DemoPortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
+                before.start();
+                before.place(0, 1, SimTag.toy("04EE000000000B", blaze(70)));
+                game.await("game/events", "recognised", WAIT);
+            }
+            try (DemoPortal after = new DemoPortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
+                after.start(); // a new boot: it no longer knows about the toy
+                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "removed", WAIT).payload());
+                assertEquals("portal-restarted", removed.get("reason").asText());
+                bridge.awaitIdle();
+                assertTrue(bridge.store().inTransaction(tx -> tx.placements("garage")).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void aLateWillFromAnEarlierBootDoesNotTakeThePortalOffline(Mosquitto broker) throws Exception {
+        try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
+             Collector game = new Collector(broker.uri(), "game/portals/attic");
+             DemoPortal portal = new DemoPortal(broker.uri(), "attic", 1, Clock.systemUTC())) {
+            portal.start();
+            game.await(r -> r.text().contains("\"firmware\""), WAIT);
+            String stale = String.format("%08x", (portal.bootId() + 1) & 0xFFFF_FFFFL);
+            MosquittoSub.publish(broker, "portal/attic/status",
+                    ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + stale + "\"}")
+                            .getBytes(StandardCharsets.UTF_8), true);
+            Thread.sleep(300);
+            bridge.awaitIdle();
+            assertTrue(bridge.store().inTransaction(tx -> tx.portal("attic")).orElseThrow().online());
+            String current = String.format("%08x", portal.bootId());
+            MosquittoSub.publish(broker, "portal/attic/status",
+                    ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + current + "\"}")
+                            .getBytes(StandardCharsets.UTF_8), true);
+            JsonNode offline = GameJson.MAPPER.readTree(game.await(r -> r.text().contains("\"online\":false"),
+                    Duration.ofSeconds(10)).payload());
+            assertFalse(offline.get("online").asBoolean());
+        }
+    }
+}
