@@ -14,12 +14,16 @@ public final class FirmwareBoot {
     }
 
     public static void main(String[] args) throws IOException {
+        // stdout carries only the answer (the launcher captures it); logging, which goes to stdout, is sent to stderr
+        java.io.PrintStream answer = System.out;
+        System.setOut(System.err);
         if (args.length != 1) {
             System.err.println("usage: FirmwareBoot FIRMWARE_DIR");
             System.exit(2);
         }
         SlotStore slots = new SlotStore(Path.of(args[0]));
         String slot = BootGuard.chooseSlot(slots);
-        slots.jar(slot).ifPresent(jar -> System.out.println(jar.toAbsolutePath()));
+        slots.jar(slot).ifPresent(jar -> answer.println(jar.toAbsolutePath()));
+        answer.flush();
     }
 }

@@ -46,6 +46,17 @@ public final class SerialLink implements AutoCloseable {
         this.reader = Thread.ofPlatform().daemon().name("serial-" + port.name()).unstarted(this::readLoop);
     }
 
+    /**
+     * A console for a service whose command dispatcher takes encoded Command frames (as they come from MQTT) and
+     * answers through its event stream: commands are handed over re-encoded, and the service mirrors every frame
+     * it emits to {@link #sendEncoded}, so results, Births and events reach the cable the way they reach the broker.
+     */
+    public static SerialLink forwarding(SerialPortIo port, java.util.function.Consumer<byte[]> submit, long bootId) {
+        Function<Message, Frame> framer = localFramer(bootId);
+        return new SerialLink(port, (command, reply) -> submit.accept(
+                dev.portal.protocol.frame.FrameCodec.encode(framer.apply(command))), framer);
+    }
+
     /** A framer with its own sequence for a link used without the MQTT emitter (not clock-synced). */
     public static Function<Message, Frame> localFramer(long bootId) {
         AtomicLong seq = new AtomicLong();

@@ -34,23 +34,36 @@ class FirmwareUpdateTest {
     }
 
     private FirmwareHost boot(Duration deadline) throws Exception {
+        return boot(deadline, probe("broker", true));
+    }
+
+    private FirmwareHost boot(Duration deadline, HealthCheck.Probe probe) throws Exception {
         if (host != null) {
             host.close();
         }
-        host = new FirmwareHost(dir, fleet.getPublic(), deadline, restarts);
+        host = new FirmwareHost(dir, fleet.getPublic(), deadline, restarts, List.of(probe));
         return host;
+    }
+
+    private CommandResult awaitOutcome() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (host.outcomes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(host.outcomes.isEmpty(), "an outcome was reported");
+        return host.outcomes.get(0);
     }
 
     private CommandResult push(List<FirmwareChunk> chunks) throws Exception {
         CommandResult last = null;
         long id = 100;
         for (FirmwareChunk c : chunks) {
-            FirmwareUpdater.Reply r = host.updater.handle(id++, c);
+            FirmwareUpdater.Reply r = host.handle(id++, c);
             last = r.result();
             if (last.status() != Status.OK) {
                 return last;
             }
-            host.updater.afterSent(r);
+            host.service.afterSent(r);
         }
         return last;
     }
@@ -69,16 +82,16 @@ class FirmwareUpdateTest {
         assertTrue(Files.exists(dir.resolve("slots/a/portal-device.jar")));
 
         boot(Duration.ofSeconds(30));
-        assertTrue(host.guard.onProbation());
-        new HealthCheck(host.guard, List.of(probe("broker", true))).runOnce();
-
-        assertFalse(host.guard.onProbation());
-        assertEquals("1.1.0", host.updater.runningVersion());
-        UpdateOutcome outcome = host.guard.unreported().orElseThrow();
-        assertTrue(outcome.committed());
+        CommandResult outcome = awaitOutcome();
+        assertEquals(Status.OK, outcome.status(), outcome.detail());
+        assertEquals("committed 1.1.0 in slot a (was 1.0.0)", outcome.detail());
         assertEquals(m.totalChunks() + 99, outcome.correlationId(), "reported against the last chunk's command");
-        host.guard.reported(outcome);
-        assertTrue(host.guard.unreported().isEmpty());
+        assertFalse(host.service.onProbation());
+        assertEquals("1.1.0", host.service.runningVersion());
+        assertTrue(Files.exists(dir.resolve("slots/a/HEALTHY")));
+
+        boot(Duration.ofSeconds(30));
+        assertTrue(host.outcomes.isEmpty(), "an outcome is sent once");
     }
 
     @Test
@@ -88,21 +101,21 @@ class FirmwareUpdateTest {
         push(FirmwareImages.chunks(FirmwareImages.manifest("1.2.0", image, fleet.getPrivate(), false), image));
         restarts.take();
 
-        boot(Duration.ofMillis(300));
-        HealthCheck check = new HealthCheck(host.guard, List.of(probe("reader self-test", false)));
-        assertFalse(check.runOnce());
+        boot(Duration.ofMillis(300), probe("reader self-test", false));
+        assertTrue(host.service.onProbation());
         String restart = restarts.poll(5, TimeUnit.SECONDS);
 
         assertNotNull(restart, "the guard restarts the service after the rollback");
         assertEquals(SlotStore.FACTORY, host.slots.current());
-        assertEquals("1.0.0", host.updater.runningVersion());
-        UpdateOutcome outcome = host.outcomes.get(0);
-        assertFalse(outcome.committed());
-        assertTrue(outcome.detail().startsWith("rolled back to 1.0.0: version 1.2.0 did not report healthy"), outcome.detail());
+        assertEquals("1.0.0", host.service.runningVersion());
+        CommandResult outcome = awaitOutcome();
+        assertEquals(Status.FAILED, outcome.status());
+        assertTrue(outcome.detail().startsWith("rolled back to 1.0.0: version 1.2.0 did not report healthy within 0.3 s"),
+                outcome.detail());
+        assertFalse(Files.exists(dir.resolve("slots/a/HEALTHY")));
 
         boot(Duration.ofSeconds(30));
-        assertFalse(host.guard.onProbation(), "the old version runs normally again");
-        assertFalse(host.guard.unreported().orElseThrow().committed(), "the outcome survives the restart until sent");
+        assertFalse(host.service.onProbation(), "the old version runs normally again");
     }
 
     @Test
@@ -110,13 +123,13 @@ class FirmwareUpdateTest {
         boot(Duration.ofSeconds(30));
         byte[] image = FirmwareImages.jar("1.3.0", 2000);
         push(FirmwareImages.chunks(FirmwareImages.manifest("1.3.0", image, fleet.getPrivate(), false), image));
-        boot(Duration.ofSeconds(30));
+        boot(Duration.ofSeconds(30), probe("never gets there", false));
         assertEquals("a", host.slots.current());
         host.close(); // the process dies: no health mark, no deadline
 
         assertEquals(SlotStore.FACTORY, BootGuard.chooseSlot(new SlotStore(dir)));
         boot(Duration.ofSeconds(30));
-        assertTrue(host.guard.unreported().orElseThrow().detail().contains("stopped before it reported healthy"));
+        assertTrue(awaitOutcome().detail().contains("stopped before it reported healthy"), host.outcomes.toString());
     }
 
     @Test
@@ -125,7 +138,7 @@ class FirmwareUpdateTest {
         byte[] v11 = FirmwareImages.jar("1.1.0", 2000);
         push(FirmwareImages.chunks(FirmwareImages.manifest("1.1.0", v11, fleet.getPrivate(), false), v11));
         boot(Duration.ofSeconds(30));
-        host.guard.markHealthy();
+        awaitOutcome();
 
         byte[] v105 = FirmwareImages.jar("1.0.5", 2000);
         CommandResult old = push(FirmwareImages.chunks(FirmwareImages.manifest("1.0.5", v105, fleet.getPrivate(), false), v105));
@@ -187,7 +200,7 @@ class FirmwareUpdateTest {
         push(chunks.subList(0, 4));
 
         boot(Duration.ofSeconds(30)); // power cut mid-transfer
-        CommandResult again = host.updater.handle(1, chunks.get(0)).result();
+        CommandResult again = host.handle(1, chunks.get(0)).result();
         ChunkProgress progress = ChunkProgress.find(again.detail()).orElseThrow();
         assertEquals(4, progress.have());
         assertEquals(4, progress.next());
@@ -200,7 +213,7 @@ class FirmwareUpdateTest {
         boot(Duration.ofSeconds(30));
         byte[] image = FirmwareImages.jar("1.1.0", 2000);
         List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.1.0", image, fleet.getPrivate(), false), image);
-        CommandResult r = host.updater.handle(7, chunks.get(1)).result();
+        CommandResult r = host.handle(7, chunks.get(1)).result();
         assertEquals(Status.REJECTED, r.status());
         assertTrue(r.detail().contains("send chunk 0 first"), r.detail());
     }

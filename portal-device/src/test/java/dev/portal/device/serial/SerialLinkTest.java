@@ -62,6 +62,29 @@ class SerialLinkTest {
         }
     }
 
+    @Test
+    void forwardingConsoleHandsCommandsOverEncodedAndMirrorsTheServicesFrames() throws Exception {
+        try (SocatPtyPair cable = new SocatPtyPair(dir)) {
+            java.util.concurrent.LinkedBlockingQueue<byte[]> submitted = new java.util.concurrent.LinkedBlockingQueue<>();
+            try (SerialLink device = SerialLink.forwarding(JSerialCommPort.open(cable.a.toString(), 115200, 100),
+                    submitted::add, 7).start();
+                 JSerialCommPort technician = JSerialCommPort.open(cable.b.toString(), 115200, 100)) {
+                new SerialFrameWriter(technician.out()).write(new Frame(Header.of(1, 0, 0, false),
+                        new Command(5, new Calibrate(0, 0, 3))));
+                byte[] command = submitted.poll(10, TimeUnit.SECONDS);
+                Command c = assertInstanceOf(Command.class, dev.portal.protocol.frame.FrameCodec.decode(command).message());
+                assertEquals(5, c.correlationId());
+
+                byte[] result = dev.portal.protocol.frame.FrameCodec.encode(new Frame(Header.of(9, 3, 0, false),
+                        new CommandResult(5, Status.OK, "pad 0: applied 33 dB")));
+                device.sendEncoded(result);
+                Frame back = new SerialFrameReader(blocking(technician.in())).read().orElseThrow();
+                assertEquals("pad 0: applied 33 dB", assertInstanceOf(CommandResult.class, back.message()).detail());
+                assertEquals(9, back.header().bootId(), "the service's own frame, unchanged");
+            }
+        }
+    }
+
     private static InputStream blocking(InputStream polling) {
         return new InputStream() {
             @Override

@@ -95,6 +95,18 @@ public final class Output {
             return e.exitCode();
         } catch (CommandLine.ParameterException e) {
             throw e;
+        } catch (dev.portal.portalctl.BadInputException e) {
+            err().println("portalctl: " + e.getMessage());
+            err().flush();
+            return ExitCodes.FAILURE;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err().println("portalctl: no such file: " + e.getFile());
+            err().flush();
+            return ExitCodes.FAILURE;
+        } catch (java.io.IOException e) {
+            err().println("portalctl: " + e.getMessage());
+            err().flush();
+            return ExitCodes.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err().println("portalctl: interrupted");

@@ -49,7 +49,8 @@ public final class WatchCommand implements Callable<Integer> {
             }
             LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
             try (BrokerConnection c = BrokerConnection.connect(broker)) {
-                c.onConnectionLost(() -> output.err().println("portalctl: connection to the broker lost"));
+                java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+                c.onConnectionLost(() -> connected.set(false));
                 String filter = "portal/" + (device == null ? "+" : device) + "/evt";
                 c.subscribe(filter, (topic, payload) -> {
                     try {
@@ -60,7 +61,7 @@ public final class WatchCommand implements Callable<Integer> {
                 });
                 output.err().println("portalctl: watching " + filter + " on " + broker.broker + " (Ctrl-C to stop)");
                 output.err().flush();
-                return WatchOp.run(frames, output, count, duration);
+                return WatchOp.run(frames, output, count, duration, connected::get);
             }
         });
     }

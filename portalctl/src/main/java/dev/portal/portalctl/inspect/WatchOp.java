@@ -24,6 +24,12 @@ public final class WatchOp {
      * @param until stop after this long (null: no limit)
      */
     public static int run(BlockingQueue<Seen> frames, Output out, long max, Duration until) throws InterruptedException {
+        return run(frames, out, max, until, () -> true);
+    }
+
+    /** As above; ends with exit 3 once {@code connected} turns false (the broker or the port went away). */
+    public static int run(BlockingQueue<Seen> frames, Output out, long max, Duration until,
+                          java.util.function.BooleanSupplier connected) throws InterruptedException {
         long deadline = until == null ? Long.MAX_VALUE : System.nanoTime() + until.toNanos();
         long shown = 0;
         while (max == 0 || shown < max) {
@@ -31,8 +37,13 @@ public final class WatchOp {
             if (left <= 0) {
                 break;
             }
-            Seen s = frames.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            Seen s = frames.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
             if (s == null) {
+                if (!connected.getAsBoolean()) {
+                    out.err().println("portalctl: connection lost after " + shown + " event(s)");
+                    out.err().flush();
+                    return ExitCodes.UNREACHABLE;
+                }
                 continue;
             }
             if (out.json()) {

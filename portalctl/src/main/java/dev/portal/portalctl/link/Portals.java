@@ -2,6 +2,7 @@ package dev.portal.portalctl.link;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.protocol.frame.Birth;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,9 +20,18 @@ public final class Portals {
     private Portals() {
     }
 
-    public static DeviceSession session(BrokerConnection broker, String deviceId, Duration timeout) {
+    /**
+     * A session with a portal. A portal whose retained status says "offline" is reported at once rather than
+     * after a timeout (its will fired: it lost power or network); one without a status may still answer.
+     */
+    public static DeviceSession session(BrokerConnection broker, String deviceId, Duration timeout) throws InterruptedException {
         if (!Birth.isValidDeviceId(deviceId)) {
-            throw dev.portal.portalctl.cli.PortalctlException.usage("not a device id: " + deviceId);
+            throw PortalctlException.usage("not a device id: " + deviceId);
+        }
+        Optional<Map<String, Object>> status = retained(broker, "portal/" + deviceId + "/status", Duration.ofMillis(300));
+        if (status.isPresent() && "offline".equals(status.get().get("state"))) {
+            throw PortalctlException.unreachable(deviceId + " is offline (its last connection, boot "
+                    + status.get().get("bootId") + ", ended without a goodbye)");
         }
         return new DeviceSession(new MqttPortalLink(broker, deviceId), timeout);
     }

@@ -82,9 +82,13 @@ public final class ProvisionCommand implements Callable<Integer> {
                 if (!birth.capabilities().contains(Capability.TOY_WRITE)) {
                     throw PortalctlException.failure(device + " cannot write toys (no TOY_WRITE capability; fleet key missing?)");
                 }
-                if (!output.json()) {
-                    output.line("lay " + count + " blank tag(s) on " + device + ", one after another; writing toy type "
-                            + toyType + " variant " + variant);
+                String prompt = "lay " + count + " blank tag(s) on " + device + ", one after another; writing toy type "
+                        + toyType + " variant " + variant;
+                if (output.json()) {
+                    output.err().println("portalctl: " + prompt);
+                    output.err().flush();
+                } else {
+                    output.line(prompt);
                 }
                 Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20));
                 boolean complete;
@@ -116,7 +120,7 @@ public final class ProvisionCommand implements Callable<Integer> {
                 if (p.written() + p.refused() + p.failed() == 0) {
                     return ExitCodes.UNREACHABLE;
                 }
-                return p.written() == 0 && complete ? ExitCodes.FAILURE : ExitCodes.PARTIAL;
+                return ExitCodes.PARTIAL;
             }
         });
     }

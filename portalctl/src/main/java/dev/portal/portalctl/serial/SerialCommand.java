@@ -25,10 +25,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serial", mixinStandardHelpOptions = true,
-        subcommands = {SerialCommand.Status.class, SerialCommand.Calibrate.class, SerialCommand.ConfigGet.class,
-            SerialCommand.ConfigSetCmd.class, SerialCommand.Watch.class},
+        subcommands = {SerialCommand.Status.class, SerialCommand.Calibrate.class, SerialCommand.Config.class,
+            SerialCommand.Watch.class},
         description = {"The same commands over a serial cable (COBS-framed frames) for a portal without network:",
-            "  portalctl serial /dev/ttyUSB0 status | calibrate | config-get | config-set k=v... | watch"})
+            "  portalctl serial /dev/ttyUSB0 status | calibrate | config get | config set k=v... | watch"})
 public final class SerialCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -98,11 +98,25 @@ public final class SerialCommand implements Runnable {
         }
     }
 
-    @Command(name = "config-get", mixinStandardHelpOptions = true, description = "The configuration version the portal reports.",
+    @Command(name = "config", mixinStandardHelpOptions = true, subcommands = {ConfigGet.class, ConfigSetCmd.class},
+            description = "Configuration over the cable: get, or set KEY=VALUE...")
+    static final class Config implements Runnable {
+        @ParentCommand
+        SerialCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "config needs get or set");
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "The configuration version the portal reports.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
     static final class ConfigGet implements Callable<Integer> {
         @ParentCommand
-        SerialCommand parent;
+        Config config;
         @Mixin
         Output output;
         @Spec
@@ -111,19 +125,19 @@ public final class SerialCommand implements Runnable {
         @Override
         public Integer call() {
             return output.bind(spec).run(() -> {
-                try (DeviceSession s = parent.open()) {
+                try (DeviceSession s = config.parent.open()) {
                     return ConfigOp.get(s, ShadowStore.none(), output);
                 }
             });
         }
     }
 
-    @Command(name = "config-set", mixinStandardHelpOptions = true, description = "Change configuration keys over the cable.",
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change configuration keys over the cable.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
                 ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
     static final class ConfigSetCmd implements Callable<Integer> {
         @ParentCommand
-        SerialCommand parent;
+        Config config;
         @Mixin
         Output output;
         @Spec
@@ -134,7 +148,7 @@ public final class SerialCommand implements Runnable {
         @Override
         public Integer call() {
             return output.bind(spec).run(() -> {
-                try (DeviceSession s = parent.open()) {
+                try (DeviceSession s = config.parent.open()) {
                     return ConfigOp.set(s, ShadowStore.none(), output, assignments);
                 }
             });
@@ -161,6 +175,8 @@ public final class SerialCommand implements Runnable {
                 LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
                 try (SerialPortalLink link = SerialPortalLink.open(parent.port, parent.baud)) {
                     link.open(f -> frames.add(new WatchOp.Seen(parent.port, f)));
+                    output.err().println("portalctl: watching " + parent.port + " (Ctrl-C to stop)");
+                    output.err().flush();
                     return WatchOp.run(frames, output, count, duration);
                 }
             });

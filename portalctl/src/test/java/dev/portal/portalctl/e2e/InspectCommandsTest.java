@@ -80,8 +80,23 @@ class InspectCommandsTest {
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.err().contains("nobody-here sent no Birth within 1 s"), r.toString());
 
+        try (var c = dev.portal.portalctl.link.BrokerConnection.connect(options())) {
+            c.publish("portal/ghost-1/status", "{\"state\":\"offline\",\"deviceId\":\"ghost-1\",\"bootId\":\"0000beef\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        }
+        Cli.Run offline = Cli.run("status", "ghost-1", "--broker", BROKER.uri(), "--timeout", "30s");
+        assertEquals(3, offline.code(), offline.toString());
+        assertTrue(offline.err().contains("ghost-1 is offline (its last connection, boot 0000beef"), offline.toString());
+
         Cli.Run noBroker = Cli.run("status", "shop-7", "--broker", "tcp://127.0.0.1:1", "--timeout", "1s");
         assertEquals(3, noBroker.code(), noBroker.toString());
+    }
+
+    private static dev.portal.portalctl.cli.BrokerOptions options() {
+        dev.portal.portalctl.cli.BrokerOptions o = new dev.portal.portalctl.cli.BrokerOptions();
+        o.broker = BROKER.uri();
+        o.timeout = Duration.ofSeconds(5);
+        return o;
     }
 
     @Test

@@ -68,6 +68,10 @@ final class FakeMqtt implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    synchronized boolean connected() {
+        return client.isConnected();
+    }
+
     synchronized void publish(Message m) {
         Frame f = new Frame(Header.of(bootId, sequence.getAndIncrement(), System.currentTimeMillis(), true), m);
         try {

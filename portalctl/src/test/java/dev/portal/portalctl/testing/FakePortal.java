@@ -1,12 +1,11 @@
 package dev.portal.portalctl.testing;
 
 import dev.portal.device.firmware.BootGuard;
-import dev.portal.device.firmware.FirmwareReceiver;
+import dev.portal.device.firmware.FirmwareService;
 import dev.portal.device.firmware.FirmwareSettings;
 import dev.portal.device.firmware.FirmwareUpdater;
 import dev.portal.device.firmware.HealthCheck;
 import dev.portal.device.firmware.SlotStore;
-import dev.portal.device.firmware.UpdateOutcome;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Calibration;
@@ -47,7 +46,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.zip.ZipFile;
 
@@ -152,9 +150,9 @@ public final class FakePortal implements AutoCloseable {
                 case WriteToy w -> write(c.correlationId(), w, out);
                 case FirmwareChunk f -> {
                     chunkSpy.accept(f);
-                    FirmwareUpdater.Reply reply = now.updater.handle(c.correlationId(), f);
+                    FirmwareUpdater.Reply reply = now.firmware.handle(c.correlationId(), f);
                     out.accept(reply.result());
-                    now.updater.afterSent(reply);
+                    now.firmware.afterSent(reply);
                 }
                 default -> out.accept(new CommandResult(c.correlationId(), Status.UNKNOWN_COMMAND, "not in the fake"));
             }
@@ -264,14 +262,12 @@ public final class FakePortal implements AutoCloseable {
         commands.shutdownNow();
     }
 
-    /** One run of the "process": its boot id, MQTT client, firmware guard. */
+    /** One run of the "process": its boot id, MQTT client and firmware service, wired as the device wires them. */
     static final class Incarnation implements AutoCloseable {
         final FakePortal portal;
         final SlotStore slots;
-        final BootGuard guard;
-        final FirmwareUpdater updater;
+        final FirmwareService firmware;
         final String version;
-        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         final FakeMqtt mqtt;
 
         Incarnation(FakePortal p) throws IOException {
@@ -279,30 +275,24 @@ public final class FakePortal implements AutoCloseable {
             FirmwareSettings settings = new FirmwareSettings(p.dataDir.resolve("firmware"), p.firmwareKey, 8 << 20,
                     p.healthDeadline, "1.0.0");
             slots = new SlotStore(settings.firmwareDir());
-            BootGuard.chooseSlot(slots);
-            guard = new BootGuard(slots, p.healthDeadline, p::restart, timer, this::report);
-            updater = new FirmwareUpdater(settings, slots, new FirmwareReceiver(settings.firmwareDir().resolve("staging")),
-                    guard, p::restart);
-            version = updater.runningVersion();
+            BootGuard.chooseSlot(slots); // the launcher's step
+            firmware = FirmwareService.open(settings, p::restart, this::publish);
+            version = firmware.runningVersion();
             mqtt = new FakeMqtt(p.brokerUri, p.deviceId, this::onCommand);
         }
 
         void boot() throws Exception {
             mqtt.connect();
             publish(portal.birth());
-            boolean probation = guard.onStart();
-            guard.unreported().ifPresent(this::report);
-            if (probation) {
-                new HealthCheck(guard, List.of(new HealthCheck.Probe() {
-                    public String name() {
-                        return "self-test";
-                    }
+            firmware.started(List.of(new HealthCheck.Probe() {
+                public String name() {
+                    return "self-test";
+                }
 
-                    public boolean healthy() {
-                        return selfTestPasses();
-                    }
-                })).start(timer, Duration.ofMillis(100));
-            }
+                public boolean healthy() {
+                    return mqtt.connected() && selfTestPasses();
+                }
+            }), Duration.ofMillis(100));
         }
 
         private boolean selfTestPasses() {
@@ -316,15 +306,6 @@ public final class FakePortal implements AutoCloseable {
                 }
             } catch (IOException e) {
                 return false;
-            }
-        }
-
-        private void report(UpdateOutcome o) {
-            publish(new CommandResult(o.correlationId(), o.committed() ? Status.OK : Status.FAILED, o.detail()));
-            try {
-                guard.reported(o);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
         }
 
@@ -345,8 +326,7 @@ public final class FakePortal implements AutoCloseable {
 
         @Override
         public void close() {
-            guard.close();
-            timer.shutdownNow();
+            firmware.close();
             mqtt.close();
         }
     }

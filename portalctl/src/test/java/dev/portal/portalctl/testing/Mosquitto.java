@@ -59,7 +59,12 @@ public final class Mosquitto implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
-        if (process != null) {
+        stop();
+    }
+
+    /** Stops the broker (an outage, as far as clients can tell). */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -1,0 +1,88 @@
+package dev.portal.device.firmware;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestAndLauncherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionsCompareAsNumbersAndReleaseCandidatesAreOlder() {
+        assertTrue(FirmwareVersion.parse("1.10.0").isNewerThan(FirmwareVersion.parse("1.9.9")));
+        assertTrue(FirmwareVersion.parse("1.5.0").isNewerThan(FirmwareVersion.parse("1.5.0-rc2")));
+        assertEquals(0, FirmwareVersion.parse("1.5").compareTo(FirmwareVersion.parse("1.5.0")));
+        assertThrows(IllegalArgumentException.class, () -> FirmwareVersion.parse("1.5.0; rm -rf"));
+    }
+
+    @Test
+    void manifestSurvivesTheWireAndEveryFieldIsCoveredByTheSignature() throws Exception {
+        KeyPair k = Ed25519Keys.generate();
+        FirmwareManifest m = FirmwareManifest.unsigned("2.1.0", 123_456, new byte[32], 2048, false).signedWith(k.getPrivate());
+        FirmwareManifest back = FirmwareManifest.decode(m.encode());
+        assertEquals(m, back);
+        assertTrue(Ed25519Keys.verify(k.getPublic(), back.signedBytes(), back.signature()));
+
+        String text = new String(m.encode(), StandardCharsets.UTF_8);
+        for (String[] edit : List.of(new String[] {"version=2.1.0", "version=9.1.0"}, new String[] {"size=123456", "size=123457"},
+                new String[] {"allow-downgrade=false", "allow-downgrade=true"})) {
+            FirmwareManifest forged = FirmwareManifest.decode(text.replace(edit[0], edit[1]).getBytes(StandardCharsets.UTF_8));
+            assertFalse(Ed25519Keys.verify(k.getPublic(), forged.signedBytes(), forged.signature()), edit[1]);
+        }
+        FirmwareException bad = assertThrows(FirmwareException.class,
+                () -> FirmwareManifest.decode("hello".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(FirmwareException.Reason.BAD_MANIFEST, bad.reason());
+    }
+
+    @Test
+    void keysRoundTripThroughPem() {
+        KeyPair k = Ed25519Keys.generate();
+        assertArrayEquals(k.getPublic().getEncoded(), Ed25519Keys.publicKeyFromPem(Ed25519Keys.toPem(k.getPublic())).getEncoded());
+        assertArrayEquals(k.getPrivate().getEncoded(), Ed25519Keys.privateKeyFromPem(Ed25519Keys.toPem(k.getPrivate())).getEncoded());
+        assertThrows(IllegalArgumentException.class, () -> Ed25519Keys.publicKeyFromPem("not a key"));
+    }
+
+    /** The launcher step as its own JVM: a slot that started once without the healthy mark is rolled back. */
+    @Test
+    void launcherStepRollsBackAVersionThatCrashedAndNamesTheJarToRun() throws Exception {
+        SlotStore slots = new SlotStore(dir);
+        Path jar = Files.write(dir.resolve("image.jar"), new byte[] {1, 2, 3});
+        slots.install("a", jar, "1.1.0");
+        slots.markHealthy("a");
+        slots.switchTo("a");
+        slots.install("b", jar, "1.2.0");
+        new PendingUpdate("b", "a", "1.2.0", "1.1.0", 77, 1).save(slots);
+        slots.switchTo("b");
+
+        assertEquals(dir.resolve("slots/a/portal-device.jar").toAbsolutePath().toString(), launch());
+        assertEquals("a", slots.current());
+        UpdateOutcome o = UpdateOutcome.load(slots).orElseThrow();
+        assertEquals(77, o.correlationId());
+        assertFalse(o.committed());
+
+        slots.switchTo(SlotStore.FACTORY);
+        assertEquals("", launch(), "nothing printed: the factory jar runs");
+    }
+
+    private String launch() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FirmwareBoot.class.getName(), dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.portal.portalctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portal.bridge.app.Bridge;
+import dev.portal.bridge.app.BridgeConfig;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.portalctl.testing.Mosquitto;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** devices and status read the real host bridge's retained portal documents (game/portals/{id}). */
+class WithBridgeTest {
+    @RegisterExtension
+    static final Mosquitto BROKER = new Mosquitto();
+
+    @TempDir
+    Path dir;
+    Bridge bridge;
+    FakePortal portal;
+
+    @BeforeEach
+    void start() throws Exception {
+        bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(BROKER.uri(), "bridge-test"), dir.resolve("bridge")));
+        portal = new FakePortal(BROKER.uri(), "arcade-5", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
+    }
+
+    @AfterEach
+    void stop() {
+        portal.close();
+        bridge.close();
+    }
+
+    @Test
+    void devicesAndStatusShowWhatTheBridgeKnows() throws Exception {
+        portal.heartbeat();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Cli.Run devices;
+        do {
+            Thread.sleep(200);
+            devices = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms");
+        } while (!devices.out().matches("(?s).*arcade-5\\s+online\\s+[0-9a-f]{8}\\s+1\\.0\\.0.*") && System.nanoTime() < deadline);
+        assertTrue(devices.out().matches("(?s).*arcade-5\\s+online\\s+[0-9a-f]{8}\\s+1\\.0\\.0.*"), devices.toString());
+
+        Cli.Run status = Cli.run("status", "arcade-5", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().contains("Health        (last heartbeat, from the bridge)"), status.toString());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.portal.portalctl.unit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portal.portalctl.calibrate.CalibrationTable;
+import dev.portal.portalctl.cli.DurationConverter;
+import dev.portal.portalctl.config.ConfigShadow;
+import dev.portal.portalctl.firmware.PushResult;
+import dev.portal.portalctl.firmware.PushResult.Outcome;
+import dev.portal.portalctl.firmware.Rollout;
+import dev.portal.portalctl.link.TopicFilter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+/** The small pieces behind the commands, without a broker. */
+class PiecesTest {
+    @Test
+    void topicFiltersMatchLikeTheBroker() {
+        assertTrue(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt"));
+        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/cmd"));
+        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt/x"));
+        assertTrue(TopicFilter.matches("game/#", "game/portals/shop-1"));
+        assertEquals("shop-1", TopicFilter.level("portal/shop-1/status", 1));
+    }
+
+    @Test
+    void calibrationTableReadsTheSweepOfTheDevice() {
+        CalibrationTable t = CalibrationTable.parse(
+                "pad 0: applied 33 dB, removal after 3 misses (sweep with 04D7A9C1E25B80: 18 dB 0%, 23 dB 45%, 33 dB 100%)");
+        assertEquals(3, t.rows().size());
+        assertEquals(new CalibrationTable.Row(23, 45), t.rows().get(1));
+        assertEquals(33, t.applied().getAsInt());
+        assertTrue(t.toText().get(3).endsWith("<- applied"));
+        assertTrue(CalibrationTable.parse("pad 0: applied 38 dB, removal after 3 misses (gain as requested)").rows().isEmpty());
+    }
+
+    @Test
+    void shadowPendingKeysAreThoseChangedAfterTheReportedVersion() {
+        ConfigShadow s = ConfigShadow.empty().withDesired(1, Map.of("pollHz", "25")).withReported(1, Map.of("pollHz", "25"))
+                .withDesired(2, Map.of("heartbeatSeconds", "10"));
+        assertEquals(List.of("heartbeatSeconds"), s.pending());
+        assertFalse(s.inSync());
+        ConfigShadow back = ConfigShadow.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(s.toJson(), Map.class));
+        assertEquals(s.desired(), back.desired());
+        assertEquals(s.pending(), back.pending());
+        assertTrue(s.withReportedVersion(2).inSync());
+    }
+
+    @Test
+    void durationsAreWrittenAsTechniciansWriteThem() {
+        DurationConverter c = new DurationConverter();
+        assertEquals(Duration.ofMillis(500), c.convert("500ms"));
+        assertEquals(Duration.ofSeconds(10), c.convert("10"));
+        assertEquals(Duration.ofMinutes(3), c.convert("3m"));
+        assertThrows(TypeConversionException.class, () -> c.convert("soon"));
+    }
+
+    @Test
+    void rolloutRunsACanaryBatchThenStopsAtTheFailureThreshold() throws Exception {
+        Rollout r = new Rollout(25, 2);
+        assertEquals(3, r.batchSize(10));
+        List<String> pushed = new CopyOnWriteArrayList<>();
+        List<PushResult> results = r.run(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j"), d -> {
+            pushed.add(d);
+            return new PushResult(d, d.equals("b") || d.equals("e") ? Outcome.ROLLED_BACK : Outcome.COMMITTED, "");
+        }, x -> { });
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), pushed.stream().sorted().toList(), "two batches of 3, then stop");
+        assertEquals(10, results.size());
+        assertEquals(4, results.stream().filter(x -> x.outcome() == Outcome.SKIPPED).count());
+
+        List<PushResult> thrown = new Rollout(100, 5).run(List.of("x"), d -> {
+            throw dev.portal.portalctl.cli.PortalctlException.unreachable("gone");
+        }, x -> { });
+        assertEquals(Outcome.UNREACHABLE, thrown.get(0).outcome());
+    }
+}
