@@ -89,7 +89,8 @@ class VerdictTest {
         Verdict.Summary s = judge(List.of(place(1000, 0)), World.empty().with(T, 0),
                 List.of(session("7", 1, 0, 1050, null), session("7", 2, 2, 1100, null)),
                 List.of(new BridgeRecords.Placed(P, T, 0), new BridgeRecords.Placed(P, T, 2)));
-        assertEquals(2, s.duplicated(), s.examples().toString()); // overlap + a session on a pad nobody used
+        // the overlap, a session on a pad nobody used, and the toy twice in the state
+        assertEquals(3, s.duplicated(), s.examples().toString());
         assertFalse(s.passed());
     }
 }
