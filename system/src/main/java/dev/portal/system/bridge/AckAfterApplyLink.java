@@ -33,6 +33,7 @@ public final class AckAfterApplyLink implements MqttLink {
 
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
+    private volatile boolean closed;
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private final ExecutorService resubscriber = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mqtt-resubscribe");
@@ -52,20 +53,13 @@ public final class AckAfterApplyLink implements MqttLink {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {
-                if (reconnect) {
-                    resubscriber.execute(() -> subscriptions.forEach((f, q) -> {
-                        try {
-                            client.subscribe(f, q).waitForCompletion(10_000);
-                        } catch (MqttException e) {
-                            LOG.warn("renewing {} failed: {}", f, e.getMessage());
-                        }
-                    }));
-                }
+                // subscriptions are renewed by reconnect()
             }
 
             @Override
             public void connectionLost(Throwable cause) {
                 LOG.warn("lost the broker: {}", cause == null ? "" : cause.getMessage());
+                resubscriber.execute(AckAfterApplyLink.this::reconnect);
             }
 
             @Override
@@ -79,7 +73,38 @@ public final class AckAfterApplyLink implements MqttLink {
         });
     }
 
+    /**
+     * Our own reconnect loop: Paho's automatic reconnect hung for minutes (CONNECT never sent) after a broker
+     * restart while acknowledgements were being sent from the worker thread.
+     */
+    private void reconnect() {
+        long delay = 100;
+        while (!closed && !client.isConnected()) {
+            try {
+                Thread.sleep(delay);
+                client.connect(options).waitForCompletion(options.getConnectionTimeout() * 1000L + 1000);
+                subscriptions.forEach((f, q) -> {
+                    try {
+                        client.subscribe(f, q).waitForCompletion(10_000);
+                    } catch (MqttException e) {
+                        LOG.warn("renewing {} failed: {}", f, e.getMessage());
+                    }
+                });
+                LOG.info("reconnected");
+            } catch (MqttException e) {
+                LOG.debug("reconnect failed: {}", e.getMessage());
+                delay = Math.min(2000, delay * 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void ack(MqttMessage m) {
+        if (!client.isConnected()) {
+            return; // the broker sends it again after the reconnect; the bridge drops the duplicate
+        }
         try {
             client.messageArrivedComplete(m.getId(), m.getQos());
         } catch (MqttException e) {
@@ -135,6 +160,7 @@ public final class AckAfterApplyLink implements MqttLink {
 
     @Override
     public void close() {
+        closed = true;
         resubscriber.shutdownNow();
         try {
             if (client.isConnected()) {

@@ -56,8 +56,8 @@ public final class AckedBridgeMain {
         Routes routes = new Routes();
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(2000);
+        options.setAutomaticReconnect(false); // AckAfterApplyLink reconnects by itself
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
         options.setMaxInflight(4096);
