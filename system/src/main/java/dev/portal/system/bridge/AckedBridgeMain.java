@@ -10,7 +10,8 @@ import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.mqtt.PahoMqttLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +19,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The host bridge composed from its own public classes (store, ingest, game services) exactly as
- * {@code dev.portal.bridge.app.Bridge} wires them, except for the MQTT link: {@link AckAfterApplyLink}
- * acknowledges a message only after the worker thread handled it. {@code scripts/chaos --bridge acked} runs
- * it, to show whether losses under kill -9 come from acknowledging too early.
+ * The host bridge composed from its own public classes (store, ingest, game services, PahoMqttLink) exactly
+ * as {@code dev.portal.bridge.app.Bridge} wires them, with one difference: the message handler waits until
+ * the worker thread has handled the message, so Paho acknowledges it only after the state is committed (the
+ * shipped Bridge queues it and returns at once: a kill -9 loses what was acknowledged but not applied).
+ * {@code scripts/chaos --bridge acked} runs it.
  * Arguments: {@code --broker URI --data-dir DIR --client-id ID}.
  */
 public final class AckedBridgeMain {
@@ -54,19 +60,21 @@ public final class AckedBridgeMain {
         });
         Store store = JdbcStore.openSqlite(data.resolve("bridge.db"), clock);
         Routes routes = new Routes();
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(false); // AckAfterApplyLink reconnects by itself
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setConnectionTimeout(10);
-        options.setKeepAliveInterval(30);
-        options.setMaxInflight(4096);
-        options.setWill(GameTopics.STATUS, "{\"online\":false}".getBytes(), 1, true);
-        AckAfterApplyLink link = new AckAfterApplyLink(a.get("--broker"), a.getOrDefault("--client-id", "acked-bridge"),
-                options, (topic, payload, retained, ack) -> worker.execute(() -> {
-                    routes.route(topic, payload, clock.millis(), counters);
-                    ack.run();
-                }));
+        MqttSettings settings = new MqttSettings(a.get("--broker"), a.getOrDefault("--client-id", "acked-bridge"),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), false, Duration.ofSeconds(10),
+                Optional.of(new MqttSettings.Will(GameTopics.STATUS, "{\"online\":false}".getBytes(), 1, true)));
+        // Paho acknowledges a message when this handler returns: returning only once the worker has applied
+        // it is what makes a kill -9 unable to lose it.
+        PahoMqttLink link = new PahoMqttLink(settings, (topic, payload, retained) -> {
+            Future<?> done = worker.submit(() -> routes.route(topic, payload, clock.millis(), counters));
+            try {
+                done.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.error("a message on {} was not handled in time: {}", topic, e.toString());
+            }
+        });
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
         GamePublisher publisher = new GamePublisher(link, store, counters);
