@@ -78,10 +78,15 @@ public final class AckedBridgeMain {
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
         GamePublisher publisher = new GamePublisher(link, store, counters);
-        UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, worker,
+        // FrameIngest stages frames and applies them on flush (group commit): every task ends with a flush.
+        java.util.concurrent.Executor flushing = task -> worker.execute(() -> {
+            task.run();
+            routes.flush();
+        });
+        UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, flushing,
                 Duration.ofSeconds(5));
         routes.frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, clock,
-                Duration.ofMillis(500), timer, worker);
+                Duration.ofMillis(500), timer, flushing);
         routes.statuses = new StatusIngest(store, publisher, deadLetters, counters, clock);
         routes.updates = updates;
         link.connect();
@@ -112,11 +117,21 @@ public final class AckedBridgeMain {
         StatusIngest statuses;
         UpdateService updates;
 
+        void flush() {
+            if (frames != null) {
+                frames.flush();
+            }
+        }
+
         void route(String topic, byte[] payload, long receivedMillis, BridgeCounters counters) {
             try {
                 if (topic.endsWith("/evt")) {
                     frames.onFrame(topic, payload, receivedMillis);
-                } else if (topic.endsWith("/status") && topic.startsWith("portal/")) {
+                    frames.flush(); // applied and committed before Paho acknowledges the message
+                    return;
+                }
+                frames.flush();
+                if (topic.endsWith("/status") && topic.startsWith("portal/")) {
                     statuses.onStatus(topic, payload);
                 } else if (topic.endsWith("/update")) {
                     updates.onRequest(topic, payload);
