@@ -27,7 +27,7 @@ class ChaosRunTest {
         // -Dportal.chaos.bridge=acked runs the system module's AckedBridgeMain instead of the shipped bridge.
         ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40)
                 .withAckedBridge("acked".equals(System.getProperty("portal.chaos.bridge")));
-        assertEquals(1, options.faultCount(), "every fault kind once");
+        assertTrue(options.faultCount() >= 1, "every fault kind at least once");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ChaosRun run = new ChaosRun(options, new PrintStream(text, true, StandardCharsets.UTF_8));
         Verdict.Summary summary = run.run();
