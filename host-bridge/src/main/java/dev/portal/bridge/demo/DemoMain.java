@@ -24,7 +24,8 @@ import java.util.stream.Stream;
                 + "and shows what a game server subscribed to game/# sees.")
 public final class DemoMain implements Callable<Integer> {
 
-    @Option(names = "--interactive", description = "after the script, leave a player console open")
+    @Option(names = "--interactive", description = "after the script, leave a player console open "
+            + "(plays with the built-in portal)")
     boolean interactive;
 
     @Option(names = "--port", defaultValue = "0", description = "embedded broker port (0: any free port)")
@@ -86,11 +87,12 @@ public final class DemoMain implements Callable<Integer> {
                 return summary;
             }
             try (DemoPortal portal = new DemoPortal(bridge.serverUri(), "living-room", 2, Clock.systemUTC())) {
-                summary = new DemoSession(bridge, portal, view, server, Duration.ofMillis(paceMillis)).play();
+                DemoSession session = new DemoSession(bridge, portal, view, server, Duration.ofMillis(paceMillis));
+                summary = session.play();
                 out.println();
                 out.print(summary.text());
                 if (interactive) {
-                    new PlayerConsole(portal, server, view, System.in, out).run();
+                    new PlayerConsole(portal, server, view, session.hero(), System.in, out).run();
                 }
             }
             return summary;

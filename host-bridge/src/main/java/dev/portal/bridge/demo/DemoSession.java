@@ -2,10 +2,6 @@ package dev.portal.bridge.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.app.Bridge;
-import dev.portal.protocol.toy.CoCreation;
-import dev.portal.protocol.toy.Colours;
-import dev.portal.protocol.toy.ToyRecord;
-import dev.portal.protocol.toy.Upgrades;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,10 +15,10 @@ import java.util.function.Predicate;
  * XP awarded by the game server, written onto the toy, and read back after the toy is lifted and placed again.
  */
 public final class DemoSession {
-    static final String HERO = "04A1B2C3D4E5F6";
-    static final String FRIEND = "04F00D5EA5E001";
-    static final String FORGED = "04BADBADBAD000";
-    static final String NEWBIE = "04B1A4C0000001";
+    static final String HERO = DemoToys.HERO;
+    static final String FRIEND = DemoToys.FRIEND;
+    static final String FORGED = DemoToys.FORGED;
+    static final String NEWBIE = DemoToys.NEWBIE;
     static final long AWARD = 500;
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -33,12 +29,10 @@ public final class DemoSession {
     private final Duration pace;
     private final List<String> problems = new ArrayList<>();
 
-    final SimTag hero = SimTag.toy(HERO, new ToyRecord(12, 1, new CoCreation("Blaze",
-            new Colours(0xFF4400, 0x202020, 0xFFD700), Upgrades.of(2), 150, 2)));
-    final SimTag friend = SimTag.toy(FRIEND, new ToyRecord(31, 0, new CoCreation("Frost",
-            new Colours(0x66CCFF, 0xFFFFFF, 0x003366), Upgrades.NONE, 40, 1)));
-    final SimTag forged = SimTag.tampered(FORGED);
-    final SimTag newbie = SimTag.blank(NEWBIE);
+    private final SimTag hero = DemoToys.hero();
+    private final SimTag friend = DemoToys.friend();
+    private final SimTag forged = DemoToys.forged();
+    private final SimTag newbie = DemoToys.newbie();
 
     public DemoSession(Bridge bridge, DemoPortal portal, GameView view, SampleGameServer server, Duration pace) {
         this.bridge = bridge;
@@ -46,6 +40,11 @@ public final class DemoSession {
         this.view = view;
         this.server = server;
         this.pace = pace;
+    }
+
+    /** Blaze's tag, as the session left it (the console goes on with it). */
+    SimTag hero() {
+        return hero;
     }
 
     public DemoSummary play() throws Exception {

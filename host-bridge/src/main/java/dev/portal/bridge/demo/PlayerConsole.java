@@ -20,17 +20,18 @@ final class PlayerConsole {
     private final PrintStream out;
     private final Map<String, SimTag> toys = new LinkedHashMap<>();
 
-    PlayerConsole(DemoPortal portal, SampleGameServer server, GameView view, InputStream in, PrintStream out) {
+    /** {@code hero} is the session's own Blaze, whose tag holds what the session wrote. */
+    PlayerConsole(DemoPortal portal, SampleGameServer server, GameView view, SimTag hero, InputStream in,
+                  PrintStream out) {
         this.portal = portal;
         this.server = server;
         this.view = view;
         this.in = in;
         this.out = out;
-        DemoSession catalogue = new DemoSession(null, null, null, null, null);
-        toys.put("blaze", catalogue.hero);
-        toys.put("frost", catalogue.friend);
-        toys.put("forged", catalogue.forged);
-        toys.put("newbie", catalogue.newbie);
+        toys.put("blaze", hero);
+        toys.put("frost", DemoToys.friend());
+        toys.put("forged", DemoToys.forged());
+        toys.put("newbie", DemoToys.newbie());
     }
 
     void run() throws Exception {

@@ -93,6 +93,15 @@ public final class PahoMqttLink implements MqttLink {
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FULL_GIVE_UP_MILLIS);
         while (true) {
+            if (qos > 0 && client.getInFlightMessageCount() >= MAX_IN_FLIGHT) {
+                // the broker is behind: wait for acknowledgements rather than have Paho throw (costly) each try
+                if (System.nanoTime() > deadline) {
+                    throw new MqttLinkException("cannot publish to " + topic + ": " + MAX_IN_FLIGHT
+                            + " messages unacknowledged for " + FULL_GIVE_UP_MILLIS + " ms", null);
+                }
+                sleep(1);
+                continue;
+            }
             try {
                 client.publish(topic, payload, qos, retained);
                 return;
