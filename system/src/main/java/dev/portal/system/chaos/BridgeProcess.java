@@ -1,0 +1,86 @@
+package dev.portal.system.chaos;
+
+import dev.portal.system.process.ChildProcess;
+import dev.portal.system.process.JavaCommand;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The host bridge ({@code BridgeMain}, as scripts/bridge runs it) on its own SQLite file, restartable. */
+final class BridgeProcess implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String RUNNING = "portal bridge: running on";
+
+    private final Path dir;
+    private final List<String> args;
+    private ChildProcess process;
+    private int kills;
+
+    private final String mainClass;
+
+    BridgeProcess(String brokerUri, Path dir, boolean acked) throws IOException {
+        this.dir = dir;
+        this.mainClass = acked ? "dev.portal.system.bridge.AckedBridgeMain" : "dev.portal.bridge.app.BridgeMain";
+        Files.createDirectories(dir);
+        this.args = List.of("--broker", brokerUri, "--data-dir", dir.toString(), "--client-id", "chaos-bridge");
+    }
+
+    Path database() {
+        return dir.resolve("bridge.db");
+    }
+
+    int kills() {
+        return kills;
+    }
+
+    void start() throws IOException, InterruptedException {
+        Path log = dir.resolve("bridge.log");
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        process = ChildProcess.start("bridge", JavaCommand.of(mainClass, List.of("-Xmx256m",
+                "-XX:+UseSerialGC", "-Dlogback.configurationFile=portal-logback.xml"), args), log);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.size(log) > before && tail(log, before).contains(RUNNING)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("the bridge exited with " + process.process().exitValue() + "; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        process.kill();
+        throw new IOException("the bridge did not start within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    private static String tail(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    void killAndRestart(Duration down) throws IOException, InterruptedException {
+        process.kill();
+        kills++;
+        Thread.sleep(down.toMillis());
+        start();
+    }
+
+    /** SIGTERM: the bridge finishes its queue and closes the database. */
+    void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,229 @@
+package dev.portal.system.chaos;
+
+import dev.portal.system.net.PausableProxy;
+import dev.portal.system.portal.World;
+import dev.portal.system.process.MosquittoBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole system as separate processes under faults: Mosquitto (persistent), the bridge on its SQLite file,
+ * several simulated portals behind pausable proxies, and the players. Faults strike on a seeded plan while the
+ * players play; then the system drains and the bridge's records are judged against what the players did.
+ */
+public final class ChaosRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+
+    private final ChaosOptions o;
+    private final PrintStream out;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final AtomicInteger brokerRestarts = new AtomicInteger();
+    private final List<String> faultErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    public ChaosRun(ChaosOptions options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    public Verdict.Summary run() throws Exception {
+        Thread cleanup = new Thread(this::closeAll, "chaos-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup); // children die with us even on Ctrl-C
+        try {
+            return runChecked();
+        } finally {
+            closeAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    private Verdict.Summary runChecked() throws Exception {
+        Path dir = o.dir();
+        Files.createDirectories(dir);
+        FaultPlan plan = FaultPlan.of(o);
+        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, %s bridge, data in %s%n",
+                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(),
+                o.ackedBridge() ? "ack-after-apply" : "shipped", dir);
+        MosquittoBroker broker = track(MosquittoBroker.startPersistent(dir.resolve("broker")));
+        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge"), o.ackedBridge()));
+        bridge.start();
+        Map<String, Path> worldFiles = new LinkedHashMap<>();
+        for (int i = 0; i < o.portals(); i++) {
+            worldFiles.put("chaos-" + i, dir.resolve("world-chaos-" + i + ".txt"));
+        }
+        Player player = new Player(o.seed(), worldFiles, o.toysPerPortal(), o.pads(), dir.resolve("player.log"));
+        List<PausableProxy> proxies = new ArrayList<>();
+        List<PortalProcess> portals = new ArrayList<>();
+        for (int i = 0; i < o.portals(); i++) {
+            String id = "chaos-" + i;
+            PausableProxy proxy = track(new PausableProxy(broker.port()));
+            proxies.add(proxy);
+            PortalProcess portal = track(new PortalProcess(id, proxy.uri(), dir.resolve("portal-" + i),
+                    worldFiles.get(id), o, i, up -> player.portalUp(id, up)));
+            portals.add(portal);
+        }
+        for (PortalProcess p : portals) {
+            p.start();
+        }
+        long start = System.currentTimeMillis();
+        long end = start + o.duration().toMillis();
+        Thread faults = new Thread(() -> inject(plan, start, broker, bridge, portals), "faults");
+        Thread partition = new Thread(() -> partition(plan, start, proxies.get(plan.partitionedPortal())), "partition");
+        faults.start();
+        partition.start();
+        player.play(end);
+        faults.join(Duration.ofMinutes(3).toMillis());
+        partition.join(Duration.ofMinutes(1).toMillis());
+        proxies.forEach(PausableProxy::restore);
+        List<Action> actions = player.actions();
+        Map<String, World> worlds = player.worlds();
+        player.close();
+        long playedMillis = System.currentTimeMillis() - start;
+        out.printf("played %.1f s: %d actions (%.1f events/s); draining...%n", playedMillis / 1000.0, actions.size(),
+                actions.size() * 1000.0 / playedMillis);
+        ensureRunning(bridge, portals);
+        drain(bridge, worlds);
+        bridge.stop();
+        BridgeRecords records = BridgeRecords.read(bridge.database());
+        Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
+        print(summary, plan, bridge, portals);
+        return summary;
+    }
+
+    private void inject(FaultPlan plan, long start, MosquittoBroker broker, BridgeProcess bridge,
+                        List<PortalProcess> portals) {
+        for (FaultPlan.Fault f : plan.faults()) {
+            try {
+                long wait = start + f.atMillis() - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                LOG.info("fault: {}{}", f.kind(), f.portal() >= 0 ? " chaos-" + f.portal() : "");
+                switch (f.kind()) {
+                    case BROKER_RESTART -> {
+                        broker.restart(Duration.ofMillis(500));
+                        brokerRestarts.incrementAndGet();
+                    }
+                    case BRIDGE_KILL -> bridge.killAndRestart(Duration.ofMillis(500));
+                    case PORTAL_KILL -> portals.get(f.portal()).killAndRestart(Duration.ofMillis(500));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                faultErrors.add(f.kind() + ": " + e.getMessage());
+                LOG.error("fault {} failed", f.kind(), e);
+            }
+        }
+    }
+
+    private void partition(FaultPlan plan, long start, PausableProxy proxy) {
+        try {
+            Thread.sleep(Math.max(0, start + plan.partitionAtMillis() - System.currentTimeMillis()));
+            proxy.cut();
+            Thread.sleep(o.partition().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            proxy.restore();
+        }
+    }
+
+    private void ensureRunning(BridgeProcess bridge, List<PortalProcess> portals) throws IOException, InterruptedException {
+        if (!bridge.isAlive()) {
+            faultErrors.add("the bridge was not running at the end");
+            bridge.start();
+        }
+        for (PortalProcess p : portals) {
+            if (!p.isAlive()) {
+                faultErrors.add("portal " + p.id() + " was not running at the end");
+                p.start();
+            }
+        }
+    }
+
+    /** Waits until the bridge's state equals the world and its log stops changing, or the timeout. */
+    private void drain(BridgeProcess bridge, Map<String, World> worlds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT.toMillis();
+        int lastSessions = -1;
+        int stable = 0;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            try {
+                BridgeRecords r = BridgeRecords.read(bridge.database());
+                long open = r.sessions().stream().filter(s -> s.endedMillis() == null).count();
+                long onPads = worlds.values().stream().mapToLong(w -> w.toys().size()).sum();
+                boolean settled = r.sessions().size() == lastSessions && open == onPads
+                        && r.placements().size() == onPads;
+                stable = settled ? stable + 1 : 0;
+                lastSessions = r.sessions().size();
+                if (stable >= 3) {
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                LOG.debug("database busy while draining: {}", e.getMessage());
+            }
+        }
+        LOG.warn("the system did not settle within {}", DRAIN_TIMEOUT);
+    }
+
+    private void print(Verdict.Summary s, FaultPlan plan, BridgeProcess bridge, List<PortalProcess> portals) {
+        int portalKills = portals.stream().mapToInt(PortalProcess::kills).sum();
+        out.printf("faults: broker restarts %d, portal kills (kill -9) %d, bridge kills (kill -9) %d, "
+                        + "portal chaos-%d cut off for %d s, RF: %.0f %% missed answers, bit errors %.4f %% per bit%n",
+                brokerRestarts.get(), portalKills, bridge.kills(), plan.partitionedPortal(), o.partition().toSeconds(),
+                o.missedAnswers() * 100, o.bitErrors() * 100);
+        faultErrors.forEach(e -> out.println("fault error: " + e));
+        out.printf("events made:         %d%n", s.made());
+        out.printf("events delivered:    %d%n", s.delivered());
+        out.printf("events lost:         %d%n", s.lost());
+        out.printf("duplicated in state: %d%n", s.duplicated());
+        out.printf("false removals:      %d%n", s.falseRemovals());
+        out.printf("state mismatches:    %d%n", s.stateMismatches());
+        out.printf("(placements re-announced by a restarted portal: %d)%n", s.restartReannouncements());
+        s.examples().forEach(e -> out.println("  " + e));
+        out.println(passed(s) ? "chaos: PASS" : "chaos: FAIL");
+    }
+
+    public boolean passed(Verdict.Summary s) {
+        return s.passed() && faultErrors.isEmpty();
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        synchronized (resources) {
+            resources.add(resource);
+        }
+        return resource;
+    }
+
+    private void closeAll() {
+        List<AutoCloseable> all;
+        synchronized (resources) {
+            all = new ArrayList<>(resources);
+            resources.clear();
+        }
+        java.util.Collections.reverse(all);
+        for (AutoCloseable r : all) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("cleanup of {} failed: {}", r, e.toString());
+            }
+        }
+    }
+}

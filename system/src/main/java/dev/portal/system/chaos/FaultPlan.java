@@ -1,0 +1,39 @@
+package dev.portal.system.chaos;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/** When each fault strikes: kills and restarts spread over the run in a seeded order, plus one partition. */
+public record FaultPlan(List<Fault> faults, long partitionAtMillis, int partitionedPortal) {
+
+    public enum Kind { BROKER_RESTART, PORTAL_KILL, BRIDGE_KILL }
+
+    /** @param portal the portal to kill (PORTAL_KILL only) */
+    public record Fault(long atMillis, Kind kind, int portal) {
+    }
+
+    public static FaultPlan of(ChaosOptions o) {
+        Random random = new Random(o.seed() ^ 0x5EEDL);
+        int n = o.faultCount();
+        List<Kind> kinds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            kinds.addAll(List.of(Kind.BROKER_RESTART, Kind.PORTAL_KILL, Kind.BRIDGE_KILL));
+        }
+        Collections.shuffle(kinds, random);
+        long run = o.duration().toMillis();
+        long start = run / 12;
+        long span = run * 5 / 6 - start; // the last sixth is quiet, before the drain
+        List<Fault> faults = new ArrayList<>();
+        int portal = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            long at = start + span * i / kinds.size();
+            Kind k = kinds.get(i);
+            faults.add(new Fault(at, k, k == Kind.PORTAL_KILL ? portal++ % o.portals() : -1));
+        }
+        faults.sort(Comparator.comparingLong(Fault::atMillis));
+        return new FaultPlan(List.copyOf(faults), run / 4, o.portals() - 1);
+    }
+}

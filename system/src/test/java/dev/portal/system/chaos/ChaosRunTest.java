@@ -1,0 +1,45 @@
+package dev.portal.system.chaos;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The chaos run of scripts/chaos, shortened: one minute of play with the shipped bridge, every fault kind at
+ * least once (a broker restart, a kill -9 of a portal and of the bridge, a 10 s partition, flaky RF), then the
+ * bridge's records must match what the players did: nothing lost, duplicated or falsely removed.
+ */
+class ChaosRunTest {
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void nothingIsLostUnderFaults(@TempDir Path dir) throws Exception {
+        // -Dportal.chaos.bridge=acked runs the system module's AckedBridgeMain instead of the shipped bridge.
+        ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40)
+                .withAckedBridge("acked".equals(System.getProperty("portal.chaos.bridge")));
+        assertTrue(options.faultCount() >= 1, "every fault kind at least once");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        ChaosRun run = new ChaosRun(options, new PrintStream(text, true, StandardCharsets.UTF_8));
+        Verdict.Summary summary = run.run();
+        String printed = text.toString(StandardCharsets.UTF_8);
+        System.err.println(printed);
+        assertTrue(summary.made() > 3000, "the players were busy: " + printed);
+        assertEquals(summary.made(), summary.delivered(), printed);
+        assertEquals(0, summary.lost(), printed);
+        assertEquals(0, summary.duplicated(), printed);
+        assertEquals(0, summary.falseRemovals(), printed);
+        assertEquals(0, summary.stateMismatches(), printed);
+        assertTrue(run.passed(summary), printed);
+        assertTrue(printed.contains("chaos: PASS"), printed);
+    }
+}
