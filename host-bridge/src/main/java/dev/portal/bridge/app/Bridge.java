@@ -37,8 +37,6 @@ public final class Bridge implements AutoCloseable {
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
-    private static final long COMMIT_WAIT_SECONDS = 60;
-
     private final Worker worker;
     private final ScheduledExecutorService timer;
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
@@ -106,22 +104,9 @@ public final class Bridge implements AutoCloseable {
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
 
-    /**
-     * Called on Paho's callback thread, which acknowledges the message to the broker when this returns. So it
-     * returns only once the worker has applied the message and committed it: a bridge killed at any moment
-     * never loses a message the broker believes delivered.
-     */
     private void onMessage(String topic, byte[] payload, boolean retained) {
         long received = config.clock().millis();
-        try {
-            Runnable apply = () -> route(topic, payload, received);
-            if (!worker.runAndAwaitCommit(apply, COMMIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.error("a message on {} was not committed within {} s; acknowledging it anyway", topic,
-                        COMMIT_WAIT_SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.execute(() -> route(topic, payload, received));
     }
 
     private void route(String topic, byte[] payload, long receivedMillis) {

@@ -49,30 +49,7 @@ final class Worker implements Executor, AutoCloseable {
                 runSafely(task);
             }
             runSafely(endOfBatch);
-            for (Runnable task : batch) {
-                if (task instanceof Awaited awaited) {
-                    awaited.committed().countDown();
-                }
-            }
             batch.clear();
-        }
-    }
-
-    /**
-     * Runs {@code task} on the worker and returns once the batch holding it has been committed (its end-of-batch
-     * hook ran). False when that took longer than the timeout; the task still runs.
-     */
-    boolean runAndAwaitCommit(Runnable task, long timeout, TimeUnit unit) throws InterruptedException {
-        Awaited awaited = new Awaited(task, new CountDownLatch(1));
-        execute(awaited);
-        return awaited.committed().await(timeout, unit);
-    }
-
-    /** A task whose submitter waits for its batch's commit. */
-    private record Awaited(Runnable task, CountDownLatch committed) implements Runnable {
-        @Override
-        public void run() {
-            task.run();
         }
     }
 
