@@ -5,9 +5,11 @@ import dev.portal.hardware.reader.ReaderException.Failure;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.Uid;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * ISO14443-3A activation on any {@link PcdTransceiver}: REQA/WUPA, anticollision over cascade levels 1..3,
@@ -20,6 +22,8 @@ public final class Iso14443aActivation {
     private static final int CASCADE_TAG = 0x88;
     /** More tags than this on one pad means something is wrong (or a stack of identical UIDs). */
     public static final int MAX_TAGS = 16;
+    /** Fresh starts one enumeration may take after failed exchanges. */
+    public static final int MAX_RETRIES = 2;
 
     private final PcdTransceiver pcd;
     private final Anticollision anticollision;
@@ -132,20 +136,48 @@ public final class Iso14443aActivation {
 
     /**
      * Finds every tag in the field, halted ones included, and leaves them all halted: WUPA, then
-     * select-halt-REQA until nobody answers. Empty when nobody answers the WUPA.
+     * select-halt-REQA until nobody answers two REQAs in a row. Empty when nobody answers the WUPA. The first
+     * failure ends it.
      */
     public List<TagInfo> enumerate() throws ReaderException {
-        List<TagInfo> found = new ArrayList<>();
+        return enumerate(e -> false);
+    }
+
+    /**
+     * As {@link #enumerate()}, but a failure {@code retryable} accepts (a lost or garbled answer from a tag,
+     * not a stalled chip) starts the round again, at most {@link #MAX_RETRIES} times per call: with many tags
+     * on a pad one lost answer among dozens would otherwise cost the whole scan, and a tag put down just then
+     * would go unseen for poll after poll.
+     */
+    public List<TagInfo> enumerate(Predicate<ReaderException> retryable) throws ReaderException {
+        Map<Uid, TagInfo> found = new LinkedHashMap<>();
+        int retries = 0;
         Optional<Integer> atqa = wupa();
         while (atqa.isPresent()) {
             if (found.size() >= MAX_TAGS) {
                 throw new ReaderException(Failure.COLLISION, "more than " + MAX_TAGS + " tags answer");
             }
-            TagInfo tag = selectOne(atqa.get());
-            found.add(tag);
-            halt();
-            atqa = reqa();
+            try {
+                TagInfo tag = selectOne(atqa.get());
+                found.putIfAbsent(tag.uid(), tag);
+                halt();
+                atqa = reqa();
+                if (atqa.isEmpty()) {
+                    // Silence ends the round, and a lost answer sounds the same: ask once more.
+                    atqa = reqa();
+                }
+            } catch (ReaderException e) {
+                if (!retryable.test(e) || ++retries > MAX_RETRIES) {
+                    throw e;
+                }
+                // The tag that failed is READY or ACTIVE, maybe woken from HALT: a first WUPA may only send it
+                // back there (silently), a second wakes it. The tags found already wake too; they are found
+                // again, once each.
+                Optional<Integer> first = wupa();
+                Optional<Integer> second = wupa();
+                atqa = second.or(() -> first);
+            }
         }
-        return found;
+        return List.copyOf(found.values());
     }
 }

@@ -136,7 +136,9 @@ public final class Mfrc522Reader implements NfcReader {
     @Override
     public List<TagInfo> scan() throws ReaderException {
         prepareActivation();
-        return activation.enumerate();
+        long stallsBefore = stalls;
+        // A tag's lost or garbled answer is worth another round; a stalled or dead chip is not.
+        return activation.enumerate(e -> e.failure() != Failure.BUS_DEAD && stalls == stallsBefore);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class Bridge implements AutoCloseable {
         }
         store = JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock());
         mqtt = mqtt.withWill(new MqttSettings.Will(GameTopics.STATUS, OFFLINE, 1, true));
-        link = new PahoMqttLink(mqtt, this::onMessage);
+        link = new PahoMqttLink(mqtt, (MqttLink.AckingHandler) this::onMessage);
         CommandSender commands = new CommandSender(link, config.clock());
         DeadLetters deadLetters = new DeadLetters(link, counters, config.clock());
         publisher = new GamePublisher(link, store, counters);
@@ -104,15 +104,19 @@ public final class Bridge implements AutoCloseable {
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
 
-    private void onMessage(String topic, byte[] payload, boolean retained) {
+    /**
+     * Queues the message for the worker and returns at once; the broker hears that it is handled only once
+     * its effect is committed (frames: after their batch's transaction; other messages: once handled).
+     */
+    private void onMessage(String topic, byte[] payload, boolean retained, MqttLink.Acknowledgement ack) {
         long received = config.clock().millis();
-        worker.execute(() -> route(topic, payload, received));
+        worker.execute(() -> route(topic, payload, received, ack));
     }
 
-    private void route(String topic, byte[] payload, long receivedMillis) {
+    private void route(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
         try {
             if (topic.endsWith("/evt")) {
-                frames.onFrame(topic, payload, receivedMillis);
+                frames.onFrame(topic, payload, receivedMillis, ack);
                 return;
             }
             frames.flush(); // what came before this message is applied before it
@@ -121,10 +125,13 @@ public final class Bridge implements AutoCloseable {
             } else if (topic.endsWith("/update")) {
                 updates.onRequest(topic, payload);
             }
+            ack.acknowledge();
         } catch (RuntimeException e) {
-            // Whatever went wrong with one message must not stop the bridge.
+            // Whatever went wrong with one message must not stop the bridge, nor come back after every
+            // reconnect: it is counted, logged and acknowledged.
             counters.count("internalErrors");
             LOG.error("handling a message on {} failed", topic, e);
+            ack.acknowledge();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.GameTopics;
 import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.FrameApplier;
@@ -36,6 +37,10 @@ import java.util.concurrent.TimeUnit;
  * Frames from portal/{id}/evt: decode, check the device id against the topic and the boot's Birth, order by
  * (boot, seq), apply to the store, then publish. Every refusal goes to the dead-letter topic. Runs on the
  * bridge's worker thread.
+ * <p>A frame's MQTT acknowledgement is sent only after the transaction that applied it commits (or after it is
+ * refused or found to be a duplicate); a frame held for reordering stays unacknowledged until it is released
+ * and committed. So whatever the broker has been told is handled is in the database: a bridge killed at any
+ * moment gets the rest again from the broker.
  */
 public final class FrameIngest {
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
@@ -55,6 +60,15 @@ public final class FrameIngest {
     private final Executor worker;
     private final Map<String, Long> lastRebirth = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
+    private final List<MqttLink.Acknowledgement> afterCommit = new ArrayList<>();
+    private final Map<FrameKey, List<MqttLink.Acknowledgement>> heldAcks = new HashMap<>();
+
+    /** One frame of one device's stream. */
+    private record FrameKey(String deviceId, long boot, long seq) {
+        static FrameKey of(String deviceId, StreamTracker.Received r) {
+            return new FrameKey(deviceId, r.boot(), r.seq());
+        }
+    }
 
     /** A frame released in order, waiting for the batch's transaction. */
     private record Staged(String deviceId, StreamTracker.Received received) {
@@ -77,46 +91,83 @@ public final class FrameIngest {
         tracker.load(store.inTransaction(tx -> tx.streams()));
     }
 
+    /** Handles a frame whose acknowledgement is not needed (tests, replays). */
     public void onFrame(String topic, byte[] payload, long receivedMillis) {
+        onFrame(topic, payload, receivedMillis, MqttLink.Acknowledgement.NONE);
+    }
+
+    /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
+    public void onFrame(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
         counters.count("framesReceived");
+        if (!accept(topic, payload, receivedMillis, ack)) {
+            afterCommit.add(ack); // refused: the dead letter is its outcome
+        }
+    }
+
+    /** Decodes and offers one frame; false when it was refused. */
+    private boolean accept(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
         String deviceId = GameTopics.deviceOf(topic, "evt");
         if (deviceId == null) {
             deadLetters.refuse("bad-topic", "expected portal/{deviceId}/evt", topic, payload);
-            return;
+            return false;
         }
         if (payload.length > Limits.MAX_FRAME) {
             deadLetters.refuse("oversized", payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
-            return;
+            return false;
         }
         Frame frame;
         try {
             frame = FrameCodec.decode(payload);
         } catch (FrameException e) {
             deadLetters.refuse("undecodable", e.reason() + ": " + e.getMessage(), topic, payload);
-            return;
+            return false;
         }
         switch (frame.message()) {
             case Birth birth when !birth.deviceId().equals(deviceId) -> {
                 deadLetters.refuse("device-mismatch", "Birth of " + birth.deviceId() + " on the topic of "
                         + deviceId, topic, payload);
-                return;
+                return false;
             }
             case Command ignored -> {
                 deadLetters.refuse("unexpected-command", "portals do not send commands", topic, payload);
-                return;
+                return false;
             }
             default -> {
             }
         }
         StreamTracker.Received received = new StreamTracker.Received(frame, receivedMillis);
         switch (tracker.offer(deviceId, received, clock.millis())) {
-            case StreamTracker.Decision.Apply apply -> apply.frames().forEach(f -> stage(deviceId, f));
-            case StreamTracker.Decision.Duplicate ignored -> counters.count("duplicatesDropped");
+            case StreamTracker.Decision.Apply apply -> {
+                apply.frames().forEach(f -> stage(deviceId, f));
+                afterCommit.add(ack);
+            }
+            case StreamTracker.Decision.Duplicate duplicate -> {
+                counters.count("duplicatesDropped");
+                if (duplicate.held()) {
+                    waitWithHeld(deviceId, received, ack); // the held copy is not committed yet
+                } else {
+                    afterCommit.add(ack);
+                }
+            }
             case StreamTracker.Decision.Held held -> {
                 counters.count(held.unknownBoot() ? "heldUnknownBoot" : "heldOutOfOrder");
+                waitWithHeld(deviceId, received, ack);
                 timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
                         TimeUnit.MILLISECONDS);
             }
+        }
+        return true;
+    }
+
+    private void waitWithHeld(String deviceId, StreamTracker.Received r, MqttLink.Acknowledgement ack) {
+        heldAcks.computeIfAbsent(FrameKey.of(deviceId, r), k -> new ArrayList<>()).add(ack);
+    }
+
+    /** The acknowledgements of a frame that leaves the hold, to be sent after the next commit. */
+    private void releaseHeldAcks(String deviceId, StreamTracker.Received r) {
+        List<MqttLink.Acknowledgement> acks = heldAcks.remove(FrameKey.of(deviceId, r));
+        if (acks != null) {
+            afterCommit.addAll(acks);
         }
     }
 
@@ -130,6 +181,7 @@ public final class FrameIngest {
             }
             expiry.apply().forEach(f -> stage(deviceId, f));
             for (StreamTracker.Received r : expiry.unannounced()) {
+                releaseHeldAcks(deviceId, r);
                 deadLetters.refuse("unannounced-boot", "boot " + r.frame().header().bootId()
                         + " was never announced by a Birth of " + deviceId, "portal/" + deviceId + "/evt",
                         FrameCodec.encode(r.frame()));
@@ -148,6 +200,7 @@ public final class FrameIngest {
     private void stage(String deviceId, StreamTracker.Received r) {
         tracker.applied(deviceId, r.boot(), r.seq());
         staged.add(new Staged(deviceId, r));
+        releaseHeldAcks(deviceId, r);
     }
 
     /**
@@ -155,9 +208,27 @@ public final class FrameIngest {
      * batch fails, each frame is retried alone so one bad frame cannot take the others down with it.
      */
     public void flush() {
-        if (staged.isEmpty()) {
-            return;
+        if (!staged.isEmpty()) {
+            commitStaged();
         }
+        acknowledgeCommitted();
+    }
+
+    private void acknowledgeCommitted() {
+        // A held frame the tracker dropped (it became a duplicate of what was applied) is done with too.
+        heldAcks.entrySet().removeIf(e -> {
+            FrameKey key = e.getKey();
+            if (tracker.isHeld(key.deviceId(), key.boot(), key.seq())) {
+                return false;
+            }
+            afterCommit.addAll(e.getValue());
+            return true;
+        });
+        afterCommit.forEach(MqttLink.Acknowledgement::acknowledge);
+        afterCommit.clear();
+    }
+
+    private void commitStaged() {
         List<Staged> batch = List.copyOf(staged);
         staged.clear();
         List<Effects> results;

@@ -41,7 +41,8 @@ public final class StreamTracker {
         /** Apply these frames, in this order. */
         record Apply(List<Received> frames) implements Decision { }
 
-        record Duplicate() implements Decision { }
+        /** Already applied, or already held ({@code held}: the held copy is still waiting). */
+        record Duplicate(boolean held) implements Decision { }
 
         /** Held until the missing frames or the boot's Birth arrive, or the window ends ({@link #expire}). */
         record Held(boolean unknownBoot) implements Decision { }
@@ -70,14 +71,18 @@ public final class StreamTracker {
                 hold(deviceId, received, nowMillis);
                 return new Decision.Held(true);
             }
-            // A new boot starts at its Birth; frames of it that came early are released behind it.
-            List<Received> ready = new ArrayList<>();
+            // A new boot starts at its Birth; frames of it that came early are released behind it. Frames held
+            // below it (its first Birth was lost, this one answers a Rebirth) are older: they go first.
+            List<Received> ready = new ArrayList<>(releaseBelow(deviceId, received.boot(), received.seq()));
             ready.add(received);
             releaseAfter(deviceId, received.boot(), received.seq(), ready);
             return new Decision.Apply(ready);
         }
-        if (received.seq() <= last || isHeld(deviceId, received)) {
-            return new Decision.Duplicate();
+        if (received.seq() <= last) {
+            return new Decision.Duplicate(false);
+        }
+        if (isHeld(deviceId, received)) {
+            return new Decision.Duplicate(true);
         }
         if (received.seq() == last + 1 || birth) {
             // A Birth re-synchronises the stream (the answer to a Rebirth): frames held before it go first.
@@ -137,8 +142,13 @@ public final class StreamTracker {
     }
 
     private boolean isHeld(String deviceId, Received received) {
-        NavigableMap<Long, Received> boot = held.getOrDefault(deviceId, Map.of()).get(received.boot());
-        return boot != null && boot.containsKey(received.seq());
+        return isHeld(deviceId, received.boot(), received.seq());
+    }
+
+    /** Whether this frame is held, waiting for the frames before it or for its boot's Birth. */
+    public boolean isHeld(String deviceId, long bootId, long seq) {
+        NavigableMap<Long, Received> boot = held.getOrDefault(deviceId, Map.of()).get(bootId);
+        return boot != null && boot.containsKey(seq);
     }
 
     private void hold(String deviceId, Received received, long nowMillis) {

@@ -20,9 +20,31 @@ public interface MqttLink extends AutoCloseable {
     @Override
     void close();
 
-    /** Receives every message of every subscription, on the client's thread: return quickly. */
+    /**
+     * Receives every message of every subscription, on the client's thread: return quickly. The message is
+     * acknowledged to the broker when this returns.
+     */
     @FunctionalInterface
     interface Handler {
         void onMessage(String topic, byte[] payload, boolean retained);
+    }
+
+    /**
+     * Receives every message of every subscription, on the client's thread, and acknowledges each itself
+     * (from any thread) once what it did with it is durable. Until then the broker keeps the message and sends
+     * it again after a reconnect, so a process killed in between loses nothing: the receiver must drop the
+     * copies it already handled.
+     */
+    @FunctionalInterface
+    interface AckingHandler {
+        void onMessage(String topic, byte[] payload, boolean retained, Acknowledgement acknowledgement);
+    }
+
+    /** Tells the broker one QoS 1 message is handled; idempotent, and harmless after the link is gone. */
+    @FunctionalInterface
+    interface Acknowledgement {
+        void acknowledge();
+
+        Acknowledgement NONE = () -> { };
     }
 }

@@ -1,5 +1,6 @@
 package dev.portal.bridge.mqtt;
 
+import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -15,26 +16,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * MqttLink on the Paho v3 asynchronous client. Works around Paho's known traps: subscriptions are renewed
  * from our own thread, never inside connectComplete (which deadlocks); the client is always closed in a
  * finally; messages go through the one global callback (per-subscription listeners are not used).
- * Paho's own persistence is memory only: the bridge's reliability comes from idempotent, ordered application.
+ * Paho's own persistence is memory only: the bridge's reliability comes from acknowledging a message only once
+ * its effect is committed (manual acknowledgements) and from idempotent, ordered application.
  */
 public final class PahoMqttLink implements MqttLink {
     private static final Logger LOG = LoggerFactory.getLogger(PahoMqttLink.class);
     private static final int MAX_IN_FLIGHT = 4096;
     private static final long FULL_RETRY_MILLIS = 5;
     private static final long FULL_GIVE_UP_MILLIS = 10_000;
+    private static final int DISCONNECTED_BUFFER = 50_000;
 
     private final MqttSettings settings;
-    private final Handler handler;
+    private final AckingHandler handler;
     private final MqttAsyncClient client;
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private final ExecutorService resubscriber;
 
+    /** A link whose messages are acknowledged as soon as {@code handler} returns. */
     public PahoMqttLink(MqttSettings settings, Handler handler) throws MqttLinkException {
+        this(settings, (AckingHandler) (topic, payload, retained, ack) -> {
+            try {
+                handler.onMessage(topic, payload, retained);
+            } finally {
+                ack.acknowledge();
+            }
+        });
+    }
+
+    /** A link whose handler acknowledges each message itself, when its effect is durable. */
+    public PahoMqttLink(MqttSettings settings, AckingHandler handler) throws MqttLinkException {
         this.settings = settings;
         this.handler = handler;
         try {
@@ -48,6 +64,7 @@ public final class PahoMqttLink implements MqttLink {
             return thread;
         });
         client.setCallback(new Callback());
+        client.setManualAcks(true);
     }
 
     @Override
@@ -71,12 +88,27 @@ public final class PahoMqttLink implements MqttLink {
                 options.setSocketFactory(NoDelaySockets.plain());
             }
             client.connect(options).waitForCompletion(settings.connectTimeout().toMillis() + 1_000);
+            client.setBufferOpts(disconnectedBuffer());
             LOG.info("connected to {} as {}", settings.serverUri(), settings.clientId());
         } catch (MqttException e) {
             throw new MqttLinkException("cannot connect to " + settings.serverUri() + ": " + e.getMessage(), e);
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new MqttLinkException("TLS setup failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * While the broker is away (a restart takes seconds), what the bridge publishes waits in memory and goes
+     * out after the reconnect, rather than being dropped; the retained game topics are rebuilt from the store
+     * anyway, but game servers would miss the events.
+     */
+    private static DisconnectedBufferOptions disconnectedBuffer() {
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(DISCONNECTED_BUFFER);
+        buffer.setPersistBuffer(false);
+        buffer.setDeleteOldestMessages(true);
+        return buffer;
     }
 
     @Override
@@ -93,7 +125,7 @@ public final class PahoMqttLink implements MqttLink {
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FULL_GIVE_UP_MILLIS);
         while (true) {
-            if (qos > 0 && client.getInFlightMessageCount() >= MAX_IN_FLIGHT) {
+            if (qos > 0 && client.isConnected() && client.getInFlightMessageCount() >= MAX_IN_FLIGHT) {
                 // the broker is behind: wait for acknowledgements rather than have Paho throw (costly) each try
                 if (System.nanoTime() > deadline) {
                     throw new MqttLinkException("cannot publish to " + topic + ": " + MAX_IN_FLIGHT
@@ -163,11 +195,14 @@ public final class PahoMqttLink implements MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            Acknowledgement ack = acknowledgement(message);
             try {
-                handler.onMessage(topic, message.getPayload(), message.isRetained());
+                handler.onMessage(topic, message.getPayload(), message.isRetained(), ack);
             } catch (RuntimeException e) {
-                // An exception here would make Paho drop the connection; the handler's bugs must not.
+                // An exception here would make Paho drop the connection; the handler's bugs must not. A message
+                // the handler failed on is acknowledged, or the broker would send it again after every reconnect.
                 LOG.error("message handler failed on {}", topic, e);
+                ack.acknowledge();
             }
         }
 
@@ -175,6 +210,26 @@ public final class PahoMqttLink implements MqttLink {
         public void deliveryComplete(IMqttDeliveryToken token) {
             // QoS 1 acknowledgements need no action: publish() does not wait for them.
         }
+    }
+
+    private Acknowledgement acknowledgement(MqttMessage message) {
+        if (message.getQos() == 0) {
+            return Acknowledgement.NONE;
+        }
+        int id = message.getId();
+        int qos = message.getQos();
+        AtomicBoolean sent = new AtomicBoolean();
+        return () -> {
+            if (!sent.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                client.messageArrivedComplete(id, qos);
+            } catch (MqttException | RuntimeException e) {
+                // Disconnected: the broker keeps the message and sends it again; the receiver drops the copy.
+                LOG.debug("could not acknowledge message {}: {}", id, e.toString());
+            }
+        };
     }
 
     private void renewSubscriptions() {

@@ -19,11 +19,10 @@ final class BridgeProcess implements AutoCloseable {
     private ChildProcess process;
     private int kills;
 
-    private final String mainClass;
+    private static final String MAIN_CLASS = "dev.portal.bridge.app.BridgeMain";
 
-    BridgeProcess(String brokerUri, Path dir, boolean acked) throws IOException {
+    BridgeProcess(String brokerUri, Path dir) throws IOException {
         this.dir = dir;
-        this.mainClass = acked ? "dev.portal.system.bridge.AckedBridgeMain" : "dev.portal.bridge.app.BridgeMain";
         Files.createDirectories(dir);
         this.args = List.of("--broker", brokerUri, "--data-dir", dir.toString(), "--client-id", "chaos-bridge");
     }
@@ -39,7 +38,7 @@ final class BridgeProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         Path log = dir.resolve("bridge.log");
         long before = Files.exists(log) ? Files.size(log) : 0;
-        process = ChildProcess.start("bridge", JavaCommand.of(mainClass, List.of("-Xmx256m",
+        process = ChildProcess.start("bridge", JavaCommand.of(MAIN_CLASS, List.of("-Xmx256m",
                 "-XX:+UseSerialGC", "-Dlogback.configurationFile=portal-logback.xml"), args), log);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -21,20 +21,14 @@ public final class ChaosMain {
         double minutes = 3;
         long seed = -1;
         Path dir = null;
-        boolean acked = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--minutes" -> minutes = Double.parseDouble(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--dir" -> dir = Path.of(args[++i]);
-                    case "--bridge" -> acked = switch (args[++i]) {
-                        case "shipped" -> false;
-                        case "acked" -> true;
-                        default -> throw new IllegalArgumentException("--bridge is shipped or acked");
-                    };
                     case "--help", "-h" -> {
-                        System.out.println("usage: scripts/chaos [--minutes M (default 3)] [--seed N] [--dir DIR] [--bridge shipped|acked]");
+                        System.out.println("usage: scripts/chaos [--minutes M (default 3)] [--seed N] [--dir DIR]");
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
@@ -51,7 +45,6 @@ public final class ChaosMain {
             dir = Path.of("var", "chaos", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         ChaosOptions options = ChaosOptions.defaults(Duration.ofMillis((long) (minutes * 60_000)), dir.toAbsolutePath());
-        options = options.withAckedBridge(acked);
         if (seed >= 0) {
             options = options.withSeed(seed);
         }

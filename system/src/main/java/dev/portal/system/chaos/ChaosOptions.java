@@ -8,7 +8,7 @@ import java.time.Duration;
  * 10 portal kills, 10 bridge kills, a 30 s partition); shorter runs scale the counts down, at least one each.
  */
 public record ChaosOptions(Duration duration, int portals, int pads, int toysPerPortal, long seed,
-                           double missedAnswers, double bitErrors, Path dir, boolean ackedBridge) {
+                           double missedAnswers, double bitErrors, Path dir) {
 
     public static final Duration FULL = Duration.ofMinutes(3);
 
@@ -16,20 +16,15 @@ public record ChaosOptions(Duration duration, int portals, int pads, int toysPer
         // 3 portals x 56 toys, each on for 0.5-1.5 s and off for 0.7-1.5 s: about 150 events/s in total while
         // every portal is up. Missed answers: per answer; 1 % misses about 5 % of the polls of a pad with tags.
         // Bit errors: per bit; 1e-4 corrupts about 1 % of the short answers a poll gets.
-        return new ChaosOptions(duration, 3, 4, 56, 20261126L, 0.01, 0.0001, dir, false);
+        return new ChaosOptions(duration, 3, 4, 56, 20261126L, 0.01, 0.0001, dir);
     }
 
     public ChaosOptions withSeed(long s) {
-        return new ChaosOptions(duration, portals, pads, toysPerPortal, s, missedAnswers, bitErrors, dir, ackedBridge);
+        return new ChaosOptions(duration, portals, pads, toysPerPortal, s, missedAnswers, bitErrors, dir);
     }
 
     public ChaosOptions withPortals(int n, int toys) {
-        return new ChaosOptions(duration, n, pads, toys, seed, missedAnswers, bitErrors, dir, ackedBridge);
-    }
-
-    /** Runs the system module's AckedBridgeMain instead of the shipped BridgeMain. */
-    public ChaosOptions withAckedBridge(boolean acked) {
-        return new ChaosOptions(duration, portals, pads, toysPerPortal, seed, missedAnswers, bitErrors, dir, acked);
+        return new ChaosOptions(duration, n, pads, toys, seed, missedAnswers, bitErrors, dir);
     }
 
     /** 10 of each fault kind at full length, proportionally fewer in shorter runs, never none. */

@@ -56,11 +56,10 @@ public final class ChaosRun {
         Path dir = o.dir();
         Files.createDirectories(dir);
         FaultPlan plan = FaultPlan.of(o);
-        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, %s bridge, data in %s%n",
-                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(),
-                o.ackedBridge() ? "ack-after-apply" : "shipped", dir);
+        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, data in %s%n",
+                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), dir);
         MosquittoBroker broker = track(MosquittoBroker.startPersistent(dir.resolve("broker")));
-        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge"), o.ackedBridge()));
+        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge")));
         bridge.start();
         Map<String, Path> worldFiles = new LinkedHashMap<>();
         for (int i = 0; i < o.portals(); i++) {

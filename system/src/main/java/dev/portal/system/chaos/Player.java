@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The simulated players: a seeded random schedule of toys put on pads and taken off again, per portal. They
  * own the physical world (the world files) and log every action: the ground truth the bridge is judged by.
  * A toy stays on (and off) long enough for a portal to see it; nobody plays on a portal that is down (its
- * lights are off), so each portal's actions wait while it restarts.
+ * lights are off), so each portal's actions wait while it restarts, and for a moment after it is back: a toy
+ * put on just before a crash and lifted before the restarted portal's first look was never on a running
+ * portal long enough to be seen, by any portal.
  */
 public final class Player {
     private static final Logger LOG = LoggerFactory.getLogger(Player.class);
@@ -29,6 +31,8 @@ public final class Player {
     static final long MAX_ON = 1500;
     static final long MIN_OFF = 700;
     static final long MAX_OFF = 1500;
+    /** How long a restarted portal gets to look at its pads before anyone touches them (several poll periods). */
+    static final long SETTLE_AFTER_START = 1000;
 
     private record Toy(String portal, String uid, int index) {
     }
@@ -40,7 +44,8 @@ public final class Player {
     private final int pads;
     private final Map<String, Path> worldFiles;
     private final Map<String, World> worlds = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> up = new ConcurrentHashMap<>();
+    /** From when each portal may be played on; Long.MAX_VALUE while it is down. */
+    private final Map<String, Long> playableFrom = new ConcurrentHashMap<>();
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Long.compare(a.atMillis, b.atMillis));
     private final List<Action> actions = new ArrayList<>();
     private final BufferedWriter log;
@@ -54,7 +59,7 @@ public final class Player {
         int p = 0;
         for (String portal : worldFiles.keySet().stream().sorted().toList()) {
             worlds.put(portal, World.empty());
-            up.put(portal, false);
+            playableFrom.put(portal, Long.MAX_VALUE);
             World.empty().write(worldFiles.get(portal));
             for (int i = 0; i < toysPerPortal; i++) {
                 byte[] uid = new byte[7];
@@ -71,7 +76,7 @@ public final class Player {
 
     /** The portal's service runs (true) or is down (false): nobody plays on a dark portal. */
     public void portalUp(String portal, boolean isUp) {
-        up.put(portal, isUp);
+        playableFrom.put(portal, isUp ? System.currentTimeMillis() + SETTLE_AFTER_START : Long.MAX_VALUE);
     }
 
     /** Plays until {@code endMillis}; then leaves the toys where they are. */
@@ -88,7 +93,7 @@ public final class Player {
             }
             synchronized (this) {
                 queue.poll();
-                if (!up.get(next.toy.portal)) {
+                if (System.currentTimeMillis() < playableFrom.get(next.toy.portal)) {
                     queue.add(new Due(System.currentTimeMillis() + 200 + random.nextInt(200), next.toy));
                     continue;
                 }

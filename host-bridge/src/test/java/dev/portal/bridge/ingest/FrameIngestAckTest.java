@@ -1,0 +1,200 @@
+package dev.portal.bridge.ingest;
+
+import dev.portal.bridge.game.BridgeCounters;
+import dev.portal.bridge.game.CommandSender;
+import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.store.Store;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The broker may hear that a frame is handled only once its effect is in the database: that is what lets a
+ * bridge killed at any moment get everything it had not committed again from the broker.
+ */
+class FrameIngestAckTest {
+    private static final String DEVICE = "ack-1";
+    private static final String TOPIC = "portal/" + DEVICE + "/evt";
+    private static final long BOOT = 77;
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private ScheduledExecutorService timer;
+    private FrameIngest ingest;
+    private final Runnable[] pendingExpiry = new Runnable[1];
+
+    /** A link that accepts every publish and keeps nothing: the test looks at the store and the acks. */
+    private static final class SilentLink implements MqttLink {
+        @Override
+        public void connect() {
+        }
+
+        @Override
+        public void subscribe(String filter, int qos) {
+        }
+
+        @Override
+        public void publish(String topic, byte[] payload, int qos, boolean retained) {
+        }
+
+        @Override
+        public boolean isConnected() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Counts its acknowledgements. */
+    private static final class Ack implements MqttLink.Acknowledgement {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void acknowledge() {
+            count.incrementAndGet();
+        }
+
+        boolean sent() {
+            return count.get() > 0;
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        Clock clock = Clock.systemUTC();
+        store = JdbcStore.openSqlite(dir.resolve("bridge.db"), clock);
+        timer = Executors.newSingleThreadScheduledExecutor();
+        MqttLink link = new SilentLink();
+        BridgeCounters counters = new BridgeCounters();
+        CommandSender commands = new CommandSender(link, clock);
+        DeadLetters deadLetters = new DeadLetters(link, counters, clock);
+        GamePublisher publisher = new GamePublisher(link, store, counters);
+        // The reorder window's end is run by hand (expire()), never by the timer's thread.
+        UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer,
+                task -> pendingExpiry[0] = task, Duration.ofSeconds(5));
+        ingest = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, clock,
+                Duration.ofHours(1), timer, task -> pendingExpiry[0] = task);
+    }
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        store.close();
+    }
+
+    private static byte[] frame(long seq, Message message) {
+        return FrameCodec.encode(new Frame(Header.of(BOOT, seq, 0, false), message));
+    }
+
+    private static byte[] birth(long seq) {
+        return frame(seq, new Birth(DEVICE, "1.0.0", Set.of(), List.of(), new Calibration(List.of()), 0));
+    }
+
+    private static byte[] placed(long seq, int pad) {
+        return frame(seq, new TagPlaced(pad, 0, new byte[]{4, 1, 2, (byte) pad}, TagType.NTAG215));
+    }
+
+    private Optional<Placement> onPad(int pad) {
+        return store.inTransaction(tx -> tx.placement(DEVICE, pad, 0));
+    }
+
+    @Test
+    void aFrameIsAcknowledgedOnlyAfterItsBatchIsCommitted() {
+        Ack birth = new Ack();
+        Ack placed = new Ack();
+        ingest.onFrame(TOPIC, birth(0), 0, birth);
+        ingest.onFrame(TOPIC, placed(1, 2), 0, placed);
+
+        assertTrue(!birth.sent() && !placed.sent(), "nothing acknowledged before the commit");
+        assertTrue(onPad(2).isEmpty(), "nothing committed yet");
+
+        ingest.flush();
+
+        assertTrue(onPad(2).isPresent(), "the placement is in the store");
+        assertEquals(1, birth.count.get());
+        assertEquals(1, placed.count.get());
+    }
+
+    @Test
+    void aFrameHeldForAMissingOneStaysUnacknowledgedUntilItIsCommitted() {
+        ingest.onFrame(TOPIC, birth(0), 0, new Ack());
+        ingest.flush();
+        Ack early = new Ack();
+        Ack earlyAgain = new Ack(); // the broker sent it again (a reconnect) while it was held
+        ingest.onFrame(TOPIC, placed(2, 3), 0, early);
+        ingest.onFrame(TOPIC, placed(2, 3), 0, earlyAgain);
+        ingest.flush();
+
+        assertTrue(!early.sent() && !earlyAgain.sent(), "a held frame is not in the store: not acknowledged");
+        assertTrue(onPad(3).isEmpty());
+
+        Ack missing = new Ack();
+        ingest.onFrame(TOPIC, placed(1, 1), 0, missing);
+        ingest.flush();
+
+        assertTrue(onPad(1).isPresent() && onPad(3).isPresent(), "both applied, in order");
+        assertTrue(missing.sent() && early.sent() && earlyAgain.sent());
+    }
+
+    @Test
+    void duplicatesAndRefusedFramesAreAcknowledgedSoTheBrokerStopsSendingThem() {
+        ingest.onFrame(TOPIC, birth(0), 0, new Ack());
+        ingest.onFrame(TOPIC, placed(1, 0), 0, new Ack());
+        ingest.flush();
+        Ack duplicate = new Ack();
+        Ack garbage = new Ack();
+        ingest.onFrame(TOPIC, placed(1, 0), 0, duplicate);
+        ingest.onFrame(TOPIC, new byte[]{1, 2, 3}, 0, garbage);
+        ingest.flush();
+
+        assertEquals(1, duplicate.count.get());
+        assertEquals(1, garbage.count.get());
+    }
+
+    @Test
+    void framesOfABootHeldBeforeItsBirthAreAppliedWhenALaterBirthAnnouncesIt() {
+        // The boot's first Birth never came (the bridge's database was restored from an old copy, say); the
+        // frames wait, and the Birth that answers a rebirth request releases them in order before itself.
+        Ack placed = new Ack();
+        ingest.onFrame(TOPIC, placed(4, 1), 0, placed);
+        ingest.flush();
+        assertTrue(!placed.sent());
+
+        Ack rebirth = new Ack();
+        ingest.onFrame(TOPIC, birth(5), 0, rebirth);
+        ingest.flush();
+
+        assertTrue(onPad(1).isPresent(), "the early placement was applied, not dropped");
+        assertTrue(placed.sent() && rebirth.sent());
+    }
+}
