@@ -5,7 +5,8 @@ CREATE TABLE portal (
   device_id       VARCHAR(64)  PRIMARY KEY,
   online          BOOLEAN      NOT NULL,
   boot_id         BIGINT,
-  firmware        VARCHAR(64),
+  -- A Birth allows 255 bytes. PostgreSQL enforces VARCHAR lengths (SQLite ignores them).
+  firmware        VARCHAR(255),
   capabilities    TEXT,
   pads            TEXT,
   calibration     TEXT,

@@ -21,12 +21,35 @@ import java.util.List;
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String LOCATION = "db/migration/V%d.sql";
+    /** Any fixed number: PostgreSQL advisory locks are per database, and nothing else here takes one. */
+    private static final long ADVISORY_LOCK_KEY = 0x706f7274616cL; // "portal"
 
     private Migrations() {
     }
 
     /** Returns the schema version after migrating. */
     public static int migrate(Connection connection, long nowMillis) throws SQLException {
+        // Bridges sharing one PostgreSQL database may start together: without the lock both create the same tables.
+        boolean serverLock = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        if (serverLock) {
+            advisoryLock(connection, "pg_advisory_lock");
+        }
+        try {
+            return migrateLocked(connection, nowMillis);
+        } finally {
+            if (serverLock) {
+                advisoryLock(connection, "pg_advisory_unlock");
+            }
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + function + "(" + ADVISORY_LOCK_KEY + ")");
+        }
+    }
+
+    private static int migrateLocked(Connection connection, long nowMillis) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_ms BIGINT NOT NULL)");
