@@ -44,11 +44,20 @@ portal_mvn() { mvn -B -q -f "$PORTAL_ROOT/pom.xml" "$@"; }
 
 # Installs missing Debian packages. $1.. are "command:package" pairs. In CI (CI=true) a tool that cannot be
 # installed is a failure; elsewhere too, because the tests need it and a silent skip would hide that.
+# A tool is a command on PATH, or (when it contains a slash) a path pattern such as
+# /usr/lib/postgresql/*/bin/initdb for programs Debian keeps off PATH.
+portal_have() {
+  case "$1" in
+    */*) compgen -G "$1" >/dev/null ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
 portal_require_tools() {
   local pair cmd pkg missing=()
   for pair in "$@"; do
     cmd=${pair%%:*} pkg=${pair#*:}
-    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    portal_have "$cmd" || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "portal: installing Debian packages: ${missing[*]}" >&2
@@ -60,6 +69,6 @@ portal_require_tools() {
   fi
   for pair in "$@"; do
     cmd=${pair%%:*}
-    command -v "$cmd" >/dev/null 2>&1 || { echo "portal: '$cmd' is still missing after installing its package" >&2; exit 1; }
+    portal_have "$cmd" || { echo "portal: '$cmd' is still missing after installing its package" >&2; exit 1; }
   done
 }

@@ -81,7 +81,10 @@ public final class Bridge implements AutoCloseable {
             mqtt = new MqttSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(), false,
                     java.util.Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout(), mqtt.will());
         }
-        store = JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock());
+        store = config.store()
+                .<Store>map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
+                        config.clock()))
+                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock()));
         mqtt = mqtt.withWill(new MqttSettings.Will(GameTopics.STATUS, OFFLINE, 1, true));
         link = new PahoMqttLink(mqtt, (MqttLink.AckingHandler) this::onMessage);
         CommandSender commands = new CommandSender(link, config.clock());

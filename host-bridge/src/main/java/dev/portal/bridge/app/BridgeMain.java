@@ -42,6 +42,18 @@ public final class BridgeMain implements Callable<Integer> {
             description = "database and embedded-broker data (default ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "keep the state in this database instead of the SQLite file in --data-dir, "
+                    + "e.g. jdbc:postgresql://db.local:5432/portal")
+    String storeUrl;
+
+    @Option(names = "--store-user", description = "database user name for --store")
+    String storeUser;
+
+    @Option(names = "--store-password", description = "database password for --store (or set PORTAL_STORE_PASSWORD)",
+            defaultValue = "${env:PORTAL_STORE_PASSWORD}")
+    String storePassword;
+
     @Option(names = "--shared", paramLabel = "GROUP",
             description = "subscribe to portals as a shared subscription, so several bridges split them (give each its own --client-id)")
     String shared;
@@ -95,7 +107,15 @@ public final class BridgeMain implements Callable<Integer> {
                 Optional.ofNullable(tlsCa), broker == null, Duration.ofSeconds(10), Optional.empty());
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
-                Duration.ofSeconds(2), Clock.systemUTC());
+                Duration.ofSeconds(2), Clock.systemUTC(), Optional.empty());
+        if (storeUrl != null) {
+            if (!storeUrl.startsWith("jdbc:")) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--store takes a JDBC URL (jdbc:postgresql://HOST:PORT/DB), not " + storeUrl);
+            }
+            config = config.withStore(new BridgeConfig.StoreUrl(storeUrl, Optional.ofNullable(storeUser),
+                    Optional.ofNullable(storePassword).filter(p -> !p.isEmpty())));
+        }
         return config;
     }
 }
