@@ -93,7 +93,7 @@ public final class Bridge implements AutoCloseable {
         updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, worker,
                 config.writeTimeout());
         frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, config.clock(),
-                config.reorderWindow(), timer, worker);
+                config.reorderWindow(), config.restartGrace(), timer, worker);
         statuses = new StatusIngest(store, publisher, deadLetters, counters, config.clock());
         link.connect();
         String prefix = config.sharedGroup().map(g -> "$share/" + g + "/").orElse("");

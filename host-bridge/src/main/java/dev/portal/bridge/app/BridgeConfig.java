@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param sharedGroup   subscribe to portal frames as $share/GROUP/... so several bridges split the portals
  * @param reorderWindow how long an early frame waits for the missing ones before the bridge asks for a rebirth
  * @param writeTimeout  how long a tag write may take before the game server is told "timeout"
+ * @param restartGrace  how long a restarted portal has to announce the toys still on it before their
+ *                      placements are closed (reason portal-restarted)
  * @param store         where the state lives: empty for the SQLite file bridge.db in dataDir, else a JDBC URL
  *                      (jdbc:postgresql://...) with its user and password
  */
 public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
                            Optional<String> sharedGroup, Duration reorderWindow, Duration writeTimeout,
-                           Duration statusInterval, Clock clock, Optional<StoreUrl> store) {
+                           Duration statusInterval, Duration restartGrace, Clock clock, Optional<StoreUrl> store) {
 
     /** A JDBC database other than the default SQLite file. */
     public record StoreUrl(String url, Optional<String> user, Optional<String> password) {
@@ -32,26 +34,31 @@ public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Pa
 
     public static BridgeConfig defaults(MqttSettings mqtt, Path dataDir) {
         return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), Optional.empty());
     }
 
     public BridgeConfig withEmbeddedBroker(int port) {
         return new BridgeConfig(mqtt, Optional.of(port), dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, clock, store);
+                statusInterval, restartGrace, clock, store);
     }
 
     public BridgeConfig withSharedGroup(String group) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, Optional.of(group), reorderWindow, writeTimeout,
-                statusInterval, clock, store);
+                statusInterval, restartGrace, clock, store);
     }
 
     public BridgeConfig withTimings(Duration reorder, Duration write) {
-        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorder, write, statusInterval, clock,
-                store);
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorder, write, statusInterval,
+                restartGrace, clock, store);
     }
 
     public BridgeConfig withStore(StoreUrl url) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, clock, Optional.of(url));
+                statusInterval, restartGrace, clock, Optional.of(url));
+    }
+
+    public BridgeConfig withRestartGrace(Duration grace) {
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
+                statusInterval, grace, clock, store);
     }
 }

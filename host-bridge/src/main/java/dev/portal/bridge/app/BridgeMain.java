@@ -65,6 +65,10 @@ public final class BridgeMain implements Callable<Integer> {
             description = "how long an early frame waits for missing ones before a rebirth is requested")
     long reorderMillis;
 
+    @Option(names = "--restart-grace-ms", defaultValue = "5000",
+            description = "how long a restarted portal has to announce the toys still on it before their placements close")
+    long restartGraceMillis;
+
     @Option(names = "--write-timeout-ms", defaultValue = "5000", description = "how long a tag write may take")
     long writeTimeoutMillis;
 
@@ -107,7 +111,7 @@ public final class BridgeMain implements Callable<Integer> {
                 Optional.ofNullable(tlsCa), broker == null, Duration.ofSeconds(10), Optional.empty());
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
-                Duration.ofSeconds(2), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty());
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),

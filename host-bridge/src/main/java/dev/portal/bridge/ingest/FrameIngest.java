@@ -56,6 +56,7 @@ public final class FrameIngest {
     private final Clock clock;
     private final Duration reorderWindow;
     private final Duration rebirthInterval;
+    private final Duration restartGrace;
     private final ScheduledExecutorService timer;
     private final Executor worker;
     private final Map<String, Long> lastRebirth = new HashMap<>();
@@ -76,7 +77,7 @@ public final class FrameIngest {
 
     public FrameIngest(Store store, GamePublisher publisher, UpdateService updates, CommandSender commands,
                        DeadLetters deadLetters, BridgeCounters counters, Clock clock, Duration reorderWindow,
-                       ScheduledExecutorService timer, Executor worker) {
+                       Duration restartGrace, ScheduledExecutorService timer, Executor worker) {
         this.store = store;
         this.publisher = publisher;
         this.updates = updates;
@@ -86,9 +87,26 @@ public final class FrameIngest {
         this.clock = clock;
         this.reorderWindow = reorderWindow;
         this.rebirthInterval = reorderWindow.multipliedBy(4);
+        this.restartGrace = restartGrace;
         this.timer = timer;
         this.worker = worker;
         tracker.load(store.inTransaction(tx -> tx.streams()));
+        // A portal may have restarted just before this bridge did: its old placements get their grace too.
+        for (String deviceId : store.inTransaction(tx -> tx.portals()).stream().map(p -> p.deviceId()).toList()) {
+            scheduleSweep(deviceId);
+        }
+    }
+
+    private void scheduleSweep(String deviceId) {
+        timer.schedule(() -> worker.execute(() -> sweepOldBoots(deviceId)), restartGrace.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The grace period after a portal's restart is over: close the placements its new boot did not announce. */
+    void sweepOldBoots(String deviceId) {
+        flush(); // announcements that came in the meantime count
+        Effects effects = store.inTransaction(tx -> applier.sweepOldBoots(tx, deviceId, clock.millis()));
+        publisher.publish(effects);
     }
 
     /** Handles a frame whose acknowledgement is not needed (tests, replays). */
@@ -267,6 +285,7 @@ public final class FrameIngest {
         updates.sendWrites(effects);
         updates.onResults(effects);
         effects.rebirths().forEach(this::requestRebirth);
+        effects.restarted().forEach(this::scheduleSweep);
     }
 
     private void apply(String deviceId, StreamTracker.Received r) {

@@ -20,6 +20,7 @@ public final class Effects {
     private final List<GameEvent> events = new ArrayList<>();
     private final List<ToyWrite> writes = new ArrayList<>();
     private final Set<String> rebirths = new LinkedHashSet<>();
+    private final Set<String> restarted = new LinkedHashSet<>();
     private final List<DeviceResult> results = new ArrayList<>();
 
     /** A device's answer to a command the bridge sent. */
@@ -50,6 +51,15 @@ public final class Effects {
         rebirths.add(deviceId);
     }
 
+    /** The device came back with a new boot: its old placements wait for the grace period. */
+    public void restarted(String deviceId) {
+        restarted.add(deviceId);
+    }
+
+    public Set<String> restarted() {
+        return Set.copyOf(restarted);
+    }
+
     public void result(DeviceResult result) {
         results.add(result);
     }
@@ -65,6 +75,7 @@ public final class Effects {
         events.addAll(other.events);
         writes.addAll(other.writes);
         rebirths.addAll(other.rebirths);
+        restarted.addAll(other.restarted);
     }
 
     public List<PortalState> portals() {

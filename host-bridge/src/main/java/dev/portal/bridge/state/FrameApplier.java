@@ -69,8 +69,9 @@ public final class FrameApplier {
 
     private PortalState birth(StoreTx tx, PortalState before, Birth birth, long boot, long atMillis, Effects effects) {
         if (before.bootId() != null && before.bootId() != boot) {
-            // The device restarted: it forgot its tags and will announce those still there.
-            placements.clearOtherBoots(tx, birth.deviceId(), boot, atMillis, effects);
+            // The device restarted: it will announce the toys still there, which keeps their sessions going;
+            // the others are closed by sweepOldBoots once the grace period is over.
+            effects.restarted(birth.deviceId());
         }
         List<String> capabilities = birth.capabilities().stream().map(Enum::name).sorted().toList();
         List<Map<String, Object>> pads = birth.pads().stream().map(FrameApplier::pad).toList();
@@ -78,6 +79,17 @@ public final class FrameApplier {
                 birth.calibration().pads().stream().map(FrameApplier::calibration).toList());
         return new PortalState(birth.deviceId(), true, boot, birth.firmwareVersion(), capabilities, pads,
                 calibration, birth.configVersion(), before.health(), atMillis);
+    }
+
+    /**
+     * Closes the placements of {@code deviceId} that its current boot has not announced again (the toys that
+     * went while the portal restarted). Run once the new boot has had its grace period.
+     */
+    public Effects sweepOldBoots(StoreTx tx, String deviceId, long atMillis) {
+        Effects effects = new Effects();
+        tx.portal(deviceId).map(PortalState::bootId).ifPresent(boot ->
+                placements.clearOtherBoots(tx, deviceId, boot, atMillis, effects));
+        return effects;
     }
 
     private static Map<String, Object> pad(PadInfo pad) {

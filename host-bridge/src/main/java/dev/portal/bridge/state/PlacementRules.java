@@ -31,17 +31,29 @@ final class PlacementRules {
     }
 
     /**
-     * Makes {@code uid} the toy on this slot. Returns false when it already was (a re-announcement after a
-     * rebirth), true when a new session was opened. A toy still recorded elsewhere has been moved.
+     * Makes {@code uid} the toy on this slot. Returns false when it already was there (a re-announcement after
+     * a rebirth, or by a restarted portal, maybe on another slot of the same pad: the session goes on), true
+     * when a new session was opened. A toy still recorded elsewhere has been moved.
      */
     boolean ensurePlaced(StoreTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
                          long atMillis, Effects effects) {
         Optional<Placement> here = tx.placement(deviceId, pad, slot);
         if (here.isPresent() && here.get().uid().equals(uid)) {
+            if (here.get().bootId() != boot) {
+                tx.savePlacement(here.get().seenBy(boot, slot));
+            }
+            return false;
+        }
+        Optional<Placement> before = tx.placementOf(uid);
+        if (before.isPresent() && restartedOnSamePad(before.get(), deviceId, boot, pad)) {
+            here.ifPresent(old -> close(tx, old, atMillis, old.bootId() != boot ? "portal-restarted" : "replaced",
+                    effects));
+            tx.deletePlacement(deviceId, pad, before.get().slot());
+            tx.savePlacement(before.get().seenBy(boot, slot));
             return false;
         }
         here.ifPresent(old -> close(tx, old, atMillis, "replaced", effects));
-        tx.placementOf(uid).ifPresent(old -> close(tx, old, atMillis, "moved", effects));
+        before.ifPresent(old -> close(tx, old, atMillis, "moved", effects));
         String sessionId = sessionId(deviceId, boot, seq);
         tx.savePlacement(new Placement(deviceId, pad, slot, uid, atMillis, sessionId));
         tx.openSession(new PlaySession(sessionId, uid, deviceId, pad, slot, atMillis, null, null));
@@ -59,11 +71,15 @@ final class PlacementRules {
         close(tx, here.get(), atMillis, "lifted", extra, effects);
     }
 
-    /** Closes every placement on this device that an older boot opened. */
+    /** A toy an earlier boot of this portal saw on this pad, announced again by the new boot. */
+    private static boolean restartedOnSamePad(Placement p, String deviceId, long boot, int pad) {
+        return p.deviceId().equals(deviceId) && p.pad() == pad && p.bootId() != boot;
+    }
+
+    /** Closes every placement on this device that no boot but an older one has announced. */
     void clearOtherBoots(StoreTx tx, String deviceId, long boot, long atMillis, Effects effects) {
-        String prefix = deviceId + "/" + boot + "/";
         for (Placement p : tx.placements(deviceId)) {
-            if (!p.sessionId().startsWith(prefix)) {
+            if (p.bootId() != boot) {
                 close(tx, p, atMillis, "portal-restarted", effects);
             }
         }

@@ -143,16 +143,20 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     private static Placement placement(ResultSet row) throws SQLException {
+        String sessionId = row.getString("session_id");
+        Long boot = Rows.nullableLong(row, "boot_id");
         return new Placement(row.getString("device_id"), row.getInt("pad"), row.getInt("slot"),
-                row.getString("uid"), row.getLong("since_ms"), row.getString("session_id"));
+                row.getString("uid"), row.getLong("since_ms"), sessionId,
+                boot != null ? boot : Placement.bootOf(sessionId)); // rows from before V2
     }
 
     @Override
     public void savePlacement(Placement p) {
-        rows.update("INSERT INTO placement (device_id, pad, slot, uid, since_ms, session_id) VALUES (?, ?, ?, ?, ?, ?) "
+        rows.update("INSERT INTO placement (device_id, pad, slot, uid, since_ms, session_id, boot_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (device_id, pad, slot) DO UPDATE SET uid = excluded.uid, "
-                        + "since_ms = excluded.since_ms, session_id = excluded.session_id",
-                p.deviceId(), p.pad(), p.slot(), p.uid(), p.sinceMillis(), p.sessionId());
+                        + "since_ms = excluded.since_ms, session_id = excluded.session_id, boot_id = excluded.boot_id",
+                p.deviceId(), p.pad(), p.slot(), p.uid(), p.sinceMillis(), p.sessionId(), p.bootId());
     }
 
     @Override

@@ -103,7 +103,7 @@ class FrameIngestAckTest {
         UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer,
                 task -> pendingExpiry[0] = task, Duration.ofSeconds(5));
         ingest = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, clock,
-                Duration.ofHours(1), timer, task -> pendingExpiry[0] = task);
+                Duration.ofHours(1), Duration.ofHours(1), timer, task -> pendingExpiry[0] = task);
     }
 
     @AfterEach

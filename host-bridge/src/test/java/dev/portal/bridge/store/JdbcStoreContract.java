@@ -226,15 +226,41 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void aPlacementKeepsTheBootThatLastSawItAndOldRowsTakeItFromTheirSession() throws Exception {
+        try (JdbcStore store = open("boots")) {
+            store.inTransaction(tx -> {
+                tx.savePlacement(new Placement("p", 0, 1, "0A", 10, "p/7/3").seenBy(9, 2));
+                return null;
+            });
+        }
+        try (Connection c = connect("boots"); Statement statement = c.createStatement()) {
+            // as V1 wrote them: no boot column
+            statement.execute("INSERT INTO placement (device_id, pad, slot, uid, since_ms, session_id) "
+                    + "VALUES ('p', 1, 0, '0B', 20, 'p/4294967295/12')");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        try (JdbcStore store = open("boots")) {
+            List<Placement> placements = store.inTransaction(tx -> tx.placements("p"));
+            assertEquals(new Placement("p", 0, 2, "0A", 10, "p/7/3", 9), placements.get(0));
+            assertEquals(4294967295L, placements.get(1).bootId());
+        }
+    }
+
+    @Test
     void migrationsRunOnceAndRecordTheirVersion() throws Exception {
         open("migrate").close();
         open("migrate").close();
         try (Connection c = connect("migrate");
              Statement statement = c.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version, description FROM schema_version")) {
+             ResultSet rows = statement.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
             assertTrue(rows.next());
             assertEquals(1, rows.getInt(1));
             assertTrue(rows.getString(2).startsWith("V1: initial schema"));
+            assertTrue(rows.next());
+            assertEquals(2, rows.getInt(1));
+            assertTrue(rows.getString(2).startsWith("V2: the boot that last saw each placement"));
             assertFalse(rows.next(), "each migration is recorded once");
         }
     }

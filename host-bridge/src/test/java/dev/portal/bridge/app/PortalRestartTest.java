@@ -1,0 +1,112 @@
+package dev.portal.bridge.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portal.bridge.demo.DemoPortal;
+import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.testing.Collector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.portal.bridge.app.BridgeFlowTest.blaze;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A portal that restarts (power cut, crash, update) forgets its tags and announces those still on it. For the
+ * game nothing happened to a toy that stayed: no removed/placed pair, the same play session. A toy that went
+ * while the portal was down is removed (reason portal-restarted) once the new boot's grace period is over.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PortalRestartTest {
+    private static final Duration GRACE = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private Bridge start() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return Bridge.start(BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + port, "restart-bridge"), dir)
+                .withEmbeddedBroker(port).withRestartGrace(GRACE));
+    }
+
+    private static List<String> eventTypes(Collector game) {
+        return game.all().stream().filter(r -> r.topic().equals("game/events"))
+                .map(r -> r.text().replaceAll("^\\{\"event\":\"([a-z-]+)\".*$", "$1")).toList();
+    }
+
+    @Test
+    void aToyThatStaysThroughARestartKeepsItsSessionAndTheGameSeesNothing() throws Exception {
+        try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
+            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "den", 2, Clock.systemUTC())) {
+                before.start();
+                before.place(1, 3, SimTag.toy("04DD000000000A", blaze(40)));
+                game.await("game/events", "\"recognised\"", WAIT);
+            }
+            bridge.awaitIdle();
+            Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04DD000000000A")).orElseThrow();
+            int eventsBefore = eventTypes(game).size();
+
+            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "den", 2, Clock.systemUTC())) {
+                after.start(); // a new boot, which finds the toy still there, on another slot of the same pad
+                after.place(1, 0, SimTag.toy("04DD000000000A", blaze(40)));
+                Thread.sleep(GRACE.toMillis() * 3);
+                bridge.awaitIdle();
+
+                List<String> during = eventTypes(game).subList(eventsBefore, eventTypes(game).size());
+                assertTrue(during.stream().noneMatch(t -> t.equals("removed") || t.equals("placed")),
+                        "no removed/placed pair for a toy that never moved: " + during);
+                Placement now = bridge.store().inTransaction(tx -> tx.placementOf("04DD000000000A")).orElseThrow();
+                assertEquals(first.sessionId(), now.sessionId(), "the same play session goes on");
+                assertEquals(0, now.slot(), "at the slot the new boot gave it");
+                assertEquals(after.bootId(), now.bootId());
+
+                after.lift(1, 0);
+                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                assertEquals("lifted", removed.get("reason").asText());
+                assertEquals(first.sessionId(), removed.get("session").get("sessionId").asText());
+            }
+            bridge.awaitIdle();
+            List<PlaySession> sessions = bridge.store().inTransaction(tx -> tx.sessions("04DD000000000A"));
+            assertEquals(1, sessions.size(), "one play session across the restart: " + sessions);
+        }
+    }
+
+    @Test
+    void aToyThatWentWhileThePortalWasDownIsRemovedAfterTheGracePeriod() throws Exception {
+        try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
+            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
+                before.start();
+                before.place(0, 1, SimTag.toy("04EE000000000B", blaze(70)));
+                game.await("game/events", "\"recognised\"", WAIT);
+            }
+            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
+                long bornAt = System.nanoTime();
+                after.start(); // a new boot: the toy is gone
+                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                assertEquals("portal-restarted", removed.get("reason").asText());
+                assertTrue(System.nanoTime() - bornAt >= GRACE.toNanos() / 2,
+                        "closed after the grace period, not at the Birth");
+                bridge.awaitIdle();
+                assertTrue(bridge.store().inTransaction(tx -> tx.placements("attic")).isEmpty());
+                assertNull(bridge.store().inTransaction(tx -> tx.placementOf("04EE000000000B")).orElse(null));
+            }
+        }
+    }
+}
