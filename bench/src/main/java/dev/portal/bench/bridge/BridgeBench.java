@@ -12,6 +12,7 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.testsupport.Mosquitto;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class BridgeBench {
         }
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path dir = Files.createTempDirectory("bridge-bench");
-        try (BenchMosquitto broker = BenchMosquitto.start(dir)) {
+        try (Mosquitto broker = startBroker(dir)) {
             StringBuilder md = new StringBuilder();
             md.append("Mosquitto on loopback, QoS 1, Paho v3 clients; the bridge in-process with its SQLite file on ")
                     .append("local disk (WAL, synchronous=NORMAL).\n\n");
@@ -50,11 +51,21 @@ public final class BridgeBench {
         }
     }
 
+    /** The broker is not what is measured: queues that never drop, no in-flight window, no Nagle delay. */
+    private static Mosquitto startBroker(Path dir) throws Exception {
+        return Mosquitto.in(dir)
+                .set("max_queued_messages", 1_000_000)
+                .set("max_inflight_messages", 0)
+                .set("max_topic_alias", 0)
+                .set("set_tcp_nodelay", true)
+                .start();
+    }
+
     private static BridgeConfig config(String uri, Path data) {
         return BridgeConfig.defaults(MqttSettings.plain(uri, "bench-bridge-" + System.nanoTime()), data);
     }
 
-    private static void latency(BenchMosquitto broker, Path data, StringBuilder md) throws Exception {
+    private static void latency(Mosquitto broker, Path data, StringBuilder md) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> micros = new ArrayList<>();
         Counter received = new Counter();
@@ -118,7 +129,7 @@ public final class BridgeBench {
     }
 
     /** The transport alone at the same pace: publisher -> broker -> subscriber, microseconds, sorted. */
-    private static long[] directLatency(BenchMosquitto broker) throws Exception {
+    private static long[] directLatency(Mosquitto broker) throws Exception {
         List<Long> micros = new ArrayList<>();
         Counter received = new Counter();
         MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-lsub-" + System.nanoTime()),
@@ -158,7 +169,7 @@ public final class BridgeBench {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
     }
 
-    private static void throughput(BenchMosquitto broker, Path dir, int frames, StringBuilder md) throws Exception {
+    private static void throughput(Mosquitto broker, Path dir, int frames, StringBuilder md) throws Exception {
         md.append("### Throughput: ").append(frames).append(" frames (placed/removed) per run\n\n");
         md.append("| portals | ceiling: publish -> subscribe | relay: two hops, no processing | bridge: frame -> "
                 + "`game/events` | bridge / ceiling | bridge / relay |\n");
@@ -194,7 +205,7 @@ public final class BridgeBench {
     }
 
     /** The same frames straight from a publisher to a subscriber through the broker: msgs/s. */
-    private static double ceiling(BenchMosquitto broker, int total) throws Exception {
+    private static double ceiling(Mosquitto broker, int total) throws Exception {
         Counter received = new Counter();
         MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-sub-" + System.nanoTime()),
                 (t, p, r) -> received.add());
@@ -220,7 +231,7 @@ public final class BridgeBench {
     }
 
     /** N portals' frames through the bridge to a game/events subscriber: events/s. */
-    private static double bridged(BenchMosquitto broker, Path data, int portals, int total) throws Exception {
+    private static double bridged(Mosquitto broker, Path data, int portals, int total) throws Exception {
         Counter events = new Counter();
         int perPortal = total / portals;
         try (Bridge bridge = Bridge.start(config(broker.uri(), data))) {

@@ -6,16 +6,17 @@ import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
-import dev.portal.bridge.testing.MosquittoSub;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,8 +27,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(MosquittoExtension.class)
 class BridgeFlowTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -51,7 +54,7 @@ class BridgeFlowTest {
     void aToyPlacedAndLiftedBecomesEventsARetainedProfileAndAPlaySession(Mosquitto broker) throws Exception {
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/#");
-             MosquittoSub independent = MosquittoSub.start(broker, "game/events");
+             MosquittoSub independent = MosquittoSub.subscribe(broker, "game/events");
              DemoPortal portal = new DemoPortal(broker.uri(), "kitchen", 2, Clock.systemUTC())) {
             portal.start();
             JsonNode online = json(game.await(r -> r.topic().equals("game/portals/kitchen")
@@ -67,7 +70,7 @@ class BridgeFlowTest {
             assertEquals("Blaze", recognised.at("/profile/name").asText());
             assertEquals(150, recognised.at("/profile/xp").asLong());
             assertEquals("#FF4400", recognised.at("/profile/colours/primary").asText());
-            assertTrue(independent.await("recognised", WAIT).startsWith("game/events {"));
+            assertTrue(independent.await(m -> m.text().contains("recognised"), WAIT).text().startsWith("{"));
 
             Thread.sleep(50);
             portal.lift(1, 0);

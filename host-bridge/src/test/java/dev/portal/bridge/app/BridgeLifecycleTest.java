@@ -5,12 +5,12 @@ import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
-import dev.portal.bridge.testing.MosquittoSub;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Restarts of the bridge and of portals, and late wills. */
-@ExtendWith(MosquittoExtension.class)
 class BridgeLifecycleTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
     @TempDir
     Path dir;
 
@@ -81,14 +83,14 @@ class BridgeLifecycleTest {
             portal.start();
             game.await(r -> r.text().contains("\"firmware\""), WAIT);
             String stale = String.format("%08x", (portal.bootId() + 1) & 0xFFFF_FFFFL);
-            MosquittoSub.publish(broker, "portal/attic/status",
+            broker.publish("portal/attic/status",
                     ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + stale + "\"}")
                             .getBytes(StandardCharsets.UTF_8), true);
             Thread.sleep(300);
             bridge.awaitIdle();
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("attic")).orElseThrow().online());
             String current = String.format("%08x", portal.bootId());
-            MosquittoSub.publish(broker, "portal/attic/status",
+            broker.publish("portal/attic/status",
                     ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + current + "\"}")
                             .getBytes(StandardCharsets.UTF_8), true);
             JsonNode offline = GameJson.MAPPER.readTree(game.await(r -> r.text().contains("\"online\":false"),

@@ -2,10 +2,8 @@ package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
-import dev.portal.bridge.testing.MosquittoSub;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
@@ -19,8 +17,11 @@ import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.Ports;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reordering, gaps, unannounced boots and hostile input, all on a real Mosquitto. */
-@ExtendWith(MosquittoExtension.class)
 class BridgeRobustnessTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
     @TempDir
     Path dir;
 
@@ -102,7 +105,7 @@ class BridgeRobustnessTest {
                      "game/bridge/status")) {
             byte[] random = new byte[64];
             new Random(42).nextBytes(random);
-            MosquittoSub.publish(broker, "portal/evil/evt", random, false);
+            broker.publish("portal/evil/evt", random, false);
             byte[] good = frame(9, 0, birth("p-host"));
             game.publish("portal/p-host/evt", Arrays.copyOf(good, good.length - 5));
             game.publish("portal/p-host/evt", frame(9, 0, birth("someone-else")));
@@ -143,7 +146,7 @@ class BridgeRobustnessTest {
 
     @Test
     void theBridgeAlsoRunsOnItsEmbeddedBroker() throws Exception {
-        int port = Mosquitto.freePort();
+        int port = Ports.free();
         BridgeConfig embedded = config("tcp://127.0.0.1:1", dir).withEmbeddedBroker(port);
         try (Bridge bridge = Bridge.start(embedded);
              Collector game = new Collector(bridge.serverUri(), "game/#")) {

@@ -4,8 +4,10 @@ import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +59,10 @@ class BridgeTlsTest {
 
     @Test
     void worksOverTlsWithAPasswordAndRefusesAWrongPasswordClearly() throws Exception {
-        int securePort = Mosquitto.freePort();
+        int securePort = Ports.free();
         List<String> listener = secureListener(securePort);
-        try (Mosquitto broker = Mosquitto.start(dir, listener)) {
+        try (Mosquitto broker = BridgeBroker.configure(Mosquitto.in(dir)).perListenerSettings().lines(listener)
+                .start()) {
             MqttLinkException refused = assertThrows(MqttLinkException.class,
                     () -> Bridge.start(BridgeConfig.defaults(settings(securePort, "wrong"), dir.resolve("refused"))));
             assertTrue(refused.getMessage().contains("ssl://127.0.0.1:" + securePort), refused.getMessage());

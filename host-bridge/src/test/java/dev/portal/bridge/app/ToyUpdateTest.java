@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Game-server updates: persisted, written onto the tag through the portal, replied to. */
-@ExtendWith(MosquittoExtension.class)
 class ToyUpdateTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
     private static final String UID = "04C0FFEE112233";
 
     @TempDir

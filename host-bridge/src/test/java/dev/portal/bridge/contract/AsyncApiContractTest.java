@@ -8,15 +8,16 @@ import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -34,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** host-bridge/asyncapi.yaml is the contract: its examples and everything the bridge really sends must fit it. */
-@ExtendWith(MosquittoExtension.class)
 class AsyncApiContractTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String REPLIES = "game/replies/contract";
 

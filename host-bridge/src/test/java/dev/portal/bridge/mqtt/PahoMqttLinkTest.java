@@ -1,11 +1,13 @@
 package dev.portal.bridge.mqtt;
 
+import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
-import dev.portal.bridge.testing.Mosquitto;
-import dev.portal.bridge.testing.MosquittoExtension;
-import dev.portal.bridge.testing.MosquittoSub;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
+import dev.portal.testsupport.Ports;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,21 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-@ExtendWith(MosquittoExtension.class)
 class PahoMqttLinkTest {
+    @RegisterExtension
+    static final MosquittoExtension MOSQUITTO = BridgeBroker.extension();
+
 
     @Test
     void exchangesMessagesWithIndependentMosquittoClients(Mosquitto broker) throws Exception {
         BlockingQueue<String> got = new LinkedBlockingQueue<>();
         MqttLink link = new PahoMqttLink(MqttSettings.plain(broker.uri(), "link-a"),
                 (topic, payload, retained) -> got.add(topic + "=" + new String(payload, StandardCharsets.UTF_8)));
-        try (MosquittoSub sub = MosquittoSub.start(broker, "out/#")) {
+        try (MosquittoSub sub = MosquittoSub.subscribe(broker, "out/#")) {
             link.connect();
             link.subscribe("in/+/evt", 1);
-            MosquittoSub.publish(broker, "in/p1/evt", "hello".getBytes(StandardCharsets.UTF_8), false);
+            broker.publish("in/p1/evt", "hello".getBytes(StandardCharsets.UTF_8), false);
             assertEquals("in/p1/evt=hello", got.poll(5, TimeUnit.SECONDS));
             link.publish("out/x", "world".getBytes(StandardCharsets.UTF_8), 1, false);
-            assertEquals("out/x world", sub.await("out/x", Duration.ofSeconds(5)));
+            assertEquals("world", sub.await(m -> m.topic().equals("out/x"), Duration.ofSeconds(5)).text());
         } finally {
             link.close();
         }
@@ -50,7 +54,7 @@ class PahoMqttLinkTest {
             String message = null;
             while (message == null && System.nanoTime() < deadline) {
                 // clean session: until the link has reconnected and renewed, publications are not for us
-                MosquittoSub.publish(broker, "restart/test", "after".getBytes(StandardCharsets.UTF_8), false);
+                broker.publish("restart/test", "after".getBytes(StandardCharsets.UTF_8), false);
                 message = got.poll(500, TimeUnit.MILLISECONDS);
             }
             assertNotNull(message, "no message after the broker restart");
@@ -62,7 +66,7 @@ class PahoMqttLinkTest {
 
     @Test
     void anUnreachableBrokerIsAClearError() throws Exception {
-        int port = Mosquitto.freePort();
+        int port = Ports.free();
         MqttLink link = new PahoMqttLink(MqttSettings.plain("tcp://127.0.0.1:" + port, "link-c"), (t, p, r) -> { });
         try {
             MqttLinkException e = assertThrows(MqttLinkException.class, link::connect);

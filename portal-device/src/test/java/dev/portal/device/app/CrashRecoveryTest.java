@@ -6,12 +6,13 @@ import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxRecord;
 import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.device.testing.FrameStream;
-import dev.portal.device.testing.MosquittoBroker;
-import dev.portal.device.testing.MosquittoSub;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class CrashRecoveryTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
     @TempDir
     Path dir;
@@ -47,7 +48,7 @@ class CrashRecoveryTest {
 
     @Test
     void killMinus9WhileTheBrokerIsDownLosesNothing() throws Exception {
-        ObjectNode tree = TestConfigs.tree("crash", broker, dir, 2);
+        ObjectNode tree = TestConfigs.tree("crash", MOSQUITTO.broker(), dir, 2);
         Path config = dir.resolve("portal.json");
         Files.writeString(config, new ObjectMapper().writeValueAsString(tree));
         StringBuilder play = new StringBuilder();
@@ -58,12 +59,12 @@ class CrashRecoveryTest {
         Path busy = Files.writeString(dir.resolve("busy.txt"), play.toString());
         Path idle = Files.writeString(dir.resolve("idle.txt"), "sleep 4000\n");
 
-        try (MosquittoSub sub = new MosquittoSub(broker, "crash-watch", "portal/crash/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "crash-watch", "portal/crash/evt")) {
             FrameStream stream = new FrameStream(sub);
             Thread.sleep(300);
             Process first = launch(config, busy, "first.log");
             stream.await(m -> m instanceof dev.portal.protocol.frame.TagRemoved, 15_000);
-            broker.stop();
+            MOSQUITTO.broker().stop();
             Thread.sleep(1500 + (long) (Math.random() * 1000)); // the toys keep coming; the outbox fills
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no final fsync
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
@@ -72,7 +73,7 @@ class CrashRecoveryTest {
             Map<Long, TreeSet<Long>> waiting = outboxContents(dir.resolve("outbox"));
             assertFalse(waiting.isEmpty(), "frames were waiting in the outbox when the process died");
 
-            broker.start();
+            MOSQUITTO.broker().start();
             Process second = launch(config, idle, "second.log");
             long firstBoot = stream.frames().get(0).header().bootId();
             long deadline = System.currentTimeMillis() + 20_000;

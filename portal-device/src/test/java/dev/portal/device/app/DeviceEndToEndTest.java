@@ -4,8 +4,6 @@ import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
-import dev.portal.device.testing.MosquittoBroker;
-import dev.portal.device.testing.MosquittoSub;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.hardware.model.tag.VirtualTag;
@@ -17,6 +15,9 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The whole service on chip models through the real MFRC522 driver, publishing to a real Mosquitto. */
 class DeviceEndToEndTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
     @TempDir
     Path dir;
@@ -41,7 +42,7 @@ class DeviceEndToEndTest {
     private final ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX));
 
     private void start(String id, int pads) throws Exception {
-        DeviceConfig config = TestConfigs.config(id, broker, dir, pads);
+        DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 11);
         service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
                 new BootClock(true), () -> { });
@@ -71,7 +72,7 @@ class DeviceEndToEndTest {
 
     @Test
     void placementsBecomeTagPlacedAndToyReadFramesOnTheBrokerInOrder() throws Exception {
-        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-order", "portal/order/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-order", "portal/order/evt")) {
             FrameStream stream = new FrameStream(sub);
             Thread.sleep(300);
             start("order", 2);
@@ -112,7 +113,7 @@ class DeviceEndToEndTest {
 
     @Test
     void flakyRfWithFivePercentMissedAnswersNeverProducesARemoval() throws Exception {
-        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-flaky", "portal/flaky/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-flaky", "portal/flaky/evt")) {
             FrameStream stream = new FrameStream(sub);
             start("flaky", 1);
             hw.portal().pad(0).faults().missedAnswers(0.05);
@@ -136,12 +137,12 @@ class DeviceEndToEndTest {
 
     @Test
     void framesMadeWhileTheBrokerIsDownAreDeliveredInOrderWhenItReturns() throws Exception {
-        try (MosquittoSub sub = new MosquittoSub(broker, "e2e-outage", "portal/outage/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-outage", "portal/outage/evt")) {
             FrameStream stream = new FrameStream(sub);
             Thread.sleep(300);
             start("outage", 2);
             stream.await(m -> m instanceof Birth, 15_000);
-            broker.stop();
+            MOSQUITTO.broker().stop();
             try {
                 VirtualTag wizard = catalogue.make("wizard");
                 for (int i = 0; i < 5; i++) {
@@ -152,7 +153,7 @@ class DeviceEndToEndTest {
                 }
                 assertTrue(service.outbox().stats().depth() >= 15, "kept: " + service.outbox().stats());
             } finally {
-                broker.start();
+                MOSQUITTO.broker().start();
             }
             stream.await(m -> false, 1); // nothing; then wait for the last removal to arrive
             long deadline = System.currentTimeMillis() + 20_000;

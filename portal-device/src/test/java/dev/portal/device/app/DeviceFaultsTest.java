@@ -5,8 +5,6 @@ import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
-import dev.portal.device.testing.MosquittoBroker;
-import dev.portal.device.testing.MosquittoSub;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.hardware.reader.Uid;
 import dev.portal.protocol.frame.Command;
@@ -28,23 +26,24 @@ import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Bad input and broken parts with the whole service running: each is counted, reported, survived. */
 class DeviceFaultsTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
     @TempDir
     Path dir;
@@ -54,7 +53,7 @@ class DeviceFaultsTest {
     private final ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX));
 
     private void start(String id, int pads) throws Exception {
-        DeviceConfig config = TestConfigs.config(id, broker, dir, pads);
+        DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 5);
         service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
                 new BootClock(true), () -> { });
@@ -72,11 +71,7 @@ class DeviceFaultsTest {
     }
 
     private void publish(String topic, byte[] payload) throws Exception {
-        Path f = Files.write(dir.resolve("cmd-" + System.nanoTime()), payload);
-        Process p = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
-                "-q", "1", "-t", topic, "-f", f.toString()).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes()));
+        MOSQUITTO.broker().publish(topic, payload, false);
     }
 
     private static byte[] command(long id, CommandBody body) {
@@ -90,7 +85,7 @@ class DeviceFaultsTest {
 
     @Test
     void aDeadReaderIsResetCountedAndReportedWhileTheOtherPadKeepsWorking() throws Exception {
-        try (MosquittoSub sub = new MosquittoSub(broker, "faults-dead", "portal/dead/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-dead", "portal/dead/evt")) {
             FrameStream stream = new FrameStream(sub);
             start("dead", 2);
             hw.chips().get(0).busFaults().busDead(true);
@@ -117,7 +112,7 @@ class DeviceFaultsTest {
 
     @Test
     void commandsOverMqttAreAnsweredOnceEachAndGarbageIsCountedNotFatal() throws Exception {
-        try (MosquittoSub sub = new MosquittoSub(broker, "faults-cmd", "portal/cmd1/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-cmd", "portal/cmd1/evt")) {
             FrameStream stream = new FrameStream(sub);
             start("cmd1", 1);
             hw.portal().place(catalogue.make("tampered"), 0);
@@ -157,14 +152,14 @@ class DeviceFaultsTest {
 
     @Test
     void aToyLiftedDuringAWriteOverMqttKeepsItsPreviousRecord() throws Exception {
-        DeviceConfig config = TestConfigs.config("lift", broker, dir, 1);
+        DeviceConfig config = TestConfigs.config("lift", MOSQUITTO.broker(), dir, 1);
         hw = SimulatedHardware.open(1, 9);
         var wizard = catalogue.make("wizard");
         LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wizard));
         service = new DeviceService(config, List.of(reader), hw.lights(), new PahoMqttLink(config.mqtt()),
                 new BootClock(true), () -> { });
         service.start();
-        try (MosquittoSub sub = new MosquittoSub(broker, "faults-lift", "portal/lift/evt")) {
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-lift", "portal/lift/evt")) {
             FrameStream stream = new FrameStream(sub);
             hw.portal().place(wizard, 0);
             stream.await(m -> m instanceof ToyRead, 15_000);

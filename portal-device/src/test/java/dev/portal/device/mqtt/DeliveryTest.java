@@ -2,8 +2,9 @@ package dev.portal.device.mqtt;
 
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
-import dev.portal.device.testing.MosquittoBroker;
-import dev.portal.device.testing.MosquittoSub;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.MosquittoSub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +22,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DeliveryTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
     @TempDir
     Path dir;
 
     private MqttSettings settings(String clientId) {
-        return new MqttSettings(broker.uri(), clientId, Optional.empty(), Optional.empty(), Optional.empty(),
+        return new MqttSettings(MOSQUITTO.uri(), clientId, Optional.empty(), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(5), Duration.ofSeconds(3), 20, Duration.ofMillis(100), Duration.ofMillis(800));
     }
 
@@ -39,17 +40,16 @@ class DeliveryTest {
     void everythingArrivesInOrderAcrossABrokerOutage() throws Exception {
         Topics topics = new Topics("outage");
         AtomicInteger births = new AtomicInteger();
-        try (MosquittoSub sub = new MosquittoSub(broker, "watch-outage", topics.events());
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-outage", topics.events());
              Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
-            Thread.sleep(300);
             Delivery delivery = new Delivery(new PahoMqttLink(settings("portal-outage")), outbox, topics, 0xCAFEL,
                     settings("portal-outage"), births::incrementAndGet, b -> { });
             delivery.start();
             for (int i = 0; i < 200; i++) {
                 outbox.append(rec(i));
             }
-            List<MosquittoSub.Message> got = new ArrayList<>(sub.take(200, 10_000));
-            broker.stop();
+            List<MosquittoSub.Message> got = new ArrayList<>(sub.take(200, Duration.ofSeconds(10)));
+            MOSQUITTO.broker().stop();
             for (int i = 200; i < 700; i++) { // appended while the broker is away
                 outbox.append(rec(i));
                 if (i % 100 == 0) {
@@ -57,12 +57,12 @@ class DeliveryTest {
                 }
             }
             assertTrue(outbox.stats().depth() >= 400, "kept while the broker is down: " + outbox.stats());
-            broker.start();
+            MOSQUITTO.broker().start();
             LinkedHashSet<String> distinct = new LinkedHashSet<>();
             got.forEach(m -> distinct.add(m.text()));
             long deadline = System.currentTimeMillis() + 15_000;
             while (distinct.size() < 700 && System.currentTimeMillis() < deadline) {
-                MosquittoSub.Message m = sub.poll(500);
+                MosquittoSub.Message m = sub.poll(Duration.ofMillis(500));
                 if (m != null) {
                     distinct.add(m.text());
                 }
@@ -87,16 +87,19 @@ class DeliveryTest {
                     settings("portal-status"), () -> { }, b -> { });
             delivery.start();
             outbox.append(rec(1));
-            try (MosquittoSub sub = new MosquittoSub(broker, "watch-status-1", topics.events())) {
-                assertEquals(1, sub.take(1, 5000).size());
+            try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-1",
+                    topics.events())) {
+                assertEquals(1, sub.take(1, Duration.ofSeconds(5)).size());
             }
-            try (MosquittoSub sub = new MosquittoSub(broker, "watch-status-2", topics.status())) {
-                String s = sub.take(1, 5000).get(0).text();
+            try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-2",
+                    topics.status())) {
+                String s = sub.take(1, Duration.ofSeconds(5)).get(0).text();
                 assertTrue(s.contains("\"online\"") && s.contains("00abcdef"), s);
             }
             delivery.close();
-            try (MosquittoSub sub = new MosquittoSub(broker, "watch-status-3", topics.status())) {
-                String s = sub.take(1, 5000).get(0).text();
+            try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-3",
+                    topics.status())) {
+                String s = sub.take(1, Duration.ofSeconds(5)).get(0).text();
                 assertTrue(s.contains("\"offline\"") && s.contains("00abcdef"), s);
             }
         }

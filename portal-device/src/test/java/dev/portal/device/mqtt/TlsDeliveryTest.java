@@ -2,7 +2,7 @@ package dev.portal.device.mqtt;
 
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
-import dev.portal.device.testing.MosquittoBroker;
+import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class TlsDeliveryTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker(TlsDeliveryTest::tlsListener);
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(broker -> broker.persistent()
+            .set("allow_anonymous", false).lines(tlsListener(broker.dir())));
 
     static Path certs;
 
@@ -49,19 +50,16 @@ class TlsDeliveryTest {
                     "-CAcreateserial", "-out", who + ".pem", "-days", "2", "-extfile", "san.ext");
         }
         run(dir, "mosquitto_passwd", "-b", "-c", "passwd", "portal", "s3cret");
-        for (String f : List.of("server.key", "passwd", "ca.pem", "server.pem")) {
-            Files.setPosixFilePermissions(dir.resolve(f), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
         return List.of("cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("server.pem"),
                 "keyfile " + dir.resolve("server.key"), "require_certificate true",
-                "allow_anonymous false", "password_file " + dir.resolve("passwd"));
+                "password_file " + dir.resolve("passwd"));
     }
 
     private MqttSettings settings(String password) {
         TlsSettings tls = new TlsSettings(Optional.of(certs.resolve("ca.pem")), Optional.of(certs.resolve("client.pem")),
                 Optional.of(certs.resolve("client.key")), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
-        return new MqttSettings("ssl://127.0.0.1:" + broker.port(), "portal-tls", Optional.of("portal"),
+        return new MqttSettings("ssl://127.0.0.1:" + MOSQUITTO.broker().port(), "portal-tls", Optional.of("portal"),
                 Optional.of(password.toCharArray()), Optional.of(tls), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 10, Duration.ofMillis(100), Duration.ofMillis(500));
     }

@@ -6,9 +6,10 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.presence.Holder;
-import dev.portal.device.testing.MosquittoBroker;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +27,14 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The simulator console driving the running service: place, move, remove, list, and bad lines. */
 class SimConsoleTest {
     @RegisterExtension
-    static MosquittoBroker broker = new MosquittoBroker();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
     @TempDir
     Path dir;
 
     @Test
     void aScriptPlacesMovesAndRemovesToysAndBadLinesAreReportedNotFatal() throws Exception {
-        DeviceConfig config = TestConfigs.config("console", broker, dir, 2);
+        DeviceConfig config = TestConfigs.config("console", MOSQUITTO.broker(), dir, 2);
         try (SimulatedHardware hw = SimulatedHardware.open(2, 1);
              DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
                      new PahoMqttLink(config.mqtt()), new BootClock(true), () -> { })) {

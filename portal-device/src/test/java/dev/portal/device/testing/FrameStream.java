@@ -4,7 +4,9 @@ import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.Message;
+import dev.portal.testsupport.MosquittoSub;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ public final class FrameStream {
     public List<Frame> await(Predicate<Message> until, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (frames.stream().noneMatch(f -> until.test(f.message())) && System.currentTimeMillis() < deadline) {
-            MosquittoSub.Message m = sub.poll(Math.max(1, Math.min(200, deadline - System.currentTimeMillis())));
+            long wait = Math.max(1, Math.min(200, deadline - System.currentTimeMillis()));
+            MosquittoSub.Message m = sub.poll(Duration.ofMillis(wait));
             if (m != null && m.topic().endsWith("/evt")) {
                 add(m.payload());
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.testsupport.Mosquitto;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ public final class TestConfigs {
     private TestConfigs() {
     }
 
-    public static ObjectNode tree(String deviceId, MosquittoBroker broker, Path dir, int pads) throws Exception {
+    public static ObjectNode tree(String deviceId, Mosquitto broker, Path dir, int pads) throws Exception {
         Path key = dir.resolve("fleet.key");
         Files.createDirectories(dir);
         Files.writeString(key, FLEET_KEY_HEX);
@@ -33,7 +34,7 @@ public final class TestConfigs {
         return root;
     }
 
-    public static DeviceConfig config(String deviceId, MosquittoBroker broker, Path dir, int pads) throws Exception {
+    public static DeviceConfig config(String deviceId, Mosquitto broker, Path dir, int pads) throws Exception {
         return ConfigLoader.fromTree(tree(deviceId, broker, dir, pads), dir);
     }
 }

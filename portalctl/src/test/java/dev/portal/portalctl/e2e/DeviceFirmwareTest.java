@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portal.portalctl.testing.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeviceFirmwareTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class DeviceFirmwareTest {
     }
 
     private RealDevice device(String id, boolean withKey, int healthDeadlineSeconds) throws Exception {
-        RealDevice d = new RealDevice(BROKER.uri(), id, dir.resolve(id), root -> {
+        RealDevice d = new RealDevice(MOSQUITTO.uri(), id, dir.resolve(id), root -> {
             if (withKey) {
                 root.putObject("firmware").put("publicKeyFile", dir.resolve("keys/firmware.pub").toString())
                         .put("healthDeadlineSeconds", healthDeadlineSeconds);
@@ -84,14 +84,14 @@ class DeviceFirmwareTest {
     }
 
     private Cli.Running push(String device, Path key, Path image) {
-        return Cli.start("firmware", "push", "--broker", BROKER.uri(), "--key", key.toString(), "--timeout", "5s",
+        return Cli.start("firmware", "push", "--broker", MOSQUITTO.uri(), "--key", key.toString(), "--timeout", "5s",
                 "--health-timeout", "40s", device, image.toString());
     }
 
     @Test
     void aSignedImageIsInstalledToTheInactiveSlotAndCommittedAfterTheRestart() throws Exception {
         RealDevice d = device("fw-good", true);
-        Cli.Run before = Cli.run("status", "fw-good", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run before = Cli.run("status", "fw-good", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertTrue(before.out().contains("FIRMWARE_UPDATE"), before.toString());
         Path image = jar("9.1.0");
 
@@ -108,7 +108,7 @@ class DeviceFirmwareTest {
         assertTrue(r.out().contains("fw-good: committed - committed 9.1.0 in slot a"), r.toString());
         assertEquals("9.1.0", d.service.firmwareVersion());
         assertTrue(Files.exists(fw.resolve("slots/a/HEALTHY")), "the health check marked the slot");
-        Cli.Run after = Cli.run("status", "fw-good", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run after = Cli.run("status", "fw-good", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertTrue(after.out().contains("Firmware      9.1.0"), after.toString());
     }
 
@@ -149,7 +149,7 @@ class DeviceFirmwareTest {
     @Test
     void aPortalWithoutAFirmwareKeyRefusesUpdatesAndDoesNotAnnounceThem() throws Exception {
         device("fw-none", false);
-        Cli.Run status = Cli.run("status", "fw-none", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run status = Cli.run("status", "fw-none", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertEquals(0, status.code(), status.toString());
         assertFalse(status.out().contains("FIRMWARE_UPDATE"), status.toString());
         Cli.Run r = push("fw-none", privateKey, jar("9.3.0")).await(Duration.ofSeconds(30));

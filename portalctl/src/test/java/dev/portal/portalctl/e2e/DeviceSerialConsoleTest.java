@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
-import dev.portal.portalctl.testing.Mosquitto;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeviceSerialConsoleTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     static final String KEY = "5e1f00d5".repeat(8);
 
     @TempDir
@@ -54,7 +54,7 @@ class DeviceSerialConsoleTest {
             Thread.sleep(20);
         }
         Files.writeString(dir.resolve("fleet.key"), KEY + "\n");
-        device = new RealDevice(BROKER.uri(), "cellar-1", dir.resolve("portal"), root -> {
+        device = new RealDevice(MOSQUITTO.uri(), "cellar-1", dir.resolve("portal"), root -> {
             root.put("fleetKeyFile", dir.resolve("fleet.key").toString());
             root.putObject("serial").put("port", portalEnd.toString()).put("baud", 115200);
         });

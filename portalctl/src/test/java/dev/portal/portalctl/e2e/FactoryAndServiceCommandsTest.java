@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
-import dev.portal.portalctl.testing.Mosquitto;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** provision, calibrate and config end to end against a portal on a real Mosquitto. */
 class FactoryAndServiceCommandsTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -34,7 +34,7 @@ class FactoryAndServiceCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        portal = new FakePortal(BROKER.uri(), "line-1", dir, null, Duration.ofSeconds(5)).start();
+        portal = new FakePortal(MOSQUITTO.uri(), "line-1", dir, null, Duration.ofSeconds(5)).start();
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class FactoryAndServiceCommandsTest {
 
     @Test
     void provisionWritesBlankTagsRefusesRecordedOnesAndSummarises() throws Exception {
-        Cli.Running run = Cli.start("provision", "line-1", "--broker", BROKER.uri(), "--toy", "12", "--variant", "3",
+        Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "12", "--variant", "3",
                 "--count", "2", "--idle-timeout", "10s");
         run.waitForOutput("lay 2 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord finished = new ToyRecord(7, 1, new CoCreation("Rex", new Colours(1, 2, 3), Upgrades.NONE, 500, 4));
@@ -70,7 +70,7 @@ class FactoryAndServiceCommandsTest {
 
     @Test
     void provisionWithForceOverwritesAndACleanRunExitsZero() throws Exception {
-        Cli.Running run = Cli.start("provision", "line-1", "--broker", BROKER.uri(), "--toy", "300", "--variant", "0",
+        Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "300", "--variant", "0",
                 "--force", "--json", "--idle-timeout", "10s");
         run.waitForStderr("lay 1 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord old = new ToyRecord(7, 1, new CoCreation("", new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
@@ -85,47 +85,47 @@ class FactoryAndServiceCommandsTest {
 
     @Test
     void provisionGivesUpWhenNoTagIsLaid() {
-        Cli.Run r = Cli.run("provision", "line-1", "--broker", BROKER.uri(), "--toy", "1", "--variant", "1", "--idle-timeout", "1s");
+        Cli.Run r = Cli.run("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "1", "--variant", "1", "--idle-timeout", "1s");
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.out().contains("summary: written 0 of 1"), r.toString());
     }
 
     @Test
     void calibratePrintsTheSweepAndThePortalReportsTheNewCalibration() {
-        Cli.Run r = Cli.run("calibrate", "line-1", "--broker", BROKER.uri(), "--pad", "1");
+        Cli.Run r = Cli.run("calibrate", "line-1", "--broker", MOSQUITTO.uri(), "--pad", "1");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("pad 1: OK"), r.toString());
         assertTrue(r.out().matches("(?s).*23 dB\\s+45%.*"), r.toString());
         assertTrue(r.out().matches("(?s).*33 dB\\s+100%\\s+#+\\s+<- applied.*"), r.toString());
         assertTrue(r.out().contains("portal reports pad 1: 33 dB, removal after 3 misses"), r.toString());
 
-        Cli.Run status = Cli.run("status", "line-1", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run status = Cli.run("status", "line-1", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertTrue(status.out().matches("(?s).*\\s1\\s+1\\s+MFRC522 v2.0 \\(fake\\)\\s+33 dB.*"), status.toString());
 
-        Cli.Run noPad = Cli.run("calibrate", "line-1", "--broker", BROKER.uri(), "--pad", "9");
+        Cli.Run noPad = Cli.run("calibrate", "line-1", "--broker", MOSQUITTO.uri(), "--pad", "9");
         assertEquals(1, noPad.code(), noPad.toString());
         assertTrue(noPad.err().contains("line-1 has no pad 9"), noPad.toString());
     }
 
     @Test
     void configSetShowsDesiredAndReportedAndARefusedChangeLeavesTheShadowAsItWas() throws Exception {
-        Cli.Run set = Cli.run("config", "set", "line-1", "--broker", BROKER.uri(), "pollHz=25", "heartbeatSeconds=10");
+        Cli.Run set = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "pollHz=25", "heartbeatSeconds=10");
         assertEquals(0, set.code(), set.toString());
         assertTrue(set.out().contains("desired v1, reported v1  (in sync)"), set.toString());
         assertTrue(set.out().matches("(?s).*pollHz\\s+25\\s+25\\s+in sync.*"), set.toString());
 
-        Cli.Run bad = Cli.run("config", "set", "line-1", "--broker", BROKER.uri(), "volume=loud");
+        Cli.Run bad = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "volume=loud");
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.out().contains("portal answered REJECTED"), bad.toString());
 
-        JsonNode got = JSON.readTree(Cli.run("config", "get", "line-1", "--broker", BROKER.uri(), "--json").out());
+        JsonNode got = JSON.readTree(Cli.run("config", "get", "line-1", "--broker", MOSQUITTO.uri(), "--json").out());
         assertEquals(1, got.get("desired").get("version").asInt());
         assertEquals(1, got.get("reported").get("version").asInt());
         assertEquals("25", got.get("desired").get("entries").get("pollHz").asText());
         assertTrue(got.get("desired").get("entries").get("volume") == null, got.toString());
         assertTrue(got.get("inSync").asBoolean());
 
-        Cli.Run usage = Cli.run("config", "set", "line-1", "--broker", BROKER.uri(), "novalue");
+        Cli.Run usage = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "novalue");
         assertEquals(2, usage.code(), usage.toString());
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.portalctl.testing.FakePortal;
-import dev.portal.portalctl.testing.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** firmware keygen and push end to end: portalctl, Mosquitto, portals running the device's firmware code. */
 class FirmwarePushTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -54,7 +54,7 @@ class FirmwarePushTest {
     }
 
     private FakePortal portal(String id, PublicKey trusted, Duration healthDeadline) throws Exception {
-        FakePortal p = new FakePortal(BROKER.uri(), id, dir.resolve(id), trusted, healthDeadline).start();
+        FakePortal p = new FakePortal(MOSQUITTO.uri(), id, dir.resolve(id), trusted, healthDeadline).start();
         portals.add(p);
         return p;
     }
@@ -80,7 +80,7 @@ class FirmwarePushTest {
     }
 
     private String[] push(String... args) {
-        List<String> all = new ArrayList<>(List.of("firmware", "push", "--broker", BROKER.uri(), "--key", key.toString(),
+        List<String> all = new ArrayList<>(List.of("firmware", "push", "--broker", MOSQUITTO.uri(), "--key", key.toString(),
                 "--health-timeout", "20s"));
         if (!List.of(args).contains("--timeout")) {
             all.addAll(List.of("--timeout", "3s"));
@@ -128,7 +128,7 @@ class FirmwarePushTest {
 
         Path strangerKey = dir.resolve("stranger");
         Cli.run("firmware", "keygen", "--out", strangerKey.toString());
-        Cli.Run foreign = Cli.run("firmware", "push", "--broker", BROKER.uri(), "--key", strangerKey.resolve("firmware.key").toString(),
+        Cli.Run foreign = Cli.run("firmware", "push", "--broker", MOSQUITTO.uri(), "--key", strangerKey.resolve("firmware.key").toString(),
                 "--timeout", "3s", "shop-2", jar("2.0.0", false, 5_000).toString());
         assertEquals(1, foreign.code(), foreign.toString());
         assertTrue(foreign.out().contains("bad-signature: manifest of 2.0.0 is not signed by this fleet's firmware key"), foreign.toString());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
-import dev.portal.portalctl.testing.Mosquitto;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** devices, status and watch against a portal on a real Mosquitto. */
 class InspectCommandsTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -34,7 +34,7 @@ class InspectCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        portal = new FakePortal(BROKER.uri(), "shop-7", dir, null, Duration.ofSeconds(5)).start();
+        portal = new FakePortal(MOSQUITTO.uri(), "shop-7", dir, null, Duration.ofSeconds(5)).start();
     }
 
     @AfterEach
@@ -45,11 +45,11 @@ class InspectCommandsTest {
 
     @Test
     void devicesListsTheRetainedStatusOfEveryPortal() throws Exception {
-        Cli.Run text = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms");
+        Cli.Run text = Cli.run("devices", "--broker", MOSQUITTO.uri(), "--wait", "500ms");
         assertEquals(0, text.code(), text.toString());
         assertTrue(text.out().matches("(?s).*shop-7\\s+online\\s+[0-9a-f]{8}.*"), text.toString());
 
-        Cli.Run json = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms", "--json");
+        Cli.Run json = Cli.run("devices", "--broker", MOSQUITTO.uri(), "--wait", "500ms", "--json");
         JsonNode rows = JSON.readTree(json.out());
         boolean found = false;
         for (JsonNode r : rows) {
@@ -61,14 +61,14 @@ class InspectCommandsTest {
     @Test
     void statusShowsTheBirthAndTheHealthOfALiveHeartbeat() throws Exception {
         beats.scheduleAtFixedRate(portal::heartbeat, 200, 200, TimeUnit.MILLISECONDS);
-        Cli.Run r = Cli.run("status", "shop-7", "--broker", BROKER.uri(), "--heartbeat-wait", "3s");
+        Cli.Run r = Cli.run("status", "shop-7", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "3s");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("Firmware      1.0.0"), r.toString());
         assertTrue(r.out().contains("MFRC522 v2.0 (fake)"), r.toString());
         assertTrue(r.out().matches("(?s).*\\s0\\s+1\\s+MFRC522 v2.0 \\(fake\\)\\s+38 dB\\s+3 misses.*"), r.toString());
         assertTrue(r.out().contains("uptimeSeconds      42"), r.toString());
 
-        JsonNode j = JSON.readTree(Cli.run("status", "shop-7", "--broker", BROKER.uri(), "--json").out());
+        JsonNode j = JSON.readTree(Cli.run("status", "shop-7", "--broker", MOSQUITTO.uri(), "--json").out());
         assertEquals("shop-7", j.get("deviceId").asText());
         assertEquals(20.0, j.get("health").get("pollsPerSecond").asDouble());
         assertEquals(38, j.get("calibration").get(1).get("antennaGainDb").asInt());
@@ -76,7 +76,7 @@ class InspectCommandsTest {
 
     @Test
     void statusOfAPortalThatDoesNotAnswerExitsWith3() {
-        Cli.Run r = Cli.run("status", "nobody-here", "--broker", BROKER.uri(), "--timeout", "1s");
+        Cli.Run r = Cli.run("status", "nobody-here", "--broker", MOSQUITTO.uri(), "--timeout", "1s");
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.err().contains("nobody-here sent no Birth within 1 s"), r.toString());
 
@@ -84,7 +84,7 @@ class InspectCommandsTest {
             c.publish("portal/ghost-1/status", "{\"state\":\"offline\",\"deviceId\":\"ghost-1\",\"bootId\":\"0000beef\"}"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
         }
-        Cli.Run offline = Cli.run("status", "ghost-1", "--broker", BROKER.uri(), "--timeout", "30s");
+        Cli.Run offline = Cli.run("status", "ghost-1", "--broker", MOSQUITTO.uri(), "--timeout", "30s");
         assertEquals(3, offline.code(), offline.toString());
         assertTrue(offline.err().contains("ghost-1 is offline (its last connection, boot 0000beef"), offline.toString());
 
@@ -94,15 +94,15 @@ class InspectCommandsTest {
 
     private static dev.portal.portalctl.cli.BrokerOptions options() {
         dev.portal.portalctl.cli.BrokerOptions o = new dev.portal.portalctl.cli.BrokerOptions();
-        o.broker = BROKER.uri();
+        o.broker = MOSQUITTO.uri();
         o.timeout = Duration.ofSeconds(5);
         return o;
     }
 
     @Test
     void watchPrintsOneReadableLineOrOneJsonObjectPerEvent() throws Exception {
-        Cli.Running text = Cli.start("watch", "shop-7", "--broker", BROKER.uri(), "--count", "2", "--for", "20s");
-        Cli.Running json = Cli.start("watch", "--broker", BROKER.uri(), "--count", "2", "--for", "20s", "--json");
+        Cli.Running text = Cli.start("watch", "shop-7", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s");
+        Cli.Running json = Cli.start("watch", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s", "--json");
         text.waitForStderr("watching portal/shop-7/evt", Duration.ofSeconds(10));
         json.waitForStderr("watching portal/+/evt", Duration.ofSeconds(10));
         portal.place(0, new FakePortal.Tag(HexFormat.of().parseHex("04A1B2C3D4E5F6"), ToyVerdict.BLANK, Optional.empty()));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
 import dev.portal.portalctl.testing.FakePortal;
-import dev.portal.portalctl.testing.Mosquitto;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.testsupport.MosquittoExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SerialCommandsTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
 
     @TempDir
     Path dir;
@@ -56,7 +56,7 @@ class SerialCommandsTest {
             }
             Thread.sleep(20);
         }
-        portal = new FakePortal(BROKER.uri(), "basement-2", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
+        portal = new FakePortal(MOSQUITTO.uri(), "basement-2", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
         console = new SerialLink(JSerialCommPort.open(portalEnd.toString(), 115200, 100), portal::handle,
                 SerialLink.localFramer(0x5E71A1)).start();
         portal.addSink(console::send);

@@ -14,8 +14,8 @@ import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
-import dev.portal.portalctl.testing.Mosquitto;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimulatedDeviceTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     static final String KEY = "5e1f00d5".repeat(8);
 
     @TempDir
@@ -48,7 +48,7 @@ class SimulatedDeviceTest {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("deviceId", "sim-9").put("fleetKeyFile", dir.resolve("fleet.key").toString())
                 .put("stateDirectory", dir.resolve("state").toString());
-        root.putObject("mqtt").put("uri", BROKER.uri());
+        root.putObject("mqtt").put("uri", MOSQUITTO.uri());
         root.putObject("outbox").put("directory", dir.resolve("outbox").toString());
         ArrayNode pads = root.putArray("pads");
         pads.addObject().put("chipSelect", 0);
@@ -84,29 +84,29 @@ class SimulatedDeviceTest {
 
     @Test
     void statusWatchAndConfigAgainstTheRealService() throws Exception {
-        Cli.Run status = Cli.run("status", "sim-9", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run status = Cli.run("status", "sim-9", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertEquals(0, status.code(), status.toString());
         assertTrue(status.out().contains("Device        sim-9"), status.toString());
         assertTrue(status.out().contains("TOY_WRITE"), status.toString());
 
-        Cli.Running watch = Cli.start("watch", "sim-9", "--broker", BROKER.uri(), "--count", "2", "--for", "20s");
+        Cli.Running watch = Cli.start("watch", "sim-9", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s");
         watch.waitForStderr("watching portal/sim-9/evt", Duration.ofSeconds(10));
         sim("place 0 dragon");
         Cli.Run w = watch.await(Duration.ofSeconds(25));
         assertTrue(w.out().contains("placed   pad 0"), w.toString());
         assertTrue(w.out().contains("RECOGNISED type 101 variant 1 \"Ember\""), w.toString());
 
-        Cli.Run set = Cli.run("config", "set", "sim-9", "--broker", BROKER.uri(), "pollHz=25");
+        Cli.Run set = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=25");
         assertEquals(0, set.code(), set.toString());
         assertTrue(set.out().matches("(?s).*pollHz\\s+25\\s+25\\s+in sync.*"), set.toString());
-        Cli.Run bad = Cli.run("config", "set", "sim-9", "--broker", BROKER.uri(), "pollHz=5000");
+        Cli.Run bad = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=5000");
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.out().contains("REJECTED"), bad.toString());
     }
 
     @Test
     void provisionAndCalibrateAgainstTheRealService() throws Exception {
-        Cli.Running run = Cli.start("provision", "sim-9", "--broker", BROKER.uri(), "--toy", "77", "--variant", "2",
+        Cli.Running run = Cli.start("provision", "sim-9", "--broker", MOSQUITTO.uri(), "--toy", "77", "--variant", "2",
                 "--count", "1", "--idle-timeout", "15s");
         run.waitForOutput("lay 1 blank tag(s)", Duration.ofSeconds(10));
         sim("place 1 wizard");
@@ -117,7 +117,7 @@ class SimulatedDeviceTest {
         assertTrue(r.out().contains("summary: written 1 of 1, refused 1, failed 0"), r.toString());
         assertEquals(4, r.code(), r.toString());
 
-        Cli.Run cal = Cli.run("calibrate", "sim-9", "--broker", BROKER.uri(), "--pad", "1", "--timeout", "20s");
+        Cli.Run cal = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "1", "--timeout", "20s");
         assertEquals(0, cal.code(), cal.toString());
         assertTrue(cal.out().contains("<- applied"), cal.toString());
         assertTrue(cal.out().contains("portal reports pad 1:"), cal.toString());

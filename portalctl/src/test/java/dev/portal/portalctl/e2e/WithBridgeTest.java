@@ -7,7 +7,7 @@ import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.portalctl.testing.FakePortal;
-import dev.portal.portalctl.testing.Mosquitto;
+import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** devices and status read the real host bridge's retained portal documents (game/portals/{id}). */
 class WithBridgeTest {
     @RegisterExtension
-    static final Mosquitto BROKER = new Mosquitto();
+    static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
 
     @TempDir
     Path dir;
@@ -28,8 +28,8 @@ class WithBridgeTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(BROKER.uri(), "bridge-test"), dir.resolve("bridge")));
-        portal = new FakePortal(BROKER.uri(), "arcade-5", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
+        bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(MOSQUITTO.uri(), "bridge-test"), dir.resolve("bridge")));
+        portal = new FakePortal(MOSQUITTO.uri(), "arcade-5", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
     }
 
     @AfterEach
@@ -45,11 +45,11 @@ class WithBridgeTest {
         Cli.Run devices;
         do {
             Thread.sleep(200);
-            devices = Cli.run("devices", "--broker", BROKER.uri(), "--wait", "500ms");
+            devices = Cli.run("devices", "--broker", MOSQUITTO.uri(), "--wait", "500ms");
         } while (!devices.out().matches("(?s).*arcade-5\\s+online\\s+[0-9a-f]{8}\\s+1\\.0\\.0.*") && System.nanoTime() < deadline);
         assertTrue(devices.out().matches("(?s).*arcade-5\\s+online\\s+[0-9a-f]{8}\\s+1\\.0\\.0.*"), devices.toString());
 
-        Cli.Run status = Cli.run("status", "arcade-5", "--broker", BROKER.uri(), "--heartbeat-wait", "0");
+        Cli.Run status = Cli.run("status", "arcade-5", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertEquals(0, status.code(), status.toString());
         assertTrue(status.out().contains("Health        (last heartbeat, from the bridge)"), status.toString());
     }

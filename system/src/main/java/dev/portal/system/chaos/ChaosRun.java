@@ -2,7 +2,8 @@ package dev.portal.system.chaos;
 
 import dev.portal.system.net.PausableProxy;
 import dev.portal.system.portal.World;
-import dev.portal.system.process.MosquittoBroker;
+import dev.portal.system.process.SystemBroker;
+import dev.portal.testsupport.Mosquitto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class ChaosRun {
         FaultPlan plan = FaultPlan.of(o);
         out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, data in %s%n",
                 o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), dir);
-        MosquittoBroker broker = track(MosquittoBroker.startPersistent(dir.resolve("broker")));
+        Mosquitto broker = track(SystemBroker.start(dir.resolve("broker")));
         BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge")));
         bridge.start();
         Map<String, Path> worldFiles = new LinkedHashMap<>();
@@ -104,7 +105,7 @@ public final class ChaosRun {
         return summary;
     }
 
-    private void inject(FaultPlan plan, long start, MosquittoBroker broker, BridgeProcess bridge,
+    private void inject(FaultPlan plan, long start, Mosquitto broker, BridgeProcess bridge,
                         List<PortalProcess> portals) {
         for (FaultPlan.Fault f : plan.faults()) {
             try {

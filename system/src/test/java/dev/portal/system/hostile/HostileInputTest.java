@@ -4,9 +4,10 @@ import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.Placement;
-import dev.portal.system.process.MosquittoBroker;
+import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
+import dev.portal.testsupport.Mosquitto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class HostileInputTest {
 
     @Test
     void bridgeCountsEveryInvalidMessageAndStillServesPlacements(@TempDir Path dir) throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startPersistent(dir.resolve("broker"));
+        try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
              Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "hostile-bridge"),
                      dir.resolve("bridge")));
              MqttProbe attacker = MqttProbe.connect(broker.uri(), "attacker");

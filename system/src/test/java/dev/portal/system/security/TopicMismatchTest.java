@@ -3,9 +3,10 @@ package dev.portal.system.security;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.system.process.MosquittoBroker;
+import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
+import dev.portal.testsupport.Mosquitto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class TopicMismatchTest {
 
     @Test
     void aPortalCannotPublishAsAnother(@TempDir Path dir) throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.startPersistent(dir.resolve("broker"));
+        try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
              Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "mismatch-bridge"),
                      dir.resolve("bridge")));
              MqttProbe net = MqttProbe.connect(broker.uri(), "shared-network");

@@ -11,9 +11,10 @@ import dev.portal.hardware.reader.Uid;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;
-import dev.portal.system.process.MosquittoBroker;
+import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.SimPortal;
+import dev.portal.testsupport.Mosquitto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class ToyTamperingTest {
         Path keyFile = dir.resolve("fleet.key");
         Files.writeString(keyFile, KEY + "\n");
         ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(KEY));
-        try (MosquittoBroker broker = MosquittoBroker.startPersistent(dir.resolve("broker"));
+        try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
              Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "tamper-bridge"),
                      dir.resolve("bridge")));
              MqttProbe game = MqttProbe.connect(broker.uri(), "tamper-game");

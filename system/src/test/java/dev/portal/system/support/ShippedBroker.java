@@ -1,7 +1,7 @@
 package dev.portal.system.support;
 
-import dev.portal.system.process.MosquittoBroker;
-import dev.portal.system.process.Ports;
+import dev.portal.testsupport.Mosquitto;
+import dev.portal.testsupport.Ports;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 public final class ShippedBroker implements AutoCloseable {
     public static final String PASSWORD = "test-password-";
 
-    private final MosquittoBroker broker;
+    private final Mosquitto broker;
     private final int plainPort;
     private final int tlsPort;
 
-    private ShippedBroker(MosquittoBroker broker, int plainPort, int tlsPort) {
+    private ShippedBroker(Mosquitto broker, int plainPort, int tlsPort) {
         this.broker = broker;
         this.plainPort = plainPort;
         this.tlsPort = tlsPort;
@@ -56,12 +56,11 @@ public final class ShippedBroker implements AutoCloseable {
                 .replace("/etc/mosquitto/portal/", etc + "/")
                 .replace("/var/lib/mosquitto/", dir.resolve("data") + "/")
                 .replace("listener 1883 ", "listener " + plain + " ")
-                .replace("listener 8883", "listener " + tls + " 127.0.0.1")
-                + "\nlog_dest stdout\n" + MosquittoBroker.runAsMe() + "\n";
-        MosquittoBroker broker = MosquittoBroker.start(dir, conf, plain);
+                .replace("listener 8883", "listener " + tls + " 127.0.0.1");
+        Mosquitto broker = Mosquitto.startWithConfig(dir, conf, plain);
         if (!Ports.awaitListening(tls, java.time.Duration.ofSeconds(10))) {
             broker.close();
-            throw new IOException("the TLS listener did not open; see " + dir.resolve("mosquitto.log"));
+            throw new IOException("the TLS listener did not open; see " + broker.log());
         }
         return new ShippedBroker(broker, plain, tls);
     }

@@ -1,34 +1,35 @@
-package dev.portal.system.process;
+package dev.portal.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Free loopback ports and waiting for a listener. */
+/** Free loopback ports, and waiting until something listens on one. */
 public final class Ports {
     private Ports() {
     }
 
+    /** A port free now; another process may take it before the caller binds it, which tests accept. */
     public static int free() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
         }
     }
 
-    /** Waits until something accepts connections on the loopback port; false on timeout. */
+    /** True once a connection to 127.0.0.1:{@code port} succeeds, false when {@code timeout} passes first. */
     public static boolean awaitListening(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return true;
-            } catch (IOException e) {
+            } catch (IOException notYet) {
                 Thread.sleep(25);
             }
         }
