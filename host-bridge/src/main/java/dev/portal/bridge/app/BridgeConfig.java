@@ -34,7 +34,7 @@ public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Pa
 
     public static BridgeConfig defaults(MqttSettings mqtt, Path dataDir) {
         return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), Clock.systemUTC(), Optional.empty());
     }
 
     public BridgeConfig withEmbeddedBroker(int port) {

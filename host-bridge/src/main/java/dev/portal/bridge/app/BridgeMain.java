@@ -65,7 +65,7 @@ public final class BridgeMain implements Callable<Integer> {
             description = "how long an early frame waits for missing ones before a rebirth is requested")
     long reorderMillis;
 
-    @Option(names = "--restart-grace-ms", defaultValue = "5000",
+    @Option(names = "--restart-grace-ms", defaultValue = "3000",
             description = "how long a restarted portal has to announce the toys still on it before their placements close")
     long restartGraceMillis;
 

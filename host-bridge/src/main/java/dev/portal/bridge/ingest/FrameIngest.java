@@ -47,7 +47,7 @@ public final class FrameIngest {
 
     private final Store store;
     private final StreamTracker tracker = new StreamTracker();
-    private final FrameApplier applier = new FrameApplier();
+    private final FrameApplier applier;
     private final GamePublisher publisher;
     private final UpdateService updates;
     private final CommandSender commands;
@@ -60,6 +60,8 @@ public final class FrameIngest {
     private final ScheduledExecutorService timer;
     private final Executor worker;
     private final Map<String, Long> lastRebirth = new HashMap<>();
+    /** Per device, System.nanoTime() before which its old placements are not swept (its newest boot's grace). */
+    private final Map<String, Long> sweepNotBefore = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
     private final List<MqttLink.Acknowledgement> afterCommit = new ArrayList<>();
     private final Map<FrameKey, List<MqttLink.Acknowledgement>> heldAcks = new HashMap<>();
@@ -88,6 +90,7 @@ public final class FrameIngest {
         this.reorderWindow = reorderWindow;
         this.rebirthInterval = reorderWindow.multipliedBy(4);
         this.restartGrace = restartGrace;
+        this.applier = new FrameApplier(restartGrace);
         this.timer = timer;
         this.worker = worker;
         tracker.load(store.inTransaction(tx -> tx.streams()));
@@ -98,12 +101,16 @@ public final class FrameIngest {
     }
 
     private void scheduleSweep(String deviceId) {
+        sweepNotBefore.put(deviceId, System.nanoTime() + restartGrace.toNanos());
         timer.schedule(() -> worker.execute(() -> sweepOldBoots(deviceId)), restartGrace.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     /** The grace period after a portal's restart is over: close the placements its new boot did not announce. */
     void sweepOldBoots(String deviceId) {
+        if (System.nanoTime() - sweepNotBefore.getOrDefault(deviceId, Long.MIN_VALUE) < 0) {
+            return; // the portal restarted again since: that boot's own sweep comes later
+        }
         flush(); // announcements that came in the meantime count
         Effects effects = store.inTransaction(tx -> applier.sweepOldBoots(tx, deviceId, clock.millis()));
         publisher.publish(effects);
@@ -257,6 +264,10 @@ public final class FrameIngest {
                 Map<String, Long> born = new HashMap<>();
                 for (Staged s : batch) {
                     long at = time(s.received());
+                    if (s.received().frame().message() instanceof Birth) {
+                        // the boot's birth time is needed by the frames after it in this very batch
+                        tx.saveStream(new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()), at);
+                    }
                     all.add(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
                     String key = s.deviceId() + "/" + s.received().boot();
                     positions.merge(key, new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()),

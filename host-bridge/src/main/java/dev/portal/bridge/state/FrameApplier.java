@@ -14,6 +14,7 @@ import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,13 @@ public final class FrameApplier {
     /** How stale a portal's stored lastSeen may get while its frames flow. */
     static final long LAST_SEEN_RESOLUTION_MILLIS = 5_000;
 
-    private final PlacementRules placements = new PlacementRules();
+    private final PlacementRules placements;
     private final ToyReadRules toyReads = new ToyReadRules();
+
+    /** @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session */
+    public FrameApplier(Duration restartGrace) {
+        this.placements = new PlacementRules(restartGrace.toMillis());
+    }
 
     public Effects apply(StoreTx tx, String deviceId, Frame frame, long atMillis) {
         Effects effects = applyState(tx, deviceId, frame, atMillis);

@@ -10,6 +10,11 @@ import java.util.Optional;
 
 /** Which toy lies where, and the play session each placement opens and closes. */
 final class PlacementRules {
+    private final long restartGraceMillis;
+
+    PlacementRules(long restartGraceMillis) {
+        this.restartGraceMillis = restartGraceMillis;
+    }
 
     static String sessionId(String deviceId, long boot, long seq) {
         return deviceId + "/" + boot + "/" + seq;
@@ -38,22 +43,24 @@ final class PlacementRules {
     boolean ensurePlaced(StoreTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
                          long atMillis, Effects effects) {
         Optional<Placement> here = tx.placement(deviceId, pad, slot);
-        if (here.isPresent() && here.get().uid().equals(uid)) {
-            if (here.get().bootId() != boot) {
-                tx.savePlacement(here.get().seenBy(boot, slot));
-            }
-            return false;
-        }
         Optional<Placement> before = tx.placementOf(uid);
-        if (before.isPresent() && restartedOnSamePad(before.get(), deviceId, boot, pad)) {
-            here.ifPresent(old -> close(tx, old, atMillis, old.bootId() != boot ? "portal-restarted" : "replaced",
-                    effects));
-            tx.deletePlacement(deviceId, pad, before.get().slot());
-            tx.savePlacement(before.get().seenBy(boot, slot));
-            return false;
+        if (before.isPresent() && before.get().deviceId().equals(deviceId) && before.get().pad() == pad) {
+            Placement p = before.get();
+            if (p.bootId() == boot && p.slot() == slot) {
+                return false; // announced again within the boot (a rebirth)
+            }
+            if (p.bootId() != boot && foundAgain(tx, deviceId, boot, atMillis)) {
+                if (p.slot() != slot) {
+                    here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), effects));
+                    tx.deletePlacement(deviceId, pad, p.slot());
+                }
+                tx.savePlacement(p.seenBy(boot, slot));
+                return false;
+            }
         }
-        here.ifPresent(old -> close(tx, old, atMillis, "replaced", effects));
-        before.ifPresent(old -> close(tx, old, atMillis, "moved", effects));
+        here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), effects));
+        before.filter(old -> !old.deviceId().equals(deviceId) || old.pad() != pad || old.slot() != slot)
+                .ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "moved"), effects));
         String sessionId = sessionId(deviceId, boot, seq);
         tx.savePlacement(new Placement(deviceId, pad, slot, uid, atMillis, sessionId));
         tx.openSession(new PlaySession(sessionId, uid, deviceId, pad, slot, atMillis, null, null));
@@ -71,9 +78,18 @@ final class PlacementRules {
         close(tx, here.get(), atMillis, "lifted", extra, effects);
     }
 
-    /** A toy an earlier boot of this portal saw on this pad, announced again by the new boot. */
-    private static boolean restartedOnSamePad(Placement p, String deviceId, long boot, int pad) {
-        return p.deviceId().equals(deviceId) && p.pad() == pad && p.bootId() != boot;
+    /**
+     * Whether a restarted portal announced a toy soon enough after its Birth (device time) to have found it in
+     * its first look: a toy lifted just before the crash and put back later is a new placement. The Birth not
+     * yet stored means it is in the same batch, just before.
+     */
+    private boolean foundAgain(StoreTx tx, String deviceId, long boot, long atMillis) {
+        return tx.bootBornMillis(deviceId, boot).map(born -> atMillis - born <= restartGraceMillis).orElse(true);
+    }
+
+    /** A placement an older boot of this portal left is closed because of the restart, whatever closes it. */
+    private static String reason(Placement old, String deviceId, long boot, String otherwise) {
+        return old.deviceId().equals(deviceId) && old.bootId() != boot ? "portal-restarted" : otherwise;
     }
 
     /** Closes every placement on this device that no boot but an older one has announced. */

@@ -58,6 +58,12 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     @Override
+    public Optional<Long> bootBornMillis(String deviceId, long bootId) {
+        return rows.one("SELECT born_ms FROM boot_stream WHERE device_id = ? AND boot_id = ?",
+                row -> row.getLong("born_ms"), deviceId, bootId);
+    }
+
+    @Override
     public Optional<PortalState> portal(String deviceId) {
         return rows.one("SELECT * FROM portal WHERE device_id = ?", JdbcStoreTx::portal, deviceId);
     }

@@ -17,6 +17,9 @@ public interface StoreTx {
 
     void saveStream(StreamPosition position, long bornMillis);
 
+    /** When the Birth of this boot was applied (its frame time), if it was. */
+    Optional<Long> bootBornMillis(String deviceId, long bootId);
+
     Optional<PortalState> portal(String deviceId);
 
     List<PortalState> portals();

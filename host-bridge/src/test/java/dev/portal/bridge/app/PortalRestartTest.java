@@ -89,6 +89,33 @@ class PortalRestartTest {
     }
 
     @Test
+    void aToyPutBackAfterTheRestartedPortalsFirstLookIsANewPlacement() throws Exception {
+        try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
+            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
+                before.start();
+                before.place(0, 4, SimTag.toy("04FF000000000C", blaze(10)));
+                game.await("game/events", "\"recognised\"", WAIT);
+            }
+            Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04FF000000000C")).orElseThrow();
+            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
+                after.start(); // its first look finds the pad empty: the toy was lifted just before the crash
+                Thread.sleep(GRACE.toMillis() * 2);
+                after.place(0, 4, SimTag.toy("04FF000000000C", blaze(10)));
+                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                assertEquals("portal-restarted", removed.get("reason").asText());
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (eventTypes(game).stream().filter("placed"::equals).count() < 2) {
+                    assertTrue(System.nanoTime() < deadline, "a second placed event: " + eventTypes(game));
+                    Thread.sleep(20);
+                }
+                bridge.awaitIdle();
+                Placement now = bridge.store().inTransaction(tx -> tx.placementOf("04FF000000000C")).orElseThrow();
+                assertTrue(!now.sessionId().equals(first.sessionId()), "a new play session");
+            }
+        }
+    }
+
+    @Test
     void aToyThatWentWhileThePortalWasDownIsRemovedAfterTheGracePeriod() throws Exception {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
             try (DemoPortal before = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {

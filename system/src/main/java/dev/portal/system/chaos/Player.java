@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A toy stays on (and off) long enough for a portal to see it; nobody plays on a portal that is down (its
  * lights are off), so each portal's actions wait while it restarts, and for a moment after it is back: a toy
  * put on just before a crash and lifted before the restarted portal's first look was never on a running
- * portal long enough to be seen, by any portal.
+ * portal long enough to be seen, by any portal; and a toy lifted just before a crash (too soon for the
+ * portal to notice) and put back on the same pad within the bridge's restart grace cannot be told from one
+ * that stayed.
  */
 public final class Player {
     private static final Logger LOG = LoggerFactory.getLogger(Player.class);
@@ -31,8 +33,8 @@ public final class Player {
     static final long MAX_ON = 1500;
     static final long MIN_OFF = 700;
     static final long MAX_OFF = 1500;
-    /** How long a restarted portal gets to look at its pads before anyone touches them (several poll periods). */
-    static final long SETTLE_AFTER_START = 1000;
+    /** Longer than the bridge's restart grace (3 s by default) plus a restarted portal's first look. */
+    static final long SETTLE_AFTER_START = 4000;
 
     private record Toy(String portal, String uid, int index) {
     }
