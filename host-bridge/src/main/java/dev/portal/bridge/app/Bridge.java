@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
     private static final byte[] OFFLINE = "{\"online\":false}".getBytes(StandardCharsets.UTF_8);
+    /** Toys changed this long before the last run's final change get their retained documents again. */
+    private static final Duration RETAINED_REFRESH_WINDOW = Duration.ofMinutes(10);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -100,6 +103,7 @@ public final class Bridge implements AutoCloseable {
         link.subscribe(prefix + GameTopics.PORTAL_EVENTS, 1);
         link.subscribe(GameTopics.PORTAL_STATUS, 1);
         link.subscribe(prefix + GameTopics.UPDATES, 1);
+        worker.execute(() -> publisher.refreshRetained(RETAINED_REFRESH_WINDOW));
         publishStatus(true);
         long every = config.statusInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,

@@ -13,6 +13,7 @@ import dev.portal.bridge.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,19 @@ public final class GamePublisher {
         effects.portals().forEach(this::portal);
         effects.toys().forEach(this::toy);
         effects.events().forEach(this::event);
+    }
+
+    /**
+     * Publishes again every portal's document and those of the toys active in the last run's final
+     * {@code window}: a run that died between a commit and the broker's copy of its documents left them stale,
+     * and retained documents are what a game server reads first. Events of that moment cannot be recalled.
+     */
+    public void refreshRetained(Duration window) {
+        record Snapshot(List<PortalState> portals, List<ToyProfile> toys) { }
+        Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.portals(), tx.toys()));
+        snapshot.portals().forEach(this::portal);
+        long newest = snapshot.toys().stream().mapToLong(ToyProfile::lastSeenMillis).max().orElse(0);
+        snapshot.toys().stream().filter(t -> t.lastSeenMillis() >= newest - window.toMillis()).forEach(this::toy);
     }
 
     public void portal(PortalState portal) {
