@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.EmbeddedBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,12 +37,7 @@ class PortalRestartTest {
     Path dir;
 
     private Bridge start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return Bridge.start(BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + port, "restart-bridge"), dir)
-                .withEmbeddedBroker(port).withRestartGrace(GRACE));
+        return Bridge.start(EmbeddedBridge.config(dir, "restart-bridge").withRestartGrace(GRACE));
     }
 
     private static List<String> eventTypes(Collector game) {

@@ -2,13 +2,12 @@ package dev.portal.bridge.app;
 
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.EmbeddedBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,13 +31,8 @@ class RetainedRefreshTest {
     @TempDir
     Path dir;
 
-    private BridgeConfig config() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        return BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + port, "refresh-bridge"), dir)
-                .withEmbeddedBroker(port);
+    private BridgeConfig config() {
+        return EmbeddedBridge.config(dir, "refresh-bridge");
     }
 
     @Test

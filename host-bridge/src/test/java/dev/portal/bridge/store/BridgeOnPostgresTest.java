@@ -4,13 +4,12 @@ import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.testing.EmbeddedBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,12 +31,7 @@ class BridgeOnPostgresTest {
     void aPlacementSeenByTheBridgeLandsInPostgresqlAndNotInSqlite() throws Exception {
         try (ThrowawayPostgres postgres = ThrowawayPostgres.start()) {
             String url = postgres.newDatabase();
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            BridgeConfig config = BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + port, "pg-bridge"), dir)
-                    .withEmbeddedBroker(port)
+            BridgeConfig config = EmbeddedBridge.config(dir, "pg-bridge")
                     .withStore(new BridgeConfig.StoreUrl(url, Optional.of(ThrowawayPostgres.USER),
                             Optional.of(postgres.password())));
             try (Bridge bridge = Bridge.start(config);
