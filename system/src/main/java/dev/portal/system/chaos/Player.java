@@ -95,8 +95,13 @@ public final class Player {
             }
             synchronized (this) {
                 queue.poll();
-                if (System.currentTimeMillis() < playableFrom.get(next.toy.portal)) {
-                    queue.add(new Due(System.currentTimeMillis() + 200 + random.nextInt(200), next.toy));
+                long from = playableFrom.get(next.toy.portal);
+                long now = System.currentTimeMillis();
+                if (now < from) {
+                    // Spread the waiting actions over the time after the portal is back, as they were spread
+                    // before: all of them at once would put a dozen toys on each pad in the same instant.
+                    long base = from == Long.MAX_VALUE ? now + 200 : from;
+                    queue.add(new Due(base + random.nextLong(MAX_OFF), next.toy));
                     continue;
                 }
                 act(next.toy);
