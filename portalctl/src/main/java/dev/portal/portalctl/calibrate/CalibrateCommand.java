@@ -1,18 +1,12 @@
 package dev.portal.portalctl.calibrate;
 
 import dev.portal.portalctl.ExitCodes;
-import dev.portal.portalctl.cli.BrokerOptions;
-import dev.portal.portalctl.cli.Output;
-import dev.portal.portalctl.link.BrokerConnection;
-import dev.portal.portalctl.link.DeviceSession;
+import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.Portals;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
@@ -20,14 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Calibrate a portal's pads: with one reference toy on the pad the portal sweeps its antenna"
                 + " gains and keeps the lowest that reads the toy every time. Prints the success rate per gain and"
                 + " the calibration the portal then reports."})
-public final class CalibrateCommand implements Callable<Integer> {
-    @Mixin
-    BrokerOptions broker;
-    @Mixin
-    Output output;
-    @Spec
-    CommandSpec spec;
-
+public final class CalibrateCommand extends BrokerCommand {
     @Parameters(index = "0", paramLabel = "DEVICE", description = "Device id.")
     String device;
 
@@ -35,13 +22,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     CalibrateOptions options;
 
     @Override
-    public Integer call() {
-        return output.bind(spec).run(() -> {
-            try (BrokerConnection c = BrokerConnection.connect(broker);
-                 DeviceSession session = Portals.session(c, device, broker.timeout)) {
-                return CalibrateOp.run(session, output, options.pad, options.gain, options.removalAfter);
-            }
-        });
+    protected int execute() throws Exception {
+        return Portals.withDevice(broker, device,
+                (c, session) -> CalibrateOp.run(session, output, options.pad, options.gain, options.removalAfter));
     }
 
     /** Options shared with {@code serial PORT calibrate}. */

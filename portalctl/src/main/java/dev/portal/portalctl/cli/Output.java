@@ -55,6 +55,12 @@ public final class Output {
         }
     }
 
+    /** A remark for the technician on stderr, so stdout stays clean for scripts and --json. */
+    public void note(String text) {
+        err().println("portalctl: " + text);
+        err().flush();
+    }
+
     public void line(String text) {
         out().println(text);
         out().flush();
@@ -90,31 +96,25 @@ public final class Output {
         try {
             return body.call();
         } catch (PortalctlException e) {
-            err().println("portalctl: " + e.getMessage());
-            err().flush();
-            return e.exitCode();
+            return fail(e.getMessage(), e.exitCode());
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (dev.portal.portalctl.BadInputException e) {
-            err().println("portalctl: " + e.getMessage());
-            err().flush();
-            return ExitCodes.FAILURE;
+            return fail(e.getMessage(), ExitCodes.FAILURE);
         } catch (java.nio.file.NoSuchFileException e) {
-            err().println("portalctl: no such file: " + e.getFile());
-            err().flush();
-            return ExitCodes.FAILURE;
+            return fail("no such file: " + e.getFile(), ExitCodes.FAILURE);
         } catch (java.io.IOException e) {
-            err().println("portalctl: " + e.getMessage());
-            err().flush();
-            return ExitCodes.FAILURE;
+            return fail(e.getMessage(), ExitCodes.FAILURE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err().println("portalctl: interrupted");
-            return ExitCodes.FAILURE;
+            return fail("interrupted", ExitCodes.FAILURE);
         } catch (Exception e) {
-            err().println("portalctl: " + e);
-            err().flush();
-            return ExitCodes.FAILURE;
+            return fail(String.valueOf(e), ExitCodes.FAILURE);
         }
+    }
+
+    private int fail(String message, int exitCode) {
+        note(message);
+        return exitCode;
     }
 }

@@ -1,16 +1,11 @@
 package dev.portal.portalctl.config;
 
 import dev.portal.portalctl.ExitCodes;
-import dev.portal.portalctl.cli.BrokerOptions;
-import dev.portal.portalctl.cli.Output;
-import dev.portal.portalctl.link.BrokerConnection;
-import dev.portal.portalctl.link.DeviceSession;
+import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.Portals;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,24 +26,14 @@ public final class ConfigCommand implements Runnable {
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
                 ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT},
             description = "Show desired and reported configuration and what is still pending.")
-    static final class Get implements Callable<Integer> {
-        @Mixin
-        BrokerOptions broker;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
+    static final class Get extends BrokerCommand {
         @Parameters(index = "0", paramLabel = "DEVICE")
         String device;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (BrokerConnection c = BrokerConnection.connect(broker);
-                     DeviceSession s = Portals.session(c, device, broker.timeout)) {
-                    return ConfigOp.get(s, ShadowStore.retained(c, device), output);
-                }
-            });
+        protected int execute() throws Exception {
+            return Portals.withDevice(broker, device,
+                    (c, s) -> ConfigOp.get(s, ShadowStore.retained(c, device), output));
         }
     }
 
@@ -56,26 +41,16 @@ public final class ConfigCommand implements Runnable {
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
                 ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT},
             description = "Change configuration keys (e.g. pollHz=25 heartbeatSeconds=10); waits until the portal reports the new version.")
-    static final class Set implements Callable<Integer> {
-        @Mixin
-        BrokerOptions broker;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
+    static final class Set extends BrokerCommand {
         @Parameters(index = "0", paramLabel = "DEVICE")
         String device;
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY=VALUE")
         List<String> assignments;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (BrokerConnection c = BrokerConnection.connect(broker);
-                     DeviceSession s = Portals.session(c, device, broker.timeout)) {
-                    return ConfigOp.set(s, ShadowStore.retained(c, device), output, assignments);
-                }
-            });
+        protected int execute() throws Exception {
+            return Portals.withDevice(broker, device,
+                    (c, s) -> ConfigOp.set(s, ShadowStore.retained(c, device), output, assignments));
         }
     }
 }

@@ -3,11 +3,10 @@ package dev.portal.portalctl.firmware;
 import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.device.firmware.FirmwareManifest;
 import dev.portal.portalctl.ExitCodes;
-import dev.portal.portalctl.cli.BrokerOptions;
 import dev.portal.portalctl.cli.DurationConverter;
-import dev.portal.portalctl.cli.Output;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.cli.ProgressBar;
+import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.BrokerConnection;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.portalctl.link.Portals;
@@ -16,14 +15,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "push",
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
@@ -33,14 +28,7 @@ import picocli.CommandLine.Spec;
                 + " inactive slot, restarts, health-checks and commits or rolls back by itself.",
             "With several devices: a staged rollout in batches of --batch percent, stopped once --abort-after"
                 + " devices have failed."})
-public final class PushCommand implements Callable<Integer> {
-    @Mixin
-    BrokerOptions broker;
-    @Mixin
-    Output output;
-    @Spec
-    CommandSpec spec;
-
+public final class PushCommand extends BrokerCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
@@ -78,56 +66,54 @@ public final class PushCommand implements Callable<Integer> {
     Duration healthTimeout;
 
     @Override
-    public Integer call() {
-        return output.bind(spec).run(() -> {
-            List<String> devices = args.subList(0, args.size() - 1);
-            Path jar = Path.of(args.get(args.size() - 1));
-            if (!batch.matches("\\d{1,3}%?") || Integer.parseInt(batch.replace("%", "")) < 1
-                    || Integer.parseInt(batch.replace("%", "")) > 100) {
-                throw PortalctlException.usage("--batch must be a percentage 1..100, e.g. 25%");
-            }
-            if (chunkSize < FirmwareManifest.MIN_CHUNK || chunkSize > FirmwareManifest.MAX_CHUNK || window < 1 || abortAfter < 1) {
-                throw PortalctlException.usage("--chunk-size must be 256..2048, --window and --abort-after at least 1");
-            }
-            FirmwareImage image = FirmwareImage.load(jar, version, Ed25519Keys.readPrivate(key), chunkSize, allowDowngrade);
-            Rollout rollout = new Rollout(Integer.parseInt(batch.replace("%", "")), abortAfter);
-            FirmwarePusher pusher = new FirmwarePusher(image, new FirmwarePusher.Settings(window, retries,
-                    broker.timeout.dividedBy(2), healthTimeout));
-            if (!output.json()) {
-                output.line("pushing " + image.manifest().version() + " (" + image.manifest().size() + " bytes, sha256 "
-                        + image.manifest().sha256Hex().substring(0, 16) + "..., " + image.totalChunks() + " chunks) to "
-                        + devices.size() + " portal(s) in batches of " + rollout.batchSize(devices.size()));
-            }
-            List<PushResult> results;
-            try (BrokerConnection c = BrokerConnection.connect(broker);
-                 ProgressBar bar = output.progressBar("firmware", image.totalChunks() * devices.size())) {
-                Map<String, AtomicLong> held = new java.util.concurrent.ConcurrentHashMap<>();
-                results = rollout.run(devices, d -> {
-                    try (DeviceSession s = Portals.session(c, d, broker.timeout)) {
-                        return pusher.push(s, n -> {
-                            held.computeIfAbsent(d, k -> new AtomicLong()).set(n);
-                            bar.update(held.values().stream().mapToLong(AtomicLong::get).sum());
-                        });
-                    }
-                }, r -> {
-                    if (!output.json()) {
-                        output.line(r.text());
-                    }
-                });
-            }
-            long ok = results.stream().filter(PushResult::ok).count();
-            if (output.json()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("version", image.manifest().version());
-                m.put("sha256", image.manifest().sha256Hex());
-                m.put("committed", ok);
-                m.put("devices", results.stream().map(PushResult::toJson).toList());
-                output.jsonLine(m);
-            } else {
-                output.line(ok + " of " + devices.size() + " portal(s) run " + image.manifest().version());
-            }
-            return exitCode(results);
-        });
+    protected int execute() throws Exception {
+        List<String> devices = args.subList(0, args.size() - 1);
+        Path jar = Path.of(args.get(args.size() - 1));
+        if (!batch.matches("\\d{1,3}%?") || Integer.parseInt(batch.replace("%", "")) < 1
+                || Integer.parseInt(batch.replace("%", "")) > 100) {
+            throw PortalctlException.usage("--batch must be a percentage 1..100, e.g. 25%");
+        }
+        if (chunkSize < FirmwareManifest.MIN_CHUNK || chunkSize > FirmwareManifest.MAX_CHUNK || window < 1 || abortAfter < 1) {
+            throw PortalctlException.usage("--chunk-size must be 256..2048, --window and --abort-after at least 1");
+        }
+        FirmwareImage image = FirmwareImage.load(jar, version, Ed25519Keys.readPrivate(key), chunkSize, allowDowngrade);
+        Rollout rollout = new Rollout(Integer.parseInt(batch.replace("%", "")), abortAfter);
+        FirmwarePusher pusher = new FirmwarePusher(image, new FirmwarePusher.Settings(window, retries,
+                broker.timeout.dividedBy(2), healthTimeout));
+        if (!output.json()) {
+            output.line("pushing " + image.manifest().version() + " (" + image.manifest().size() + " bytes, sha256 "
+                    + image.manifest().sha256Hex().substring(0, 16) + "..., " + image.totalChunks() + " chunks) to "
+                    + devices.size() + " portal(s) in batches of " + rollout.batchSize(devices.size()));
+        }
+        List<PushResult> results;
+        try (BrokerConnection c = BrokerConnection.connect(broker);
+             ProgressBar bar = output.progressBar("firmware", image.totalChunks() * devices.size())) {
+            Map<String, AtomicLong> held = new java.util.concurrent.ConcurrentHashMap<>();
+            results = rollout.run(devices, d -> {
+                try (DeviceSession s = Portals.session(c, d, broker.timeout)) {
+                    return pusher.push(s, n -> {
+                        held.computeIfAbsent(d, k -> new AtomicLong()).set(n);
+                        bar.update(held.values().stream().mapToLong(AtomicLong::get).sum());
+                    });
+                }
+            }, r -> {
+                if (!output.json()) {
+                    output.line(r.text());
+                }
+            });
+        }
+        long ok = results.stream().filter(PushResult::ok).count();
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", image.manifest().version());
+            m.put("sha256", image.manifest().sha256Hex());
+            m.put("committed", ok);
+            m.put("devices", results.stream().map(PushResult::toJson).toList());
+            output.jsonLine(m);
+        } else {
+            output.line(ok + " of " + devices.size() + " portal(s) run " + image.manifest().version());
+        }
+        return exitCode(results);
     }
 
     /** All committed: 0; some: 4; none: 3 when no device answered, else 1. */

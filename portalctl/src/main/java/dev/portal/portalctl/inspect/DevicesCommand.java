@@ -1,9 +1,8 @@
 package dev.portal.portalctl.inspect;
 
-import dev.portal.portalctl.cli.BrokerOptions;
 import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.ExitCodes;
-import dev.portal.portalctl.cli.Output;
+import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.BrokerConnection;
 import dev.portal.portalctl.link.Portals;
 import dev.portal.portalctl.link.TopicFilter;
@@ -12,56 +11,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
         ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT},
         name = "devices", mixinStandardHelpOptions = true,
         description = "List the portals the broker knows: their retained status (portal/+/status) and, when the bridge"
                 + " runs, its portal documents (game/portals/+).")
-public final class DevicesCommand implements Callable<Integer> {
-    @Mixin
-    BrokerOptions broker;
-    @Mixin
-    Output output;
-    @Spec
-    CommandSpec spec;
-
+public final class DevicesCommand extends BrokerCommand {
     @Option(names = "--wait", defaultValue = "1s", converter = DurationConverter.class,
             description = "How long to collect retained documents (default ${DEFAULT-VALUE}).")
     Duration wait;
 
     @Override
-    public Integer call() {
-        return output.bind(spec).run(() -> {
-            Map<String, Map<String, Object>> seen = new TreeMap<>();
-            try (BrokerConnection c = BrokerConnection.connect(broker)) {
-                c.subscribe("portal/+/status", (topic, payload) -> merge(seen, TopicFilter.level(topic, 1), "status", payload));
-                c.subscribe("game/portals/+", (topic, payload) -> merge(seen, TopicFilter.level(topic, 2), "bridge", payload));
-                Thread.sleep(wait.toMillis());
+    protected int execute() throws Exception {
+        Map<String, Map<String, Object>> seen = new TreeMap<>();
+        try (BrokerConnection c = BrokerConnection.connect(broker)) {
+            c.subscribe("portal/+/status", (topic, payload) -> merge(seen, TopicFilter.level(topic, 1), "status", payload));
+            c.subscribe("game/portals/+", (topic, payload) -> merge(seen, TopicFilter.level(topic, 2), "bridge", payload));
+            Thread.sleep(wait.toMillis());
+        }
+        List<Map<String, Object>> rows;
+        synchronized (seen) {
+            rows = new ArrayList<>(seen.values());
+        }
+        if (output.json()) {
+            output.jsonLine(rows);
+        } else if (rows.isEmpty()) {
+            output.line("no portals seen on " + broker.broker);
+        } else {
+            output.line(String.format("%-24s %-8s %-9s %-12s %s", "DEVICE", "STATE", "BOOT", "FIRMWARE", "LAST SEEN"));
+            for (Map<String, Object> r : rows) {
+                output.line(String.format("%-24s %-8s %-9s %-12s %s", r.get("deviceId"), r.getOrDefault("state", "?"),
+                        r.getOrDefault("bootId", "?"), r.getOrDefault("firmware", "?"), r.getOrDefault("lastSeen", "-")));
             }
-            List<Map<String, Object>> rows;
-            synchronized (seen) {
-                rows = new ArrayList<>(seen.values());
-            }
-            if (output.json()) {
-                output.jsonLine(rows);
-            } else if (rows.isEmpty()) {
-                output.line("no portals seen on " + broker.broker);
-            } else {
-                output.line(String.format("%-24s %-8s %-9s %-12s %s", "DEVICE", "STATE", "BOOT", "FIRMWARE", "LAST SEEN"));
-                for (Map<String, Object> r : rows) {
-                    output.line(String.format("%-24s %-8s %-9s %-12s %s", r.get("deviceId"), r.getOrDefault("state", "?"),
-                            r.getOrDefault("bootId", "?"), r.getOrDefault("firmware", "?"), r.getOrDefault("lastSeen", "-")));
-                }
-            }
-            return ExitCodes.OK;
-        });
+        }
+        return ExitCodes.OK;
     }
 
     private static void merge(Map<String, Map<String, Object>> seen, String id, String source, byte[] payload) {

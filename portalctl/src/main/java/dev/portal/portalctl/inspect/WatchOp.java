@@ -40,8 +40,7 @@ public final class WatchOp {
             Seen s = frames.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
             if (s == null) {
                 if (!connected.getAsBoolean()) {
-                    out.err().println("portalctl: connection lost after " + shown + " event(s)");
-                    out.err().flush();
+                    out.note("connection lost after " + shown + " event(s)");
                     return ExitCodes.UNREACHABLE;
                 }
                 continue;

@@ -2,6 +2,7 @@ package dev.portal.portalctl.link;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.portalctl.cli.BrokerOptions;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.protocol.frame.Birth;
 import java.io.IOException;
@@ -18,6 +19,20 @@ public final class Portals {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Portals() {
+    }
+
+    /** A command's work with one portal; it also gets the connection, for the retained documents about it. */
+    @FunctionalInterface
+    public interface DeviceWork {
+        int run(BrokerConnection broker, DeviceSession session) throws Exception;
+    }
+
+    /** Connects, opens a session with {@code deviceId}, runs {@code work}, and closes both whatever happens. */
+    public static int withDevice(BrokerOptions options, String deviceId, DeviceWork work) throws Exception {
+        try (BrokerConnection c = BrokerConnection.connect(options);
+             DeviceSession session = session(c, deviceId, options.timeout)) {
+            return work.run(c, session);
+        }
     }
 
     /**

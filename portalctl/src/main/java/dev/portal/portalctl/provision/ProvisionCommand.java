@@ -1,12 +1,10 @@
 package dev.portal.portalctl.provision;
 
 import dev.portal.portalctl.ExitCodes;
-import dev.portal.portalctl.cli.BrokerOptions;
 import dev.portal.portalctl.cli.DurationConverter;
-import dev.portal.portalctl.cli.Output;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.cli.ProgressBar;
-import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.portalctl.link.FrameStream;
 import dev.portal.portalctl.link.Portals;
@@ -19,13 +17,9 @@ import dev.portal.protocol.toy.Upgrades;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "provision", mixinStandardHelpOptions = true,
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
@@ -33,14 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Factory line: flash signed toy records onto blank tags laid one after another on a portal.",
             "Each BLANK tag gets a WriteToy (the portal signs with its fleet key, writes, reads back and verifies);"
                 + " a tag that already carries a record is refused unless --force. Ends with a summary."})
-public final class ProvisionCommand implements Callable<Integer> {
-    @Mixin
-    BrokerOptions broker;
-    @Mixin
-    Output output;
-    @Spec
-    CommandSpec spec;
-
+public final class ProvisionCommand extends BrokerCommand {
     @Parameters(index = "0", paramLabel = "DEVICE", description = "Device id of the portal on the line.")
     String device;
 
@@ -64,64 +51,68 @@ public final class ProvisionCommand implements Callable<Integer> {
     Duration idle;
 
     @Override
-    public Integer call() {
-        return output.bind(spec).run(() -> {
-            ToyRecord record;
-            try {
-                record = new ToyRecord(toyType, variant, new CoCreation(name, new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
-            } catch (IllegalArgumentException e) {
-                throw PortalctlException.usage(e.getMessage());
+    protected int execute() throws Exception {
+        ToyRecord record;
+        try {
+            record = new ToyRecord(toyType, variant, new CoCreation(name, new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
+        } catch (IllegalArgumentException e) {
+            throw PortalctlException.usage(e.getMessage());
+        }
+        if (count < 1) {
+            throw PortalctlException.usage("--count must be at least 1");
+        }
+        return Portals.withDevice(broker, device, (c, session) -> provision(session, record));
+    }
+
+    private int provision(DeviceSession session, ToyRecord record) throws InterruptedException {
+        try (FrameStream stream = session.stream()) {
+            Birth birth = session.birth();
+            if (!birth.capabilities().contains(Capability.TOY_WRITE)) {
+                throw PortalctlException.failure(device + " cannot write toys (no TOY_WRITE capability; fleet key missing?)");
             }
-            if (count < 1) {
-                throw PortalctlException.usage("--count must be at least 1");
+            String prompt = "lay " + count + " blank tag(s) on " + device + ", one after another; writing toy type "
+                    + toyType + " variant " + variant;
+            if (output.json()) {
+                output.note(prompt);
+            } else {
+                output.line(prompt);
             }
-            try (BrokerConnection c = BrokerConnection.connect(broker);
-                 DeviceSession session = Portals.session(c, device, broker.timeout);
-                 FrameStream stream = session.stream()) {
-                Birth birth = session.birth();
-                if (!birth.capabilities().contains(Capability.TOY_WRITE)) {
-                    throw PortalctlException.failure(device + " cannot write toys (no TOY_WRITE capability; fleet key missing?)");
-                }
-                String prompt = "lay " + count + " blank tag(s) on " + device + ", one after another; writing toy type "
-                        + toyType + " variant " + variant;
-                if (output.json()) {
-                    output.err().println("portalctl: " + prompt);
-                    output.err().flush();
-                } else {
-                    output.line(prompt);
-                }
-                Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20));
-                boolean complete;
-                try (ProgressBar bar = output.progressBar("provision", count)) {
-                    complete = p.run(stream, count, idle, e -> {
-                        if (output.json()) {
-                            output.jsonLine(Map.of("uid", e.uid(), "outcome", e.outcome(), "detail", e.detail()));
-                        } else {
-                            output.line(e.uid() + "  " + e.outcome() + "  " + e.detail());
-                        }
-                        bar.update(p.written());
-                    });
-                }
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("written", p.written());
-                summary.put("refused", p.refused());
-                summary.put("failed", p.failed());
-                summary.put("requested", count);
-                summary.put("complete", complete);
-                if (output.json()) {
-                    output.jsonLine(summary);
-                } else {
-                    output.line("summary: written " + p.written() + " of " + count + ", refused " + p.refused()
-                            + ", failed " + p.failed() + (complete ? "" : " (stopped: no new tag for " + DeviceSession.human(idle) + ")"));
-                }
-                if (complete && p.refused() == 0 && p.failed() == 0) {
-                    return ExitCodes.OK;
-                }
-                if (p.written() + p.refused() + p.failed() == 0) {
-                    return ExitCodes.UNREACHABLE;
-                }
-                return ExitCodes.PARTIAL;
+            Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20));
+            boolean complete;
+            try (ProgressBar bar = output.progressBar("provision", count)) {
+                complete = p.run(stream, count, idle, e -> {
+                    if (output.json()) {
+                        output.jsonLine(Map.of("uid", e.uid(), "outcome", e.outcome(), "detail", e.detail()));
+                    } else {
+                        output.line(e.uid() + "  " + e.outcome() + "  " + e.detail());
+                    }
+                    bar.update(p.written());
+                });
             }
-        });
+            return summarize(p, complete);
+        }
+    }
+
+    /** Prints the summary; the exit status tells a full run from a partial one and from a portal that saw no tag. */
+    private int summarize(Provisioner p, boolean complete) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("written", p.written());
+        summary.put("refused", p.refused());
+        summary.put("failed", p.failed());
+        summary.put("requested", count);
+        summary.put("complete", complete);
+        if (output.json()) {
+            output.jsonLine(summary);
+        } else {
+            output.line("summary: written " + p.written() + " of " + count + ", refused " + p.refused()
+                    + ", failed " + p.failed() + (complete ? "" : " (stopped: no new tag for " + DeviceSession.human(idle) + ")"));
+        }
+        if (complete && p.refused() == 0 && p.failed() == 0) {
+            return ExitCodes.OK;
+        }
+        if (p.written() + p.refused() + p.failed() == 0) {
+            return ExitCodes.UNREACHABLE;
+        }
+        return ExitCodes.PARTIAL;
     }
 }

@@ -4,7 +4,7 @@ import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.calibrate.CalibrateCommand.CalibrateOptions;
 import dev.portal.portalctl.calibrate.CalibrateOp;
 import dev.portal.portalctl.cli.DurationConverter;
-import dev.portal.portalctl.cli.Output;
+import dev.portal.portalctl.cli.ToolCommand;
 import dev.portal.portalctl.config.ConfigOp;
 import dev.portal.portalctl.config.ShadowStore;
 import dev.portal.portalctl.inspect.StatusOp;
@@ -13,7 +13,6 @@ import dev.portal.portalctl.link.DeviceSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,53 +47,46 @@ public final class SerialCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "serial needs a command after PORT");
     }
 
-    DeviceSession open() {
-        return new DeviceSession(SerialPortalLink.open(port, baud), timeout);
+    /** What a subcommand does with the portal on the cable. */
+    @FunctionalInterface
+    interface CableWork {
+        int run(DeviceSession session) throws Exception;
+    }
+
+    /** Runs a subcommand's work in a session over this cable, closing the port whatever happens. */
+    int onCable(CableWork work) throws Exception {
+        try (DeviceSession s = new DeviceSession(SerialPortalLink.open(port, baud), timeout)) {
+            return work.run(s);
+        }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Birth and live health of the portal on the cable.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
-    static final class Status implements Callable<Integer> {
+    static final class Status extends ToolCommand {
         @ParentCommand
         SerialCommand parent;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
         @Option(names = "--heartbeat-wait", defaultValue = "5s", converter = DurationConverter.class,
                 description = "How long to wait for a heartbeat (default ${DEFAULT-VALUE}; 0 to skip).")
         Duration heartbeatWait;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (DeviceSession s = parent.open()) {
-                    return StatusOp.run(s, output, Optional.empty(), heartbeatWait);
-                }
-            });
+        protected int execute() throws Exception {
+            return parent.onCable(s -> StatusOp.run(s, output, Optional.empty(), heartbeatWait));
         }
     }
 
     @Command(name = "calibrate", mixinStandardHelpOptions = true, description = "Calibrate pads over the cable (see 'portalctl calibrate').",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
                 ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT})
-    static final class Calibrate implements Callable<Integer> {
+    static final class Calibrate extends ToolCommand {
         @ParentCommand
         SerialCommand parent;
         @Mixin
-        Output output;
-        @Mixin
         CalibrateOptions options;
-        @Spec
-        CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (DeviceSession s = parent.open()) {
-                    return CalibrateOp.run(s, output, options.pad, options.gain, options.removalAfter);
-                }
-            });
+        protected int execute() throws Exception {
+            return parent.onCable(s -> CalibrateOp.run(s, output, options.pad, options.gain, options.removalAfter));
         }
     }
 
@@ -114,72 +106,49 @@ public final class SerialCommand implements Runnable {
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "The configuration version the portal reports.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
-    static final class ConfigGet implements Callable<Integer> {
+    static final class ConfigGet extends ToolCommand {
         @ParentCommand
         Config config;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (DeviceSession s = config.parent.open()) {
-                    return ConfigOp.get(s, ShadowStore.none(), output);
-                }
-            });
+        protected int execute() throws Exception {
+            return config.parent.onCable(s -> ConfigOp.get(s, ShadowStore.none(), output));
         }
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = "Change configuration keys over the cable.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
                 ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
-    static final class ConfigSetCmd implements Callable<Integer> {
+    static final class ConfigSetCmd extends ToolCommand {
         @ParentCommand
         Config config;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
         @Parameters(arity = "1..*", paramLabel = "KEY=VALUE")
         List<String> assignments;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                try (DeviceSession s = config.parent.open()) {
-                    return ConfigOp.set(s, ShadowStore.none(), output, assignments);
-                }
-            });
+        protected int execute() throws Exception {
+            return config.parent.onCable(s -> ConfigOp.set(s, ShadowStore.none(), output, assignments));
         }
     }
 
     @Command(name = "watch", mixinStandardHelpOptions = true, description = "Print the frames the portal sends on the cable.",
             exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT})
-    static final class Watch implements Callable<Integer> {
+    static final class Watch extends ToolCommand {
         @ParentCommand
         SerialCommand parent;
-        @Mixin
-        Output output;
-        @Spec
-        CommandSpec spec;
         @Option(names = "--count", defaultValue = "0", description = "Stop after N frames (default: until interrupted).")
         long count;
         @Option(names = "--for", converter = DurationConverter.class, description = "Stop after this long.")
         Duration duration;
 
         @Override
-        public Integer call() {
-            return output.bind(spec).run(() -> {
-                LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
-                try (SerialPortalLink link = SerialPortalLink.open(parent.port, parent.baud)) {
-                    link.open(f -> frames.add(new WatchOp.Seen(parent.port, f)));
-                    output.err().println("portalctl: watching " + parent.port + " (Ctrl-C to stop)");
-                    output.err().flush();
-                    return WatchOp.run(frames, output, count, duration);
-                }
-            });
+        protected int execute() throws Exception {
+            LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
+            try (SerialPortalLink link = SerialPortalLink.open(parent.port, parent.baud)) {
+                link.open(f -> frames.add(new WatchOp.Seen(parent.port, f)));
+                output.note("watching " + parent.port + " (Ctrl-C to stop)");
+                return WatchOp.run(frames, output, count, duration);
+            }
         }
     }
 }
