@@ -97,7 +97,9 @@ public final class ChaosRun {
         out.printf("played %.1f s: %d actions (%.1f events/s); draining...%n", playedMillis / 1000.0, actions.size(),
                 actions.size() * 1000.0 / playedMillis);
         ensureRunning(bridge, portals);
+        long drainStart = System.nanoTime();
         drain(bridge, worlds);
+        out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
         bridge.stop();
         BridgeRecords records = BridgeRecords.read(bridge.database());
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
@@ -170,6 +172,8 @@ public final class ChaosRun {
                 long onPads = worlds.values().stream().mapToLong(w -> w.toys().size()).sum();
                 boolean settled = r.sessions().size() == lastSessions && open == onPads
                         && r.placements().size() == onPads;
+                LOG.info("draining: {} sessions, {} open, {} placements, {} toys on pads", r.sessions().size(), open,
+                        r.placements().size(), onPads);
                 stable = settled ? stable + 1 : 0;
                 lastSessions = r.sessions().size();
                 if (stable >= 3) {
