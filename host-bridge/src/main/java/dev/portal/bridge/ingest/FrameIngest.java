@@ -116,11 +116,6 @@ public final class FrameIngest {
         publisher.publish(effects);
     }
 
-    /** Handles a frame whose acknowledgement is not needed (tests, replays). */
-    public void onFrame(String topic, byte[] payload, long receivedMillis) {
-        onFrame(topic, payload, receivedMillis, MqttLink.Acknowledgement.NONE);
-    }
-
     /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
     public void onFrame(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
         counters.count("framesReceived");
