@@ -14,7 +14,11 @@ public final class BridgeCounters {
     private final AtomicLong changes = new AtomicLong();
 
     public void count(String name) {
-        counts.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
+        count(name, 1);
+    }
+
+    public void count(String name, long by) {
+        counts.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(by);
         changes.incrementAndGet();
     }
 

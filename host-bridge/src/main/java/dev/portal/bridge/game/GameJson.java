@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.state.Colours;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class GameJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     /** How many recent play sessions a toy's document carries. */
-    static final int RECENT_SESSIONS = 10;
+    public static final int RECENT_SESSIONS = 10;
 
     private GameJson() {
     }
@@ -82,7 +82,7 @@ public final class GameJson {
     }
 
     /** The retained toy document: profile, where it lies now, and its recent play history. */
-    public static ObjectNode toy(ToyProfile t, Optional<Placement> where, List<PlaySession> sessions) {
+    public static ObjectNode toy(ToyProfile t, Optional<Placement> where, PlayHistory history) {
         ObjectNode node = profile(t);
         if (where.isPresent()) {
             ObjectNode on = node.putObject("onPortal");
@@ -93,12 +93,11 @@ public final class GameJson {
         } else {
             node.putNull("onPortal");
         }
-        long total = sessions.stream().mapToLong(s -> s.durationMillis() == null ? 0 : s.durationMillis()).sum();
         ObjectNode play = node.putObject("play");
-        play.put("sessions", sessions.size());
-        play.put("totalMillis", total);
+        play.put("sessions", history.sessions());
+        play.put("totalMillis", history.totalMillis());
         ArrayNode recent = play.putArray("recent");
-        sessions.stream().skip(Math.max(0, sessions.size() - RECENT_SESSIONS)).forEach(s -> recent.add(session(s)));
+        history.recent().forEach(s -> recent.add(session(s)));
         return node;
     }
 

@@ -5,8 +5,6 @@ import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.GameEvent;
-import dev.portal.bridge.state.Placement;
-import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Publishes committed changes to game servers: retained portal and toy documents, and the event stream. */
 public final class GamePublisher {
@@ -31,9 +28,13 @@ public final class GamePublisher {
         this.counters = counters;
     }
 
+    /**
+     * Documents first, then events: a game server that reads a toy's document on an event finds it at least as
+     * new as the event. Each document is published once however many changes of it {@code effects} gathered.
+     */
     public void publish(Effects effects) {
         effects.portals().forEach(this::portal);
-        effects.toys().forEach(this::toy);
+        toys(effects.toys());
         effects.events().forEach(this::event);
     }
 
@@ -44,10 +45,9 @@ public final class GamePublisher {
      */
     public void refreshRetained(Duration window) {
         record Snapshot(List<PortalState> portals, List<ToyProfile> toys) { }
-        Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.portals(), tx.toys()));
+        Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.portals(), tx.toysActiveNear(window)));
         snapshot.portals().forEach(this::portal);
-        long newest = snapshot.toys().stream().mapToLong(ToyProfile::lastSeenMillis).max().orElse(0);
-        snapshot.toys().stream().filter(t -> t.lastSeenMillis() >= newest - window.toMillis()).forEach(this::toy);
+        toys(snapshot.toys());
     }
 
     public void portal(PortalState portal) {
@@ -55,9 +55,20 @@ public final class GamePublisher {
     }
 
     public void toy(ToyProfile toy) {
-        record Where(Optional<Placement> placement, List<PlaySession> sessions) { }
-        Where where = store.inTransaction(tx -> new Where(tx.placementOf(toy.uid()), tx.sessions(toy.uid())));
-        send(GameTopics.toy(toy.uid()), GameJson.toy(toy, where.placement(), where.sessions()), true);
+        toys(List.of(toy));
+    }
+
+    /** The toys' documents, read in one transaction. */
+    private void toys(List<ToyProfile> toys) {
+        if (toys.isEmpty()) {
+            return;
+        }
+        List<ObjectNode> documents = store.inTransaction(tx -> toys.stream()
+                .map(t -> GameJson.toy(t, tx.placementOf(t.uid()), tx.playHistory(t.uid(), GameJson.RECENT_SESSIONS)))
+                .toList());
+        for (int i = 0; i < toys.size(); i++) {
+            send(GameTopics.toy(toys.get(i).uid()), documents.get(i), true);
+        }
     }
 
     public void event(GameEvent event) {

@@ -277,7 +277,11 @@ public final class FrameIngest {
             batch.forEach(s -> apply(s.deviceId(), s.received()));
             return;
         }
-        results.forEach(this::publish);
+        // One publication for the batch: a toy or portal changed by several of its frames gets one document.
+        Effects merged = new Effects();
+        results.forEach(merged::addAll);
+        counters.count("framesApplied", batch.size());
+        publish(merged);
     }
 
     private static long time(StreamTracker.Received r) {
@@ -286,7 +290,6 @@ public final class FrameIngest {
     }
 
     private void publish(Effects effects) {
-        counters.count("framesApplied");
         publisher.publish(effects);
         updates.sendWrites(effects);
         updates.onResults(effects);
@@ -297,7 +300,9 @@ public final class FrameIngest {
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
         try {
-            publish(store.inTransaction(tx -> applier.apply(tx, deviceId, frame, time(r))));
+            Effects effects = store.inTransaction(tx -> applier.apply(tx, deviceId, frame, time(r)));
+            counters.count("framesApplied");
+            publish(effects);
         } catch (RuntimeException e) {
             // Skip the frame rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);

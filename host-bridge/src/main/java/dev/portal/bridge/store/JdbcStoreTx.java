@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.bridge.state.Colours;
 import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.StreamPosition;
@@ -14,7 +15,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +34,11 @@ final class JdbcStoreTx implements StoreTx {
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
 
     private final Rows rows;
+    /**
+     * The portals read or written in this transaction: every frame of a batch looks its portal up, and parsing
+     * the portal's JSON columns for each one would cost more than the rest of the frame's SQL.
+     */
+    private final Map<String, Optional<PortalState>> portals = new HashMap<>();
 
     JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements) {
         this.rows = new Rows(connection, statements);
@@ -65,7 +75,12 @@ final class JdbcStoreTx implements StoreTx {
 
     @Override
     public Optional<PortalState> portal(String deviceId) {
-        return rows.one("SELECT * FROM portal WHERE device_id = ?", JdbcStoreTx::portal, deviceId);
+        Optional<PortalState> known = portals.get(deviceId);
+        if (known == null) {
+            known = rows.one("SELECT * FROM portal WHERE device_id = ?", JdbcStoreTx::portal, deviceId);
+            portals.put(deviceId, known);
+        }
+        return known;
     }
 
     @Override
@@ -91,6 +106,7 @@ final class JdbcStoreTx implements StoreTx {
                         + "health = excluded.health, last_seen_ms = excluded.last_seen_ms",
                 p.deviceId(), p.online(), p.bootId(), p.firmware(), write(p.capabilities()), write(p.pads()),
                 write(p.calibration()), p.configVersion(), write(p.health()), p.lastSeenMillis());
+        portals.put(p.deviceId(), Optional.of(p));
     }
 
     @Override
@@ -101,6 +117,12 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public List<ToyProfile> toys() {
         return rows.list("SELECT * FROM toy ORDER BY uid", JdbcStoreTx::toy);
+    }
+
+    @Override
+    public List<ToyProfile> toysActiveNear(Duration window) {
+        return rows.list("SELECT * FROM toy WHERE last_seen_ms >= (SELECT MAX(last_seen_ms) FROM toy) - ? ORDER BY uid",
+                JdbcStoreTx::toy, window.toMillis());
     }
 
     private static ToyProfile toy(ResultSet row) throws SQLException {
@@ -185,10 +207,26 @@ final class JdbcStoreTx implements StoreTx {
 
     @Override
     public List<PlaySession> sessions(String uid) {
-        return rows.list("SELECT * FROM play_session WHERE uid = ? ORDER BY started_ms, session_id", row ->
-                new PlaySession(row.getString("session_id"), row.getString("uid"), row.getString("device_id"),
-                        row.getInt("pad"), row.getInt("slot"), row.getLong("started_ms"),
-                        Rows.nullableLong(row, "ended_ms"), Rows.nullableLong(row, "duration_ms")), uid);
+        return rows.list("SELECT * FROM play_session WHERE uid = ? ORDER BY started_ms, session_id",
+                JdbcStoreTx::session, uid);
+    }
+
+    @Override
+    public PlayHistory playHistory(String uid, int recent) {
+        record Totals(int sessions, long totalMillis) { }
+        Totals totals = rows.one("SELECT COUNT(*) AS sessions, COALESCE(SUM(duration_ms), 0) AS total_ms "
+                        + "FROM play_session WHERE uid = ?",
+                row -> new Totals(row.getInt("sessions"), row.getLong("total_ms")), uid).orElseThrow();
+        List<PlaySession> newestFirst = new ArrayList<>(rows.list("SELECT * FROM play_session WHERE uid = ? "
+                + "ORDER BY started_ms DESC, session_id DESC LIMIT ?", JdbcStoreTx::session, uid, recent));
+        Collections.reverse(newestFirst);
+        return new PlayHistory(totals.sessions(), totals.totalMillis(), newestFirst);
+    }
+
+    private static PlaySession session(ResultSet row) throws SQLException {
+        return new PlaySession(row.getString("session_id"), row.getString("uid"), row.getString("device_id"),
+                row.getInt("pad"), row.getInt("slot"), row.getLong("started_ms"),
+                Rows.nullableLong(row, "ended_ms"), Rows.nullableLong(row, "duration_ms"));
     }
 
     private static String write(Object value) {

@@ -1,11 +1,13 @@
 package dev.portal.bridge.store;
 
 import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.state.ToyProfile;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,9 @@ public interface StoreTx {
 
     List<ToyProfile> toys();
 
+    /** The toys last seen no earlier than {@code window} before the most recently seen one, by uid. */
+    List<ToyProfile> toysActiveNear(Duration window);
+
     void saveToy(ToyProfile toy);
 
     Optional<Placement> placement(String deviceId, int pad, int slot);
@@ -47,4 +52,7 @@ public interface StoreTx {
     void closeSession(String sessionId, long endedMillis);
 
     List<PlaySession> sessions(String uid);
+
+    /** The count and total time of a toy's sessions, with the {@code recent} newest in full. */
+    PlayHistory playHistory(String uid, int recent);
 }

@@ -2,6 +2,7 @@ package dev.portal.bridge.store;
 
 import dev.portal.bridge.state.Colours;
 import dev.portal.bridge.state.Placement;
+import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.StreamPosition;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,6 +149,27 @@ abstract class JdbcStoreContract {
         }
     }
 
+    @Test
+    void aTransactionReadsThePortalItJustWroteAndARollbackForgetsIt() {
+        PortalState first = PortalState.unknown("portal-3", 10);
+        PortalState later = first.withOnline(true, 20);
+        try (JdbcStore store = open("read-own-writes")) {
+            store.inTransaction(tx -> {
+                assertEquals(Optional.empty(), tx.portal("portal-3"));
+                tx.savePortal(first);
+                assertEquals(first, tx.portal("portal-3").orElseThrow());
+                tx.savePortal(later);
+                assertEquals(later, tx.portal("portal-3").orElseThrow());
+                return null;
+            });
+            assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
+                tx.savePortal(later.withOnline(false, 30));
+                throw new IllegalStateException("rolled back");
+            }));
+            assertEquals(later, store.inTransaction(tx -> tx.portal("portal-3")).orElseThrow());
+        }
+    }
+
     /** The largest values the protocol and the update API let through must fit the columns. */
     @Test
     void valuesAtTheProtocolLimitsFit() {
@@ -226,6 +249,48 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void aToysHistoryCountsEverySessionButCarriesOnlyTheNewestInFull() throws Exception {
+        try (JdbcStore store = open("history")) {
+            store.inTransaction(tx -> {
+                for (int i = 0; i < 25; i++) {
+                    tx.openSession(new PlaySession("s" + i, "0A", "p", 0, 0, 1_000L * i, null, null));
+                    if (i < 24) {
+                        tx.closeSession("s" + i, 1_000L * i + 100 + i); // the last one is still open
+                    }
+                }
+                tx.openSession(new PlaySession("other", "0B", "p", 0, 1, 5, null, null));
+                return null;
+            });
+            PlayHistory history = store.inTransaction(tx -> tx.playHistory("0A", 10));
+            assertEquals(25, history.sessions());
+            long closed = 0;
+            for (int i = 0; i < 24; i++) {
+                closed += 100 + i;
+            }
+            assertEquals(closed, history.totalMillis(), "open sessions add nothing yet");
+            assertEquals(List.of("s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24"),
+                    history.recent().stream().map(PlaySession::sessionId).toList());
+            assertTrue(history.recent().getLast().open());
+            assertEquals(new PlayHistory(0, 0, List.of()), store.inTransaction(tx -> tx.playHistory("0C", 10)));
+        }
+    }
+
+    @Test
+    void theToysActiveNearTheLastSightingAreFoundWithoutTheOthers() throws Exception {
+        try (JdbcStore store = open("active")) {
+            assertEquals(List.of(), store.inTransaction(tx -> tx.toysActiveNear(Duration.ofMinutes(10))));
+            store.inTransaction(tx -> {
+                tx.saveToy(toy("0A", 1).seen("RECOGNISED", 1_000_000));
+                tx.saveToy(toy("0B", 1).seen("RECOGNISED", 1_000_000 - 600_000)); // exactly at the edge
+                tx.saveToy(toy("0C", 1).seen("RECOGNISED", 1_000_000 - 600_001));
+                return null;
+            });
+            assertEquals(List.of("0A", "0B"), store.inTransaction(tx -> tx.toysActiveNear(Duration.ofMinutes(10)))
+                    .stream().map(ToyProfile::uid).toList());
+        }
+    }
+
+    @Test
     void aPlacementKeepsTheBootThatLastSawItAndOldRowsTakeItFromTheirSession() throws Exception {
         try (JdbcStore store = open("boots")) {
             store.inTransaction(tx -> {
@@ -261,6 +326,9 @@ abstract class JdbcStoreContract {
             assertTrue(rows.next());
             assertEquals(2, rows.getInt(1));
             assertTrue(rows.getString(2).startsWith("V2: the boot that last saw each placement"));
+            assertTrue(rows.next());
+            assertEquals(3, rows.getInt(1));
+            assertTrue(rows.getString(2).startsWith("V3: the bridge republishes"));
             assertFalse(rows.next(), "each migration is recorded once");
         }
     }
