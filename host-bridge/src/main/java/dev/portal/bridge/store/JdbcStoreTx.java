@@ -63,7 +63,9 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public void saveStream(StreamPosition position, long bornMillis) {
         rows.update("INSERT INTO boot_stream (device_id, boot_id, last_seq, born_ms) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (device_id, boot_id) DO UPDATE SET last_seq = excluded.last_seq",
+                        // never backwards: bridges sharing a database may commit positions of one boot out of order
+                        + "ON CONFLICT (device_id, boot_id) DO UPDATE SET last_seq = CASE "
+                        + "WHEN excluded.last_seq > boot_stream.last_seq THEN excluded.last_seq ELSE boot_stream.last_seq END",
                 position.deviceId(), position.bootId(), position.lastSeq(), bornMillis);
     }
 

@@ -216,6 +216,7 @@ abstract class JdbcStoreContract {
                 tx.saveStream(new StreamPosition("a", 9, 1), 200);
                 tx.saveStream(new StreamPosition("b", 1, 1), 100);
                 tx.saveStream(new StreamPosition("b", 1, 5), 999); // an upsert keeps the first born time
+                tx.saveStream(new StreamPosition("b", 1, 4), 999); // and never moves the position back
                 tx.saveToy(toy("0B", 1));
                 tx.saveToy(toy("0A", 1));
                 tx.savePlacement(new Placement("p", 1, 0, "0A", 10, "p/1/1"));
