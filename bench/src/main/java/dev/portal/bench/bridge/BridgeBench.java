@@ -75,7 +75,7 @@ public final class BridgeBench {
                     (topic, payload, retained) -> {
                         long now = System.nanoTime();
                         String text = new String(payload, StandardCharsets.UTF_8);
-                        if (text.startsWith("{\"event\":\"placed\"")) {
+                        if (text.contains("\"event\":\"placed\"")) {
                             String uid = text.substring(text.indexOf("\"uid\":\"") + 7);
                             Long start = sentAt.remove(uid.substring(0, uid.indexOf('"')));
                             if (start != null) {

@@ -6,6 +6,7 @@ import dev.portal.bridge.broker.EmbeddedBroker;
 import dev.portal.bridge.game.BridgeCounters;
 import dev.portal.bridge.game.CommandSender;
 import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.GameTopics;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public final class Bridge implements AutoCloseable {
     private static final byte[] OFFLINE = "{\"online\":false}".getBytes(StandardCharsets.UTF_8);
     /** Toys changed this long before the last run's final change get their retained documents again. */
     private static final Duration RETAINED_REFRESH_WINDOW = Duration.ofMinutes(10);
+    /** How often the events the broker has confirmed are deleted from the outbox. */
+    private static final long OUTBOX_CLEANUP_MILLIS = 1_000;
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -50,6 +54,8 @@ public final class Bridge implements AutoCloseable {
     private StatusIngest statuses;
     private UpdateService updates;
     private GamePublisher publisher;
+    private EventOutbox outbox;
+    private final CountDownLatch linkUp = new CountDownLatch(1);
     private long startedMillis;
 
     private Bridge(BridgeConfig config) {
@@ -92,7 +98,16 @@ public final class Bridge implements AutoCloseable {
         link = new PahoMqttLink(mqtt, (MqttLink.AckingHandler) this::onMessage);
         CommandSender commands = new CommandSender(link, config.clock());
         DeadLetters deadLetters = new DeadLetters(link, counters, config.clock());
-        publisher = new GamePublisher(link, store, counters);
+        outbox = new EventOutbox(store, link, counters, mqtt.clientId());
+        publisher = new GamePublisher(link, store, counters, outbox);
+        // Before any message: the documents a previous run may have left stale and the events it left
+        // unconfirmed, in their order. Queued first, it waits for the connection below.
+        worker.execute(() -> {
+            if (awaitLink()) {
+                publisher.refreshRetained(RETAINED_REFRESH_WINDOW);
+                outbox.resendLeftovers();
+            }
+        });
         updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, worker,
                 config.writeTimeout());
         frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, config.clock(),
@@ -103,11 +118,13 @@ public final class Bridge implements AutoCloseable {
         link.subscribe(prefix + GameTopics.PORTAL_EVENTS, 1);
         link.subscribe(GameTopics.PORTAL_STATUS, 1);
         link.subscribe(prefix + GameTopics.UPDATES, 1);
-        worker.execute(() -> publisher.refreshRetained(RETAINED_REFRESH_WINDOW));
+        linkUp.countDown();
         publishStatus(true);
         long every = config.statusInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,
                 TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> worker.execute(outbox::forgetConfirmed), OUTBOX_CLEANUP_MILLIS,
+                OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
 
@@ -118,6 +135,15 @@ public final class Bridge implements AutoCloseable {
     private void onMessage(String topic, byte[] payload, boolean retained, MqttLink.Acknowledgement ack) {
         long received = config.clock().millis();
         worker.execute(() -> route(topic, payload, received, ack));
+    }
+
+    private boolean awaitLink() {
+        try {
+            return linkUp.await(config.mqtt().connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void route(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
@@ -194,6 +220,9 @@ public final class Bridge implements AutoCloseable {
             link.close();
         }
         worker.close();
+        if (outbox != null) {
+            outbox.forgetConfirmed(); // what the broker confirmed up to the disconnect is not sent again
+        }
         if (store != null) {
             store.close();
         }

@@ -120,6 +120,7 @@ public final class GameJson {
 
     public static ObjectNode event(GameEvent e) {
         ObjectNode node = MAPPER.createObjectNode();
+        node.put("eventId", e.eventId());
         node.put("event", e.type());
         node.put("deviceId", e.deviceId());
         node.put("pad", e.pad());

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.state.Effects;
-import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreTx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +21,19 @@ public final class GamePublisher {
     private final MqttLink link;
     private final Store store;
     private final BridgeCounters counters;
+    private final EventOutbox outbox;
 
-    public GamePublisher(MqttLink link, Store store, BridgeCounters counters) {
+    public GamePublisher(MqttLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
         this.link = link;
         this.store = store;
         this.counters = counters;
+        this.outbox = outbox;
+    }
+
+    /** Writes the events of {@code effects} to the outbox inside {@code tx}, the transaction that made them. */
+    public Effects stage(StoreTx tx, Effects effects) {
+        effects.staged(outbox.stage(tx, effects.events()));
+        return effects;
     }
 
     /**
@@ -33,9 +41,12 @@ public final class GamePublisher {
      * new as the event. Each document is published once however many changes of it {@code effects} gathered.
      */
     public void publish(Effects effects) {
+        if (effects.staged().size() != effects.events().size()) {
+            throw new IllegalStateException("events must be staged in their transaction before they are published");
+        }
         effects.portals().forEach(this::portal);
         toys(effects.toys());
-        effects.events().forEach(this::event);
+        outbox.publish(effects.staged());
     }
 
     /**
@@ -69,11 +80,6 @@ public final class GamePublisher {
         for (int i = 0; i < toys.size(); i++) {
             send(GameTopics.toy(toys.get(i).uid()), documents.get(i), true);
         }
-    }
-
-    public void event(GameEvent event) {
-        send(GameTopics.EVENTS, GameJson.event(event), false);
-        counters.count("eventsPublished");
     }
 
     public void send(String topic, ObjectNode document, boolean retained) {

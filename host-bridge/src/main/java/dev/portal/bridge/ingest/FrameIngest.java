@@ -112,7 +112,8 @@ public final class FrameIngest {
             return; // the portal restarted again since: that boot's own sweep comes later
         }
         flush(); // announcements that came in the meantime count
-        Effects effects = store.inTransaction(tx -> applier.sweepOldBoots(tx, deviceId, clock.millis()));
+        Effects effects = store.inTransaction(tx -> publisher.stage(tx,
+                applier.sweepOldBoots(tx, deviceId, clock.millis())));
         publisher.publish(effects);
     }
 
@@ -251,10 +252,11 @@ public final class FrameIngest {
     private void commitStaged() {
         List<Staged> batch = List.copyOf(staged);
         staged.clear();
-        List<Effects> results;
+        Effects merged;
         try {
-            results = store.inTransaction(tx -> {
-                List<Effects> all = new ArrayList<>(batch.size());
+            merged = store.inTransaction(tx -> {
+                // One publication for the batch: a toy or portal changed by several frames gets one document.
+                Effects all = new Effects();
                 Map<String, StreamPosition> positions = new LinkedHashMap<>();
                 Map<String, Long> born = new HashMap<>();
                 for (Staged s : batch) {
@@ -263,23 +265,20 @@ public final class FrameIngest {
                         // the boot's birth time is needed by the frames after it in this very batch
                         tx.saveStream(new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()), at);
                     }
-                    all.add(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
+                    all.addAll(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
                     String key = s.deviceId() + "/" + s.received().boot();
                     positions.merge(key, new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()),
                             (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
                     born.putIfAbsent(key, at);
                 }
                 positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
-                return all;
+                return publisher.stage(tx, all);
             });
         } catch (RuntimeException batchFailed) {
             LOG.warn("a batch of {} frames failed ({}); applying them one by one", batch.size(), batchFailed.toString());
             batch.forEach(s -> apply(s.deviceId(), s.received()));
             return;
         }
-        // One publication for the batch: a toy or portal changed by several of its frames gets one document.
-        Effects merged = new Effects();
-        results.forEach(merged::addAll);
         counters.count("framesApplied", batch.size());
         publish(merged);
     }
@@ -300,7 +299,7 @@ public final class FrameIngest {
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
         try {
-            Effects effects = store.inTransaction(tx -> applier.apply(tx, deviceId, frame, time(r)));
+            Effects effects = store.inTransaction(tx -> publisher.stage(tx, applier.apply(tx, deviceId, frame, time(r))));
             counters.count("framesApplied");
             publish(effects);
         } catch (RuntimeException e) {

@@ -13,7 +13,17 @@ public interface MqttLink extends AutoCloseable {
     void subscribe(String filter, int qos) throws MqttLinkException;
 
     /** Hands a message to the client without waiting for the broker's acknowledgement. */
-    void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException;
+    default void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException {
+        publish(topic, payload, qos, retained, () -> { });
+    }
+
+    /**
+     * Hands a message to the client without waiting; {@code delivered} runs on a client thread once the broker
+     * has acknowledged it (QoS 1), or once it is written (QoS 0). It never runs for a message lost with the
+     * connection or the process.
+     */
+    void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered)
+            throws MqttLinkException;
 
     boolean isConnected();
 

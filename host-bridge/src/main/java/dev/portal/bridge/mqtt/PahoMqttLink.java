@@ -1,7 +1,9 @@
 package dev.portal.bridge.mqtt;
 
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -122,7 +124,8 @@ public final class PahoMqttLink implements MqttLink {
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttLinkException {
+    public void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered)
+            throws MqttLinkException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FULL_GIVE_UP_MILLIS);
         while (true) {
             if (qos > 0 && client.isConnected() && client.getInFlightMessageCount() >= MAX_IN_FLIGHT) {
@@ -135,7 +138,10 @@ public final class PahoMqttLink implements MqttLink {
                 continue;
             }
             try {
-                client.publish(topic, payload, qos, retained);
+                MqttMessage message = new MqttMessage(payload);
+                message.setQos(qos);
+                message.setRetained(retained);
+                client.publish(topic, message, null, new Delivered(delivered));
                 return;
             } catch (MqttException e) {
                 boolean full = e.getReasonCode() == MqttException.REASON_CODE_MAX_INFLIGHT;
@@ -176,6 +182,23 @@ public final class PahoMqttLink implements MqttLink {
             } catch (MqttException e) {
                 LOG.debug("closing the MQTT client failed: {}", e.getMessage());
             }
+        }
+    }
+
+    /** Paho calls onSuccess when a QoS 1 message's PUBACK arrives. */
+    private record Delivered(Runnable then) implements IMqttActionListener {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            try {
+                then.run();
+            } catch (RuntimeException e) {
+                LOG.error("a delivery callback failed", e); // thrown into Paho, it would drop the connection
+            }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            // Not delivered: whoever needs the message delivered keeps it and sends it again.
         }
     }
 

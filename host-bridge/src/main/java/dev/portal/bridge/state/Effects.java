@@ -22,6 +22,7 @@ public final class Effects {
     private final Set<String> rebirths = new LinkedHashSet<>();
     private final Set<String> restarted = new LinkedHashSet<>();
     private final List<DeviceResult> results = new ArrayList<>();
+    private final List<OutboxEvent> staged = new ArrayList<>();
 
     /** A device's answer to a command the bridge sent. */
     public record DeviceResult(String deviceId, CommandResult result) {
@@ -68,7 +69,17 @@ public final class Effects {
         return List.copyOf(results);
     }
 
+    /** The events, as written to the outbox in the same transaction (what is published after the commit). */
+    public void staged(List<OutboxEvent> written) {
+        staged.addAll(written);
+    }
+
+    public List<OutboxEvent> staged() {
+        return List.copyOf(staged);
+    }
+
     public void addAll(Effects other) {
+        staged.addAll(other.staged);
         results.addAll(other.results);
         portals.putAll(other.portals);
         toys.putAll(other.toys);

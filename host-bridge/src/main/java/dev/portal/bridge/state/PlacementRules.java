@@ -30,8 +30,8 @@ final class PlacementRules {
                 tx.saveToy(t);
                 effects.toy(t);
             });
-            effects.event(new GameEvent("placed", deviceId, placed.pad(), placed.slot(), uid, atMillis, details,
-                    toy.orElse(null)));
+            effects.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
+                    placed.slot(), uid, atMillis, details, toy.orElse(null)));
         }
     }
 
@@ -122,7 +122,7 @@ final class PlacementRules {
             tx.saveToy(t);
             effects.toy(t);
         });
-        effects.event(new GameEvent("removed", p.deviceId(), p.pad(), p.slot(), p.uid(), end, details,
-                toy.orElse(null)));
+        effects.event(new GameEvent(p.sessionId() + "#removed", "removed", p.deviceId(), p.pad(), p.slot(), p.uid(),
+                end, details, toy.orElse(null)));
     }
 }

@@ -37,8 +37,8 @@ final class ToyReadRules {
                 write(deviceId, read, profile, effects);
             }
         }
-        effects.event(new GameEvent(type(verdict), deviceId, read.pad(), read.slot(), uid, atMillis, details,
-                profile));
+        effects.event(new GameEvent(PlacementRules.sessionId(deviceId, boot, seq) + "#read", type(verdict), deviceId,
+                read.pad(), read.slot(), uid, atMillis, details, profile));
     }
 
     private ToyProfile recognised(StoreTx tx, String deviceId, ToyRead read, String uid, ToyRecord record,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.bridge.state.Colours;
+import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
@@ -229,6 +230,30 @@ final class JdbcStoreTx implements StoreTx {
         return new PlaySession(row.getString("session_id"), row.getString("uid"), row.getString("device_id"),
                 row.getInt("pad"), row.getInt("slot"), row.getLong("started_ms"),
                 Rows.nullableLong(row, "ended_ms"), Rows.nullableLong(row, "duration_ms"));
+    }
+
+    @Override
+    public void addToOutbox(String owner, OutboxEvent event) {
+        rows.update("INSERT INTO event_outbox (owner, position, event_id, payload) VALUES (?, ?, ?, ?)",
+                owner, event.position(), event.eventId(), event.json());
+    }
+
+    @Override
+    public List<OutboxEvent> outbox(String owner) {
+        return rows.list("SELECT position, event_id, payload FROM event_outbox WHERE owner = ? ORDER BY position",
+                row -> new OutboxEvent(row.getLong("position"), row.getString("event_id"), row.getString("payload")),
+                owner);
+    }
+
+    @Override
+    public long nextOutboxPosition(String owner) {
+        return rows.one("SELECT COALESCE(MAX(position) + 1, 0) AS next FROM event_outbox WHERE owner = ?",
+                row -> row.getLong("next"), owner).orElse(0L);
+    }
+
+    @Override
+    public void removeFromOutbox(String owner, long position) {
+        rows.update("DELETE FROM event_outbox WHERE owner = ? AND position = ?", owner, position);
     }
 
     private static String write(Object value) {

@@ -1,5 +1,6 @@
 package dev.portal.bridge.store;
 
+import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
@@ -55,4 +56,15 @@ public interface StoreTx {
 
     /** The count and total time of a toy's sessions, with the {@code recent} newest in full. */
     PlayHistory playHistory(String uid, int recent);
+
+    /** Keeps an event until the broker has confirmed it (see V4.sql). */
+    void addToOutbox(String owner, OutboxEvent event);
+
+    /** The owner's events not yet confirmed, in their order. */
+    List<OutboxEvent> outbox(String owner);
+
+    /** The owner's position after its last event still waiting, or 0. */
+    long nextOutboxPosition(String owner);
+
+    void removeFromOutbox(String owner, long position);
 }

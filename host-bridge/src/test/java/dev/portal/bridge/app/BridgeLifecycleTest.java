@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 
 import static dev.portal.bridge.app.BridgeFlowTest.WAIT;
 import static dev.portal.bridge.app.BridgeFlowTest.blaze;
@@ -52,7 +55,16 @@ class BridgeLifecycleTest {
                 again.awaitIdle();
                 assertTrue(again.store().inTransaction(tx -> tx.sessions("04DD000000000A")).getFirst().durationMillis()
                         != null, "the play session is closed");
+                game.drain(Duration.ofMillis(300));
+                assertEquals(0, again.counters().get("eventsResent"), "the first run's events were all confirmed");
             }
+            List<String> ids = new ArrayList<>();
+            for (Collector.Received r : game.all()) {
+                ids.add(GameJson.MAPPER.readTree(r.payload()).get("eventId").asText());
+            }
+            assertEquals(3, ids.size(), "placed, recognised and removed, each once: " + ids);
+            assertEquals(3, new HashSet<>(ids).size(), "every event has its own id: " + ids);
+            assertTrue(ids.stream().allMatch(id -> id.startsWith("porch/")), ids.toString());
         }
     }
 

@@ -42,7 +42,13 @@ class PortalRestartTest {
 
     private static List<String> eventTypes(Collector game) {
         return game.all().stream().filter(r -> r.topic().equals("game/events"))
-                .map(r -> r.text().replaceAll("^\\{\"event\":\"([a-z-]+)\".*$", "$1")).toList();
+                .map(r -> {
+                    try {
+                        return GameJson.MAPPER.readTree(r.payload()).get("event").asText();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
     }
 
     @Test

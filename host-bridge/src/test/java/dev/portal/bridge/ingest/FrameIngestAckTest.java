@@ -3,6 +3,7 @@ package dev.portal.bridge.ingest;
 import dev.portal.bridge.game.BridgeCounters;
 import dev.portal.bridge.game.CommandSender;
 import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.mqtt.MqttLink;
@@ -62,7 +63,7 @@ class FrameIngestAckTest {
         }
 
         @Override
-        public void publish(String topic, byte[] payload, int qos, boolean retained) {
+        public void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered) {
         }
 
         @Override
@@ -98,7 +99,8 @@ class FrameIngestAckTest {
         BridgeCounters counters = new BridgeCounters();
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
-        GamePublisher publisher = new GamePublisher(link, store, counters);
+        GamePublisher publisher = new GamePublisher(link, store, counters,
+                new EventOutbox(store, link, counters, "ack-test-bridge"));
         // The reorder window's end is run by hand (expire()), never by the timer's thread.
         UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer,
                 task -> pendingExpiry[0] = task, Duration.ofSeconds(5));

@@ -330,6 +330,9 @@ abstract class JdbcStoreContract {
             assertTrue(rows.next());
             assertEquals(3, rows.getInt(1));
             assertTrue(rows.getString(2).startsWith("V3: the bridge republishes"));
+            assertTrue(rows.next());
+            assertEquals(4, rows.getInt(1));
+            assertTrue(rows.getString(2).startsWith("V4: the game/events outbox"));
             assertFalse(rows.next(), "each migration is recorded once");
         }
     }
