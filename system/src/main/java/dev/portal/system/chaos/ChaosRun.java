@@ -32,10 +32,16 @@ public final class ChaosRun {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicInteger brokerRestarts = new AtomicInteger();
     private final List<String> faultErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile GameEventCheck gameCheck;
 
     public ChaosRun(ChaosOptions options, PrintStream out) {
         this.o = options;
         this.out = out;
+    }
+
+    /** Whether the game server heard every event the bridge's records call for (after {@link #run}). */
+    GameEventCheck gameEvents() {
+        return gameCheck;
     }
 
     public Verdict.Summary run() throws Exception {
@@ -60,6 +66,7 @@ public final class ChaosRun {
         out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, data in %s%n",
                 o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), dir);
         Mosquitto broker = track(SystemBroker.start(dir.resolve("broker")));
+        GameListener game = track(new GameListener(broker.uri()));
         BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge")));
         bridge.start();
         Map<String, Path> worldFiles = new LinkedHashMap<>();
@@ -101,8 +108,10 @@ public final class ChaosRun {
         drain(bridge, worlds);
         out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
         bridge.stop();
+        Thread.sleep(1_000); // the events of the last commits are on their way to the game
         BridgeRecords records = BridgeRecords.read(bridge.database());
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
+        gameCheck = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
         print(summary, plan, bridge, portals);
         return summary;
     }
@@ -201,11 +210,15 @@ public final class ChaosRun {
         out.printf("state mismatches:    %d%n", s.stateMismatches());
         out.printf("(placements re-announced by a restarted portal: %d)%n", s.restartReannouncements());
         s.examples().forEach(e -> out.println("  " + e));
+        out.printf("game/events: %d of %d heard by the game server, %d missing (%d heard twice, sent again after "
+                + "a bridge restart)%n", gameCheck.expected() - gameCheck.missing(), gameCheck.expected(),
+                gameCheck.missing(), gameCheck.copies());
+        gameCheck.examples().forEach(e -> out.println("  " + e));
         out.println(passed(s) ? "chaos: PASS" : "chaos: FAIL");
     }
 
     public boolean passed(Verdict.Summary s) {
-        return s.passed() && faultErrors.isEmpty();
+        return s.passed() && faultErrors.isEmpty() && gameCheck != null && gameCheck.missing() == 0;
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The chaos run of scripts/chaos, shortened: one minute of play with the shipped bridge, every fault kind at
  * least once (a broker restart, a kill -9 of a portal and of the bridge, a 10 s partition, flaky RF), then the
- * bridge's records must match what the players did: nothing lost, duplicated or falsely removed.
+ * bridge's records must match what the players did: nothing lost, duplicated or falsely removed; and a game
+ * server on game/events must have heard of every play session's start and end.
  */
 class ChaosRunTest {
 
@@ -37,6 +38,8 @@ class ChaosRunTest {
         assertEquals(0, summary.duplicated(), printed);
         assertEquals(0, summary.falseRemovals(), printed);
         assertEquals(0, summary.stateMismatches(), printed);
+        assertTrue(run.gameEvents().expected() > 3000, printed);
+        assertEquals(0, run.gameEvents().missing(), "every event reached the game server: " + printed);
         assertTrue(run.passed(summary), printed);
         assertTrue(printed.contains("chaos: PASS"), printed);
     }
