@@ -7,7 +7,8 @@ import java.util.Optional;
  * Streaming parser for the PN532 host link. Bytes arrive in any chunking; frames come out one at a time.
  * Anything before a start code (00 FF) is skipped as noise, so the parser resynchronises after garbage, the
  * wake-up preamble or the zero padding of I2C reads. A frame that fails a checksum is reported as
- * {@link ParseEvent.Corrupt} and skipped. Not thread-safe.
+ * {@link ParseEvent.Corrupt}, and the search for the next start code goes on right after its start code, so a
+ * false start in noise cannot swallow the real frame behind it. Not thread-safe.
  */
 public final class FrameParser {
     private byte[] buffer = new byte[512];
@@ -86,11 +87,10 @@ public final class FrameParser {
         }
         int dcs = buffer[dataStart + len] & 0xFF;
         if (FrameCodec.checksum(buffer, dataStart, dataStart + len) != dcs) {
-            // The length checksum held, so the length is trusted and the whole frame is skipped.
-            skippedBytes += dataStart + len + 1 - start;
-            start = dataStart + len + 1;
-            return Optional.of(new ParseEvent.Corrupt(ParseEvent.Kind.DATA_CHECKSUM,
-                    String.format("DCS %02X does not match %d data bytes", dcs, len)));
+            // Not skipped as a whole: noise after a postamble (00) that begins with FF and a byte pair that
+            // passes the length checksum looks like a frame, and its "data" is the real frame behind it.
+            return corrupt(startCode, ParseEvent.Kind.DATA_CHECKSUM,
+                    String.format("DCS %02X does not match %d data bytes", dcs, len));
         }
         int tfi = buffer[dataStart] & 0xFF;
         byte[] body = Arrays.copyOfRange(buffer, dataStart + 1, dataStart + len);

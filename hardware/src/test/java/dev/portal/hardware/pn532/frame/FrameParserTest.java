@@ -69,6 +69,21 @@ class FrameParserTest {
     }
 
     @Test
+    void noiseThatLooksLikeAFrameHeaderDoesNotSwallowTheFrameBehindIt() {
+        // An error frame's postamble 00, then noise FF 18 E8 (a start code and a length that passes its
+        // checksum: 24 bytes), then a real response shorter than 24 bytes, then another frame.
+        FrameParser parser = new FrameParser();
+        Pn532Frame response = Pn532Frame.Information.response(0x03, (byte) 0x32, (byte) 0x01);
+        parser.feed(FrameCodec.encode(new Pn532Frame.ApplicationError()));
+        parser.feed(HEX.parseHex("ff18e802d9f9950efbc8"));
+        parser.feed(FrameCodec.encode(response));
+        parser.feed(FrameCodec.encode(new Pn532Frame.ApplicationError()));
+        List<Pn532Frame> frames = parseAll(parser).stream()
+                .filter(e -> e instanceof ParseEvent.Received).map(e -> ((ParseEvent.Received) e).frame()).toList();
+        assertEquals(List.of(new Pn532Frame.ApplicationError(), response, new Pn532Frame.ApplicationError()), frames);
+    }
+
+    @Test
     void recognisesNackAndErrorFrame() {
         FrameParser parser = new FrameParser();
         parser.feed(HEX.parseHex("0000ffff0000" + "0000ff01ff7f8100"));
