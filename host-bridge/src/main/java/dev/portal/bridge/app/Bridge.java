@@ -41,6 +41,8 @@ public final class Bridge implements AutoCloseable {
     private static final Duration RETAINED_REFRESH_WINDOW = Duration.ofMinutes(10);
     /** How often the events the broker has confirmed are deleted from the outbox. */
     private static final long OUTBOX_CLEANUP_MILLIS = 1_000;
+    /** An event the broker has not confirmed after this long is published again (same eventId). */
+    private static final Duration OUTBOX_RESEND_AFTER = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -56,6 +58,7 @@ public final class Bridge implements AutoCloseable {
     private GamePublisher publisher;
     private EventOutbox outbox;
     private final CountDownLatch linkUp = new CountDownLatch(1);
+    private volatile boolean closing;
     private long startedMillis;
 
     private Bridge(BridgeConfig config) {
@@ -98,7 +101,7 @@ public final class Bridge implements AutoCloseable {
         link = new PahoMqttLink(mqtt, (MqttLink.AckingHandler) this::onMessage);
         CommandSender commands = new CommandSender(link, config.clock());
         DeadLetters deadLetters = new DeadLetters(link, counters, config.clock());
-        outbox = new EventOutbox(store, link, counters, mqtt.clientId());
+        outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
         publisher = new GamePublisher(link, store, counters, outbox);
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
@@ -123,7 +126,7 @@ public final class Bridge implements AutoCloseable {
         long every = config.statusInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,
                 TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(() -> worker.execute(outbox::forgetConfirmed), OUTBOX_CLEANUP_MILLIS,
+        timer.scheduleWithFixedDelay(() -> worker.execute(outbox::maintain), OUTBOX_CLEANUP_MILLIS,
                 OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
@@ -137,9 +140,11 @@ public final class Bridge implements AutoCloseable {
         worker.execute(() -> route(topic, payload, received, ack));
     }
 
+    /** True once the link is up; false when the bridge closes first. */
     private boolean awaitLink() {
         try {
-            return linkUp.await(config.mqtt().connectTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            linkUp.await(); // no timeout: a slow connect must not skip the resend; close() releases it
+            return !closing;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -209,6 +214,8 @@ public final class Bridge implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = linkUp.getCount() > 0; // closed before the link came up: the start-up task must not run
+        linkUp.countDown();
         timer.shutdownNow();
         if (link != null) {
             try {
@@ -221,7 +228,11 @@ public final class Bridge implements AutoCloseable {
         }
         worker.close();
         if (outbox != null) {
-            outbox.forgetConfirmed(); // what the broker confirmed up to the disconnect is not sent again
+            try {
+                outbox.forgetConfirmed(); // what the broker confirmed up to the disconnect is not sent again
+            } catch (RuntimeException e) {
+                LOG.warn("could not record the last confirmed events (they will be sent again): {}", e.toString());
+            }
         }
         if (store != null) {
             store.close();

@@ -10,15 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * game/events with at-least-once delivery across bridge crashes. An event is written to the outbox in the
  * transaction of the change it reports, published after that commits, and deleted once the broker has
- * acknowledged it; a bridge that died in between publishes what is left when it starts again, with the same
- * eventId, before anything new. Staging and publishing run on the bridge's worker thread.
+ * acknowledged it. Whatever the broker has not acknowledged after {@code resendAfter} is published again (a
+ * clean session drops its in-flight messages on a disconnect, a full buffer drops its oldest), and a bridge
+ * that died publishes what is left when it starts, before anything new; a copy keeps its eventId.
+ * Everything but the delivery callbacks runs on the bridge's worker thread.
  */
 public final class EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
@@ -27,16 +32,31 @@ public final class EventOutbox {
     private final MqttLink link;
     private final BridgeCounters counters;
     private final String owner;
+    private final long resendAfterNanos;
+    /** Positions the broker has acknowledged, filled by the client's callback thread. */
     private final ConcurrentLinkedQueue<Long> confirmed = new ConcurrentLinkedQueue<>();
+    /** Published, not yet acknowledged, by position: when each was last sent. */
+    private final TreeMap<Long, Sent> unconfirmed = new TreeMap<>();
     private long nextPosition;
 
+    private record Sent(OutboxEvent event, long atNanos) {
+    }
+
     /** @param owner this bridge's MQTT client id: bridges sharing a database each resend their own events */
-    public EventOutbox(Store store, MqttLink link, BridgeCounters counters, String owner) {
+    public EventOutbox(Store store, MqttLink link, BridgeCounters counters, String owner, Duration resendAfter) {
         this.store = store;
         this.link = link;
         this.counters = counters;
         this.owner = owner;
+        this.resendAfterNanos = resendAfter.toNanos();
         this.nextPosition = store.inTransaction(tx -> tx.nextOutboxPosition(owner));
+        Map<String, Long> waiting = store.inTransaction(StoreTx::outboxOwners);
+        waiting.forEach((other, count) -> {
+            if (!other.equals(owner)) {
+                LOG.warn("{} game events of the bridge with client id {} wait in the outbox; only a bridge started "
+                        + "with --client-id {} sends them", count, other, other);
+            }
+        });
     }
 
     /** Writes the events to the outbox inside the caller's transaction; publish them once it has committed. */
@@ -55,15 +75,19 @@ public final class EventOutbox {
 
     public void publish(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
-            try {
-                link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8), 1, false,
-                        () -> confirmed.add(event.position()));
-                counters.count("eventsPublished");
-            } catch (MqttLinkException e) {
-                // Still in the outbox: sent again when the bridge next starts.
-                counters.count("publishFailures");
-                LOG.warn("could not publish event {}: {}", event.eventId(), e.getMessage());
-            }
+            send(event);
+            counters.count("eventsPublished");
+        }
+    }
+
+    private void send(OutboxEvent event) {
+        unconfirmed.put(event.position(), new Sent(event, System.nanoTime()));
+        try {
+            link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8), 1, false,
+                    () -> confirmed.add(event.position()));
+        } catch (MqttLinkException e) {
+            counters.count("publishFailures");
+            LOG.warn("could not publish event {} (sent again later): {}", event.eventId(), e.getMessage());
         }
     }
 
@@ -74,8 +98,25 @@ public final class EventOutbox {
             LOG.info("publishing again {} events the broker had not confirmed before the bridge stopped", left.size());
             counters.count("eventsResent", left.size());
         }
-        publish(left);
+        left.forEach(this::send);
         return left.size();
+    }
+
+    /** Deletes what the broker has confirmed, then sends again, in order, what it left unconfirmed too long. */
+    public void maintain() {
+        forgetConfirmed();
+        if (!link.isConnected() || unconfirmed.isEmpty()) {
+            return; // while disconnected, what was published waits in the client's buffer
+        }
+        long now = System.nanoTime();
+        List<OutboxEvent> overdue = unconfirmed.values().stream()
+                .filter(s -> now - s.atNanos() >= resendAfterNanos).map(Sent::event).toList();
+        if (!overdue.isEmpty()) {
+            LOG.info("publishing again {} events the broker has not confirmed for {} s", overdue.size(),
+                    Duration.ofNanos(resendAfterNanos).toSeconds());
+            counters.count("eventsResent", overdue.size());
+            overdue.forEach(this::send);
+        }
     }
 
     /** Deletes the events the broker has confirmed since the last call. */
@@ -87,9 +128,16 @@ public final class EventOutbox {
         for (Long position; (position = confirmed.poll()) != null; ) {
             done.add(position);
         }
-        store.inTransaction(tx -> {
-            done.forEach(position -> tx.removeFromOutbox(owner, position));
-            return null;
-        });
+        try {
+            store.inTransaction(tx -> {
+                done.forEach(position -> tx.removeFromOutbox(owner, position));
+                return null;
+            });
+            done.forEach(unconfirmed::remove);
+        } catch (RuntimeException e) {
+            confirmed.addAll(done); // tried again next time; meanwhile they are not sent again
+            done.forEach(unconfirmed::remove);
+            LOG.warn("could not delete {} confirmed events from the outbox: {}", done.size(), e.toString());
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -249,6 +250,14 @@ final class JdbcStoreTx implements StoreTx {
     public long nextOutboxPosition(String owner) {
         return rows.one("SELECT COALESCE(MAX(position) + 1, 0) AS next FROM event_outbox WHERE owner = ?",
                 row -> row.getLong("next"), owner).orElse(0L);
+    }
+
+    @Override
+    public Map<String, Long> outboxOwners() {
+        record Waiting(String owner, long count) { }
+        return rows.list("SELECT owner, COUNT(*) AS waiting FROM event_outbox GROUP BY owner",
+                        row -> new Waiting(row.getString("owner"), row.getLong("waiting"))).stream()
+                .collect(Collectors.toMap(Waiting::owner, Waiting::count, Long::sum, TreeMap::new));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.portal.bridge.state.ToyProfile;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What can be read and written inside one transaction. */
@@ -67,4 +68,7 @@ public interface StoreTx {
     long nextOutboxPosition(String owner);
 
     void removeFromOutbox(String owner, long position);
+
+    /** How many events wait in the outbox, by owner. */
+    Map<String, Long> outboxOwners();
 }

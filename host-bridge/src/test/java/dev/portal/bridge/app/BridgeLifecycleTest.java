@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.state.GameEvent;
+import dev.portal.bridge.state.OutboxEvent;
+import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import static dev.portal.bridge.app.BridgeFlowTest.WAIT;
 import static dev.portal.bridge.app.BridgeFlowTest.blaze;
@@ -66,6 +70,42 @@ class BridgeLifecycleTest {
             assertEquals(3, new HashSet<>(ids).size(), "every event has its own id: " + ids);
             assertTrue(ids.stream().allMatch(id -> id.startsWith("porch/")), ids.toString());
         }
+    }
+
+    @Test
+    void eventsAKilledRunLeftUnconfirmedReachTheGameFirstWhenTheBridgeStarts(Mosquitto broker) throws Exception {
+        BridgeConfig durable = BridgeConfig.defaults(
+                MqttSettings.plain(broker.uri(), "bridge-leftovers").withCleanSession(false), dir);
+        // What a run killed between its commit and the broker's PUBACK leaves behind, with another bridge's.
+        try (JdbcStore store = JdbcStore.openSqlite(dir.resolve("bridge.db"), Clock.systemUTC())) {
+            store.inTransaction(tx -> {
+                tx.addToOutbox("bridge-leftovers", leftover(7, "attic/9/1#placed", "placed"));
+                tx.addToOutbox("bridge-leftovers", leftover(8, "attic/9/1#removed", "removed"));
+                tx.addToOutbox("another-bridge", leftover(0, "cellar/3/1#placed", "placed"));
+                return null;
+            });
+        }
+        try (Collector game = new Collector(broker.uri(), "game/events");
+             Bridge bridge = Bridge.start(durable)) {
+            game.await("game/events", "attic/9/1#removed", WAIT);
+            List<String> ids = new ArrayList<>();
+            for (Collector.Received r : game.all()) {
+                ids.add(GameJson.MAPPER.readTree(r.payload()).get("eventId").asText());
+            }
+            assertEquals(List.of("attic/9/1#placed", "attic/9/1#removed"), ids, "in order, only its own");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!bridge.store().inTransaction(tx -> tx.outbox("bridge-leftovers")).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "confirmed events leave the outbox");
+                Thread.sleep(100);
+            }
+            assertEquals(1, bridge.store().inTransaction(tx -> tx.outbox("another-bridge")).size());
+        }
+    }
+
+    private static OutboxEvent leftover(long position, String eventId, String type) {
+        GameEvent event = new GameEvent(eventId, type, "attic", 0, 1, "04AA000000000C", 1_000, Map.of(), null);
+        return new OutboxEvent(position, eventId, new String(GameJson.bytes(GameJson.event(event)),
+                StandardCharsets.UTF_8));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ class EventOutboxTest {
         record Sent(String topic, String json, Runnable delivered) { }
 
         final List<Sent> sent = new ArrayList<>();
+        boolean connected = true;
 
         @Override
         public void connect() {
@@ -53,7 +55,7 @@ class EventOutboxTest {
 
         @Override
         public boolean isConnected() {
-            return true;
+            return connected;
         }
 
         @Override
@@ -90,7 +92,7 @@ class EventOutboxTest {
         static Run of(Store store, String owner) {
             BrokerLink link = new BrokerLink();
             BridgeCounters counters = new BridgeCounters();
-            EventOutbox outbox = new EventOutbox(store, link, counters, owner);
+            EventOutbox outbox = new EventOutbox(store, link, counters, owner, Duration.ZERO);
             return new Run(link, outbox, new GamePublisher(link, store, counters, outbox));
         }
 
@@ -123,6 +125,27 @@ class EventOutboxTest {
         second.link().sent.forEach(s -> s.delivered().run());
         second.outbox().forgetConfirmed();
         assertEquals(0, Run.of(store, "bridge-a").outbox().resendLeftovers(), "everything was confirmed");
+    }
+
+    @Test
+    void whatTheBrokerLeavesUnconfirmedIsSentAgainWhileTheBridgeRuns() throws Exception {
+        // A clean session drops its in-flight messages when the connection goes: nobody would confirm them.
+        Run run = Run.of(store, "bridge-a"); // resends whatever is unconfirmed at the next maintain()
+        run.commitAndPublish(store, event("den/1/1#placed", "placed"), event("den/1/2#read", "recognised"));
+        run.link().sent.getFirst().delivered().run();
+
+        run.link().connected = false;
+        run.outbox().maintain();
+        assertEquals(2, run.link().sent.size(), "nothing is resent while disconnected");
+
+        run.link().connected = true;
+        run.outbox().maintain();
+        assertEquals(List.of("den/1/1#placed", "den/1/2#read", "den/1/2#read"), run.link().eventIds());
+
+        run.link().sent.getLast().delivered().run();
+        run.outbox().maintain();
+        assertEquals(3, run.link().sent.size(), "confirmed: not sent again");
+        assertEquals(0, Run.of(store, "bridge-a").outbox().resendLeftovers());
     }
 
     @Test

@@ -100,7 +100,7 @@ class FrameIngestAckTest {
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
         GamePublisher publisher = new GamePublisher(link, store, counters,
-                new EventOutbox(store, link, counters, "ack-test-bridge"));
+                new EventOutbox(store, link, counters, "ack-test-bridge", Duration.ofSeconds(10)));
         // The reorder window's end is run by hand (expire()), never by the timer's thread.
         UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer,
                 task -> pendingExpiry[0] = task, Duration.ofSeconds(5));

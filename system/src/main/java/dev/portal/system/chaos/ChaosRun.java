@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChaosRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration GAME_EVENTS_TIMEOUT = Duration.ofSeconds(15);
 
     private final ChaosOptions o;
     private final PrintStream out;
@@ -108,10 +109,9 @@ public final class ChaosRun {
         drain(bridge, worlds);
         out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
         bridge.stop();
-        Thread.sleep(1_000); // the events of the last commits are on their way to the game
         BridgeRecords records = BridgeRecords.read(bridge.database());
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
-        gameCheck = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
+        gameCheck = awaitGameEvents(records, game);
         print(summary, plan, bridge, portals);
         return summary;
     }
@@ -193,6 +193,17 @@ public final class ChaosRun {
             }
         }
         LOG.warn("the system did not settle within {}", DRAIN_TIMEOUT);
+    }
+
+    /** The events of the last commits may still be on their way to the game server: wait for them a little. */
+    private static GameEventCheck awaitGameEvents(BridgeRecords records, GameListener game) throws InterruptedException {
+        long deadline = System.nanoTime() + GAME_EVENTS_TIMEOUT.toNanos();
+        GameEventCheck check = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
+        while (check.missing() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            check = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
+        }
+        return check;
     }
 
     private void print(Verdict.Summary s, FaultPlan plan, BridgeProcess bridge, List<PortalProcess> portals) {
