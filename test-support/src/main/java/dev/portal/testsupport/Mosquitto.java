@@ -171,6 +171,12 @@ public final class Mosquitto implements AutoCloseable {
         return dir.resolve("mosquitto.log");
     }
 
+    /** CPU time the running broker process has used so far (user + system); zero when it is not running. */
+    public synchronized Duration cpuTime() {
+        return process == null ? Duration.ZERO
+                : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

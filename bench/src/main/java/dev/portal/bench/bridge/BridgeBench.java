@@ -175,22 +175,33 @@ public final class BridgeBench {
                 + "`game/events` | bridge / ceiling | bridge / relay |\n");
         md.append("|---|---|---|---|---|---|\n");
         ceiling(broker, 2_000); // warm-up
-        RelayCeiling.measure(broker.uri(), frames(0, 2_000));
+        RelayCeiling.measure(broker, frames(0, 2_000));
         bridged(broker, dir.resolve("warm"), 1, 2_000);
+        StringBuilder cpu = new StringBuilder();
         for (int portals : PORTALS) {
-            double ceiling = ceiling(broker, frames);
-            double relay = RelayCeiling.measure(broker.uri(), frames(0, frames));
-            double bridge = bridged(broker, dir.resolve("run-" + portals), portals, frames);
+            Run ceiling = ceiling(broker, frames);
+            Run relay = RelayCeiling.measure(broker, frames(0, frames));
+            Run bridge = bridged(broker, dir.resolve("run-" + portals), portals, frames);
             md.append(String.format("| %d | %,.0f msg/s | %,.0f msg/s | %,.0f events/s | %.0f %% | %.0f %% |%n",
-                    portals, ceiling, relay, bridge, 100 * bridge / ceiling, 100 * bridge / relay));
+                    portals, ceiling.perSecond(), relay.perSecond(), bridge.perSecond(),
+                    100 * bridge.perSecond() / ceiling.perSecond(), 100 * bridge.perSecond() / relay.perSecond()));
+            cpu.append(String.format("| %d | %.0f µs | %.0f µs (%.1fx) | %.0f µs (%.1fx) |%n", portals,
+                    ceiling.cpuMicros(), relay.cpuMicros(), relay.cpuMicros() / ceiling.cpuMicros(),
+                    bridge.cpuMicros(), bridge.cpuMicros() / ceiling.cpuMicros()));
         }
         md.append("\nAim: the bridge sustains >= 80 % of the ceiling. Every bridged frame is decoded, checked against ")
                 .append("its device's Birth and sequence, applied to SQLite (one transaction per worker batch, with ")
-                .append("its (device, boot, seq)), acknowledged to the broker after the commit, and published as ")
-                .append("JSON at QoS 1. A bridged event crosses the broker twice (four QoS 1 deliveries against the ")
+                .append("its (device, boot, seq)), acknowledged to the broker after the commit, and its event written ")
+                .append("to the outbox in that transaction, published as JSON at QoS 1 and deleted once the broker ")
+                .append("acknowledges it. A bridged event crosses the broker twice (four QoS 1 deliveries against the ")
                 .append("ceiling's two), and every client runs in this one process beside the broker on the same ")
                 .append("cores; the relay column is that same two-hop path with no processing at all (a client that ")
                 .append("republishes each frame unchanged from one worker thread).\n");
+        md.append("\nCPU time per message, broker and every client together (this JVM plus the Mosquitto process; ")
+                .append("on these shared cores the least noisy figure), and its multiple of the ceiling's. The relay's ")
+                .append("multiple is what the second hop alone costs: where broker and clients share the cores, no ")
+                .append("two-hop path can pass the ceiling divided by it.\n\n");
+        md.append("| portals | ceiling | relay | bridge |\n|---|---|---|---|\n").append(cpu);
     }
 
     private static byte[][] frames(int portal, int count) {
@@ -204,8 +215,12 @@ public final class BridgeBench {
         return result;
     }
 
-    /** The same frames straight from a publisher to a subscriber through the broker: msgs/s. */
-    private static double ceiling(Mosquitto broker, int total) throws Exception {
+    /** Messages (or events) per second from the first publish to the last arrival, and CPU per message. */
+    record Run(double perSecond, double cpuMicros) {
+    }
+
+    /** The same frames straight from a publisher to a subscriber through the broker. */
+    private static Run ceiling(Mosquitto broker, int total) throws Exception {
         Counter received = new Counter();
         MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-sub-" + System.nanoTime()),
                 (t, p, r) -> received.add());
@@ -216,6 +231,7 @@ public final class BridgeBench {
             sub.subscribe("ceiling/+/evt", 1);
             pub.connect();
             byte[][] frames = frames(0, total);
+            CpuWindow cpu = CpuWindow.open(broker);
             long start = System.nanoTime();
             for (byte[] frame : frames) {
                 pub.publish("ceiling/p0/evt", frame, 1, false);
@@ -223,15 +239,15 @@ public final class BridgeBench {
             if (!received.await(total, 120)) {
                 throw new IllegalStateException("ceiling run: only " + received.count() + " of " + total);
             }
-            return total / ((received.lastNanos() - start) / 1e9);
+            return new Run(total / ((received.lastNanos() - start) / 1e9), cpu.close(total));
         } finally {
             pub.close();
             sub.close();
         }
     }
 
-    /** N portals' frames through the bridge to a game/events subscriber: events/s. */
-    private static double bridged(Mosquitto broker, Path data, int portals, int total) throws Exception {
+    /** N portals' frames through the bridge to a game/events subscriber. */
+    private static Run bridged(Mosquitto broker, Path data, int portals, int total) throws Exception {
         Counter events = new Counter();
         int perPortal = total / portals;
         try (Bridge bridge = Bridge.start(config(broker.uri(), data))) {
@@ -252,6 +268,7 @@ public final class BridgeBench {
                 Thread.sleep(200);
                 bridge.awaitIdle();
                 events.reset();
+                CpuWindow cpu = CpuWindow.open(broker);
                 long start = System.nanoTime();
                 for (int i = 0; i < perPortal; i++) {
                     for (int p = 0; p < portals; p++) {
@@ -263,7 +280,7 @@ public final class BridgeBench {
                     throw new IllegalStateException("bridge run: only " + events.count() + " of " + expected
                             + " events; counters " + bridge.counters().toJson());
                 }
-                return expected / ((events.lastNanos() - start) / 1e9);
+                return new Run(expected / ((events.lastNanos() - start) / 1e9), cpu.close(expected));
             } finally {
                 sims.forEach(DemoPortal::close);
                 game.close();

@@ -4,6 +4,7 @@ import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.testsupport.Mosquitto;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,8 +18,9 @@ final class RelayCeiling {
     private RelayCeiling() {
     }
 
-    /** Messages per second from the first publish to the last relayed message's arrival. */
-    static double measure(String brokerUri, byte[][] frames) throws Exception {
+    /** Messages per second from the first publish to the last relayed message's arrival, and CPU per message. */
+    static BridgeBench.Run measure(Mosquitto broker, byte[][] frames) throws Exception {
+        String brokerUri = broker.uri();
         Counter received = new Counter();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-worker"));
         MqttLink sub = new PahoMqttLink(MqttSettings.plain(brokerUri, "relay-sub-" + System.nanoTime()),
@@ -42,6 +44,7 @@ final class RelayCeiling {
             relay.connect();
             relay.subscribe("relay/+/evt", 1);
             pub.connect();
+            CpuWindow cpu = CpuWindow.open(broker);
             long start = System.nanoTime();
             for (byte[] frame : frames) {
                 pub.publish("relay/p0/evt", frame, 1, false);
@@ -49,7 +52,7 @@ final class RelayCeiling {
             if (!received.await(frames.length, 120)) {
                 throw new IllegalStateException("relay run: only " + received.count() + " of " + frames.length);
             }
-            return frames.length / ((received.lastNanos() - start) / 1e9);
+            return new BridgeBench.Run(frames.length / ((received.lastNanos() - start) / 1e9), cpu.close(frames.length));
         } finally {
             pub.close();
             relay.close();
