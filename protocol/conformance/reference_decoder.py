@@ -55,6 +55,8 @@ class Cursor:
 
     def text(self, prefix, cap, low=0):
         raw = self.prefixed(prefix, low, cap)
+        if b"\x00" in raw:
+            raise Reject("bad_utf8")
         try:
             return raw.decode("utf-8", errors="strict")
         except UnicodeDecodeError:

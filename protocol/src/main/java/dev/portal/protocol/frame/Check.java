@@ -57,10 +57,13 @@ final class Check {
         return bytes("uid", uid, Limits.MIN_UID, Limits.MAX_UID);
     }
 
-    /** Text must be well-formed (no lone surrogates) and fit its length prefix once UTF-8 encoded. */
+    /** Text must be well-formed (no lone surrogates, no U+0000) and fit its length prefix once UTF-8 encoded. */
     static String text(String name, String value, int maxBytes) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is missing");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException(name + " holds U+0000 at index " + value.indexOf('\u0000'));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -108,6 +108,11 @@ public final class WireReader {
     }
 
     static String utf8(byte[] raw, String field) throws FrameException {
+        for (byte b : raw) {
+            if (b == 0) { // never part of a longer UTF-8 sequence: always U+0000
+                throw new FrameException(Reason.BAD_UTF8, field + " holds U+0000");
+            }
+        }
         if (isAscii(raw)) {
             return new String(raw, StandardCharsets.US_ASCII);
         }

@@ -201,6 +201,8 @@ final class ConformanceCases {
         invalid("uid_too_long", "UID length 11 exceeds 10", raw(0x10, 0x01, 0x01, "01000b" + "11".repeat(11) + "03"), "too_long");
         invalid("uid_empty", "UID length 0", raw(0x10, 0x01, 0x01, "010000" + "03"), "bad_field");
         invalid("bad_utf8_firmware", "firmware version holds c3 28", raw(0x10, 0x10, 0, "0161" + "02c328" + "00000000" + "00000000" + "00" + "00"), "bad_utf8");
+        invalid("nul_in_firmware", "firmware version a 00 b: U+0000 is not allowed in text",
+                raw(0x10, 0x10, 0, "0161" + "03610062" + "00000000" + "00000000" + "00" + "00"), "bad_utf8");
         invalid("bad_utf8_overlong", "detail holds an overlong NUL c0 80", raw(0x10, 0x21, 0, "00000001" + "00" + "0002c080"), "bad_utf8");
         invalid("bad_utf8_surrogate", "detail holds an encoded surrogate ed a0 80", raw(0x10, 0x21, 0, "00000001" + "00" + "0003eda080"), "bad_utf8");
         invalid("detail_too_long", "detail length 2000 exceeds 1024", raw(0x10, 0x21, 0, "00000001" + "00" + "07d0" + "61".repeat(2000)), "too_long");
