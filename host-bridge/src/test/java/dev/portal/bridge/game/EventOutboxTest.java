@@ -1,11 +1,10 @@
 package dev.portal.bridge.game;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.testing.RecordingLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,44 +32,13 @@ class EventOutboxTest {
     Path dir;
     private Store store;
 
-    /** Keeps what was published and confirms deliveries only when told (the broker's PUBACKs). */
-    private static final class BrokerLink implements MqttLink {
-        record Sent(String topic, String json, Runnable delivered) { }
-
-        final List<Sent> sent = new ArrayList<>();
-        boolean connected = true;
-
-        @Override
-        public void connect() {
+    private static List<String> eventIds(RecordingLink link) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (RecordingLink.Sent s : link.sent()) {
+            assertEquals(GameTopics.EVENTS, s.topic());
+            ids.add(GameJson.MAPPER.readTree(s.text()).get("eventId").asText());
         }
-
-        @Override
-        public void subscribe(String filter, int qos) {
-        }
-
-        @Override
-        public void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered) {
-            sent.add(new Sent(topic, new String(payload, java.nio.charset.StandardCharsets.UTF_8), delivered));
-        }
-
-        @Override
-        public boolean isConnected() {
-            return connected;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        List<String> eventIds() throws IOException {
-            List<String> ids = new ArrayList<>();
-            for (Sent s : sent) {
-                JsonNode node = GameJson.MAPPER.readTree(s.json());
-                assertEquals(GameTopics.EVENTS, s.topic());
-                ids.add(node.get("eventId").asText());
-            }
-            return ids;
-        }
+        return ids;
     }
 
     @BeforeEach
@@ -88,9 +56,9 @@ class EventOutboxTest {
     }
 
     /** One run of a bridge: its link and the publisher side of its outbox. */
-    private record Run(BrokerLink link, EventOutbox outbox, GamePublisher publisher) {
+    private record Run(RecordingLink link, EventOutbox outbox, GamePublisher publisher) {
         static Run of(Store store, String owner) {
-            BrokerLink link = new BrokerLink();
+            RecordingLink link = new RecordingLink();
             BridgeCounters counters = new BridgeCounters();
             EventOutbox outbox = new EventOutbox(store, link, counters, owner, Duration.ZERO);
             return new Run(link, outbox, new GamePublisher(link, store, counters, outbox));
@@ -111,18 +79,18 @@ class EventOutboxTest {
         Run first = Run.of(store, "bridge-a");
         first.commitAndPublish(store, event("den/1/1#placed", "placed"), event("den/1/2#read", "recognised"));
         first.commitAndPublish(store, event("den/1/1#removed", "removed"));
-        assertEquals(List.of("den/1/1#placed", "den/1/2#read", "den/1/1#removed"), first.link().eventIds());
-        first.link().sent.getFirst().delivered().run(); // the broker confirmed only the first one
+        assertEquals(List.of("den/1/1#placed", "den/1/2#read", "den/1/1#removed"), eventIds(first.link()));
+        first.link().sent().getFirst().delivered().run(); // the broker confirmed only the first one
         first.outbox().forgetConfirmed();
         // ...and the bridge died.
 
         Run second = Run.of(store, "bridge-a");
         assertEquals(2, second.outbox().resendLeftovers());
-        assertEquals(List.of("den/1/2#read", "den/1/1#removed"), second.link().eventIds());
-        assertEquals(first.link().sent.get(1).json(), second.link().sent.getFirst().json(), "the same message");
+        assertEquals(List.of("den/1/2#read", "den/1/1#removed"), eventIds(second.link()));
+        assertEquals(first.link().sent().get(1).text(), second.link().sent().getFirst().text(), "the same message");
 
         second.commitAndPublish(store, event("den/1/3#placed", "placed"));
-        second.link().sent.forEach(s -> s.delivered().run());
+        second.link().sent().forEach(s -> s.delivered().run());
         second.outbox().forgetConfirmed();
         assertEquals(0, Run.of(store, "bridge-a").outbox().resendLeftovers(), "everything was confirmed");
     }
@@ -132,19 +100,19 @@ class EventOutboxTest {
         // A clean session drops its in-flight messages when the connection goes: nobody would confirm them.
         Run run = Run.of(store, "bridge-a"); // resends whatever is unconfirmed at the next maintain()
         run.commitAndPublish(store, event("den/1/1#placed", "placed"), event("den/1/2#read", "recognised"));
-        run.link().sent.getFirst().delivered().run();
+        run.link().sent().getFirst().delivered().run();
 
-        run.link().connected = false;
+        run.link().connected(false);
         run.outbox().maintain();
-        assertEquals(2, run.link().sent.size(), "nothing is resent while disconnected");
+        assertEquals(2, run.link().sent().size(), "nothing is resent while disconnected");
 
-        run.link().connected = true;
+        run.link().connected(true);
         run.outbox().maintain();
-        assertEquals(List.of("den/1/1#placed", "den/1/2#read", "den/1/2#read"), run.link().eventIds());
+        assertEquals(List.of("den/1/1#placed", "den/1/2#read", "den/1/2#read"), eventIds(run.link()));
 
-        run.link().sent.getLast().delivered().run();
+        run.link().sent().getLast().delivered().run();
         run.outbox().maintain();
-        assertEquals(3, run.link().sent.size(), "confirmed: not sent again");
+        assertEquals(3, run.link().sent().size(), "confirmed: not sent again");
         assertEquals(0, Run.of(store, "bridge-a").outbox().resendLeftovers());
     }
 
@@ -157,7 +125,7 @@ class EventOutboxTest {
 
         Run aAgain = Run.of(store, "bridge-a");
         aAgain.outbox().resendLeftovers();
-        assertEquals(List.of("den/1/1#placed"), aAgain.link().eventIds());
+        assertEquals(List.of("den/1/1#placed"), eventIds(aAgain.link()));
     }
 
     @Test
@@ -169,7 +137,7 @@ class EventOutboxTest {
             run.publisher().stage(tx, e);
             throw new IllegalStateException("the change failed");
         }));
-        assertTrue(run.link().sent.isEmpty());
+        assertTrue(run.link().sent().isEmpty());
         assertEquals(0, Run.of(store, "bridge-a").outbox().resendLeftovers());
     }
 

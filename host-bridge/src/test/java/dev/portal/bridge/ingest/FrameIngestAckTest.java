@@ -10,6 +10,7 @@ import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.testing.RecordingLink;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Frame;
@@ -52,30 +53,6 @@ class FrameIngestAckTest {
     private FrameIngest ingest;
     private final Runnable[] pendingExpiry = new Runnable[1];
 
-    /** A link that accepts every publish and keeps nothing: the test looks at the store and the acks. */
-    private static final class SilentLink implements MqttLink {
-        @Override
-        public void connect() {
-        }
-
-        @Override
-        public void subscribe(String filter, int qos) {
-        }
-
-        @Override
-        public void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered) {
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     /** Counts its acknowledgements. */
     private static final class Ack implements MqttLink.Acknowledgement {
         final AtomicInteger count = new AtomicInteger();
@@ -95,7 +72,7 @@ class FrameIngestAckTest {
         Clock clock = Clock.systemUTC();
         store = JdbcStore.openSqlite(dir.resolve("bridge.db"), clock);
         timer = Executors.newSingleThreadScheduledExecutor();
-        MqttLink link = new SilentLink();
+        MqttLink link = new RecordingLink(); // the test looks at the store and the acks, not at what is sent
         BridgeCounters counters = new BridgeCounters();
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
