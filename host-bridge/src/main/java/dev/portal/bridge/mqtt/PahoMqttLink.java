@@ -243,6 +243,12 @@ public final class PahoMqttLink implements MqttLink {
         int qos = message.getQos();
         AtomicBoolean sent = new AtomicBoolean();
         return () -> {
+            if (!client.isConnected()) {
+                // Paho would queue this PUBACK ahead of the next CONNECT, and its sender thread stops at a
+                // queue that does not start with CONNECT: the reconnect would hang until its timeout. The broker
+                // sends the message again after the reconnect; the receiver drops the copy and acknowledges that.
+                return;
+            }
             if (!sent.compareAndSet(false, true)) {
                 return;
             }
