@@ -176,6 +176,7 @@ public final class Bridge implements AutoCloseable {
     private void endOfBatch() {
         if (frames != null) {
             frames.flush();
+            outbox.forgetConfirmedIfMany();
         }
     }
 

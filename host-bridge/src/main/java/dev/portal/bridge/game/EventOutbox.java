@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
+    private static final int MANY_CONFIRMED = 256;
 
     private final Store store;
     private final MqttLink link;
@@ -116,6 +117,17 @@ public final class EventOutbox {
                     Duration.ofNanos(resendAfterNanos).toSeconds());
             counters.count("eventsResent", overdue.size());
             overdue.forEach(this::send);
+        }
+    }
+
+    /**
+     * Deletes the confirmed events now if many have gathered since the last {@link #maintain}: after a restart
+     * the backlog of frames makes a thousand events in a second, and a bridge killed then would send them all
+     * again.
+     */
+    public void forgetConfirmedIfMany() {
+        if (confirmed.size() >= MANY_CONFIRMED) {
+            forgetConfirmed();
         }
     }
 
