@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +46,7 @@ public final class Bridge implements AutoCloseable {
     private static final long OUTBOX_CLEANUP_MILLIS = 1_000;
     /** An event the broker has not confirmed after this long is published again (same eventId). */
     private static final Duration OUTBOX_RESEND_AFTER = Duration.ofSeconds(10);
+    private static final Duration CLOSE_EVENTS_WAIT = Duration.ofSeconds(5);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -140,6 +144,26 @@ public final class Bridge implements AutoCloseable {
         worker.execute(() -> route(topic, payload, received, ack));
     }
 
+    /**
+     * A bridge that stops on purpose first lets the broker confirm the events it published (at most
+     * {@link #CLOSE_EVENTS_WAIT}): what is left would only go out when the bridge next starts.
+     */
+    private void awaitEventsConfirmed() throws InterruptedException {
+        long deadline = System.nanoTime() + CLOSE_EVENTS_WAIT.toNanos();
+        while (link.isConnected() && System.nanoTime() < deadline) {
+            CompletableFuture<Integer> waiting = new CompletableFuture<>();
+            worker.execute(() -> waiting.complete(outbox.forgetConfirmedAndCountWaiting()));
+            try {
+                if (waiting.get(1, TimeUnit.SECONDS) == 0) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** True once the link is up; false when the bridge closes first. */
     private boolean awaitLink() {
         try {
@@ -221,6 +245,7 @@ public final class Bridge implements AutoCloseable {
         if (link != null) {
             try {
                 worker.awaitIdle(5, TimeUnit.SECONDS);
+                awaitEventsConfirmed();
                 link.publish(GameTopics.STATUS, OFFLINE, 1, true);
             } catch (Exception e) {
                 LOG.debug("could not say goodbye: {}", e.toString());

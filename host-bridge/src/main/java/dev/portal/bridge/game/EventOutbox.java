@@ -131,6 +131,12 @@ public final class EventOutbox {
         }
     }
 
+    /** Deletes what has been confirmed, then says how many published events still wait for the broker. */
+    public int forgetConfirmedAndCountWaiting() {
+        forgetConfirmed();
+        return unconfirmed.size();
+    }
+
     /** Deletes the events the broker has confirmed since the last call. */
     public void forgetConfirmed() {
         if (confirmed.isEmpty()) {

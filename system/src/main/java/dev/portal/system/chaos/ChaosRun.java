@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChaosRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration GAME_EVENTS_TIMEOUT = Duration.ofSeconds(15);
+    /** Longer than the bridge's 10 s resend of unconfirmed events plus a reconnect. */
+    private static final Duration GAME_EVENTS_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChaosOptions o;
     private final PrintStream out;
@@ -108,6 +109,12 @@ public final class ChaosRun {
         long drainStart = System.nanoTime();
         drain(bridge, worlds);
         out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
+        // The game server waits for its events while the bridge still runs, as it would in production: a
+        // bridge stopped first would keep what it had not yet published for its next start.
+        long gameStart = System.nanoTime();
+        GameEventCheck whileRunning = awaitGameEvents(BridgeRecords.read(bridge.database()), game);
+        out.printf("game events settled in %.1f s (%d missing then)%n", (System.nanoTime() - gameStart) / 1e9,
+                whileRunning.missing());
         bridge.stop();
         BridgeRecords records = BridgeRecords.read(bridge.database());
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());

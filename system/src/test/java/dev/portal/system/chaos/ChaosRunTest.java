@@ -2,7 +2,6 @@ package dev.portal.system.chaos;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +23,10 @@ class ChaosRunTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void nothingIsLostUnderFaults(@TempDir Path dir) throws Exception {
+    void nothingIsLostUnderFaults() throws Exception {
+        // Kept after the run (logs of the bridge, the broker and each portal) for whoever has to explain a failure.
+        Path dir = Path.of("target", "chaos-run");
+        deleteRecursively(dir);
         ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40);
         assertTrue(options.faultCount() >= 1, "every fault kind at least once");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -42,5 +44,16 @@ class ChaosRunTest {
         assertEquals(0, run.gameEvents().missing(), "every event reached the game server: " + printed);
         assertTrue(run.passed(summary), printed);
         assertTrue(printed.contains("chaos: PASS"), printed);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 }
