@@ -65,8 +65,7 @@ public final class EventOutbox {
         List<OutboxEvent> staged = new ArrayList<>(events.size());
         long position = nextPosition;
         for (GameEvent event : events) {
-            OutboxEvent entry = new OutboxEvent(position++, event.eventId(),
-                    new String(GameJson.bytes(GameJson.event(event)), StandardCharsets.UTF_8));
+            OutboxEvent entry = new OutboxEvent(position++, event.eventId(), GameJson.text(GameJson.event(event)));
             tx.addToOutbox(owner, entry);
             staged.add(entry);
         }

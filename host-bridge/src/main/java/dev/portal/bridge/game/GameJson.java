@@ -33,6 +33,14 @@ public final class GameJson {
         }
     }
 
+    public static String text(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
     static String time(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }

@@ -3,7 +3,6 @@ package dev.portal.bridge.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -47,7 +46,7 @@ class BridgeFlowTest {
     }
 
     static JsonNode json(Collector.Received r) throws Exception {
-        return GameJson.MAPPER.readTree(r.payload());
+        return r.json();
     }
 
     @Test

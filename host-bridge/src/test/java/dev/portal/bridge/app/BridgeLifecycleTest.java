@@ -54,7 +54,7 @@ class BridgeLifecycleTest {
             }
             portal.lift(0, 0); // nobody is listening
             try (Bridge again = Bridge.start(durable)) {
-                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "removed", WAIT).payload());
+                JsonNode removed = game.await("game/events", "removed", WAIT).json();
                 assertEquals("04DD000000000A", removed.get("uid").asText());
                 again.awaitIdle();
                 assertTrue(again.store().inTransaction(tx -> tx.sessions("04DD000000000A")).getFirst().durationMillis()
@@ -64,7 +64,7 @@ class BridgeLifecycleTest {
             }
             List<String> ids = new ArrayList<>();
             for (Collector.Received r : game.all()) {
-                ids.add(GameJson.MAPPER.readTree(r.payload()).get("eventId").asText());
+                ids.add(r.json().get("eventId").asText());
             }
             assertEquals(3, ids.size(), "placed, recognised and removed, each once: " + ids);
             assertEquals(3, new HashSet<>(ids).size(), "every event has its own id: " + ids);
@@ -90,7 +90,7 @@ class BridgeLifecycleTest {
             game.await("game/events", "attic/9/1#removed", WAIT);
             List<String> ids = new ArrayList<>();
             for (Collector.Received r : game.all()) {
-                ids.add(GameJson.MAPPER.readTree(r.payload()).get("eventId").asText());
+                ids.add(r.json().get("eventId").asText());
             }
             assertEquals(List.of("attic/9/1#placed", "attic/9/1#removed"), ids, "in order, only its own");
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -104,8 +104,7 @@ class BridgeLifecycleTest {
 
     private static OutboxEvent leftover(long position, String eventId, String type) {
         GameEvent event = new GameEvent(eventId, type, "attic", 0, 1, "04AA000000000C", 1_000, Map.of(), null);
-        return new OutboxEvent(position, eventId, new String(GameJson.bytes(GameJson.event(event)),
-                StandardCharsets.UTF_8));
+        return new OutboxEvent(position, eventId, GameJson.text(GameJson.event(event)));
     }
 
     @Test
@@ -119,7 +118,7 @@ class BridgeLifecycleTest {
             }
             try (DemoPortal after = new DemoPortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
                 after.start(); // a new boot: it no longer knows about the toy
-                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "removed", WAIT).payload());
+                JsonNode removed = game.await("game/events", "removed", WAIT).json();
                 assertEquals("portal-restarted", removed.get("reason").asText());
                 bridge.awaitIdle();
                 assertTrue(bridge.store().inTransaction(tx -> tx.placements("garage")).isEmpty());

@@ -70,8 +70,8 @@ class BridgeRobustnessTest {
             game.publish("portal/p-order/evt", frame(7, 0, birth("p-order")));
             game.publish("portal/p-order/evt", frame(7, 2, removed(0, 1)));
             game.publish("portal/p-order/evt", frame(7, 1, placed(0, 1)));
-            JsonNode first = GameJson.MAPPER.readTree(game.await("game/events", "04010909", WAIT).payload());
-            JsonNode second = GameJson.MAPPER.readTree(game.await("game/events", "04010909", WAIT).payload());
+            JsonNode first = game.await("game/events", "04010909", WAIT).json();
+            JsonNode second = game.await("game/events", "04010909", WAIT).json();
             assertEquals("placed", first.get("event").asText());
             assertEquals("removed", second.get("event").asText());
             Thread.sleep(400);

@@ -3,7 +3,6 @@ package dev.portal.bridge.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.Collector;
@@ -40,25 +39,25 @@ class PortalRestartTest {
         return Bridge.start(EmbeddedBridge.config(dir, "restart-bridge").withRestartGrace(GRACE));
     }
 
+    /** A first boot of the portal has the toy on the pad (the game hears it), then stops: a crash, as seen. */
+    private static void firstBootHolds(Bridge bridge, Collector game, String device, int pads, int pad, int slot,
+                                       String uid, int xp) throws Exception {
+        try (DemoPortal before = new DemoPortal(bridge.serverUri(), device, pads, Clock.systemUTC())) {
+            before.start();
+            before.place(pad, slot, SimTag.toy(uid, blaze(xp)));
+            game.await("game/events", "\"recognised\"", WAIT);
+        }
+    }
+
     private static List<String> eventTypes(Collector game) {
         return game.all().stream().filter(r -> r.topic().equals("game/events"))
-                .map(r -> {
-                    try {
-                        return GameJson.MAPPER.readTree(r.payload()).get("event").asText();
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }).toList();
+                .map(r -> r.json().get("event").asText()).toList();
     }
 
     @Test
     void aToyThatStaysThroughARestartKeepsItsSessionAndTheGameSeesNothing() throws Exception {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
-            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "den", 2, Clock.systemUTC())) {
-                before.start();
-                before.place(1, 3, SimTag.toy("04DD000000000A", blaze(40)));
-                game.await("game/events", "\"recognised\"", WAIT);
-            }
+            firstBootHolds(bridge, game, "den", 2, 1, 3, "04DD000000000A", 40);
             bridge.awaitIdle();
             Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04DD000000000A")).orElseThrow();
             int eventsBefore = eventTypes(game).size();
@@ -78,7 +77,7 @@ class PortalRestartTest {
                 assertEquals(after.bootId(), now.bootId());
 
                 after.lift(1, 0);
-                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                JsonNode removed = game.await("game/events", "\"removed\"", WAIT).json();
                 assertEquals("lifted", removed.get("reason").asText());
                 assertEquals(first.sessionId(), removed.get("session").get("sessionId").asText());
             }
@@ -91,17 +90,13 @@ class PortalRestartTest {
     @Test
     void aToyPutBackAfterTheRestartedPortalsFirstLookIsANewPlacement() throws Exception {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
-            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
-                before.start();
-                before.place(0, 4, SimTag.toy("04FF000000000C", blaze(10)));
-                game.await("game/events", "\"recognised\"", WAIT);
-            }
+            firstBootHolds(bridge, game, "loft", 1, 0, 4, "04FF000000000C", 10);
             Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04FF000000000C")).orElseThrow();
             try (DemoPortal after = new DemoPortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
                 after.start(); // its first look finds the pad empty: the toy was lifted just before the crash
                 Thread.sleep(GRACE.toMillis() * 2);
                 after.place(0, 4, SimTag.toy("04FF000000000C", blaze(10)));
-                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                JsonNode removed = game.await("game/events", "\"removed\"", WAIT).json();
                 assertEquals("portal-restarted", removed.get("reason").asText());
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (eventTypes(game).stream().filter("placed"::equals).count() < 2) {
@@ -118,15 +113,11 @@ class PortalRestartTest {
     @Test
     void aToyThatWentWhileThePortalWasDownIsRemovedAfterTheGracePeriod() throws Exception {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
-            try (DemoPortal before = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
-                before.start();
-                before.place(0, 1, SimTag.toy("04EE000000000B", blaze(70)));
-                game.await("game/events", "\"recognised\"", WAIT);
-            }
+            firstBootHolds(bridge, game, "attic", 1, 0, 1, "04EE000000000B", 70);
             try (DemoPortal after = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
                 long bornAt = System.nanoTime();
                 after.start(); // a new boot: the toy is gone
-                JsonNode removed = GameJson.MAPPER.readTree(game.await("game/events", "\"removed\"", WAIT).payload());
+                JsonNode removed = game.await("game/events", "\"removed\"", WAIT).json();
                 assertEquals("portal-restarted", removed.get("reason").asText());
                 assertTrue(System.nanoTime() - bornAt >= GRACE.toNanos() / 2,
                         "closed after the grace period, not at the Birth");

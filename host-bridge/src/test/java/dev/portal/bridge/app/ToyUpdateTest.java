@@ -36,7 +36,7 @@ class ToyUpdateTest {
     }
 
     private static JsonNode reply(Collector game, String id) throws Exception {
-        return GameJson.MAPPER.readTree(game.await("game/replies/test", "\"" + id + "\"", WAIT).payload());
+        return game.await("game/replies/test", "\"" + id + "\"", WAIT).json();
     }
 
     @Test
@@ -108,7 +108,7 @@ class ToyUpdateTest {
 
             portal.lift(0, 1);
             portal.place(0, 0, tag);
-            JsonNode reread = GameJson.MAPPER.readTree(game.await("game/events", "recognised", WAIT).payload());
+            JsonNode reread = game.await("game/events", "recognised", WAIT).json();
             assertEquals(510, reread.at("/profile/xp").asLong(), "read back from the tag");
             bridge.awaitIdle();
             assertEquals(1, bridge.counters().get("toyWritesConfirmed"));

@@ -1,10 +1,14 @@
 package dev.portal.bridge.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.mqtt.MqttLink;
 import dev.portal.bridge.mqtt.MqttLinkException;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.mqtt.PahoMqttLink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +23,15 @@ public final class Collector implements AutoCloseable {
     public record Received(String topic, byte[] payload, boolean retained) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        /** The payload as JSON (every game topic carries JSON). */
+        public JsonNode json() {
+            try {
+                return GameJson.MAPPER.readTree(payload);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON on " + topic + ": " + text(), e);
+            }
         }
     }
 
