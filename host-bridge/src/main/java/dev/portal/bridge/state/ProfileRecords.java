@@ -1,6 +1,7 @@
 package dev.portal.bridge.state;
 
 import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
 
@@ -24,9 +25,7 @@ public final class ProfileRecords {
 
     /** The record to write onto the tag for this profile. */
     public static ToyRecord toRecord(ToyProfile profile) {
-        Colours c = profile.colours();
-        CoCreation coCreation = new CoCreation(profile.name(),
-                new dev.portal.protocol.toy.Colours(c.primary(), c.secondary(), c.accent()),
+        CoCreation coCreation = new CoCreation(profile.name(), profile.colours(),
                 Upgrades.of(profile.upgrades()), profile.xp(), profile.level());
         return new ToyRecord(profile.toyType(), profile.variant(), coCreation);
     }
@@ -47,7 +46,7 @@ public final class ProfileRecords {
             }
         }
         return new ToyProfile(profile.uid(), record.toyType(), record.variant(), co.name(),
-                new Colours(co.colours().primary(), co.colours().secondary(), co.colours().accent()), upgrades,
+                co.colours(), upgrades,
                 co.xp(), co.level(), "RECOGNISED", profile.firstSeenMillis(), nowMillis, false, profile.revision());
     }
 

@@ -16,7 +16,7 @@ import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;
-import dev.portal.protocol.toy.ToyCodec;
+import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.ToyWritePlan;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Writes a toy record back onto the toy on a pad, the safe way: read both areas, write the new record into the
- * area NOT holding the current one ({@link ToyCodec#planWrite}), read back and check. A toy lifted mid-write
+ * area NOT holding the current one ({@link SaveAreas#planWrite}), read back and check. A toy lifted mid-write
  * keeps its previous record, because that area was never touched. Runs on the pad's thread.
  */
 final class ToyWriter {
@@ -77,7 +77,7 @@ final class ToyWriter {
                 return Outcome.of(Status.REJECTED, "toy is " + before.verdict() + " (" + before.reason()
                         + "); not overwritten");
             }
-            plan = ToyCodec.planWrite(layout, before, cmd.record(), uid.bytes(), key.get());
+            plan = SaveAreas.planWrite(layout, before, cmd.record(), uid.bytes(), key.get());
             TagMemory.write(s, layout, plan.writes());
         } catch (ReaderException e) {
             return Outcome.of(e.failure() == ReaderException.Failure.NO_TAG ? Status.NO_TAG : Status.FAILED,
@@ -101,6 +101,6 @@ final class ToyWriter {
     private ToyReadResult read(TagSession s, TagLayout layout, Uid uid) throws ReaderException {
         byte[] a = TagMemory.readArea(s, layout, dev.portal.protocol.toy.Area.A);
         byte[] b = TagMemory.readArea(s, layout, dev.portal.protocol.toy.Area.B);
-        return ToyCodec.read(layout, a, b, uid.bytes(), key.get());
+        return SaveAreas.read(layout, a, b, uid.bytes(), key.get());
     }
 }
