@@ -16,7 +16,7 @@ import dev.portal.hardware.reader.ReaderHealth;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -16,7 +16,7 @@ import dev.portal.hardware.reader.ReaderTimeouts;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;

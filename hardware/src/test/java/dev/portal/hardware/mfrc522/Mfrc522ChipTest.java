@@ -10,7 +10,7 @@ import dev.portal.hardware.model.tag.MifareClassic1k;
 import dev.portal.hardware.reader.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.SelfTestResult;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -17,7 +17,7 @@ import dev.portal.hardware.reader.ReaderTimeouts;
 import dev.portal.hardware.reader.TagFamily;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;

@@ -1,5 +1,6 @@
 package dev.portal.bridge.state;
 
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -15,12 +16,9 @@ public final class ProfileRecords {
     private ProfileRecords() {
     }
 
-    public static String uid(byte[] uid) {
-        return HEX.formatHex(uid);
-    }
-
-    public static byte[] uidBytes(String uid) {
-        return HEX.parseHex(uid);
+    /** The store and the game know a toy by {@link Uid#hex()}; this is the way back, for commands to the tag. */
+    public static Uid uidOf(String storedUid) {
+        return Uid.fromWire(HEX.parseHex(storedUid));
     }
 
     /** The record to write onto the tag for this profile. */

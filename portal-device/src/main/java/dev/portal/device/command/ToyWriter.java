@@ -9,7 +9,7 @@ import dev.portal.device.presence.TagMemory;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
@@ -46,7 +46,7 @@ final class ToyWriter {
     }
 
     Outcome write(NfcReader reader, WriteToy cmd) {
-        Uid uid = Uid.of(cmd.uid());
+        Uid uid = cmd.uid();
         Optional<Holder> holder = slots.inSlot(cmd.slot());
         if (holder.isEmpty() || !holder.get().uid().equals(uid) || holder.get().pad() != cmd.pad()) {
             return Outcome.of(Status.NO_TAG, "toy " + uid + " is not in slot " + cmd.slot() + " on pad " + cmd.pad());
@@ -90,7 +90,7 @@ final class ToyWriter {
             if (!plan.confirmedBy(after)) {
                 return Outcome.of(Status.FAILED, "read-back does not match (" + after.reason() + ")");
             }
-            sink.emit(ToyRead.recognised(cmd.pad(), cmd.slot(), uid.bytes(), after.record().orElseThrow()));
+            sink.emit(ToyRead.recognised(cmd.pad(), cmd.slot(), uid, after.record().orElseThrow()));
             return Outcome.ok("written to area " + plan.target() + " with counter " + plan.counter()
                     + ", read back and verified");
         } catch (ReaderException e) {

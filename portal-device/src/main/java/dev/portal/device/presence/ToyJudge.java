@@ -2,7 +2,7 @@ package dev.portal.device.presence;
 
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.FleetKey;

@@ -6,7 +6,7 @@ import dev.portal.device.outbox.OutboxStats;
 import dev.portal.device.presence.Holder;
 import dev.portal.hardware.model.rf.VirtualPortal;
 import dev.portal.hardware.model.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -25,6 +25,7 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,10 +99,10 @@ final class TreeWriter {
         return m;
     }
 
-    private static void tag(Map<String, Object> m, int pad, int slot, byte[] uid) {
+    private static void tag(Map<String, Object> m, int pad, int slot, Uid uid) {
         m.put("pad", pad);
         m.put("slot", slot);
-        m.put("uid", Hex.format(uid));
+        m.put("uid", Hex.format(uid.bytes()));
     }
 
     private static void birth(Birth b, Map<String, Object> m) {

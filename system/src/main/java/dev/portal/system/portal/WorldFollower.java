@@ -4,7 +4,7 @@ import dev.portal.hardware.model.rf.VirtualPortal;
 import dev.portal.hardware.model.tag.Ntag21x;
 import dev.portal.hardware.model.tag.NtagType;
 import dev.portal.hardware.model.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

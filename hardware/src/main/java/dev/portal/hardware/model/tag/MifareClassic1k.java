@@ -2,7 +2,7 @@ package dev.portal.hardware.model.tag;
 
 import dev.portal.hardware.model.rf.Frame;
 import dev.portal.hardware.reader.MifareKey;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;

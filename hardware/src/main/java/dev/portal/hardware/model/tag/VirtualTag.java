@@ -3,7 +3,7 @@ package dev.portal.hardware.model.tag;
 import dev.portal.hardware.iso14443a.CrcA;
 import dev.portal.hardware.model.rf.Frame;
 import dev.portal.hardware.model.rf.Transponder;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Optional;
 
 /**

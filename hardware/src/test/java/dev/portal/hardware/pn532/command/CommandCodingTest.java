@@ -8,7 +8,7 @@ import dev.portal.hardware.pn532.RxGain;
 import dev.portal.hardware.reader.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
