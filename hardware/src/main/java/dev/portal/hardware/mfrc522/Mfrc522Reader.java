@@ -6,7 +6,7 @@ import dev.portal.hardware.iso14443a.Iso14443aActivation;
 import dev.portal.hardware.iso14443a.MifareAuthenticator;
 import dev.portal.hardware.iso14443a.MifareClassicCommands;
 import dev.portal.hardware.iso14443a.NtagCommands;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ChipInfo;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.hardware.model.mfrc522.Mfrc522Model;
 import dev.portal.hardware.model.tag.MifareClassic1k;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.protocol.id.Uid;

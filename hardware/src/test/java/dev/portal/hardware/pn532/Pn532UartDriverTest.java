@@ -9,7 +9,7 @@ import dev.portal.hardware.model.tag.MifareClassic1k;
 import dev.portal.hardware.model.tag.Ntag21x;
 import dev.portal.hardware.pn532.model.LinkFault;
 import dev.portal.hardware.pn532.transport.UartTransport;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;

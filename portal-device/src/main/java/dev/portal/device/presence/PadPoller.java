@@ -4,7 +4,7 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.PadLights;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;

@@ -1,6 +1,6 @@
 package dev.portal.device.presence;
 
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ChipInfo;
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.NfcReader;
