@@ -49,7 +49,7 @@ public final class FrameText {
     }
 
     public static String health(HealthCounters c) {
-        return "up " + c.uptimeSeconds() + " s, " + c.pollsPerSecondX100() / 100.0 + " polls/s, read errors "
+        return "up " + c.uptimeSeconds() + " s, " + c.pollsPerSecond() + " polls/s, read errors "
                 + c.readErrors() + ", reader resets " + c.readerResets() + ", corrupt tags " + c.corruptTags()
                 + ", rejected commands " + c.rejectedCommands() + ", outbox " + c.outboxDepth() + " (dropped "
                 + c.outboxDropped() + "), reconnects " + c.brokerReconnects() + ", tags " + c.tagsPresent();

@@ -137,16 +137,7 @@ final class TreeWriter {
     }
 
     private static void counters(HealthCounters c, Map<String, Object> m) {
-        m.put("uptimeSeconds", num(c.uptimeSeconds()));
-        m.put("pollsPerSecondX100", num(c.pollsPerSecondX100()));
-        m.put("readErrors", num(c.readErrors()));
-        m.put("readerResets", num(c.readerResets()));
-        m.put("corruptTags", num(c.corruptTags()));
-        m.put("rejectedCommands", num(c.rejectedCommands()));
-        m.put("outboxDepth", num(c.outboxDepth()));
-        m.put("outboxDropped", num(c.outboxDropped()));
-        m.put("brokerReconnects", num(c.brokerReconnects()));
-        m.put("tagsPresent", num(c.tagsPresent()));
+        c.figures().forEach((name, value) -> m.put(name, num(value)));
     }
 
     private static void command(CommandBody body, Map<String, Object> m) {
