@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 
-/** JSON text for the plain trees of dev.portal.protocol.json: pretty on output, strict on input. */
+/** JSON text for the plain trees of dev.portal.protocol.tree: pretty on output, strict on input. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -12,6 +12,7 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.id.Uid;
 import dev.portal.testsupport.Mosquitto;
 
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,8 @@ public final class BridgeBench {
                 game.subscribe("game/events", 1);
                 portal.start();
                 for (int i = 0; i < LATENCY_SAMPLES + 50; i++) {
-                    byte[] uid = {4, (byte) (i >> 16), (byte) (i >> 8), (byte) i};
-                    String hex = String.format("04%02X%02X%02X", (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF);
+                    Uid uid = Uid.of(new byte[] {4, (byte) (i >> 16), (byte) (i >> 8), (byte) i});
+                    String hex = uid.hex();
                     if (i >= 50) { // the first 50 warm the JIT up
                         sentAt.put(hex, System.nanoTime());
                     }
@@ -208,7 +209,7 @@ public final class BridgeBench {
         byte[][] result = new byte[count][];
         long now = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
-            byte[] uid = {4, (byte) portal, (byte) (i >> 9), (byte) (i >> 1)};
+            Uid uid = Uid.of(new byte[] {4, (byte) portal, (byte) (i >> 9), (byte) (i >> 1)});
             var message = i % 2 == 0 ? new TagPlaced(i % 3, 0, uid, TagType.NTAG215) : new TagRemoved((i - 1) % 3, 0, uid, 3);
             result[i] = FrameCodec.encode(new Frame(Header.of(portal, i + 1, now, true), message));
         }

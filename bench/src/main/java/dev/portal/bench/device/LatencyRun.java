@@ -13,7 +13,7 @@ import dev.portal.device.presence.SlotTable;
 import dev.portal.device.presence.ToyJudge;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.hardware.sim.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.TagPlaced;
@@ -158,8 +158,8 @@ final class LatencyRun {
 
     private static Uid uidOf(Message m) {
         return switch (m) {
-            case TagPlaced p -> Uid.of(p.uid());
-            case TagRemoved r -> Uid.of(r.uid());
+            case TagPlaced p -> p.uid();
+            case TagRemoved r -> r.uid();
             default -> null;
         };
     }

@@ -16,7 +16,7 @@ import dev.portal.hardware.sim.tag.PlainTypeATag;
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -25,6 +25,7 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -53,9 +54,10 @@ final class BenchEvents {
         List<Frame> frames = new ArrayList<>();
         long seq = 0;
         for (int v = 0; v < visits; v++) {
-            byte[] uid = new byte[7];
-            random.nextBytes(uid);
-            uid[0] = 0x04;
+            byte[] bytes = new byte[7];
+            random.nextBytes(bytes);
+            bytes[0] = 0x04;
+            Uid uid = Uid.of(bytes);
             int pad = random.nextInt(2);
             int slot = random.nextInt(3);
             time += random.nextInt(5_000);
@@ -83,7 +85,7 @@ final class BenchEvents {
     /** One typical frame per message type and command kind, named for the size table. */
     static Map<String, Frame> typical() {
         Header h = Header.of(0x5A17_3C11L, 1234, 1_764_000_000_000L, true);
-        byte[] uid = {0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66};
+        Uid uid = Uid.parse("04112233445566");
         ToyRecord toy = new ToyRecord(17, 1, new CoCreation("Sparky", new Colours(0xFF0000, 0x00FF00, 0x0000FF),
                 Upgrades.of(1, 5), 1200, 4));
         Map<String, String> config = new LinkedHashMap<>();

@@ -56,9 +56,9 @@ final class JacksonEvents {
         Header h = frame.header();
         Head head = new Head(h.bootId(), h.sequence(), h.timestampMillis(), h.clockSynced());
         return switch (frame.message()) {
-            case TagPlaced t -> new Placed(head, t.pad(), t.slot(), Hex.format(t.uid()), lower(t.tagType()));
-            case TagRemoved t -> new Removed(head, t.pad(), t.slot(), Hex.format(t.uid()), t.presentMillis());
-            case ToyRead t -> new Read(head, t.pad(), t.slot(), Hex.format(t.uid()), lower(t.verdict()),
+            case TagPlaced t -> new Placed(head, t.pad(), t.slot(), Hex.format(t.uid().bytes()), lower(t.tagType()));
+            case TagRemoved t -> new Removed(head, t.pad(), t.slot(), Hex.format(t.uid().bytes()), t.presentMillis());
+            case ToyRead t -> new Read(head, t.pad(), t.slot(), Hex.format(t.uid().bytes()), lower(t.verdict()),
                     t.record().map(JacksonEvents::toy).orElse(null));
             case Heartbeat b -> beat(head, b.counters());
             default -> throw new IllegalArgumentException("not in the benchmark mix: " + frame.type());

@@ -66,7 +66,7 @@ final class Report {
         ObjectMapper json2 = new ObjectMapper();
         ObjectMapper cbor = new CBORMapper();
         for (Map.Entry<String, Frame> e : BenchEvents.typical().entrySet()) {
-            Object tree = dev.portal.protocol.json.FrameTree.toTree(e.getValue());
+            Object tree = dev.portal.protocol.tree.FrameTree.toTree(e.getValue());
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", e.getKey(), FrameCodec.encode(e.getValue()).length,
                     json2.writeValueAsBytes(tree).length, cbor.writeValueAsBytes(tree).length));
         }

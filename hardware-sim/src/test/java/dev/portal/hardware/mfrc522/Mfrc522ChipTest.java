@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.hardware.sim.mfrc522.Mfrc522Model;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.SelfTestResult;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

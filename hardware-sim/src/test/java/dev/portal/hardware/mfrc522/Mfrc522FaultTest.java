@@ -14,7 +14,7 @@ import dev.portal.hardware.reader.ReaderException.Failure;
 import dev.portal.hardware.reader.ReaderFault;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import dev.portal.hardware.sim.mfrc522.Mfrc522Model;

@@ -9,7 +9,7 @@ import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

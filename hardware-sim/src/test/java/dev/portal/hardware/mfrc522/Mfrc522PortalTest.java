@@ -17,7 +17,7 @@ import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.sim.tag.PlainTypeATag;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

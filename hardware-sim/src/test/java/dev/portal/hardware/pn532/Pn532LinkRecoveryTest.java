@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.hardware.sim.pn532.LinkFault;
 import dev.portal.hardware.pn532.transport.UartTransport;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
 import dev.portal.hardware.reader.TagInfo;

@@ -3,7 +3,7 @@ package dev.portal.hardware.pn532;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 /** Virtual tags the PN532 tests put in the field. */
 final class Tags {

@@ -2,7 +2,7 @@ package dev.portal.hardware.iso14443a;
 
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.ReaderException;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 
 /** MIFARE Classic commands for a selected tag: authentication through the chip, READ, two-phase WRITE. */

@@ -3,7 +3,8 @@ package dev.portal.hardware.mfrc522;
 import static dev.portal.hardware.mfrc522.Mfrc522Registers.*;
 
 import com.pi4j.io.gpio.digital.DigitalOutput;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.hardware.reader.RxGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ChipInfo;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
@@ -18,9 +19,6 @@ import java.util.concurrent.locks.LockSupport;
  * initialisation sequence, version check, digital self-test, receiver gain and the antenna drivers.
  */
 final class ChipControl {
-    /** RxGain codes (RFCfgReg bits 6..4) by gain; codes 000/010 and 001/011 are duplicates of 18/23 dB. */
-    private static final int[] GAIN_DB = {18, 23, 18, 23, 33, 38, 43, 48};
-
     private final RegisterBus bus;
     private final DigitalOutput resetLine;
     private final Duration resetTimeout;
@@ -76,19 +74,12 @@ final class ChipControl {
     }
 
     AntennaGain gain() throws ReaderException {
-        return new AntennaGain(GAIN_DB[(bus.read(RF_CFG) >> 4) & 0x07]);
+        return RxGain.fromRegister(bus.read(RF_CFG));
     }
 
     /** Sets the nearest gain the chip has. */
     void setGain(AntennaGain gain) throws ReaderException {
-        int best = 0;
-        for (int code = 0; code < GAIN_DB.length; code++) {
-            if (Math.abs(GAIN_DB[code] - gain.decibels()) < Math.abs(GAIN_DB[best] - gain.decibels())) {
-                best = code;
-            }
-        }
-        int rfCfg = bus.read(RF_CFG);
-        bus.write(RF_CFG, rfCfg & 0x8F | best << 4);
+        bus.write(RF_CFG, RxGain.toRegister(bus.read(RF_CFG), gain));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.portal.hardware.mfrc522;
 
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ReaderFaultListener;
 import dev.portal.hardware.reader.ReaderTimeouts;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import dev.portal.hardware.pn532.command.ListedTarget;
 import dev.portal.hardware.pn532.command.Pn532Commands;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

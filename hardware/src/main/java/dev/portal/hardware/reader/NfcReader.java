@@ -1,5 +1,7 @@
 package dev.portal.hardware.reader;
 
+import dev.portal.protocol.frame.AntennaGain;
+import dev.portal.protocol.id.Uid;
 import java.util.List;
 
 /**

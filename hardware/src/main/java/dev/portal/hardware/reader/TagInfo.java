@@ -1,5 +1,6 @@
 package dev.portal.hardware.reader;
 
+import dev.portal.protocol.id.Uid;
 import java.util.Objects;
 
 /**

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +174,7 @@ public final class DemoPortal implements AutoCloseable {
 
     private void write(long correlationId, WriteToy write) throws MqttLinkException {
         Placed placed = present.get(key(write.pad(), write.slot()));
-        if (placed == null || !Arrays.equals(placed.tag().uid(), write.uid())) {
+        if (placed == null || !placed.tag().uid().equals(write.uid())) {
             commandsRejected++;
             send(new CommandResult(correlationId, Status.NO_TAG, "that tag is not on pad " + write.pad()));
             return;

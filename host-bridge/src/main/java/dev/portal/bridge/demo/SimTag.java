@@ -1,10 +1,10 @@
 package dev.portal.bridge.demo;
 
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -12,36 +12,36 @@ import java.util.Optional;
  * whose toy data fails its integrity check; a blank one holds no toy data.
  */
 public final class SimTag {
-    private final byte[] uid;
+    private final Uid uid;
     private final TagType type;
     private ToyRecord record;
     private final ToyVerdict verdict;
 
-    private SimTag(byte[] uid, TagType type, ToyRecord record, ToyVerdict verdict) {
-        this.uid = uid.clone();
+    private SimTag(Uid uid, TagType type, ToyRecord record, ToyVerdict verdict) {
+        this.uid = uid;
         this.type = type;
         this.record = record;
         this.verdict = verdict;
     }
 
     public static SimTag toy(String uidHex, ToyRecord record) {
-        return new SimTag(HexFormat.of().parseHex(uidHex), TagType.NTAG215, record, ToyVerdict.RECOGNISED);
+        return new SimTag(Uid.parse(uidHex), TagType.NTAG215, record, ToyVerdict.RECOGNISED);
     }
 
     public static SimTag tampered(String uidHex) {
-        return new SimTag(HexFormat.of().parseHex(uidHex), TagType.NTAG215, null, ToyVerdict.TAMPERED);
+        return new SimTag(Uid.parse(uidHex), TagType.NTAG215, null, ToyVerdict.TAMPERED);
     }
 
     public static SimTag blank(String uidHex) {
-        return new SimTag(HexFormat.of().parseHex(uidHex), TagType.NTAG213, null, ToyVerdict.BLANK);
+        return new SimTag(Uid.parse(uidHex), TagType.NTAG213, null, ToyVerdict.BLANK);
     }
 
-    public byte[] uid() {
-        return uid.clone();
+    public Uid uid() {
+        return uid;
     }
 
     public String uidHex() {
-        return HexFormat.of().withUpperCase().formatHex(uid);
+        return uid.hex();
     }
 
     public TagType type() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portal.bridge.state.Colours;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;
@@ -74,9 +73,9 @@ public final class GameJson {
         node.put("variant", t.variant());
         node.put("name", t.name());
         ObjectNode colours = node.putObject("colours");
-        colours.put("primary", Colours.hex(t.colours().primary()));
-        colours.put("secondary", Colours.hex(t.colours().secondary()));
-        colours.put("accent", Colours.hex(t.colours().accent()));
+        colours.put("primary", rgbHex(t.colours().primary()));
+        colours.put("secondary", rgbHex(t.colours().secondary()));
+        colours.put("accent", rgbHex(t.colours().accent()));
         ArrayNode upgrades = node.putArray("upgrades");
         t.upgrades().forEach(upgrades::add);
         node.put("xp", t.xp());
@@ -144,5 +143,10 @@ public final class GameJson {
             node.putNull("profile");
         }
         return node;
+    }
+
+    /** Colours reach the game as "#RRGGBB", the form web and engine colour pickers take. */
+    private static String rgbHex(int rgb) {
+        return String.format("#%06X", rgb);
     }
 }

@@ -1,7 +1,6 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.state.Colours;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -94,7 +93,7 @@ public final class UpdateParser {
             return Optional.empty();
         }
         try {
-            return Optional.of(Colours.parseHex(value.asText()));
+            return Optional.of(rgb(value.asText()));
         } catch (IllegalArgumentException e) {
             throw new Invalid("colours." + field + " must be #RRGGBB, not " + value, partial);
         }
@@ -124,5 +123,14 @@ public final class UpdateParser {
             throw new Invalid(field + " must be " + min + ".." + max + ", not " + v, partial);
         }
         return v;
+    }
+
+    /** "#RRGGBB" or "RRGGBB"; the range (24 bits) is checked by {@link dev.portal.protocol.toy.Colours}. */
+    private static int rgb(String text) {
+        String digits = text.startsWith("#") ? text.substring(1) : text;
+        if (digits.length() != 6 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("colour must be #RRGGBB: " + text);
+        }
+        return Integer.parseInt(digits, 16);
     }
 }

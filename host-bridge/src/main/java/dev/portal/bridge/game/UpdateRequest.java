@@ -1,6 +1,6 @@
 package dev.portal.bridge.game;
 
-import dev.portal.bridge.state.Colours;
+import dev.portal.protocol.toy.Colours;
 import dev.portal.bridge.state.ToyProfile;
 
 import java.util.Optional;

@@ -96,7 +96,7 @@ public final class UpdateService {
             return;
         }
         Placement at = outcome.where().get();
-        WriteToy write = new WriteToy(at.pad(), at.slot(), ProfileRecords.uidBytes(at.uid()),
+        WriteToy write = new WriteToy(at.pad(), at.slot(), ProfileRecords.uidOf(at.uid()),
                 ProfileRecords.toRecord(outcome.profile()));
         send(new Effects.ToyWrite(at.deviceId(), write, outcome.profile().revision()), Optional.of(request));
     }
@@ -107,7 +107,7 @@ public final class UpdateService {
     }
 
     private void send(Effects.ToyWrite write, Optional<UpdateRequest> request) {
-        String uid = ProfileRecords.uid(write.command().uid());
+        String uid = write.command().uid().hex();
         try {
             long correlationId = commands.send(write.deviceId(), write.command());
             counters.count("toyWritesSent");

@@ -5,7 +5,6 @@ import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Frame;
-import dev.portal.protocol.frame.HealthCounters;
 import dev.portal.protocol.frame.Heartbeat;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
@@ -15,7 +14,6 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +51,7 @@ public final class FrameApplier {
         Message message = frame.message();
         switch (message) {
             case Birth birth -> portal = birth(tx, portal, birth, boot, atMillis, effects);
-            case Heartbeat heartbeat -> portal = portal.withHealth(health(heartbeat.counters()), atMillis);
+            case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
             case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, effects);
             case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, effects);
             case ToyRead read -> toyReads.read(tx, deviceId, boot, seq, read, atMillis, effects, placements);
@@ -105,20 +103,5 @@ public final class FrameApplier {
     private static Map<String, Object> calibration(PadCalibration pad) {
         return Map.of("pad", pad.pad(), "antennaGainDb", pad.antennaGainDb(),
                 "removalMissThreshold", pad.removalMissThreshold());
-    }
-
-    static Map<String, Object> health(HealthCounters c) {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("uptimeSeconds", c.uptimeSeconds());
-        health.put("pollsPerSecond", c.pollsPerSecondX100() / 100.0);
-        health.put("readErrors", c.readErrors());
-        health.put("readerResets", c.readerResets());
-        health.put("corruptTags", c.corruptTags());
-        health.put("rejectedCommands", c.rejectedCommands());
-        health.put("outboxDepth", c.outboxDepth());
-        health.put("outboxDropped", c.outboxDropped());
-        health.put("brokerReconnects", c.brokerReconnects());
-        health.put("tagsPresent", c.tagsPresent());
-        return health;
     }
 }

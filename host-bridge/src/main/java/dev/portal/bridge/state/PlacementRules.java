@@ -21,7 +21,7 @@ final class PlacementRules {
     }
 
     void placed(StoreTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, Effects effects) {
-        String uid = ProfileRecords.uid(placed.uid());
+        String uid = placed.uid().hex();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tagType", placed.tagType().name());
         if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, effects)) {
@@ -68,7 +68,7 @@ final class PlacementRules {
     }
 
     void removed(StoreTx tx, String deviceId, TagRemoved removed, long atMillis, Effects effects) {
-        String uid = ProfileRecords.uid(removed.uid());
+        String uid = removed.uid().hex();
         Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
         if (here.isEmpty() || !here.get().uid().equals(uid)) {
             return; // already closed (moved elsewhere, or the portal restarted)

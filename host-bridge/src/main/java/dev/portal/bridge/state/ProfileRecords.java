@@ -1,6 +1,8 @@
 package dev.portal.bridge.state;
 
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
 
@@ -14,19 +16,14 @@ public final class ProfileRecords {
     private ProfileRecords() {
     }
 
-    public static String uid(byte[] uid) {
-        return HEX.formatHex(uid);
-    }
-
-    public static byte[] uidBytes(String uid) {
-        return HEX.parseHex(uid);
+    /** The store and the game know a toy by {@link Uid#hex()}; this is the way back, for commands to the tag. */
+    public static Uid uidOf(String storedUid) {
+        return Uid.fromWire(HEX.parseHex(storedUid));
     }
 
     /** The record to write onto the tag for this profile. */
     public static ToyRecord toRecord(ToyProfile profile) {
-        Colours c = profile.colours();
-        CoCreation coCreation = new CoCreation(profile.name(),
-                new dev.portal.protocol.toy.Colours(c.primary(), c.secondary(), c.accent()),
+        CoCreation coCreation = new CoCreation(profile.name(), profile.colours(),
                 Upgrades.of(profile.upgrades()), profile.xp(), profile.level());
         return new ToyRecord(profile.toyType(), profile.variant(), coCreation);
     }
@@ -47,7 +44,7 @@ public final class ProfileRecords {
             }
         }
         return new ToyProfile(profile.uid(), record.toyType(), record.variant(), co.name(),
-                new Colours(co.colours().primary(), co.colours().secondary(), co.colours().accent()), upgrades,
+                co.colours(), upgrades,
                 co.xp(), co.level(), "RECOGNISED", profile.firstSeenMillis(), nowMillis, false, profile.revision());
     }
 

@@ -1,5 +1,6 @@
 package dev.portal.bridge.state;
 
+import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.Leveling;
 import java.util.Set;
 import java.util.SortedSet;

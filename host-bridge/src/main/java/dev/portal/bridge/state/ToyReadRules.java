@@ -18,7 +18,7 @@ final class ToyReadRules {
 
     void read(StoreTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, Effects effects,
               PlacementRules placements) {
-        String uid = ProfileRecords.uid(read.uid());
+        String uid = read.uid().hex();
         // A read may arrive without its TagPlaced (lost in a gap, or re-sent after a rebirth).
         placements.ensurePlaced(tx, deviceId, boot, seq, read.pad(), read.slot(), uid, atMillis, effects);
         Optional<ToyProfile> known = tx.toy(uid);

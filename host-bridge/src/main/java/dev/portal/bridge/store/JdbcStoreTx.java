@@ -3,7 +3,7 @@ package dev.portal.bridge.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portal.bridge.state.Colours;
+import dev.portal.protocol.toy.Colours;
 import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;

@@ -7,6 +7,7 @@ import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -97,7 +98,7 @@ class BridgeFlowTest {
             try (Bridge bridge = Bridge.start(config(broker.uri(), dir))) {
                 portal.start();
                 placedFrame = portal.send(new dev.portal.protocol.frame.TagPlaced(0, 0,
-                        new byte[] {1, 2, 3, 4}, dev.portal.protocol.frame.TagType.NTAG213));
+                        Uid.parse("01020304"), dev.portal.protocol.frame.TagType.NTAG213));
                 game.await("game/events", "01020304", WAIT);
                 portal.sendRaw(placedFrame);
                 portal.sendRaw(placedFrame);
@@ -109,7 +110,7 @@ class BridgeFlowTest {
             // The bridge is down while the same frame arrives again, then comes back with the same database.
             try (Bridge again = Bridge.start(config(broker.uri(), dir))) {
                 portal.sendRaw(placedFrame);
-                portal.send(new dev.portal.protocol.frame.TagRemoved(0, 0, new byte[] {1, 2, 3, 4}, 500));
+                portal.send(new dev.portal.protocol.frame.TagRemoved(0, 0, Uid.parse("01020304"), 500));
                 JsonNode removed = json(game.await("game/events", "\"removed\"", WAIT));
                 assertEquals("01020304", removed.get("uid").asText());
                 again.awaitIdle();

@@ -17,6 +17,7 @@ import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.id.Uid;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import dev.portal.testsupport.Ports;
@@ -56,11 +57,11 @@ class BridgeRobustnessTest {
     }
 
     static TagPlaced placed(int slot, int uidByte) {
-        return new TagPlaced(0, slot, new byte[] {4, (byte) uidByte, 9, 9}, TagType.NTAG215);
+        return new TagPlaced(0, slot, Uid.of(new byte[] {4, (byte) uidByte, 9, 9}), TagType.NTAG215);
     }
 
     static TagRemoved removed(int slot, int uidByte) {
-        return new TagRemoved(0, slot, new byte[] {4, (byte) uidByte, 9, 9}, 10);
+        return new TagRemoved(0, slot, Uid.of(new byte[] {4, (byte) uidByte, 9, 9}), 10);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class FrameIngestAckTest {
     }
 
     private static byte[] placed(long seq, int pad) {
-        return frame(seq, new TagPlaced(pad, 0, new byte[]{4, 1, 2, (byte) pad}, TagType.NTAG215));
+        return frame(seq, new TagPlaced(pad, 0, Uid.of(new byte[] {4, 1, 2, (byte) pad}), TagType.NTAG215));
     }
 
     private Optional<Placement> onPad(int pad) {

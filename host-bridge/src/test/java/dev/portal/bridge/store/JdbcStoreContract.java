@@ -1,6 +1,6 @@
 package dev.portal.bridge.store;
 
-import dev.portal.bridge.state.Colours;
+import dev.portal.protocol.toy.Colours;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;

@@ -13,7 +13,7 @@ import dev.portal.hardware.mfrc522.Mfrc522ReaderFactory;
 import dev.portal.hardware.gpio.PadColour;
 import dev.portal.hardware.gpio.PadIoFactory;
 import dev.portal.hardware.gpio.PadLed;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.LedMode;
 

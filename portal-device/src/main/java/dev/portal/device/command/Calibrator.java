@@ -2,7 +2,7 @@ package dev.portal.device.command;
 
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.TagMemory;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
@@ -21,7 +21,6 @@ import java.util.StringJoiner;
  * as told. The removal threshold is applied as given. Runs on the pad's thread.
  */
 final class Calibrator {
-    static final int[] GAINS = {18, 23, 33, 38, 43, 48};
     static final int TRIES = 20;
 
     Outcome calibrate(PadPoller poller, Calibrate cmd) {
@@ -40,8 +39,9 @@ final class Calibrator {
         StringJoiner rates = new StringJoiner(", ");
         int chosen = -1;
         try {
-            for (int gain : GAINS) {
-                reader.setAntennaGain(new AntennaGain(gain));
+            for (AntennaGain step : AntennaGain.STEPS) {
+                int gain = step.decibels();
+                reader.setAntennaGain(step);
                 int ok = 0;
                 for (int i = 0; i < TRIES; i++) {
                     if (readsAt(reader, ref)) {

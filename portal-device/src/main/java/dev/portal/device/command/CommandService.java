@@ -9,6 +9,7 @@ import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
@@ -232,8 +233,8 @@ public final class CommandService implements AutoCloseable {
         if (c.pad() >= presence.padCount()) {
             return Outcome.of(Status.REJECTED, "no pad " + c.pad());
         }
-        if (c.antennaGainDb() != 0 && (c.antennaGainDb() < 18 || c.antennaGainDb() > 48)) {
-            return Outcome.of(Status.REJECTED, "antenna gain must be 18..48 dB, or 0 for a sweep");
+        if (c.antennaGainDb() != 0 && !AntennaGain.isValid(c.antennaGainDb())) {
+            return Outcome.of(Status.REJECTED, "antenna gain must be " + AntennaGain.RANGE + ", or 0 for a sweep");
         }
         Outcome out = onPad(c.pad(), () -> calibrator.calibrate(presence.pollers().get(c.pad()), c));
         if (out.status() == Status.OK) {

@@ -9,14 +9,14 @@ import dev.portal.device.presence.TagMemory;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;
-import dev.portal.protocol.toy.ToyCodec;
+import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.ToyWritePlan;
@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Writes a toy record back onto the toy on a pad, the safe way: read both areas, write the new record into the
- * area NOT holding the current one ({@link ToyCodec#planWrite}), read back and check. A toy lifted mid-write
+ * area NOT holding the current one ({@link SaveAreas#planWrite}), read back and check. A toy lifted mid-write
  * keeps its previous record, because that area was never touched. Runs on the pad's thread.
  */
 final class ToyWriter {
@@ -46,7 +46,7 @@ final class ToyWriter {
     }
 
     Outcome write(NfcReader reader, WriteToy cmd) {
-        Uid uid = Uid.of(cmd.uid());
+        Uid uid = cmd.uid();
         Optional<Holder> holder = slots.inSlot(cmd.slot());
         if (holder.isEmpty() || !holder.get().uid().equals(uid) || holder.get().pad() != cmd.pad()) {
             return Outcome.of(Status.NO_TAG, "toy " + uid + " is not in slot " + cmd.slot() + " on pad " + cmd.pad());
@@ -77,7 +77,7 @@ final class ToyWriter {
                 return Outcome.of(Status.REJECTED, "toy is " + before.verdict() + " (" + before.reason()
                         + "); not overwritten");
             }
-            plan = ToyCodec.planWrite(layout, before, cmd.record(), uid.bytes(), key.get());
+            plan = SaveAreas.planWrite(layout, before, cmd.record(), uid.bytes(), key.get());
             TagMemory.write(s, layout, plan.writes());
         } catch (ReaderException e) {
             return Outcome.of(e.failure() == ReaderException.Failure.NO_TAG ? Status.NO_TAG : Status.FAILED,
@@ -90,7 +90,7 @@ final class ToyWriter {
             if (!plan.confirmedBy(after)) {
                 return Outcome.of(Status.FAILED, "read-back does not match (" + after.reason() + ")");
             }
-            sink.emit(ToyRead.recognised(cmd.pad(), cmd.slot(), uid.bytes(), after.record().orElseThrow()));
+            sink.emit(ToyRead.recognised(cmd.pad(), cmd.slot(), uid, after.record().orElseThrow()));
             return Outcome.ok("written to area " + plan.target() + " with counter " + plan.counter()
                     + ", read back and verified");
         } catch (ReaderException e) {
@@ -101,6 +101,6 @@ final class ToyWriter {
     private ToyReadResult read(TagSession s, TagLayout layout, Uid uid) throws ReaderException {
         byte[] a = TagMemory.readArea(s, layout, dev.portal.protocol.toy.Area.A);
         byte[] b = TagMemory.readArea(s, layout, dev.portal.protocol.toy.Area.B);
-        return ToyCodec.read(layout, a, b, uid.bytes(), key.get());
+        return SaveAreas.read(layout, a, b, uid.bytes(), key.get());
     }
 }

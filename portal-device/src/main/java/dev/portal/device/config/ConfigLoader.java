@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.device.mqtt.MqttSettings;
 import dev.portal.device.mqtt.TlsSettings;
 import dev.portal.device.outbox.OutboxSettings;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Birth;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class ConfigLoader {
                 top.integer("pollHz", 20, 1, 100),
                 top.integer("heartbeatSeconds", 30, 1, 3600),
                 top.integer("removalMissThreshold", 3, 1, 255),
-                top.integer("antennaGainDb", 33, 18, 48));
+                top.integer("antennaGainDb", 33, AntennaGain.MIN_DB, AntennaGain.MAX_DB));
         int maxToys = top.integer("maxToys", 8, 1, 255);
         List<PadConfig> pads = pads(top, problems);
         if (!problems.isEmpty()) {

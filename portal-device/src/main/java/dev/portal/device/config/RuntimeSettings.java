@@ -1,5 +1,6 @@
 package dev.portal.device.config;
 
+import dev.portal.protocol.frame.AntennaGain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ public record RuntimeSettings(long version, int pollHz, int heartbeatSeconds, in
         if (removalMissThreshold < 1 || removalMissThreshold > 255) {
             out.add("removalMissThreshold must be 1..255, not " + removalMissThreshold);
         }
-        if (antennaGainDb < 18 || antennaGainDb > 48) {
-            out.add("antennaGainDb must be 18..48, not " + antennaGainDb);
+        if (!AntennaGain.isValid(antennaGainDb)) {
+            out.add("antennaGainDb must be " + AntennaGain.RANGE + ", not " + antennaGainDb);
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package dev.portal.device.presence;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.TagType;
 
 /** Who holds a slot: the toy's UID, the pad it lies on, since when (service ms) and its tag type. */

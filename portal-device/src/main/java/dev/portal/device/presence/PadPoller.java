@@ -4,12 +4,12 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.PadLights;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
@@ -198,8 +198,8 @@ public final class PadPoller {
         }
         int slot = claim.get().slot();
         claim.get().movedFrom().ifPresent(h -> sink.emit(
-                new TagRemoved(h.pad(), h.slot(), h.uid().bytes(), Math.max(0, now - h.sinceMillis()))));
-        sink.emit(new TagPlaced(pad, slot, tag.uid().bytes(), type));
+                new TagRemoved(h.pad(), h.slot(), h.uid(), Math.max(0, now - h.sinceMillis()))));
+        sink.emit(new TagPlaced(pad, slot, tag.uid(), type));
         health.tagsPresent.set(slots.present());
         lights.signal(pad, LedSignal.PLACED);
         LOG.info("pad {}: {} {} placed in slot {}", pad, type, tag.uid(), slot);
@@ -228,8 +228,8 @@ public final class PadPoller {
             Optional<ToyReadResult> r = judge.read(session, t.type, uid);
             ToyVerdict verdict = r.map(ToyReadResult::verdict).orElse(ToyVerdict.UNKNOWN);
             ToyRead msg = verdict == ToyVerdict.RECOGNISED
-                    ? ToyRead.recognised(pad, t.slot, uid.bytes(), r.get().record().orElseThrow())
-                    : ToyRead.unrecognised(pad, t.slot, uid.bytes(), verdict);
+                    ? ToyRead.recognised(pad, t.slot, uid, r.get().record().orElseThrow())
+                    : ToyRead.unrecognised(pad, t.slot, uid, verdict);
             if (verdict == ToyVerdict.TAMPERED) {
                 health.corruptTags.incrementAndGet();
             }
@@ -254,7 +254,7 @@ public final class PadPoller {
         if (t.readAttempts >= READ_ATTEMPTS) {
             t.judged = true; // it stays but cannot be read: tell the game rather than retry for ever
             health.corruptTags.incrementAndGet();
-            sink.emit(ToyRead.unrecognised(pad, t.slot, t.tag.uid().bytes(), ToyVerdict.UNKNOWN));
+            sink.emit(ToyRead.unrecognised(pad, t.slot, t.tag.uid(), ToyVerdict.UNKNOWN));
             lights.signal(pad, LedSignal.UNKNOWN);
         }
     }
@@ -300,7 +300,7 @@ public final class PadPoller {
     private void removed(Tracked t) {
         long now = clock.getAsLong();
         slots.release(t.tag.uid(), pad).ifPresent(h -> {
-            sink.emit(new TagRemoved(pad, h.slot(), h.uid().bytes(), Math.max(0, now - h.sinceMillis())));
+            sink.emit(new TagRemoved(pad, h.slot(), h.uid(), Math.max(0, now - h.sinceMillis())));
             LOG.info("pad {}: {} removed from slot {}", pad, h.uid(), h.slot());
         });
         health.tagsPresent.set(slots.present());

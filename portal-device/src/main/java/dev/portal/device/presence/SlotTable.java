@@ -1,6 +1,6 @@
 package dev.portal.device.presence;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.TagType;
 
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package dev.portal.device.presence;
 
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;
-import dev.portal.protocol.toy.ToyCodec;
+import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.ToyReadResult;
 
 import java.util.Optional;
@@ -35,6 +35,6 @@ public final class ToyJudge {
         }
         byte[] a = TagMemory.readArea(session, layout.get(), Area.A);
         byte[] b = TagMemory.readArea(session, layout.get(), Area.B);
-        return Optional.of(ToyCodec.read(layout.get(), a, b, uid.bytes(), key.get()));
+        return Optional.of(SaveAreas.read(layout.get(), a, b, uid.bytes(), key.get()));
     }
 }

@@ -6,7 +6,7 @@ import dev.portal.device.outbox.OutboxStats;
 import dev.portal.device.presence.Holder;
 import dev.portal.hardware.sim.rf.VirtualPortal;
 import dev.portal.hardware.sim.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.sim.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.Leveling;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.CoCreation;

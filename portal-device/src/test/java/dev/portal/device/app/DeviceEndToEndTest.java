@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -60,10 +59,6 @@ class DeviceEndToEndTest {
         }
     }
 
-    private static String hex(byte[] b) {
-        return HexFormat.of().withUpperCase().formatHex(b);
-    }
-
     private static void assertSequential(List<Frame> frames) {
         for (int i = 1; i < frames.size(); i++) {
             assertEquals(frames.get(i - 1).header().sequence() + 1, frames.get(i).header().sequence(),
@@ -82,7 +77,7 @@ class DeviceEndToEndTest {
             hw.portal().place(dragon, 0);
             stream.await(m -> m instanceof ToyRead, 15_000);
             hw.portal().place(robot, 1);
-            stream.await(m -> m instanceof ToyRead t && hex(t.uid()).equals("9A3C5E71"), 15_000);
+            stream.await(m -> m instanceof ToyRead t && t.uid().hex().equals("9A3C5E71"), 15_000);
             hw.portal().remove(dragon);
             List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 15_000);
             Birth birth = assertInstanceOf(Birth.class, frames.get(0).message());
@@ -99,9 +94,9 @@ class DeviceEndToEndTest {
             assertEquals(0, frames.get(0).header().sequence(), "the boot starts with its Birth");
             List<String> kinds = frames.stream().skip(1).map(f -> f.message().getClass().getSimpleName() + " "
                     + switch (f.message()) {
-                        case TagPlaced p -> hex(p.uid());
-                        case ToyRead r -> hex(r.uid()) + " " + r.verdict();
-                        case TagRemoved r -> hex(r.uid());
+                        case TagPlaced p -> p.uid().hex();
+                        case ToyRead r -> r.uid().hex() + " " + r.verdict();
+                        case TagRemoved r -> r.uid().hex();
                         default -> "";
                     }).toList();
             assertEquals(List.of("TagPlaced 04D7A9C1E25B80", "ToyRead 04D7A9C1E25B80 RECOGNISED",
@@ -130,7 +125,7 @@ class DeviceEndToEndTest {
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
             assertEquals(0, service.health().readerResets.get(), "RF noise is not a reason to reset the reader");
             assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
-            assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> hex(r.uid())).distinct().count(),
+            assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> r.uid().hex()).distinct().count(),
                     "every toy judged, once: " + stream.messages(ToyRead.class));
             assertEquals(4, stream.messages(ToyRead.class).size());
         }

@@ -7,7 +7,7 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
 import dev.portal.protocol.frame.CommandResult;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -95,7 +94,7 @@ class DeviceFaultsTest {
             Thread.sleep(1500);
             hw.chips().get(0).busFaults().busDead(false);
             hw.portal().place(catalogue.make("dragon"), 0);
-            stream.await(m -> m instanceof ToyRead r && HexFormat.of().formatHex(r.uid()).startsWith("04d7"), 10_000);
+            stream.await(m -> m instanceof ToyRead r && r.uid().hex().startsWith("04D7"), 10_000);
             long before = stream.messages(Heartbeat.class).size();
             stream.await(m -> false, 1);
             long deadline = System.currentTimeMillis() + 15_000;
@@ -128,10 +127,10 @@ class DeviceFaultsTest {
             publish(cmd, led);
             Uid dragon = catalogue.resolve("dragon").orElseThrow();
             TagPlaced placed = stream.messages(TagPlaced.class).stream()
-                    .filter(p -> Uid.of(p.uid()).equals(dragon)).findFirst().orElseThrow();
+                    .filter(p -> p.uid().equals(dragon)).findFirst().orElseThrow();
             ToyRecord levelled = new ToyRecord(101, 1, new CoCreation("Ember II", new Colours(1, 2, 3),
                     Upgrades.of(1, 2), 5000, 9));
-            publish(cmd, command(42, new WriteToy(0, placed.slot(), dragon.bytes(), levelled)));
+            publish(cmd, command(42, new WriteToy(0, placed.slot(), dragon, levelled)));
             List<Frame> frames = stream.await(m -> m instanceof CommandResult r && r.correlationId() == 42, 15_000);
             List<CommandResult> results = stream.messages(CommandResult.class);
             assertEquals(3, results.size(), "one answer per command, a repeat answered the same: " + results);
@@ -168,7 +167,7 @@ class DeviceFaultsTest {
             ToyRecord renamed = new ToyRecord(412, 3, new CoCreation("Merla the Grey", new Colours(1, 2, 3),
                     Upgrades.NONE, 60000, 13));
             reader.writesBeforeLift.set(4); // the fifth page write finds the field empty
-            publish("portal/lift/cmd", command(7, new WriteToy(0, placed.slot(), wizard.uid().bytes(), renamed)));
+            publish("portal/lift/cmd", command(7, new WriteToy(0, placed.slot(), wizard.uid(), renamed)));
             stream.await(m -> m instanceof CommandResult, 15_000);
             CommandResult result = stream.messages(CommandResult.class).get(0);
             assertNotEquals(Status.OK, result.status(), result.detail());

@@ -1,6 +1,6 @@
 package dev.portal.device.app;
 
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ChipInfo;
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.NfcReader;
@@ -8,7 +8,7 @@ import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.SelfTestResult;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

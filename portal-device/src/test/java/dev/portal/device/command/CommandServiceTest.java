@@ -22,6 +22,7 @@ import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.FleetKey;
@@ -118,7 +119,7 @@ class CommandServiceTest {
     @Test
     void writeToyIsReadBackAndARepeatIsAnsweredWithoutWritingAgain() throws Exception {
         placeToy();
-        byte[] cmd = frame(100, new WriteToy(0, 0, dev.portal.hardware.reader.Uid.parse(UID).bytes(), record("Ada", 10)));
+        byte[] cmd = frame(100, new WriteToy(0, 0, Uid.parse(UID), record("Ada", 10)));
         service.handle(cmd);
         assertEquals(Status.OK, results().get(0).status(), results().get(0).detail());
         ToyRead read = (ToyRead) events.stream().filter(ToyRead.class::isInstance).reduce((a, b) -> b).orElseThrow();
@@ -133,7 +134,7 @@ class CommandServiceTest {
     @Test
     void aToyLiftedMidWriteKeepsItsPreviousRecord() throws Exception {
         placeToy();
-        byte[] uid = dev.portal.hardware.reader.Uid.parse(UID).bytes();
+        Uid uid = Uid.parse(UID);
         service.handle(frame(1, new WriteToy(0, 0, uid, record("First", 1))));
         assertEquals(Status.OK, results().get(0).status());
         reader.reader().writesBeforeLift = 3;
@@ -152,7 +153,7 @@ class CommandServiceTest {
 
     @Test
     void writeToAToyThatIsNotThereIsNoTag() {
-        service.handle(frame(5, new WriteToy(0, 3, new byte[] {4, 1, 2, 3, 4, 5, 6}, record("X", 1))));
+        service.handle(frame(5, new WriteToy(0, 3, Uid.of(new byte[] {4, 1, 2, 3, 4, 5, 6}), record("X", 1))));
         assertEquals(Status.NO_TAG, results().get(0).status());
     }
 

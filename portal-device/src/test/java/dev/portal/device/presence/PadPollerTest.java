@@ -3,7 +3,7 @@ package dev.portal.device.presence;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.StateLights;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.TagPlaced;
@@ -60,7 +60,7 @@ class PadPollerTest {
         assertEquals(2, events.size());
         TagPlaced placed = (TagPlaced) events.get(0);
         assertEquals(TagType.NTAG213, placed.tagType());
-        assertArrayEquals(Uid.parse("04A1B2C3D4E5F6").bytes(), placed.uid());
+        assertEquals(Uid.parse("04A1B2C3D4E5F6"), placed.uid());
         assertEquals(ToyVerdict.UNKNOWN, ((ToyRead) events.get(1)).verdict(), "no fleet key: unknown");
         polls(200, p);
         assertEquals(2, events.size(), "a resting toy produces no further events");

@@ -3,6 +3,7 @@ package dev.portal.portalctl.calibrate;
 import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.Portals;
+import dev.portal.protocol.frame.AntennaGain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ public final class CalibrateCommand extends BrokerCommand {
         public Integer pad;
 
         @Option(names = "--gain", defaultValue = "0", paramLabel = "DB",
-                description = "Set this gain (18..48 dB) instead of sweeping (default 0: sweep).")
+                description = "Set this gain (" + AntennaGain.RANGE + "; the reader takes its nearest step) instead of sweeping (default 0: sweep).")
         public int gain;
 
         @Option(names = "--removal-after", paramLabel = "N",

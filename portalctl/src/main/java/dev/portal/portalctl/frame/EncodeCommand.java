@@ -7,7 +7,7 @@ import dev.portal.portalctl.PortalCtl;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.Hex;
-import dev.portal.protocol.json.FrameTree;
+import dev.portal.protocol.tree.FrameTree;
 import dev.portal.protocol.serial.SerialFrameWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,6 @@ import dev.portal.protocol.toy.ToyRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /** One readable line per frame, for {@code watch}: time, device, sequence, what happened. */
 public final class FrameText {
@@ -31,10 +30,10 @@ public final class FrameText {
 
     public static String describe(Frame frame) {
         return switch (frame.message()) {
-            case TagPlaced m -> "placed   pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid()) + " " + m.tagType();
-            case TagRemoved m -> "removed  pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid())
+            case TagPlaced m -> "placed   pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " " + m.tagType();
+            case TagRemoved m -> "removed  pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex()
                     + " after " + m.presentMillis() / 1000.0 + " s";
-            case ToyRead m -> "toy      pad " + m.pad() + " slot " + m.slot() + " uid " + hex(m.uid()) + " " + m.verdict()
+            case ToyRead m -> "toy      pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " " + m.verdict()
                     + m.record().map(FrameText::toy).orElse("");
             case Birth m -> "birth    " + m.deviceId() + " firmware " + m.firmwareVersion() + ", " + m.pads().size()
                     + " pad(s), config v" + m.configVersion() + ", boot " + String.format("%08x", frame.header().bootId());
@@ -50,7 +49,7 @@ public final class FrameText {
     }
 
     public static String health(HealthCounters c) {
-        return "up " + c.uptimeSeconds() + " s, " + c.pollsPerSecondX100() / 100.0 + " polls/s, read errors "
+        return "up " + c.uptimeSeconds() + " s, " + c.pollsPerSecond() + " polls/s, read errors "
                 + c.readErrors() + ", reader resets " + c.readerResets() + ", corrupt tags " + c.corruptTags()
                 + ", rejected commands " + c.rejectedCommands() + ", outbox " + c.outboxDepth() + " (dropped "
                 + c.outboxDropped() + "), reconnects " + c.brokerReconnects() + ", tags " + c.tagsPresent();
@@ -58,9 +57,5 @@ public final class FrameText {
 
     private static String command(Command c) {
         return c.body() instanceof FirmwareChunk f ? "firmware chunk " + f.index() + "/" + f.total() : c.body().toString();
-    }
-
-    public static String hex(byte[] b) {
-        return HexFormat.of().withUpperCase().formatHex(b);
     }
 }

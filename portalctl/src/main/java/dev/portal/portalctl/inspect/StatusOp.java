@@ -25,7 +25,7 @@ public final class StatusOp {
             report = new StatusReport(birth, lastHealth, "last heartbeat, from the bridge");
         } else {
             Optional<Heartbeat> hb = heartbeatWait.isZero() ? Optional.empty() : session.nextHeartbeat(heartbeatWait);
-            report = new StatusReport(birth, hb.map(h -> StatusReport.healthMap(h.counters())),
+            report = new StatusReport(birth, hb.map(h -> h.counters().toTree()),
                     hb.isPresent() ? "live heartbeat" : "none within " + DeviceSession.human(heartbeatWait)
                             + "; raise --heartbeat-wait");
         }

@@ -2,7 +2,6 @@ package dev.portal.portalctl.inspect;
 
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Capability;
-import dev.portal.protocol.frame.HealthCounters;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import java.util.LinkedHashMap;
@@ -16,21 +15,6 @@ import java.util.TreeMap;
  * its health from the latest heartbeat — taken live, or from the bridge's retained portal document.
  */
 public record StatusReport(Birth birth, Optional<Map<String, Object>> health, String healthSource) {
-
-    public static Map<String, Object> healthMap(HealthCounters c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("uptimeSeconds", c.uptimeSeconds());
-        m.put("pollsPerSecond", c.pollsPerSecondX100() / 100.0);
-        m.put("readErrors", c.readErrors());
-        m.put("readerResets", c.readerResets());
-        m.put("corruptTags", c.corruptTags());
-        m.put("rejectedCommands", c.rejectedCommands());
-        m.put("outboxDepth", c.outboxDepth());
-        m.put("outboxDropped", c.outboxDropped());
-        m.put("brokerReconnects", c.brokerReconnects());
-        m.put("tagsPresent", c.tagsPresent());
-        return m;
-    }
 
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.portal.portalctl.inspect;
 import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.cli.Output;
 import dev.portal.protocol.frame.Frame;
-import dev.portal.protocol.json.FrameTree;
+import dev.portal.protocol.tree.FrameTree;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

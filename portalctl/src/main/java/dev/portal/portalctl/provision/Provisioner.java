@@ -7,6 +7,7 @@ import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import java.time.Duration;
@@ -43,15 +44,15 @@ public final class Provisioner {
 
     /** Handles tags until {@code count} are written or no new tag came for {@code idle}; true when all were written. */
     public boolean run(FrameStream stream, int count, Duration idle, Consumer<TagEvent> report) throws InterruptedException {
-        Set<String> handled = new HashSet<>();
+        Set<Uid> handled = new HashSet<>();
         while (written < count) {
-            Optional<ToyRead> read = stream.await(ToyRead.class, r -> !handled.contains(FrameText.hex(r.uid())), idle);
+            Optional<ToyRead> read = stream.await(ToyRead.class, r -> !handled.contains(r.uid()), idle);
             if (read.isEmpty()) {
                 return false;
             }
             ToyRead r = read.get();
-            String uid = FrameText.hex(r.uid());
-            handled.add(uid);
+            handled.add(r.uid());
+            String uid = r.uid().hex();
             if (r.verdict() != ToyVerdict.BLANK && !force) {
                 refused++;
                 report.accept(new TagEvent(uid, "refused", "tag already carries a " + r.verdict() + " record"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -14,7 +15,6 @@ import dev.portal.protocol.toy.Upgrades;
 import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class FactoryAndServiceCommandsTest {
     }
 
     private static FakePortal.Tag tag(String uid, ToyVerdict verdict, ToyRecord record) {
-        return new FakePortal.Tag(HexFormat.of().parseHex(uid), verdict, Optional.ofNullable(record));
+        return new FakePortal.Tag(Uid.parse(uid), verdict, Optional.ofNullable(record));
     }
 
     @Test

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -105,7 +105,7 @@ class InspectCommandsTest {
         Cli.Running json = Cli.start("watch", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s", "--json");
         text.waitForStderr("watching portal/shop-7/evt", Duration.ofSeconds(10));
         json.waitForStderr("watching portal/+/evt", Duration.ofSeconds(10));
-        portal.place(0, new FakePortal.Tag(HexFormat.of().parseHex("04A1B2C3D4E5F6"), ToyVerdict.BLANK, Optional.empty()));
+        portal.place(0, new FakePortal.Tag(Uid.parse("04A1B2C3D4E5F6"), ToyVerdict.BLANK, Optional.empty()));
 
         Cli.Run t = text.await(Duration.ofSeconds(20));
         assertEquals(0, t.code(), t.toString());

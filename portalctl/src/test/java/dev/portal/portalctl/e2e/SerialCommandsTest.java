@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
 import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.testsupport.MosquittoExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,7 +95,7 @@ class SerialCommandsTest {
     void watchShowsTheEventsThePortalSendsOnTheCable() throws Exception {
         Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--count", "2", "--for", "15s");
         watch.waitForStderr("watching " + technicianEnd, Duration.ofSeconds(10));
-        portal.place(1, new FakePortal.Tag(HexFormat.of().parseHex("04AABBCCDDEEFF"), ToyVerdict.BLANK, Optional.empty()));
+        portal.place(1, new FakePortal.Tag(Uid.parse("04AABBCCDDEEFF"), ToyVerdict.BLANK, Optional.empty()));
         Cli.Run r = watch.await(Duration.ofSeconds(20));
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("placed   pad 1 slot 0 uid 04AABBCCDDEEFF"), r.toString());

@@ -29,6 +29,7 @@ import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import java.io.IOException;
@@ -36,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public final class FakePortal implements AutoCloseable {
     public volatile Consumer<FirmwareChunk> chunkSpy = c -> { };
 
     /** A tag lying on a pad. */
-    public record Tag(byte[] uid, ToyVerdict verdict, Optional<ToyRecord> record) {
+    public record Tag(Uid uid, ToyVerdict verdict, Optional<ToyRecord> record) {
     }
 
     public FakePortal(String brokerUri, String deviceId, Path dataDir, PublicKey firmwareKey, Duration healthDeadline) {
@@ -203,7 +203,7 @@ public final class FakePortal implements AutoCloseable {
 
     private void write(long id, WriteToy w, Consumer<Message> out) {
         Tag t = tags.get(w.pad());
-        if (t == null || !Arrays.equals(t.uid(), w.uid())) {
+        if (t == null || !t.uid().equals(w.uid())) {
             out.accept(new CommandResult(id, Status.NO_TAG, "that toy is not on pad " + w.pad()));
             return;
         }

@@ -10,7 +10,7 @@ public enum Capability {
     MULTI_TAG(5),
     SERIAL_CONSOLE(6);
 
-    private static final Capability[] VALUES = values();
+    private static final Codes<Capability> CODES = Codes.of(Capability.class, Capability::code);
 
     private final int code;
 
@@ -24,11 +24,6 @@ public enum Capability {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static Capability fromCode(int code) {
-        for (Capability v : VALUES) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CODES.find(code);
     }
 }

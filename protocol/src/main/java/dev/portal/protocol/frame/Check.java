@@ -53,10 +53,6 @@ final class Check {
         return value.clone();
     }
 
-    static byte[] uid(byte[] uid) {
-        return bytes("uid", uid, Limits.MIN_UID, Limits.MAX_UID);
-    }
-
     /** Text must be well-formed (no lone surrogates, no U+0000) and fit its length prefix once UTF-8 encoded. */
     static String text(String name, String value, int maxBytes) {
         if (value == null) {

@@ -75,7 +75,7 @@ final class CommandBodies {
     }
 
     private static void writeToy(WriteToy t, WireWriter w) {
-        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid());
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes());
         ToyRecords.write(t.record(), w);
     }
 

@@ -10,7 +10,7 @@ public enum CommandKind {
     REBIRTH(6),
     REBOOT(7);
 
-    private static final CommandKind[] VALUES = values();
+    private static final Codes<CommandKind> CODES = Codes.of(CommandKind.class, CommandKind::code);
 
     private final int code;
 
@@ -24,11 +24,6 @@ public enum CommandKind {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static CommandKind fromCode(int code) {
-        for (CommandKind v : VALUES) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CODES.find(code);
     }
 }

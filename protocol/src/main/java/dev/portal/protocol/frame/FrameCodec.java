@@ -112,8 +112,8 @@ public final class FrameCodec {
     /** Exact body size of the frequent small messages (one allocation, no copy); a guess for the others. */
     private static int bodySizeHint(Message m) {
         return switch (m) {
-            case TagPlaced t -> 4 + t.uidLength();
-            case TagRemoved t -> 9 + t.uidLength();
+            case TagPlaced t -> 4 + t.uid().length();
+            case TagRemoved t -> 9 + t.uid().length();
             case Heartbeat h -> 4 * HealthCounters.FIELDS;
             default -> 96;
         };

@@ -7,7 +7,7 @@ public enum LedMode {
     BLINK(2),
     PULSE(3);
 
-    private static final LedMode[] VALUES = values();
+    private static final Codes<LedMode> CODES = Codes.of(LedMode.class, LedMode::code);
 
     private final int code;
 
@@ -21,11 +21,6 @@ public enum LedMode {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static LedMode fromCode(int code) {
-        for (LedMode v : VALUES) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CODES.find(code);
     }
 }

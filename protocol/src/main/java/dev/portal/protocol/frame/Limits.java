@@ -1,5 +1,7 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.id.Uid;
+
 /** Hard caps of the wire format (SPEC.md, "Limits"). A decoder rejects anything larger before allocating. */
 public final class Limits {
     /** Largest frame, header and check included. */
@@ -7,9 +9,9 @@ public final class Limits {
     /** Header (17 bytes) plus CRC-32C (4 bytes). */
     public static final int OVERHEAD = 21;
     public static final int HEADER = 17;
-    public static final int MIN_UID = 1;
+    public static final int MIN_UID = Uid.MIN_WIRE_BYTES;
     /** ISO 14443-3 triple-size UID. */
-    public static final int MAX_UID = 10;
+    public static final int MAX_UID = Uid.MAX_BYTES;
     public static final int MAX_SHORT_TEXT = 255;
     public static final int MAX_DETAIL = 1024;
     public static final int MAX_CONFIG_VALUE = 1024;

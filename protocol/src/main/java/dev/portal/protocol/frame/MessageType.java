@@ -10,13 +10,7 @@ public enum MessageType {
     COMMAND(0x20),
     COMMAND_RESULT(0x21);
 
-    private static final MessageType[] BY_CODE = new MessageType[256];
-
-    static {
-        for (MessageType t : values()) {
-            BY_CODE[t.code] = t;
-        }
-    }
+    private static final Codes<MessageType> CODES = Codes.of(MessageType.class, MessageType::code);
 
     private final int code;
 
@@ -30,6 +24,6 @@ public enum MessageType {
 
     /** The type for a code, or null when this version does not know it. */
     public static MessageType fromCode(int code) {
-        return code >= 0 && code < 256 ? BY_CODE[code] : null;
+        return CODES.find(code);
     }
 }

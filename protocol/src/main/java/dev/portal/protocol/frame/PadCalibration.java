@@ -4,7 +4,7 @@ package dev.portal.protocol.frame;
  * Calibration of one pad.
  *
  * @param pad                  pad index, u8
- * @param antennaGainDb        receiver gain in dB, u8 (the MFRC522 offers 18..48)
+ * @param antennaGainDb        receiver gain in dB, u8 (what a device accepts and which steps its readers have: {@link AntennaGain})
  * @param removalMissThreshold consecutive missed polls before a tag counts as removed, 1..255
  */
 public record PadCalibration(int pad, int antennaGainDb, int removalMissThreshold) {

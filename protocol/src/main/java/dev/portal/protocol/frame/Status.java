@@ -10,7 +10,7 @@ public enum Status {
     TIMEOUT(5),
     NO_TAG(6);
 
-    private static final Status[] VALUES = values();
+    private static final Codes<Status> CODES = Codes.of(Status.class, Status::code);
 
     private final int code;
 
@@ -24,11 +24,6 @@ public enum Status {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static Status fromCode(int code) {
-        for (Status v : VALUES) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CODES.find(code);
     }
 }

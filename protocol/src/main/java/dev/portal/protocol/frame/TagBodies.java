@@ -1,5 +1,6 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyVerdict;
 
 /** Bodies of TagPlaced, TagRemoved and ToyRead: pad u8, slot u8, uid (u8 length + bytes), then per type. */
@@ -8,30 +9,30 @@ final class TagBodies {
     }
 
     static void writePlaced(TagPlaced t, WireWriter w) {
-        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid()).u8(t.tagType().code());
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes()).u8(t.tagType().code());
     }
 
     static TagPlaced readPlaced(WireReader r) throws FrameException {
         int pad = r.u8("pad");
         int slot = r.u8("slot");
-        byte[] uid = uid(r);
+        Uid uid = uid(r);
         TagType type = TagType.fromCode(r.u8("tag type"));
         return new TagPlaced(pad, slot, uid, type == null ? TagType.OTHER : type);
     }
 
     static void writeRemoved(TagRemoved t, WireWriter w) {
-        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid()).u48(t.presentMillis());
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes()).u48(t.presentMillis());
     }
 
     static TagRemoved readRemoved(WireReader r) throws FrameException {
         int pad = r.u8("pad");
         int slot = r.u8("slot");
-        byte[] uid = uid(r);
+        Uid uid = uid(r);
         return new TagRemoved(pad, slot, uid, r.u48("present millis"));
     }
 
     static void writeToyRead(ToyRead t, WireWriter w) {
-        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid()).u8(ToyRecords.code(t.verdict()));
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes()).u8(ToyRecords.code(t.verdict()));
         if (t.record().isPresent()) {
             ToyRecords.write(t.record().get(), w);
         } else {
@@ -42,12 +43,12 @@ final class TagBodies {
     static ToyRead readToyRead(WireReader r) throws FrameException {
         int pad = r.u8("pad");
         int slot = r.u8("slot");
-        byte[] uid = uid(r);
+        Uid uid = uid(r);
         ToyVerdict verdict = ToyRecords.verdict(r.u8("verdict"));
         return new ToyRead(pad, slot, uid, verdict, ToyRecords.read(r));
     }
 
-    static byte[] uid(WireReader r) throws FrameException {
-        return r.bytes8(Limits.MIN_UID, Limits.MAX_UID, "uid");
+    static Uid uid(WireReader r) throws FrameException {
+        return Uid.fromWire(r.bytes8(Limits.MIN_UID, Limits.MAX_UID, "uid"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.portal.protocol.frame;
 
-import java.util.Arrays;
-import java.util.Objects;
+import dev.portal.protocol.id.Uid;
 
 /**
  * A tag left its pad (confirmed after the pad's removal miss threshold, so a missed poll is not a removal).
@@ -11,37 +10,11 @@ import java.util.Objects;
  * @param uid           1..10 bytes
  * @param presentMillis how long it stayed, u48 milliseconds
  */
-public record TagRemoved(int pad, int slot, byte[] uid, long presentMillis) implements Message {
+public record TagRemoved(int pad, int slot, Uid uid, long presentMillis) implements Message {
     public TagRemoved {
         Check.u8("pad", pad);
         Check.u8("slot", slot);
-        uid = Check.uid(uid);
+        Check.present("uid", uid);
         Check.u48("presentMillis", presentMillis);
-    }
-
-    @Override
-    public byte[] uid() {
-        return uid.clone();
-    }
-
-    /** Length of the UID without copying it. */
-    public int uidLength() {
-        return uid.length;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TagRemoved t && pad == t.pad && slot == t.slot && Arrays.equals(uid, t.uid)
-                && presentMillis == t.presentMillis;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(pad, slot, Arrays.hashCode(uid), presentMillis);
-    }
-
-    @Override
-    public String toString() {
-        return "TagRemoved[pad=" + pad + ", slot=" + slot + ", uid=" + Hex.format(uid) + ", presentMillis=" + presentMillis + "]";
     }
 }

@@ -10,7 +10,7 @@ public enum TagType {
     CLASSIC_MINI(6),
     OTHER(0);
 
-    private static final TagType[] VALUES = values();
+    private static final Codes<TagType> CODES = Codes.of(TagType.class, TagType::code);
 
     private final int code;
 
@@ -24,11 +24,6 @@ public enum TagType {
 
     /** The constant for a wire code, or null when this version does not know the code. */
     public static TagType fromCode(int code) {
-        for (TagType v : VALUES) {
-            if (v.code == code) {
-                return v;
-            }
-        }
-        return null;
+        return CODES.find(code);
     }
 }

@@ -1,9 +1,8 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
-import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,11 +14,11 @@ import java.util.Optional;
  * @param verdict what the device concluded
  * @param record  the decoded toy record: present exactly when the verdict is RECOGNISED
  */
-public record ToyRead(int pad, int slot, byte[] uid, ToyVerdict verdict, Optional<ToyRecord> record) implements Message {
+public record ToyRead(int pad, int slot, Uid uid, ToyVerdict verdict, Optional<ToyRecord> record) implements Message {
     public ToyRead {
         Check.u8("pad", pad);
         Check.u8("slot", slot);
-        uid = Check.uid(uid);
+        Check.present("uid", uid);
         Check.present("verdict", verdict);
         Check.present("record", record);
         if (record.isPresent() != (verdict == ToyVerdict.RECOGNISED)) {
@@ -28,33 +27,11 @@ public record ToyRead(int pad, int slot, byte[] uid, ToyVerdict verdict, Optiona
         }
     }
 
-    public static ToyRead recognised(int pad, int slot, byte[] uid, ToyRecord record) {
+    public static ToyRead recognised(int pad, int slot, Uid uid, ToyRecord record) {
         return new ToyRead(pad, slot, uid, ToyVerdict.RECOGNISED, Optional.of(record));
     }
 
-    public static ToyRead unrecognised(int pad, int slot, byte[] uid, ToyVerdict verdict) {
+    public static ToyRead unrecognised(int pad, int slot, Uid uid, ToyVerdict verdict) {
         return new ToyRead(pad, slot, uid, verdict, Optional.empty());
-    }
-
-    @Override
-    public byte[] uid() {
-        return uid.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ToyRead t && pad == t.pad && slot == t.slot && Arrays.equals(uid, t.uid)
-                && verdict == t.verdict && record.equals(t.record);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(pad, slot, Arrays.hashCode(uid), verdict, record);
-    }
-
-    @Override
-    public String toString() {
-        return "ToyRead[pad=" + pad + ", slot=" + slot + ", uid=" + Hex.format(uid) + ", verdict=" + verdict
-                + ", record=" + record.map(Object::toString).orElse("none") + "]";
     }
 }

@@ -1,7 +1,7 @@
 package dev.portal.protocol.toy;
 
 /**
- * What one save area holds, judged on its own. {@link ToyCodec} combines the two areas' states into a verdict.
+ * What one save area holds, judged on its own. {@link SaveAreas} combines the two areas' states into a verdict.
  */
 public sealed interface AreaState {
 

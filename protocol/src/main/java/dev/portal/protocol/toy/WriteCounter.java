@@ -3,7 +3,7 @@ package dev.portal.protocol.toy;
 /**
  * Ordering of the u32 write counters, with wraparound: counters are compared in serial-number arithmetic
  * (as RFC 1982 does for 32-bit serials), so after 0xFFFFFFFF comes 0 and 0 is newer than 0xFFFFFFFF.
- * The two areas of a tag written by {@link ToyCodec#planWrite} always differ by exactly 1, far inside the
+ * The two areas of a tag written by {@link SaveAreas#planWrite} always differ by exactly 1, far inside the
  * half-range where the order is defined.
  */
 public final class WriteCounter {

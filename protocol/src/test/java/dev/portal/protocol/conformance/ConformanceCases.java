@@ -29,6 +29,7 @@ import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WireWriter;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -52,9 +53,9 @@ final class ConformanceCases {
     }
 
     static final Header H = Header.of(0x0A0B0C0DL, 1, 1_764_000_000_000L, true);
-    static final byte[] UID4 = Hex.parse("a1b2c3d4");
-    static final byte[] UID7 = Hex.parse("04a1b2c3d4e5f6");
-    static final byte[] UID10 = Hex.parse("0102030405060708090a");
+    static final Uid UID4 = Uid.parse("a1b2c3d4");
+    static final Uid UID7 = Uid.parse("04a1b2c3d4e5f6");
+    static final Uid UID10 = Uid.parse("0102030405060708090a");
     static final ToyRecord SPARKY = new ToyRecord(0x0102, 3, new CoCreation("Sparky",
             new Colours(0xFF0000, 0x00FF00, 0x0000FF), Upgrades.of(1, 5, 63), 1200, 4));
 
@@ -98,7 +99,7 @@ final class ConformanceCases {
                 Header.of(0x0A0B0C0DL, 0, 1234, false), new TagPlaced(0, 0, UID4, TagType.CLASSIC_1K));
         valid("tag_placed_uid10_max_header", "10-byte UID, largest pad/slot, largest boot id, sequence and time",
                 Header.of(0xFFFF_FFFFL, 0xFFFF_FFFFL, 0xFFFF_FFFF_FFFFL, true), new TagPlaced(255, 255, UID10, TagType.OTHER));
-        valid("tag_placed_uid1", "the shortest UID the format allows", H, new TagPlaced(0, 1, Hex.parse("00"), TagType.NTAG213));
+        valid("tag_placed_uid1", "the shortest UID the format allows", H, new TagPlaced(0, 1, Uid.fromWire(Hex.parse("00")), TagType.NTAG213));
         valid("tag_removed_uid7", "removal after 65 s", H, new TagRemoved(1, 0, UID7, 65_000));
         valid("tag_removed_max_present", "largest present time (u48)", H, new TagRemoved(2, 3, UID4, 0xFFFF_FFFF_FFFFL));
         valid("toy_read_recognised", "recognised toy with its record", H, ToyRead.recognised(1, 0, UID7, SPARKY));
@@ -167,13 +168,13 @@ final class ConformanceCases {
     private void evolutionCases() {
         Frame placed = new Frame(H, new TagPlaced(1, 0, UID7, TagType.NTAG215));
         decodeOnly("unknown_ignorable_flag", "flag bit 0x08 is ignorable: decoded, kept in header.flags",
-                raw(0x10, 0x01, 0x09, "010007" + Hex.format(UID7) + "03"),
+                raw(0x10, 0x01, 0x09, "010007" + Hex.format(UID7.bytes()) + "03"),
                 new Frame(new Header(0x10, H.bootId(), H.sequence(), H.timestampMillis(), true, 0x08), placed.message()));
         decodeOnly("newer_minor_trailing_bytes", "version 1.5 appends fields: a 1.0 decoder ignores them",
-                raw(0x15, 0x01, 0x01, "010007" + Hex.format(UID7) + "03" + "beef00"),
+                raw(0x15, 0x01, 0x01, "010007" + Hex.format(UID7.bytes()) + "03" + "beef00"),
                 new Frame(new Header(0x15, H.bootId(), H.sequence(), H.timestampMillis(), true, 0), placed.message()));
         decodeOnly("unknown_tag_type", "tag type codes are open: 0x7f decodes as other",
-                raw(0x10, 0x01, 0x01, "010007" + Hex.format(UID7) + "7f"),
+                raw(0x10, 0x01, 0x01, "010007" + Hex.format(UID7.bytes()) + "7f"),
                 new Frame(H, new TagPlaced(1, 0, UID7, TagType.OTHER)));
         decodeOnly("birth_unknown_capability_and_longer_entries",
                 "capability bit 20 is ignored; pad and calibration entries with extra bytes are read as far as known",
@@ -183,7 +184,7 @@ final class ConformanceCases {
     }
 
     private void invalidCases() {
-        String placedBody = "010007" + Hex.format(UID7) + "03";
+        String placedBody = "010007" + Hex.format(UID7.bytes()) + "03";
         invalid("empty", "no bytes at all", new byte[0], "too_short");
         invalid("too_short", "20 bytes: one less than header plus check", java.util.Arrays.copyOf(raw(0x10, 0x02, 0, ""), 20), "too_short");
         byte[] flipped = raw(0x10, 0x01, 0x01, placedBody);
@@ -195,7 +196,7 @@ final class ConformanceCases {
         invalid("unknown_type", "type 0x7e", raw(0x10, 0x7E, 0x01, placedBody), "unknown_type");
         invalid("unknown_required_flag", "must-understand flag bit 0x10", raw(0x10, 0x01, 0x11, placedBody), "unknown_required_flag");
         invalid("too_long", "4097 bytes", java.util.Arrays.copyOf(raw(0x10, 0x11, 0, "00".repeat(4000)), 4097), "too_long");
-        invalid("truncated_tag_placed", "tag type missing", raw(0x10, 0x01, 0x01, "010007" + Hex.format(UID7)), "truncated");
+        invalid("truncated_tag_placed", "tag type missing", raw(0x10, 0x01, 0x01, "010007" + Hex.format(UID7.bytes())), "truncated");
         invalid("truncated_length_prefix", "detail length says 500, 3 bytes follow", raw(0x10, 0x21, 0, "00000001" + "00" + "01f4" + "616263"), "truncated");
         invalid("truncated_heartbeat", "nine counters of ten", raw(0x10, 0x11, 0, "00000001".repeat(9)), "truncated");
         invalid("uid_too_long", "UID length 11 exceeds 10", raw(0x10, 0x01, 0x01, "01000b" + "11".repeat(11) + "03"), "too_long");

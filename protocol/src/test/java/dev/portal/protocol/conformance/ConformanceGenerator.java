@@ -2,7 +2,7 @@ package dev.portal.protocol.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.protocol.frame.Hex;
-import dev.portal.protocol.json.FrameTree;
+import dev.portal.protocol.tree.FrameTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.Hex;
 import dev.portal.protocol.frame.MessageType;
-import dev.portal.protocol.json.FrameTree;
+import dev.portal.protocol.tree.FrameTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
@@ -26,8 +27,8 @@ public final class FrameArbitraries {
         return Arbitraries.integers().between(0, 255);
     }
 
-    static Arbitrary<byte[]> uids() {
-        return Arbitraries.of(1, 4, 7, 10).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+    static Arbitrary<Uid> uids() {
+        return Arbitraries.of(1, 4, 7, 10).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n)).map(Uid::fromWire);
     }
 
     static Arbitrary<String> text(int maxChars) {
@@ -130,7 +131,7 @@ public final class FrameArbitraries {
     /** A fixed sample of every message type and command kind, for fuzzing seeds. */
     public static List<Frame> samples() {
         Header h = Header.of(0x12345678L, 7, 1_764_000_000_000L, true);
-        byte[] uid = Hex.parse("04a1b2c3d4e5f6");
+        Uid uid = Uid.parse("04a1b2c3d4e5f6");
         ToyRecord toy = new ToyRecord(0x0102, 3, new CoCreation("Sparky", new Colours(0xFF0000, 0x00FF00, 0x0000FF),
                 Upgrades.of(1, 5), 1200, 4));
         Map<String, String> config = new LinkedHashMap<>();

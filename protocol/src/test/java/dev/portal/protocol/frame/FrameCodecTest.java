@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.protocol.frame.FrameException.Reason;
+import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
-    private static final byte[] UID7 = Hex.parse("04a1b2c3d4e5f6");
+    private static final Uid UID7 = Uid.parse("04a1b2c3d4e5f6");
 
     private static Frame placed() {
         return new Frame(Header.of(0xDEADBEEFL, 42, 1_764_000_000_000L, true),
@@ -93,10 +94,10 @@ class FrameCodecTest {
 
     @Test
     void recordsCopyTheirBytesSoFramesStayImmutable() {
-        byte[] uid = UID7.clone();
-        TagPlaced t = new TagPlaced(0, 0, uid, TagType.OTHER);
-        uid[0] = 0;
-        t.uid()[1] = 0;
-        assertArrayEquals(UID7, t.uid());
+        byte[] bytes = UID7.bytes();
+        TagPlaced t = new TagPlaced(0, 0, Uid.of(bytes), TagType.OTHER);
+        bytes[0] = 0;
+        t.uid().bytes()[1] = 0;
+        assertEquals(UID7, t.uid());
     }
 }

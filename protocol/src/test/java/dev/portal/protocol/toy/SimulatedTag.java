@@ -57,6 +57,6 @@ final class SimulatedTag {
     }
 
     ToyReadResult read(byte[] uid, FleetKey key) {
-        return ToyCodec.read(layout, area(Area.A), area(Area.B), uid, key);
+        return SaveAreas.read(layout, area(Area.A), area(Area.B), uid, key);
     }
 }

@@ -52,11 +52,11 @@ class ToyCodecPropertiesTest {
         for (int bit = 0; bit < image.length * 8; bit++) {
             byte[] flipped = area.clone();
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
-            AreaState state = ToyCodec.inspect(layout, flipped, uid, TestKeys.FLEET);
+            AreaState state = SaveAreas.inspect(layout, flipped, uid, TestKeys.FLEET);
             assertTrue(!(state instanceof AreaState.Valid), "bit " + bit + " flipped still verifies: " + state.describe());
-            ToyReadResult alone = ToyCodec.read(layout, flipped, new byte[layout.areaBytes()], uid, TestKeys.FLEET);
+            ToyReadResult alone = SaveAreas.read(layout, flipped, new byte[layout.areaBytes()], uid, TestKeys.FLEET);
             assertNotEquals(ToyVerdict.RECOGNISED, alone.verdict(), "bit " + bit);
-            ToyReadResult withBackup = ToyCodec.read(layout, flipped, areaOf(layout, record, uid, counter - 1),
+            ToyReadResult withBackup = SaveAreas.read(layout, flipped, areaOf(layout, record, uid, counter - 1),
                     uid, TestKeys.FLEET);
             assertEquals(Optional.of(Area.B), withBackup.winner(), "bit " + bit + ": " + withBackup.reason());
         }
@@ -69,7 +69,7 @@ class ToyCodecPropertiesTest {
         byte[] image = ToyImage.encode(record, uid, TestKeys.FLEET, 9);
         byte[] area = java.util.Arrays.copyOf(image, layout.areaBytes());
         java.util.Arrays.fill(area, image.length, area.length, junk);
-        assertEquals(Optional.of(record), ToyCodec.read(layout, area, null, uid, TestKeys.FLEET).record());
+        assertEquals(Optional.of(record), SaveAreas.read(layout, area, null, uid, TestKeys.FLEET).record());
     }
 
     @Property(tries = 300)
@@ -79,10 +79,10 @@ class ToyCodecPropertiesTest {
             return;
         }
         SimulatedTag original = new SimulatedTag(layout, (byte) 0);
-        original.writeAll(ToyCodec.planWrite(layout, original.read(uid, TestKeys.FLEET), record, uid, TestKeys.FLEET).writes());
+        original.writeAll(SaveAreas.planWrite(layout, original.read(uid, TestKeys.FLEET), record, uid, TestKeys.FLEET).writes());
         ToyReadResult first = original.read(uid, TestKeys.FLEET);
-        original.writeAll(ToyCodec.planWrite(layout, first, record, uid, TestKeys.FLEET).writes());
-        ToyReadResult copied = ToyCodec.read(layout, original.area(Area.A), original.area(Area.B), otherUid, TestKeys.FLEET);
+        original.writeAll(SaveAreas.planWrite(layout, first, record, uid, TestKeys.FLEET).writes());
+        ToyReadResult copied = SaveAreas.read(layout, original.area(Area.A), original.area(Area.B), otherUid, TestKeys.FLEET);
         assertEquals(ToyVerdict.TAMPERED, copied.verdict(), copied.reason());
         ToyReadResult otherFleet = original.read(uid, TestKeys.OTHER_FLEET);
         assertEquals(ToyVerdict.TAMPERED, otherFleet.verdict(), otherFleet.reason());
@@ -96,11 +96,11 @@ class ToyCodecPropertiesTest {
         SimulatedTag tag = new SimulatedTag(layout, (byte) 0xFF);
         ToyReadResult current = tag.read(uid, TestKeys.FLEET);
         for (int i = 0; i <= saves; i++) {
-            tag.writeAll(ToyCodec.planWrite(layout, current, before, uid, TestKeys.FLEET).writes());
+            tag.writeAll(SaveAreas.planWrite(layout, current, before, uid, TestKeys.FLEET).writes());
             current = tag.read(uid, TestKeys.FLEET);
         }
         assertEquals(saves + 1, current.writeCounter());
-        ToyWritePlan plan = ToyCodec.planWrite(layout, current, after, uid, TestKeys.FLEET);
+        ToyWritePlan plan = SaveAreas.planWrite(layout, current, after, uid, TestKeys.FLEET);
         List<UnitWrite> writes = plan.writes();
         int done = cut % writes.size();
         tag.writeAll(writes.subList(0, done));
@@ -130,7 +130,7 @@ class ToyCodecPropertiesTest {
         SimulatedTag tag = new SimulatedTag(layout, erasedAsFF ? (byte) 0xFF : 0);
         ToyReadResult blank = tag.read(uid, TestKeys.FLEET);
         assertEquals(ToyVerdict.BLANK, blank.verdict());
-        ToyWritePlan plan = ToyCodec.planWrite(layout, blank, record, uid, TestKeys.FLEET);
+        ToyWritePlan plan = SaveAreas.planWrite(layout, blank, record, uid, TestKeys.FLEET);
         assertEquals(Area.A, plan.target());
         assertEquals(1, plan.counter());
         tag.writeAll(plan.writes().subList(0, cut % plan.writes().size()));
@@ -147,7 +147,7 @@ class ToyCodecPropertiesTest {
         for (int i = 1; i <= 3; i++) {
             ToyRecord next = new ToyRecord(record.toyType(), record.variant(), new CoCreation(record.coCreation().name(),
                     record.coCreation().colours(), record.coCreation().upgrades(), i, record.coCreation().level()));
-            ToyWritePlan plan = ToyCodec.planWrite(layout, current, next, uid, TestKeys.FLEET);
+            ToyWritePlan plan = SaveAreas.planWrite(layout, current, next, uid, TestKeys.FLEET);
             assertEquals(current.winner().orElseThrow().other(), plan.target());
             assertEquals(WriteCounter.next(current.writeCounter()), plan.counter());
             tag.writeAll(plan.writes());

@@ -46,7 +46,7 @@ class ToyConformanceTest {
         TagLayout layout = TagLayout.valueOf(c.get("layout").asText());
         FleetKey key = FleetKey.fromHex(c.get("fleetKey").asText());
         byte[] uid = HEX.parseHex(c.get("uid").asText());
-        ToyReadResult result = ToyCodec.read(layout, hexOrNull(c.get("areaA")), hexOrNull(c.get("areaB")), uid, key);
+        ToyReadResult result = SaveAreas.read(layout, hexOrNull(c.get("areaA")), hexOrNull(c.get("areaB")), uid, key);
         assertEquals(ToyVerdict.valueOf(c.get("verdict").asText()), result.verdict(), result.reason());
         assertEquals(c.get("writeCounter").asLong(), result.writeCounter(), result.reason());
         JsonNode winner = c.get("winner");

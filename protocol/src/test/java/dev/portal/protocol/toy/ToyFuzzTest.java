@@ -61,7 +61,7 @@ class ToyFuzzTest {
             byte[] a = areaInput(random, seeds, layout);
             byte[] b = areaInput(random, seeds, layout);
             try {
-                ToyReadResult result = ToyCodec.read(layout, a, b, TestKeys.UID7, TestKeys.FLEET);
+                ToyReadResult result = SaveAreas.read(layout, a, b, TestKeys.UID7, TestKeys.FLEET);
                 verdicts.merge(result.verdict(), 1, Integer::sum);
                 assertNotNull(ToyImage.inspect(a, TestKeys.UID7, TestKeys.FLEET)); // any length, not just the area's
             } catch (RuntimeException | Error e) {

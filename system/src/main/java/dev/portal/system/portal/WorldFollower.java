@@ -4,7 +4,7 @@ import dev.portal.hardware.sim.rf.VirtualPortal;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.sim.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,7 @@ import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.system.support.Certificates;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.ShippedBroker;

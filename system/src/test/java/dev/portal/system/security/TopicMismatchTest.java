@@ -3,6 +3,7 @@ package dev.portal.system.security;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.protocol.id.Uid;
 import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
@@ -41,7 +42,7 @@ class TopicMismatchTest {
             net.publishAndWait(a.evtTopic(), a.birth());
             // A's Birth on B's topic, then A's frames (removing B's toy, placing another) on B's topic.
             net.publishAndWait(b.evtTopic(), a.birth());
-            net.publishAndWait(b.evtTopic(), a.next(new dev.portal.protocol.frame.TagRemoved(0, 0, toyOfB, 10)));
+            net.publishAndWait(b.evtTopic(), a.next(new dev.portal.protocol.frame.TagRemoved(0, 0, Uid.of(toyOfB), 10)));
             net.publishAndWait(b.evtTopic(), a.placed(1, 1, HexFormat.of().parseHex("04A0A0A0A0A001")));
 
             assertTrue(deadLetters.await(r -> r.text().contains("device-mismatch"), Duration.ofSeconds(10)).isPresent(),

@@ -7,7 +7,7 @@ import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.sim.tag.VirtualTag;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;

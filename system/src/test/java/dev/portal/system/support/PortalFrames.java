@@ -17,6 +17,7 @@ import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyVerdict;
 
 import java.util.EnumSet;
@@ -60,11 +61,12 @@ public final class PortalFrames {
     }
 
     public byte[] placed(int pad, int slot, byte[] uid) {
-        return next(new TagPlaced(pad, slot, uid, TagType.NTAG213));
+        return next(new TagPlaced(pad, slot, Uid.of(uid), TagType.NTAG213));
     }
 
     /** One frame of every kind a portal sends, for mutation. */
-    public List<byte[]> samples(byte[] uid) {
+    public List<byte[]> samples(byte[] uidBytes) {
+        Uid uid = Uid.of(uidBytes);
         return List.of(
                 next(birthOf(deviceId)),
                 next(new TagPlaced(0, 1, uid, TagType.NTAG213)),

@@ -10,7 +10,7 @@ import static dev.portal.hardware.pn532.command.CommandCode.IN_SELECT;
 
 import dev.portal.hardware.pn532.command.CascadedUid;
 import dev.portal.hardware.pn532.command.StatusByte;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

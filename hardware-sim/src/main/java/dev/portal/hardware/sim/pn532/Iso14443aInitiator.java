@@ -3,7 +3,7 @@ package dev.portal.hardware.sim.pn532;
 import dev.portal.hardware.iso14443a.Iso14443aActivation;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import dev.portal.hardware.sim.rf.Transponder;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.portal.hardware.sim.rf;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.portal.hardware.sim.rf;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Optional;
 
 /** Something in an RF field that answers reader frames: a virtual tag. Implementations are thread-safe. */

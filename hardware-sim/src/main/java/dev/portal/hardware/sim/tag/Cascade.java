@@ -1,6 +1,6 @@
 package dev.portal.hardware.sim.tag;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 /**
  * How a UID is split over the cascade levels of ISO14443-3A anticollision: 4 bytes in one level; 7 bytes as

@@ -1,7 +1,7 @@
 package dev.portal.hardware.sim.tag;
 
 import dev.portal.hardware.sim.rf.RfFrame;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.hardware.iso14443a.CrcA;
 import dev.portal.hardware.sim.rf.RfField;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.Test;
 
 /** The model at register level, driven with raw SPI bytes as the datasheet describes them. */

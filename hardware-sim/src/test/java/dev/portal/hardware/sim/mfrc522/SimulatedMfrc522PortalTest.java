@@ -8,7 +8,7 @@ import dev.portal.hardware.mfrc522.Mfrc522Options;
 import dev.portal.hardware.mfrc522.Mfrc522Reader;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import dev.portal.hardware.pn532.frame.Pn532FrameCodec;
 import dev.portal.hardware.pn532.frame.FrameParser;
 import dev.portal.hardware.pn532.frame.ParseEvent;
 import dev.portal.hardware.pn532.frame.Pn532Frame;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;

@@ -7,7 +7,7 @@ import dev.portal.hardware.sim.rf.RfField;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.pn532.frame.Pn532FrameCodec;
 import dev.portal.hardware.pn532.frame.Pn532Frame;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.hardware.reader.TagInfo;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

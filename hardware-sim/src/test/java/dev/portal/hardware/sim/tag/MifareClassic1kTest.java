@@ -12,7 +12,7 @@ import dev.portal.hardware.sim.rf.RfFrame;
 import dev.portal.hardware.sim.rf.RawReader;
 import dev.portal.hardware.sim.rf.RfField;
 import dev.portal.hardware.reader.MifareKey;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portal.hardware.sim.rf.RawReader;
 import dev.portal.hardware.sim.rf.RfField;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.portal.hardware.pn532.command;
 
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.portal.hardware.pn532.command;
 
 import dev.portal.hardware.reader.TagInfo;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.Arrays;
 
 /** One 106 kbit/s type A target as InListPassiveTarget reports it: logical number Tg, ATQA, SAK, UID, ATS. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 
 /**
  * Encodes the PN532 commands the driver uses and decodes their answers. Knows byte layouts, not policy:

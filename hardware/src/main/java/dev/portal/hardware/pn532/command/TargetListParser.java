@@ -2,7 +2,7 @@ package dev.portal.hardware.pn532.command;
 
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

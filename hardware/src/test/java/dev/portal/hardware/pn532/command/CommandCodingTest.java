@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.portal.hardware.pn532.RxGain;
-import dev.portal.hardware.reader.AntennaGain;
+import dev.portal.hardware.reader.RxGain;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
-import dev.portal.hardware.reader.Uid;
+import dev.portal.protocol.id.Uid;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;

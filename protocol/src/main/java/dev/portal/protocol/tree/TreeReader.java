@@ -1,4 +1,4 @@
-package dev.portal.protocol.json;
+package dev.portal.protocol.tree;
 
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
@@ -28,6 +28,7 @@ import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ final class TreeReader {
         MessageType type = root.enumeration("type", MessageType.class);
         Node body = root.object("body");
         Message message = switch (type) {
-            case TAG_PLACED -> new TagPlaced(body.integer("pad"), body.integer("slot"), body.hex("uid"),
+            case TAG_PLACED -> new TagPlaced(body.integer("pad"), body.integer("slot"), uid(body),
                     body.enumeration("tagType", TagType.class));
-            case TAG_REMOVED -> new TagRemoved(body.integer("pad"), body.integer("slot"), body.hex("uid"),
+            case TAG_REMOVED -> new TagRemoved(body.integer("pad"), body.integer("slot"), uid(body),
                     body.u48("presentMillis"));
             case TOY_READ -> toyRead(body);
             case BIRTH -> birth(body);
@@ -87,7 +88,7 @@ final class TreeReader {
     private static ToyRead toyRead(Node b) {
         ToyVerdict verdict = b.enumeration("verdict", ToyVerdict.class);
         Optional<ToyRecord> record = b.has("record") ? Optional.of(ToyTree.fromTree(b.object("record"))) : Optional.empty();
-        return new ToyRead(b.integer("pad"), b.integer("slot"), b.hex("uid"), verdict, record);
+        return new ToyRead(b.integer("pad"), b.integer("slot"), uid(b), verdict, record);
     }
 
     private static Birth birth(Node b) {
@@ -123,7 +124,7 @@ final class TreeReader {
         return switch (kind) {
             case "set_led" -> new SetLed(b.integer("pad"), b.rgb("rgb"), b.enumeration("mode", LedMode.class),
                     b.u32("durationMillis"));
-            case "write_toy" -> new WriteToy(b.integer("pad"), b.integer("slot"), b.hex("uid"),
+            case "write_toy" -> new WriteToy(b.integer("pad"), b.integer("slot"), uid(b),
                     ToyTree.fromTree(b.object("record")));
             case "calibrate" -> new Calibrate(b.integer("pad"), b.integer("antennaGainDb"),
                     b.integer("removalMissThreshold"));
@@ -143,5 +144,14 @@ final class TreeReader {
             default -> throw new IllegalArgumentException(b.path("kind") + ": \"" + kind + "\" is not one of "
                     + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, unknown]");
         };
+    }
+
+    private static Uid uid(Node b) {
+        byte[] bytes = b.hex("uid");
+        try {
+            return Uid.fromWire(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(b.path("uid") + ": " + e.getMessage());
+        }
     }
 }

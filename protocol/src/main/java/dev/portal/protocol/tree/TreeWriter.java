@@ -1,4 +1,4 @@
-package dev.portal.protocol.json;
+package dev.portal.protocol.tree;
 
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
@@ -25,6 +25,7 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,10 +99,10 @@ final class TreeWriter {
         return m;
     }
 
-    private static void tag(Map<String, Object> m, int pad, int slot, byte[] uid) {
+    private static void tag(Map<String, Object> m, int pad, int slot, Uid uid) {
         m.put("pad", pad);
         m.put("slot", slot);
-        m.put("uid", Hex.format(uid));
+        m.put("uid", Hex.format(uid.bytes()));
     }
 
     private static void birth(Birth b, Map<String, Object> m) {
@@ -136,16 +137,7 @@ final class TreeWriter {
     }
 
     private static void counters(HealthCounters c, Map<String, Object> m) {
-        m.put("uptimeSeconds", num(c.uptimeSeconds()));
-        m.put("pollsPerSecondX100", num(c.pollsPerSecondX100()));
-        m.put("readErrors", num(c.readErrors()));
-        m.put("readerResets", num(c.readerResets()));
-        m.put("corruptTags", num(c.corruptTags()));
-        m.put("rejectedCommands", num(c.rejectedCommands()));
-        m.put("outboxDepth", num(c.outboxDepth()));
-        m.put("outboxDropped", num(c.outboxDropped()));
-        m.put("brokerReconnects", num(c.brokerReconnects()));
-        m.put("tagsPresent", num(c.tagsPresent()));
+        c.figures().forEach((name, value) -> m.put(name, num(value)));
     }
 
     private static void command(CommandBody body, Map<String, Object> m) {

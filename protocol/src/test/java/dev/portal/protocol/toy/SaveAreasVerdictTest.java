@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The verdict rules, one situation at a time. */
-class ToyCodecVerdictTest {
+class SaveAreasVerdictTest {
 
     private static final TagLayout LAYOUT = TagLayout.NTAG213;
     private static final byte[] UID = TestKeys.UID7;
@@ -33,7 +33,7 @@ class ToyCodecVerdictTest {
     }
 
     private static ToyReadResult read(byte[] a, byte[] b) {
-        return ToyCodec.read(LAYOUT, a, b, UID, TestKeys.FLEET);
+        return SaveAreas.read(LAYOUT, a, b, UID, TestKeys.FLEET);
     }
 
     @Test
@@ -94,11 +94,11 @@ class ToyCodecVerdictTest {
         assertEquals(ToyVerdict.RECOGNISED, result.verdict());
         assertEquals(Optional.of(Area.A), result.winner());
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> ToyCodec.planWrite(LAYOUT, result, RECORD, UID, TestKeys.FLEET));
+                () -> SaveAreas.planWrite(LAYOUT, result, RECORD, UID, TestKeys.FLEET));
         assertTrue(refused.getMessage().contains("roll"), refused.getMessage());
         byte[] olderNewer = valid(6);
         olderNewer[1] = 2;
-        assertEquals(Area.B, ToyCodec.planWrite(LAYOUT, read(valid(7), olderNewer), RECORD, UID, TestKeys.FLEET).target());
+        assertEquals(Area.B, SaveAreas.planWrite(LAYOUT, read(valid(7), olderNewer), RECORD, UID, TestKeys.FLEET).target());
     }
 
     @Test
@@ -138,7 +138,7 @@ class ToyCodecVerdictTest {
         assertEquals(Optional.of(Area.B), wrapped.winner());
         assertEquals(0, wrapped.writeCounter());
         assertEquals(Optional.of(Area.A), read(valid(3), valid(3)).winner(), "a tie goes to A");
-        ToyWritePlan next = ToyCodec.planWrite(LAYOUT, read(valid(0xFFFF_FFFFL), filled(0)), RECORD, UID, TestKeys.FLEET);
+        ToyWritePlan next = SaveAreas.planWrite(LAYOUT, read(valid(0xFFFF_FFFFL), filled(0)), RECORD, UID, TestKeys.FLEET);
         assertEquals(0, next.counter());
         assertEquals(Area.B, next.target());
     }
@@ -168,8 +168,8 @@ class ToyCodecVerdictTest {
         byte[] edited = valid(4);
         edited[20] ^= 1;
         ToyReadResult tampered = read(edited, filled(0));
-        assertThrows(IllegalStateException.class, () -> ToyCodec.planWrite(LAYOUT, tampered, RECORD, UID, TestKeys.FLEET));
-        ToyWritePlan reset = ToyCodec.planReset(LAYOUT, tampered, RECORD, UID, TestKeys.FLEET);
+        assertThrows(IllegalStateException.class, () -> SaveAreas.planWrite(LAYOUT, tampered, RECORD, UID, TestKeys.FLEET));
+        ToyWritePlan reset = SaveAreas.planReset(LAYOUT, tampered, RECORD, UID, TestKeys.FLEET);
         assertEquals(Area.A, reset.target());
         assertEquals(1, reset.counter());
         SimulatedTag tag = new SimulatedTag(LAYOUT, (byte) 0);
@@ -177,25 +177,25 @@ class ToyCodecVerdictTest {
         tag.writeAll(reset.writes());
         assertTrue(reset.confirmedBy(tag.read(UID, TestKeys.FLEET)));
         ToyReadResult recognised = read(valid(1), filled(0));
-        assertThrows(IllegalStateException.class, () -> ToyCodec.planReset(LAYOUT, recognised, RECORD, UID, TestKeys.FLEET));
+        assertThrows(IllegalStateException.class, () -> SaveAreas.planReset(LAYOUT, recognised, RECORD, UID, TestKeys.FLEET));
         byte[] newer = valid(9);
         newer[1] = 7;
         ToyReadResult fromNewer = read(newer, filled(0));
-        assertThrows(IllegalStateException.class, () -> ToyCodec.planReset(LAYOUT, fromNewer, RECORD, UID, TestKeys.FLEET));
+        assertThrows(IllegalStateException.class, () -> SaveAreas.planReset(LAYOUT, fromNewer, RECORD, UID, TestKeys.FLEET));
     }
 
     @Test
     void theAuthenticityTagCoversTheUidLengthSoPrefixUidsDiffer() {
         byte[] uid4 = Arrays.copyOf(UID, 4);
         byte[] image = ToyImage.encode(RECORD, uid4, TestKeys.FLEET, 1);
-        assertEquals(ToyVerdict.RECOGNISED, ToyCodec.read(LAYOUT, area(image), null, uid4, TestKeys.FLEET).verdict());
+        assertEquals(ToyVerdict.RECOGNISED, SaveAreas.read(LAYOUT, area(image), null, uid4, TestKeys.FLEET).verdict());
         assertEquals(ToyVerdict.TAMPERED, read(area(image), null).verdict());
     }
 
     @Test
     void badUidsAreCallerErrors() {
-        assertThrows(IllegalArgumentException.class, () -> ToyCodec.read(LAYOUT, null, null, new byte[5], TestKeys.FLEET));
-        assertThrows(NullPointerException.class, () -> ToyCodec.read(LAYOUT, null, null, null, TestKeys.FLEET));
+        assertThrows(IllegalArgumentException.class, () -> SaveAreas.read(LAYOUT, null, null, new byte[5], TestKeys.FLEET));
+        assertThrows(NullPointerException.class, () -> SaveAreas.read(LAYOUT, null, null, null, TestKeys.FLEET));
         assertThrows(IllegalArgumentException.class, () -> ToyImage.encode(RECORD, UID, TestKeys.FLEET, -1));
         assertThrows(IllegalArgumentException.class, () -> ToyImage.encode(RECORD, UID, TestKeys.FLEET, 1L << 32));
     }

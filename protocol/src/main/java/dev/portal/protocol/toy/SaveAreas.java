@@ -6,9 +6,9 @@ import java.util.Optional;
  * Reads a toy's two save areas into one verdict, and plans writes that never endanger the record a toy holds.
  * The rules are normative in SPEC.md section 11 (Toy record), "Verdicts" and "Write procedure".
  */
-public final class ToyCodec {
+public final class SaveAreas {
 
-    private ToyCodec() {
+    private SaveAreas() {
     }
 
     /**

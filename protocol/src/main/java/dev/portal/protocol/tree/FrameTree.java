@@ -1,4 +1,4 @@
-package dev.portal.protocol.json;
+package dev.portal.protocol.tree;
 
 import dev.portal.protocol.frame.Frame;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.portal.protocol.json;
+package dev.portal.protocol.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
