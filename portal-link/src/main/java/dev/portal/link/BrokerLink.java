@@ -34,6 +34,19 @@ public interface BrokerLink extends AutoCloseable {
     CompletableFuture<Void> publish(Topic topic, byte[] payload, Qos qos, boolean retained);
 
     /**
+     * {@link #publish}, for callers that must know at once when the link refuses the message (closed, or its
+     * window stayed full): throws then. The broker's confirmation is not waited for; the future reports it.
+     */
+    default CompletableFuture<Void> publishNow(Topic topic, byte[] payload, Qos qos, boolean retained)
+            throws LinkException {
+        CompletableFuture<Void> sent = publish(topic, payload, qos, retained);
+        if (sent.isCompletedExceptionally() && sent.exceptionNow() instanceof LinkException refused) {
+            throw refused;
+        }
+        return sent;
+    }
+
+    /**
      * Subscribes (waiting at most the builder's {@link BrokerLinkBuilder#operationTimeout(Duration)} for the
      * broker's SUBACK) and routes what matches {@code filter} to {@code handler}. Register the handler here,
      * not later: retained messages come straight after the SUBACK. A persistent session's subscriptions

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /** A subscription filter: {@code +} matches one level, a final {@code #} the rest (MQTT 3.1.1, 4.7). */
 public record TopicFilter(String value) {
+    private static final String SHARE = "$share/";
 
     public TopicFilter {
         Objects.requireNonNull(value, "filter");
@@ -36,8 +37,19 @@ public record TopicFilter(String value) {
         return new TopicFilter(topic.value());
     }
 
+    /**
+     * A shared subscription {@code $share/GROUP/filter}: the broker hands each message to one member of the
+     * group. It matches the topics {@code filter} matches.
+     */
+    public static TopicFilter shared(String group, TopicFilter filter) {
+        if (group.isEmpty() || group.contains("/") || group.contains("+") || group.contains("#")) {
+            throw new IllegalArgumentException("not a share group name: " + group);
+        }
+        return new TopicFilter(SHARE + group + "/" + filter.value);
+    }
+
     public boolean matches(Topic topic) {
-        String[] f = value.split("/", -1);
+        String[] f = matchedPart().split("/", -1);
         String[] t = topic.value().split("/", -1);
         if (topic.value().startsWith("$") && (f[0].equals("+") || f[0].equals("#"))) {
             return false; // MQTT 4.7.2: wildcards at the first level never match $SYS-style topics
@@ -51,6 +63,15 @@ public record TopicFilter(String value) {
             }
         }
         return f.length == t.length;
+    }
+
+    /** The filter without a {@code $share/GROUP/} prefix. */
+    private String matchedPart() {
+        if (value.startsWith(SHARE)) {
+            int end = value.indexOf('/', SHARE.length());
+            return end < 0 ? value : value.substring(end + 1);
+        }
+        return value;
     }
 
     @Override

@@ -167,6 +167,67 @@ class BrokerLinkTest {
     }
 
     @Test
+    void anAcknowledgementMadeWhileTheBrokerIsAwayIsNotSentAndDoesNotHoldUpTheReconnect() throws Exception {
+        // The bridge acknowledges a frame when its batch commits, which may be just after the connection went.
+        Inbox inbox = new Inbox();
+        Connections connections = new Connections();
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "away-sub").cleanSession(false).listener(connections)
+                .subscribe(TopicFilter.of("away/#"), Qos.AT_LEAST_ONCE, inbox).build()) {
+            sub.connect(WAIT);
+            assertEquals("fresh", connections.next());
+            MOSQUITTO.broker().publish("away/1", text("before"), false);
+            Got before = inbox.next();
+            MOSQUITTO.broker().stop();
+            try {
+                assertEquals("lost", connections.next());
+                before.ack().acknowledge();
+                assertEquals(1, sub.stats().staleAcks());
+            } finally {
+                MOSQUITTO.broker().start();
+            }
+            long start = System.nanoTime();
+            assertEquals("resumed", connections.next());
+            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 5, "reconnected promptly");
+            assertEquals("before", inbox.nextAcked().text()); // the broker sent it again
+        }
+    }
+
+    @Test
+    void aSharedSubscriptionSplitsMessagesBetweenTwoLinks() throws Exception {
+        TopicFilter shared = TopicFilter.shared("bridges", TopicFilter.of("shared/+/evt"));
+        Inbox a = new Inbox();
+        Inbox b = new Inbox();
+        try (BrokerLink one = link(MOSQUITTO.uri(), "share-1").subscribe(shared, Qos.AT_LEAST_ONCE, a).build();
+             BrokerLink two = link(MOSQUITTO.uri(), "share-2").subscribe(shared, Qos.AT_LEAST_ONCE, b).build();
+             BrokerLink pub = link(MOSQUITTO.uri(), "share-pub").build()) {
+            one.connect(WAIT);
+            two.connect(WAIT);
+            pub.connect(WAIT);
+            for (int i = 0; i < 20; i++) {
+                pub.publish(Topic.of("shared/p" + i + "/evt"), text("x"), Qos.AT_LEAST_ONCE, false)
+                        .get(10, TimeUnit.SECONDS);
+            }
+            int got = 0;
+            int fromA = 0;
+            while (got < 20) {
+                Got g = a.got.poll(100, TimeUnit.MILLISECONDS);
+                if (g != null) {
+                    fromA++;
+                } else {
+                    g = b.got.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (g == null) {
+                        throw new AssertionError("only " + got + " of 20 arrived");
+                    }
+                }
+                g.ack().acknowledge();
+                got++;
+            }
+            assertTrue(fromA > 0 && fromA < 20, "both links got a share: " + fromA + "/" + (20 - fromA));
+            assertEquals(0, one.stats().unrouted() + two.stats().unrouted());
+        }
+    }
+
+    @Test
     void aRefusedConnectSaysSo() throws Exception {
         try (BrokerLink nobody = link("tcp://127.0.0.1:1", "nobody").build()) {
             LinkException e = assertThrows(LinkException.class, () -> nobody.connect(Duration.ofSeconds(3)));

@@ -23,6 +23,10 @@ class TopicsTest {
         assertThrows(IllegalArgumentException.class, () -> TopicFilter.of("portal/a+/evt"));
         assertThrows(IllegalArgumentException.class, () -> TopicFilter.of("portal/#/evt"));
         assertThrows(IllegalArgumentException.class, () -> Topic.of("portal/+/evt"));
+        TopicFilter shared = TopicFilter.shared("bridges", PortalTopics.ALL_EVENTS);
+        assertEquals("$share/bridges/portal/+/evt", shared.value());
+        assertTrue(shared.matches(Topic.of("portal/p1/evt")));
+        assertFalse(shared.matches(Topic.of("portal/p1/cmd")));
     }
 
     @Test

@@ -11,7 +11,9 @@ import dev.portal.portalctl.config.ConfigShadow;
 import dev.portal.portalctl.firmware.PushResult;
 import dev.portal.portalctl.firmware.PushResult.Outcome;
 import dev.portal.portalctl.firmware.Rollout;
-import dev.portal.portalctl.link.TopicFilter;
+import dev.portal.link.GameTopics;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,11 @@ import picocli.CommandLine.TypeConversionException;
 class PiecesTest {
     @Test
     void topicFiltersMatchLikeTheBroker() {
-        assertTrue(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt"));
-        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/cmd"));
-        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt/x"));
-        assertTrue(TopicFilter.matches("game/#", "game/portals/shop-1"));
-        assertEquals("shop-1", TopicFilter.level("portal/shop-1/status", 1));
+        assertTrue(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/evt")));
+        assertFalse(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/cmd")));
+        assertFalse(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/evt/x")));
+        assertTrue(GameTopics.ALL.matches(Topic.of("game/portals/shop-1")));
+        assertEquals("shop-1", PortalTopics.parse(Topic.of("portal/shop-1/status")).orElseThrow().device().value());
     }
 
     @Test

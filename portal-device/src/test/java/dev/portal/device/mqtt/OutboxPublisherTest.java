@@ -1,5 +1,7 @@
 package dev.portal.device.mqtt;
 
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.testsupport.Mosquitto;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class DeliveryTest {
+class OutboxPublisherTest {
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension(Mosquitto.Builder::persistent);
 
@@ -38,12 +40,13 @@ class DeliveryTest {
 
     @Test
     void everythingArrivesInOrderAcrossABrokerOutage() throws Exception {
-        Topics topics = new Topics("outage");
+        DeviceId device = DeviceId.of("outage");
         AtomicInteger births = new AtomicInteger();
-        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-outage", topics.events());
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-outage",
+                PortalTopics.evt(device).value());
              Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
-            Delivery delivery = new Delivery(new PahoMqttLink(settings("portal-outage")), outbox, topics, 0xCAFEL,
-                    settings("portal-outage"), births::incrementAndGet, b -> { });
+            OutboxPublisher delivery = new OutboxPublisher(settings("portal-outage"), outbox, device, 0xCAFEL,
+                    births::incrementAndGet, b -> { });
             delivery.start();
             for (int i = 0; i < 200; i++) {
                 outbox.append(rec(i));
@@ -81,24 +84,24 @@ class DeliveryTest {
 
     @Test
     void retainedStatusSaysOnlineThenOfflineWithTheBootId() throws Exception {
-        Topics topics = new Topics("status");
+        DeviceId device = DeviceId.of("status");
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
-            Delivery delivery = new Delivery(new PahoMqttLink(settings("portal-status")), outbox, topics, 0xABCDEFL,
-                    settings("portal-status"), () -> { }, b -> { });
+            OutboxPublisher delivery = new OutboxPublisher(settings("portal-status"), outbox, device, 0xABCDEFL,
+                    () -> { }, b -> { });
             delivery.start();
             outbox.append(rec(1));
             try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-1",
-                    topics.events())) {
+                    PortalTopics.evt(device).value())) {
                 assertEquals(1, sub.take(1, Duration.ofSeconds(5)).size());
             }
             try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-2",
-                    topics.status())) {
+                    PortalTopics.status(device).value())) {
                 String s = sub.take(1, Duration.ofSeconds(5)).get(0).text();
                 assertTrue(s.contains("\"online\"") && s.contains("00abcdef"), s);
             }
             delivery.close();
             try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-3",
-                    topics.status())) {
+                    PortalTopics.status(device).value())) {
                 String s = sub.take(1, Duration.ofSeconds(5)).get(0).text();
                 assertTrue(s.contains("\"offline\"") && s.contains("00abcdef"), s);
             }

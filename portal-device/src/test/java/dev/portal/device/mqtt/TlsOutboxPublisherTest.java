@@ -1,5 +1,7 @@
 package dev.portal.device.mqtt;
 
+import dev.portal.link.DeviceId;
+import dev.portal.link.TlsConfig;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.testsupport.MosquittoExtension;
@@ -20,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Delivery over TLS to a Mosquitto that checks the portal's client certificate (PEM files, as portal.json
  * names them) and its username and password. Certificates are made with openssl for the test.
  */
-class TlsDeliveryTest {
+class TlsOutboxPublisherTest {
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension(broker -> broker.persistent()
             .set("allow_anonymous", false).lines(tlsListener(broker.dir())));
@@ -56,9 +58,8 @@ class TlsDeliveryTest {
     }
 
     private MqttSettings settings(String password) {
-        TlsSettings tls = new TlsSettings(Optional.of(certs.resolve("ca.pem")), Optional.of(certs.resolve("client.pem")),
-                Optional.of(certs.resolve("client.key")), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        TlsConfig tls = TlsConfig.trusting(certs.resolve("ca.pem"))
+                .withClientPem(certs.resolve("client.pem"), certs.resolve("client.key"));
         return new MqttSettings("ssl://127.0.0.1:" + MOSQUITTO.broker().port(), "portal-tls", Optional.of("portal"),
                 Optional.of(password.toCharArray()), Optional.of(tls), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 10, Duration.ofMillis(100), Duration.ofMillis(500));
@@ -67,8 +68,8 @@ class TlsDeliveryTest {
     @Test
     void framesGoOutOverTlsWithAClientCertificateAndAPassword() throws Exception {
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
-            Delivery d = new Delivery(new PahoMqttLink(settings("s3cret")), outbox, new Topics("tls"), 1,
-                    settings("s3cret"), () -> { }, b -> { });
+            OutboxPublisher d = new OutboxPublisher(settings("s3cret"), outbox, DeviceId.of("tls"), 1, () -> { },
+                    b -> { });
             d.start();
             outbox.append(new byte[] {1, 2, 3});
             long deadline = System.currentTimeMillis() + 20_000;
@@ -83,8 +84,8 @@ class TlsDeliveryTest {
     @Test
     void aWrongPasswordKeepsTheFramesInTheOutbox() throws Exception {
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(dir))) {
-            Delivery d = new Delivery(new PahoMqttLink(settings("wrong")), outbox, new Topics("tls"), 1,
-                    settings("wrong"), () -> { }, b -> { });
+            OutboxPublisher d = new OutboxPublisher(settings("wrong"), outbox, DeviceId.of("tls"), 1, () -> { },
+                    b -> { });
             d.start();
             outbox.append(new byte[] {1, 2, 3});
             // A TLS handshake can take seconds on a loaded machine: wait for the refusal, not a fixed time.
