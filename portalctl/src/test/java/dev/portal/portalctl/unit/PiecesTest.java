@@ -11,9 +11,6 @@ import dev.portal.portalctl.config.ConfigShadow;
 import dev.portal.portalctl.firmware.PushResult;
 import dev.portal.portalctl.firmware.PushResult.Outcome;
 import dev.portal.portalctl.firmware.Rollout;
-import dev.portal.link.GameTopics;
-import dev.portal.link.PortalTopics;
-import dev.portal.link.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +20,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The small pieces behind the commands, without a broker. */
 class PiecesTest {
-    @Test
-    void topicFiltersMatchLikeTheBroker() {
-        assertTrue(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/evt")));
-        assertFalse(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/cmd")));
-        assertFalse(PortalTopics.ALL_EVENTS.matches(Topic.of("portal/shop-1/evt/x")));
-        assertTrue(GameTopics.ALL.matches(Topic.of("game/portals/shop-1")));
-        assertEquals("shop-1", PortalTopics.parse(Topic.of("portal/shop-1/status")).orElseThrow().device().value());
-    }
-
     @Test
     void calibrationTableReadsTheSweepOfTheDevice() {
         CalibrationTable t = CalibrationTable.parse(
