@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,8 +74,11 @@ final class HiveMqLink implements BrokerLink {
             builder = builder.sslConfig(sslConfig(settings.tls().get()));
         }
         this.client = builder.buildAsync();
-        this.inbound = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform()
-                .name("link-in-" + settings.clientId()).daemon(true).unstarted(r));
+        // One thread keeps messages in order. Work the client hands over after close() (the end of its flows)
+        // is dropped rather than rejected with an exception on Netty's thread.
+        this.inbound = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> Thread.ofPlatform().name("link-in-" + settings.clientId()).daemon(true).unstarted(r),
+                new ThreadPoolExecutor.DiscardPolicy());
         settings.subscriptions().forEach(s -> routes.add(s.filter(), s.handler()));
         // Registered before connecting so the messages a persistent session holds are not missed.
         client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, inbound, true);
@@ -160,7 +164,7 @@ final class HiveMqLink implements BrokerLink {
         boolean was = connected;
         connected = false;
         Throwable cause = context.getCause();
-        if (was) {
+        if (was && !closed) {
             LOG.warn("lost the connection to {}: {}", settings.server(), cause.getMessage());
             inbound.execute(() -> notifyListener(() -> settings.listener().lost(cause)));
         }

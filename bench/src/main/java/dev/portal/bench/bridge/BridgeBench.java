@@ -50,7 +50,7 @@ public final class BridgeBench {
         Path dir = Files.createTempDirectory("bridge-bench");
         try (Mosquitto broker = startBroker(dir)) {
             StringBuilder md = new StringBuilder();
-            md.append("Mosquitto on loopback, QoS 1, Paho v3 clients; the bridge in-process with its SQLite file on ")
+            md.append("Mosquitto on loopback, QoS 1, HiveMQ MQTT client 1.3 (portal-link) for every client; the bridge in-process with its SQLite file on ")
                     .append("local disk (WAL, synchronous=NORMAL).\n\n");
             latency(broker, dir.resolve("latency"), md);
             throughput(broker, dir, frames, md);

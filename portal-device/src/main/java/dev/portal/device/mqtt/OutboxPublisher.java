@@ -129,10 +129,16 @@ public final class OutboxPublisher implements AutoCloseable {
                     waitFor(100); // connected, but its event is still on its way: no record before the Birth
                     continue;
                 }
-                if (seen != connectionsHandled || takeResend()) {
+                if (seen != connectionsHandled) {
                     connectionsHandled = seen;
                     startOver();
+                    announce();
                     cursor = 0; // readDurable starts after the acknowledged ones
+                    continue;
+                }
+                if (takeResend()) {
+                    startOver();
+                    cursor = 0;
                     continue;
                 }
                 int room;
@@ -181,12 +187,16 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
-    /** A new connection (or a failed publish): say online, let the service add a Birth, send all again. */
+    /** Forgets what is in flight: everything the outbox has not seen acknowledged is sent again, in order. */
     private void startOver() {
         synchronized (monitor) {
             generation++;
             inflight = 0;
         }
+    }
+
+    /** On every new connection: say online (retained), then let the service append a Birth. */
+    private void announce() {
         link.publish(PortalTopics.status(device), StatusMessage.online(device.value(), bootId), Qos.AT_LEAST_ONCE,
                 true);
         connects.incrementAndGet();
