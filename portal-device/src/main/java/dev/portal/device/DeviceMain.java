@@ -12,7 +12,6 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.config.SerialConfig;
 import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.ChipModels;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.SimulatedHardware;
@@ -110,7 +109,7 @@ public final class DeviceMain {
 
     private static int production(DeviceConfig config) throws Exception {
         PortalHardware hw = PiHardware.open(config);
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(false), () -> exitForReboot(hw));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -135,7 +134,7 @@ public final class DeviceMain {
     private static int simulate(Arguments a, DeviceConfig config) throws Exception {
         FleetKey key = simulationKey(config); // without a configured key the samples read UNKNOWN, as they would
         SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> System.exit(EXIT_REBOOT));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

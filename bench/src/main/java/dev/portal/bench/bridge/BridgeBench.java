@@ -3,9 +3,15 @@ package dev.portal.bench.bridge;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.InboundMessage;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.Header;
@@ -32,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prints Markdown. Arguments: [framesPerRun] (default 20000).
  */
 public final class BridgeBench {
+    static final java.time.Duration CONNECT = java.time.Duration.ofSeconds(10);
     private static final int LATENCY_SAMPLES = 500;
     private static final long LATENCY_GAP_MILLIS = 10;
     private static final int[] PORTALS = {1, 4, 16};
@@ -44,7 +51,7 @@ public final class BridgeBench {
         Path dir = Files.createTempDirectory("bridge-bench");
         try (Mosquitto broker = startBroker(dir)) {
             StringBuilder md = new StringBuilder();
-            md.append("Mosquitto on loopback, QoS 1, Paho v3 clients; the bridge in-process with its SQLite file on ")
+            md.append("Mosquitto on loopback, QoS 1, HiveMQ MQTT client 1.3 (portal-link) for every client; the bridge in-process with its SQLite file on ")
                     .append("local disk (WAL, synchronous=NORMAL).\n\n");
             latency(broker, dir.resolve("latency"), md);
             throughput(broker, dir, frames, md);
@@ -63,7 +70,7 @@ public final class BridgeBench {
     }
 
     private static BridgeConfig config(String uri, Path data) {
-        return BridgeConfig.defaults(MqttSettings.plain(uri, "bench-bridge-" + System.nanoTime()), data);
+        return BridgeConfig.defaults(BrokerSettings.plain(uri, "bench-bridge-" + System.nanoTime()), data);
     }
 
     private static void latency(Mosquitto broker, Path data, StringBuilder md) throws Exception {
@@ -72,10 +79,10 @@ public final class BridgeBench {
         Counter received = new Counter();
         try (Bridge bridge = Bridge.start(config(broker.uri(), data));
              DemoPortal portal = new DemoPortal(broker.uri(), "latency", 1, Clock.systemUTC())) {
-            MqttLink game = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-game-" + System.nanoTime()),
-                    (topic, payload, retained) -> {
+            BrokerLink game = subscriber(broker.uri(), "bench-game", TopicFilter.exactly(GameTopics.EVENTS),
+                    message -> {
                         long now = System.nanoTime();
-                        String text = new String(payload, StandardCharsets.UTF_8);
+                        String text = new String(message.payload(), StandardCharsets.UTF_8);
                         if (text.contains("\"event\":\"placed\"")) {
                             String uid = text.substring(text.indexOf("\"uid\":\"") + 7);
                             Long start = sentAt.remove(uid.substring(0, uid.indexOf('"')));
@@ -88,8 +95,7 @@ public final class BridgeBench {
                         received.add();
                     });
             try {
-                game.connect();
-                game.subscribe("game/events", 1);
+                game.connect(CONNECT);
                 portal.start();
                 for (int i = 0; i < LATENCY_SAMPLES + 50; i++) {
                     Uid uid = Uid.of(new byte[] {4, (byte) (i >> 16), (byte) (i >> 8), (byte) i});
@@ -133,23 +139,22 @@ public final class BridgeBench {
     private static long[] directLatency(Mosquitto broker) throws Exception {
         List<Long> micros = new ArrayList<>();
         Counter received = new Counter();
-        MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-lsub-" + System.nanoTime()),
-                (t, p, r) -> {
-                    long sent = java.nio.ByteBuffer.wrap(p).getLong();
+        Topic topic = Topic.of("direct/latency");
+        BrokerLink sub = subscriber(broker.uri(), "bench-lsub", TopicFilter.exactly(topic),
+                message -> {
+                    long sent = java.nio.ByteBuffer.wrap(message.payload()).getLong();
                     synchronized (micros) {
                         micros.add((System.nanoTime() - sent) / 1000);
                     }
                     received.add();
                 });
-        MqttLink pub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-lpub-" + System.nanoTime()),
-                (t, p, r) -> { });
+        BrokerLink pub = publisher(broker.uri(), "bench-lpub");
         try {
-            sub.connect();
-            sub.subscribe("direct/latency", 1);
-            pub.connect();
+            sub.connect(CONNECT);
+            pub.connect(CONNECT);
             for (int i = 0; i < LATENCY_SAMPLES + 50; i++) {
-                pub.publish("direct/latency", java.nio.ByteBuffer.allocate(32).putLong(System.nanoTime()).array(),
-                        1, false);
+                pub.publish(topic, java.nio.ByteBuffer.allocate(32).putLong(System.nanoTime()).array(),
+                        Qos.AT_LEAST_ONCE, false);
                 Thread.sleep(LATENCY_GAP_MILLIS / 2);
             }
             received.await(LATENCY_SAMPLES + 50, 60);
@@ -223,19 +228,17 @@ public final class BridgeBench {
     /** The same frames straight from a publisher to a subscriber through the broker. */
     private static Run ceiling(Mosquitto broker, int total) throws Exception {
         Counter received = new Counter();
-        MqttLink sub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-sub-" + System.nanoTime()),
-                (t, p, r) -> received.add());
-        MqttLink pub = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-pub-" + System.nanoTime()),
-                (t, p, r) -> { });
+        BrokerLink sub = subscriber(broker.uri(), "bench-sub", TopicFilter.of("ceiling/+/evt"), m -> received.add());
+        BrokerLink pub = publisher(broker.uri(), "bench-pub");
+        Topic topic = Topic.of("ceiling/p0/evt");
         try {
-            sub.connect();
-            sub.subscribe("ceiling/+/evt", 1);
-            pub.connect();
+            sub.connect(CONNECT);
+            pub.connect(CONNECT);
             byte[][] frames = frames(0, total);
             CpuWindow cpu = CpuWindow.open(broker);
             long start = System.nanoTime();
             for (byte[] frame : frames) {
-                pub.publish("ceiling/p0/evt", frame, 1, false);
+                pub.publish(topic, frame, Qos.AT_LEAST_ONCE, false);
             }
             if (!received.await(total, 120)) {
                 throw new IllegalStateException("ceiling run: only " + received.count() + " of " + total);
@@ -252,12 +255,11 @@ public final class BridgeBench {
         Counter events = new Counter();
         int perPortal = total / portals;
         try (Bridge bridge = Bridge.start(config(broker.uri(), data))) {
-            MqttLink game = new PahoMqttLink(MqttSettings.plain(broker.uri(), "bench-game-" + System.nanoTime()),
-                    (t, p, r) -> events.add());
+            BrokerLink game = subscriber(broker.uri(), "bench-game", TopicFilter.exactly(GameTopics.EVENTS),
+                    m -> events.add());
             List<DemoPortal> sims = new ArrayList<>();
             try {
-                game.connect();
-                game.subscribe("game/events", 1);
+                game.connect(CONNECT);
                 byte[][][] frames = new byte[portals][][];
                 for (int p = 0; p < portals; p++) {
                     DemoPortal sim = new DemoPortal(broker.uri(), "bench-" + p, 3, Clock.systemUTC());
@@ -304,4 +306,16 @@ public final class BridgeBench {
     private BridgeBench() {
     }
 
+
+    /** A bench client that counts or times what {@code filter} brings, acknowledging each message at once. */
+    static BrokerLink subscriber(String uri, String name, TopicFilter filter,
+                                 java.util.function.Consumer<InboundMessage> onMessage) throws LinkException {
+        return BrokerSettings.plain(uri, name + "-" + System.nanoTime()).linkBuilder()
+                .subscribe(filter, Qos.AT_LEAST_ONCE, MessageHandler.autoAck(onMessage)).build();
+    }
+
+    /** A bench client that publishes as fast as the broker confirms: a window as large as the bridge's. */
+    static BrokerLink publisher(String uri, String name) throws LinkException {
+        return BrokerSettings.plain(uri, name + "-" + System.nanoTime()).linkBuilder().maxInFlight(4096).build();
+    }
 }

@@ -1,9 +1,10 @@
 package dev.portal.bench.bridge;
 
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 import dev.portal.testsupport.Mosquitto;
 
 import java.util.concurrent.ExecutorService;
@@ -23,31 +24,28 @@ final class RelayCeiling {
         String brokerUri = broker.uri();
         Counter received = new Counter();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-worker"));
-        MqttLink sub = new PahoMqttLink(MqttSettings.plain(brokerUri, "relay-sub-" + System.nanoTime()),
-                (t, p, r) -> received.add());
-        MqttLink[] out = new MqttLink[1];
-        MqttLink relay = new PahoMqttLink(MqttSettings.plain(brokerUri, "relay-" + System.nanoTime()),
-                (MqttLink.AckingHandler) (topic, payload, retained, ack) -> worker.execute(() -> {
-                    try {
-                        out[0].publish("relay/out", payload, 1, false);
-                    } catch (MqttLinkException e) {
-                        throw new IllegalStateException(e);
-                    }
+        Topic relayed = Topic.of("relay/out");
+        Topic in = Topic.of("relay/p0/evt");
+        BrokerLink sub = BridgeBench.subscriber(brokerUri, "relay-sub", TopicFilter.exactly(relayed),
+                m -> received.add());
+        BrokerLink[] out = new BrokerLink[1];
+        BrokerLink relay = BrokerSettings.plain(brokerUri, "relay-" + System.nanoTime()).linkBuilder()
+                .maxInFlight(4096)
+                .subscribe(TopicFilter.of("relay/+/evt"), Qos.AT_LEAST_ONCE, (message, ack) -> worker.execute(() -> {
+                    out[0].publish(relayed, message.payload(), Qos.AT_LEAST_ONCE, false);
                     ack.acknowledge();
-                }));
+                }))
+                .build();
         out[0] = relay;
-        MqttLink pub = new PahoMqttLink(MqttSettings.plain(brokerUri, "relay-pub-" + System.nanoTime()),
-                (t, p, r) -> { });
+        BrokerLink pub = BridgeBench.publisher(brokerUri, "relay-pub");
         try {
-            sub.connect();
-            sub.subscribe("relay/out", 1);
-            relay.connect();
-            relay.subscribe("relay/+/evt", 1);
-            pub.connect();
+            sub.connect(BridgeBench.CONNECT);
+            relay.connect(BridgeBench.CONNECT);
+            pub.connect(BridgeBench.CONNECT);
             CpuWindow cpu = CpuWindow.open(broker);
             long start = System.nanoTime();
             for (byte[] frame : frames) {
-                pub.publish("relay/p0/evt", frame, 1, false);
+                pub.publish(in, frame, Qos.AT_LEAST_ONCE, false);
             }
             if (!received.await(frames.length, 120)) {
                 throw new IllegalStateException("relay run: only " + received.count() + " of " + frames.length);

@@ -9,21 +9,27 @@ import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
-import dev.portal.bridge.game.GameTopics;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.link.Acknowledgement;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.InboundMessage;
+import dev.portal.link.LinkException;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
+import dev.portal.link.Will;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +53,9 @@ public final class Bridge implements AutoCloseable {
     /** An event the broker has not confirmed after this long is published again (same eventId). */
     private static final Duration OUTBOX_RESEND_AFTER = Duration.ofSeconds(10);
     private static final Duration CLOSE_EVENTS_WAIT = Duration.ofSeconds(5);
+    /** Publishes unconfirmed at once before a publisher waits; beyond the broker's own in-flight window. */
+    private static final int MAX_IN_FLIGHT = 4096;
+    private static final Duration PUBLISH_WAIT = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -55,7 +64,8 @@ public final class Bridge implements AutoCloseable {
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
     private EmbeddedBroker broker;
     private Store store;
-    private MqttLink link;
+    private BrokerLink link;
+    private DeadLetters deadLetters;
     private FrameIngest frames;
     private StatusIngest statuses;
     private UpdateService updates;
@@ -78,33 +88,39 @@ public final class Bridge implements AutoCloseable {
     }
 
     /** Starts everything; on failure, closes what was started and throws. */
-    public static Bridge start(BridgeConfig config) throws BrokerException, MqttLinkException {
+    public static Bridge start(BridgeConfig config) throws BrokerException, LinkException {
         Bridge bridge = new Bridge(config);
         try {
             bridge.open();
             return bridge;
-        } catch (BrokerException | MqttLinkException | RuntimeException e) {
+        } catch (BrokerException | LinkException | RuntimeException e) {
             bridge.close();
             throw e;
         }
     }
 
-    private void open() throws BrokerException, MqttLinkException {
+    private void open() throws BrokerException, LinkException {
         startedMillis = config.clock().millis();
-        MqttSettings mqtt = config.mqtt();
+        BrokerSettings mqtt = config.mqtt();
         if (config.embeddedPort().isPresent()) {
             broker = EmbeddedBroker.start(config.dataDir().resolve("broker"), "127.0.0.1", config.embeddedPort().get());
-            mqtt = new MqttSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(), false,
-                    java.util.Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout(), mqtt.will());
+            mqtt = new BrokerSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(),
+                    Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout());
         }
         store = config.store()
                 .<Store>map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
                         config.clock()))
                 .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock()));
-        mqtt = mqtt.withWill(new MqttSettings.Will(GameTopics.STATUS, OFFLINE, 1, true));
-        link = new PahoMqttLink(mqtt, (MqttLink.AckingHandler) this::onMessage);
+        link = mqtt.linkBuilder()
+                .will(new Will(GameTopics.BRIDGE_STATUS, OFFLINE, Qos.AT_LEAST_ONCE, true))
+                .maxInFlight(MAX_IN_FLIGHT)
+                .publishWait(PUBLISH_WAIT)
+                .subscribe(shared(PortalTopics.ALL_EVENTS), Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(PortalTopics.ALL_STATUS, Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(shared(GameTopics.TOY_UPDATES), Qos.AT_LEAST_ONCE, this::onMessage)
+                .build();
         CommandSender commands = new CommandSender(link, config.clock());
-        DeadLetters deadLetters = new DeadLetters(link, counters, config.clock());
+        deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
         publisher = new GamePublisher(link, store, counters, outbox);
         // Before any message: the documents a previous run may have left stale and the events it left
@@ -120,11 +136,7 @@ public final class Bridge implements AutoCloseable {
         frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, config.clock(),
                 config.reorderWindow(), config.restartGrace(), timer, worker);
         statuses = new StatusIngest(store, publisher, deadLetters, counters, config.clock());
-        link.connect();
-        String prefix = config.sharedGroup().map(g -> "$share/" + g + "/").orElse("");
-        link.subscribe(prefix + GameTopics.PORTAL_EVENTS, 1);
-        link.subscribe(GameTopics.PORTAL_STATUS, 1);
-        link.subscribe(prefix + GameTopics.UPDATES, 1);
+        link.connect(mqtt.connectTimeout());
         linkUp.countDown();
         publishStatus(true);
         long every = config.statusInterval().toMillis();
@@ -139,9 +151,14 @@ public final class Bridge implements AutoCloseable {
      * Queues the message for the worker and returns at once; the broker hears that it is handled only once
      * its effect is committed (frames: after their batch's transaction; other messages: once handled).
      */
-    private void onMessage(String topic, byte[] payload, boolean retained, MqttLink.Acknowledgement ack) {
+    private void onMessage(InboundMessage message, Acknowledgement ack) {
         long received = config.clock().millis();
-        worker.execute(() -> route(topic, payload, received, ack));
+        worker.execute(() -> route(message, received, ack));
+    }
+
+    /** {@code filter}, as a member of the configured share group if there is one. */
+    private TopicFilter shared(TopicFilter filter) {
+        return config.sharedGroup().map(group -> TopicFilter.shared(group, filter)).orElse(filter);
     }
 
     /**
@@ -175,17 +192,24 @@ public final class Bridge implements AutoCloseable {
         }
     }
 
-    private void route(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
+    private void route(InboundMessage message, long receivedMillis, Acknowledgement ack) {
+        Topic topic = message.topic();
         try {
-            if (topic.endsWith("/evt")) {
-                frames.onFrame(topic, payload, receivedMillis, ack);
+            Optional<PortalTopics.PortalTopic> portal = PortalTopics.parse(topic);
+            if (portal.isPresent() && portal.get().kind() == PortalTopics.Kind.EVENTS) {
+                frames.onFrame(portal.get().device(), topic, message.payload(), receivedMillis, ack);
                 return;
             }
             frames.flush(); // what came before this message is applied before it
-            if (topic.endsWith("/status") && topic.startsWith("portal/")) {
-                statuses.onStatus(topic, payload);
-            } else if (topic.endsWith("/update")) {
-                updates.onRequest(topic, payload);
+            if (portal.isPresent() && portal.get().kind() == PortalTopics.Kind.STATUS) {
+                statuses.onStatus(portal.get().device(), topic, message.payload());
+            } else if (GameTopics.parse(topic).orElse(null) instanceof GameTopics.ToyUpdate update) {
+                updates.onRequest(topic, update.uid(), message.payload());
+            } else {
+                // A topic our filters let through but that names no portal of ours (portal/emoji-🐉/evt):
+                // counted as a dead letter, acknowledged, never retried.
+                deadLetters.refuse("bad-topic", "not portal/{deviceId}/evt|status nor game/toys/{uid}/update",
+                        topic.value(), message.payload());
             }
             ack.acknowledge();
         } catch (RuntimeException e) {
@@ -214,7 +238,7 @@ public final class Bridge implements AutoCloseable {
         node.put("online", true);
         node.put("startedAt", java.time.Instant.ofEpochMilli(startedMillis).toString());
         node.set("counters", counters.toJson());
-        publisher.send(GameTopics.STATUS, node, true);
+        publisher.send(GameTopics.BRIDGE_STATUS, node, true);
     }
 
     public BridgeCounters counters() {
@@ -246,7 +270,7 @@ public final class Bridge implements AutoCloseable {
             try {
                 worker.awaitIdle(5, TimeUnit.SECONDS);
                 awaitEventsConfirmed();
-                link.publish(GameTopics.STATUS, OFFLINE, 1, true);
+                link.publish(GameTopics.BRIDGE_STATUS, OFFLINE, Qos.AT_LEAST_ONCE, true).get(2, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.debug("could not say goodbye: {}", e.toString());
             }

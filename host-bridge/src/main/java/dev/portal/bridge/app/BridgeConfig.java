@@ -1,7 +1,5 @@
 package dev.portal.bridge.app;
 
-import dev.portal.bridge.mqtt.MqttSettings;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +18,7 @@ import java.util.Optional;
  * @param store         where the state lives: empty for the SQLite file bridge.db in dataDir, else a JDBC URL
  *                      (jdbc:postgresql://...) with its user and password
  */
-public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
+public record BridgeConfig(BrokerSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
                            Optional<String> sharedGroup, Duration reorderWindow, Duration writeTimeout,
                            Duration statusInterval, Duration restartGrace, Clock clock, Optional<StoreUrl> store) {
 
@@ -32,7 +30,7 @@ public record BridgeConfig(MqttSettings mqtt, Optional<Integer> embeddedPort, Pa
         }
     }
 
-    public static BridgeConfig defaults(MqttSettings mqtt, Path dataDir) {
+    public static BridgeConfig defaults(BrokerSettings mqtt, Path dataDir) {
         return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), Clock.systemUTC(), Optional.empty());
     }

@@ -1,6 +1,6 @@
 package dev.portal.bridge.app;
 
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.link.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,12 +103,13 @@ public final class BridgeMain implements Callable<Integer> {
     BridgeConfig config() throws Exception {
         String id = clientId != null ? clientId : "portal-bridge-" + InetAddress.getLocalHost().getHostName();
         String uri = broker != null ? broker : "tcp://127.0.0.1:" + port;
-        if ((tls || tlsCa != null) && uri.startsWith("tcp://")) {
-            uri = "ssl://" + uri.substring("tcp://".length()); // Paho does the TLS handshake only for ssl://
+        Optional<TlsConfig> tlsConfig = Optional.empty();
+        if (tls || tlsCa != null || uri.startsWith("ssl://")) {
+            tlsConfig = Optional.of(tlsCa != null ? TlsConfig.trusting(tlsCa) : TlsConfig.jvmDefaults());
         }
-        MqttSettings mqtt = new MqttSettings(uri, id, Optional.ofNullable(username),
-                Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray), tls,
-                Optional.ofNullable(tlsCa), broker == null, Duration.ofSeconds(10), Optional.empty());
+        BrokerSettings mqtt = new BrokerSettings(uri, id, Optional.ofNullable(username),
+                Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray), tlsConfig,
+                broker == null, Duration.ofSeconds(10));
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
                 Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty());

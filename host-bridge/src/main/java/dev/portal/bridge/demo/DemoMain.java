@@ -2,7 +2,7 @@ package dev.portal.bridge.demo;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +73,7 @@ public final class DemoMain implements Callable<Integer> {
         int brokerPort = port != 0 ? port : freePort();
         out.println("Portal demo: bridge + embedded MQTT broker on 127.0.0.1:" + brokerPort
                 + " + a simulated portal. Below: what a game server subscribed to game/# sees.");
-        BridgeConfig config = BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + brokerPort,
+        BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + brokerPort,
                 "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort);
         Path deviceScript = portalScript();
         try (Bridge bridge = Bridge.start(config);

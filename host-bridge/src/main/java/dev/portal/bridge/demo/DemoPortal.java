@@ -1,9 +1,15 @@
 package dev.portal.bridge.demo;
 
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
+import dev.portal.link.Will;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
@@ -30,6 +36,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +58,25 @@ public final class DemoPortal implements AutoCloseable {
     private final Clock clock;
     private final long bootId;
     private long sequence;
-    private final MqttLink link;
+    private final BrokerLink link;
+    private final DeviceId device;
     private final Map<Integer, Placed> present = new TreeMap<>();
     private long commandsRejected;
 
     private record Placed(int pad, int slot, SimTag tag, long sinceMillis) {
     }
 
-    public DemoPortal(String serverUri, String deviceId, int pads, Clock clock) throws MqttLinkException {
+    public DemoPortal(String serverUri, String deviceId, int pads, Clock clock) throws LinkException {
         this.deviceId = deviceId;
         this.pads = pads;
         this.clock = clock;
         this.bootId = new SecureRandom().nextInt() & 0xFFFF_FFFFL;
-        MqttSettings settings = MqttSettings.plain(serverUri, "sim-" + deviceId + "-" + System.nanoTime())
-                .withWill(new MqttSettings.Will(statusTopic(), status("offline"), 1, true));
-        this.link = new PahoMqttLink(settings, (topic, payload, retained) -> onCommand(payload));
+        this.device = DeviceId.of(deviceId);
+        this.link = BrokerSettings.plain(serverUri, "sim-" + deviceId + "-" + System.nanoTime()).linkBuilder()
+                .will(new Will(statusTopic(), status("offline"), Qos.AT_LEAST_ONCE, true))
+                .subscribe(TopicFilter.exactly(PortalTopics.cmd(device)), Qos.AT_LEAST_ONCE,
+                        MessageHandler.autoAck(message -> onCommand(message.payload())))
+                .build();
     }
 
     public String deviceId() {
@@ -74,8 +87,8 @@ public final class DemoPortal implements AutoCloseable {
         return bootId;
     }
 
-    private String statusTopic() {
-        return "portal/" + deviceId + "/status";
+    private Topic statusTopic() {
+        return PortalTopics.status(device);
     }
 
     private byte[] status(String state) {
@@ -84,14 +97,13 @@ public final class DemoPortal implements AutoCloseable {
     }
 
     /** Connects, listens for commands, announces itself online and sends its Birth. */
-    public void start() throws MqttLinkException {
-        link.connect();
-        link.subscribe("portal/" + deviceId + "/cmd", 1);
-        link.publish(statusTopic(), status("online"), 1, true);
+    public void start() throws LinkException {
+        link.connect(Duration.ofSeconds(10));
+        link.publishNow(statusTopic(), status("online"), Qos.AT_LEAST_ONCE, true);
         birth();
     }
 
-    public synchronized void birth() throws MqttLinkException {
+    public synchronized void birth() throws LinkException {
         List<PadInfo> padInfos = IntStream.range(0, pads).mapToObj(p -> new PadInfo(p, 4, "simulated")).toList();
         Calibration calibration = new Calibration(
                 IntStream.range(0, pads).mapToObj(p -> new PadCalibration(p, 33, 3)).toList());
@@ -100,14 +112,14 @@ public final class DemoPortal implements AutoCloseable {
     }
 
     /** A tag enters the field: TagPlaced, then what the reader found on it. */
-    public synchronized void place(int pad, int slot, SimTag tag) throws MqttLinkException {
+    public synchronized void place(int pad, int slot, SimTag tag) throws LinkException {
         present.put(key(pad, slot), new Placed(pad, slot, tag, clock.millis()));
         send(new TagPlaced(pad, slot, tag.uid(), tag.type()));
         send(read(pad, slot, tag));
     }
 
     /** A tag leaves the field. */
-    public synchronized void lift(int pad, int slot) throws MqttLinkException {
+    public synchronized void lift(int pad, int slot) throws LinkException {
         Placed placed = present.remove(key(pad, slot));
         if (placed == null) {
             throw new IllegalStateException("nothing on pad " + pad + " slot " + slot);
@@ -115,21 +127,21 @@ public final class DemoPortal implements AutoCloseable {
         send(new TagRemoved(pad, slot, placed.tag().uid(), clock.millis() - placed.sinceMillis()));
     }
 
-    public synchronized void heartbeat(long uptimeSeconds) throws MqttLinkException {
+    public synchronized void heartbeat(long uptimeSeconds) throws LinkException {
         send(new Heartbeat(new HealthCounters(uptimeSeconds, 2000, 0, 0, 0, commandsRejected, 0, 0, 0,
                 present.size())));
     }
 
     /** Sends one message as the next frame; returns the encoded frame (tests replay it). */
-    public synchronized byte[] send(Message message) throws MqttLinkException {
+    public synchronized byte[] send(Message message) throws LinkException {
         byte[] frame = FrameCodec.encode(new Frame(Header.of(bootId, sequence++, clock.millis(), true), message));
-        link.publish("portal/" + deviceId + "/evt", frame, 1, false);
+        link.publishNow(PortalTopics.evt(device), frame, Qos.AT_LEAST_ONCE, false);
         return frame;
     }
 
     /** Publishes raw bytes on this portal's event topic (tests of hostile input). */
-    public void sendRaw(byte[] payload) throws MqttLinkException {
-        link.publish("portal/" + deviceId + "/evt", payload, 1, false);
+    public void sendRaw(byte[] payload) throws LinkException {
+        link.publishNow(PortalTopics.evt(device), payload, Qos.AT_LEAST_ONCE, false);
     }
 
     private static ToyRead read(int pad, int slot, SimTag tag) {
@@ -167,12 +179,12 @@ public final class DemoPortal implements AutoCloseable {
                     send(new CommandResult(command.correlationId(), Status.UNKNOWN_COMMAND, "not simulated"));
                 }
             }
-        } catch (MqttLinkException e) {
+        } catch (LinkException e) {
             LOG.warn("{}: could not answer a command: {}", deviceId, e.getMessage());
         }
     }
 
-    private void write(long correlationId, WriteToy write) throws MqttLinkException {
+    private void write(long correlationId, WriteToy write) throws LinkException {
         Placed placed = present.get(key(write.pad(), write.slot()));
         if (placed == null || !placed.tag().uid().equals(write.uid())) {
             commandsRejected++;
@@ -186,8 +198,8 @@ public final class DemoPortal implements AutoCloseable {
     @Override
     public void close() {
         try {
-            link.publish(statusTopic(), status("offline"), 1, true);
-        } catch (MqttLinkException e) {
+            link.publish(statusTopic(), status("offline"), Qos.AT_LEAST_ONCE, true).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
             LOG.debug("could not say offline: {}", e.getMessage());
         }
         link.close();

@@ -2,9 +2,11 @@ package dev.portal.bridge.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.app.Bridge;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Qos;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,13 +118,12 @@ final class DeviceDemoSession {
     /** Someone else's broken client publishes garbage on the portal's topic: the bridge refuses it. */
     private void interference() throws Exception {
         view.say("-- interference: a corrupted frame arrives on the portal's topic");
-        MqttLink link = new PahoMqttLink(MqttSettings.plain(bridge.serverUri(), "demo-noise-" + System.nanoTime()),
-                (t, p, r) -> { });
-        try {
-            link.connect();
-            link.publish("portal/sim-portal/evt", "\u0010garbage-on-the-wire".getBytes(StandardCharsets.UTF_8), 1, false);
-        } finally {
-            link.close();
+        try (BrokerLink link = BrokerSettings.plain(bridge.serverUri(), "demo-noise-" + System.nanoTime())
+                .linkBuilder().build()) {
+            link.connect(Duration.ofSeconds(10));
+            link.publish(PortalTopics.evt(DeviceId.of("sim-portal")),
+                    "\u0010garbage-on-the-wire".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE, false)
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -2,10 +2,13 @@ package dev.portal.bridge.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.InboundMessage;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,36 +24,38 @@ import java.util.function.Predicate;
 public final class GameView implements AutoCloseable {
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
-    private final MqttLink link;
+    private final BrokerLink link;
     private final List<JsonNode> events = new ArrayList<>();
     private final Map<String, Integer> counts = new TreeMap<>();
     private final Map<String, String> portalsShown = new HashMap<>();
     private final Map<String, String> toysShown = new HashMap<>();
     private int deadLetters;
 
-    public GameView(String serverUri, PrintStream out) throws MqttLinkException {
+    public GameView(String serverUri, PrintStream out) throws LinkException {
         this.out = out;
-        this.link = new PahoMqttLink(MqttSettings.plain(serverUri, "game-view-" + System.nanoTime()), this::onMessage);
-        link.connect();
-        link.subscribe("game/#", 1);
+        this.link = BrokerSettings.plain(serverUri, "game-view-" + System.nanoTime()).linkBuilder()
+                .subscribe(GameTopics.ALL, Qos.AT_LEAST_ONCE, MessageHandler.autoAck(this::onMessage))
+                .build();
+        link.connect(Duration.ofSeconds(10));
     }
 
-    private synchronized void onMessage(String topic, byte[] payload, boolean retained) {
+    private synchronized void onMessage(InboundMessage message) {
         JsonNode node;
+        GameTopics.GameTopic topic = GameTopics.parse(message.topic()).orElse(null);
         try {
-            node = GameJson.MAPPER.readTree(payload);
+            node = GameJson.MAPPER.readTree(message.payload());
         } catch (IOException e) {
             return;
         }
-        String line = describe(topic, node);
+        String line = topic == null ? null : describe(topic, node);
         if (line != null) {
             out.printf("%7.2fs  %s%n", (System.nanoTime() - startNanos) / 1e9, line);
         }
         notifyAll();
     }
 
-    private String describe(String topic, JsonNode n) {
-        if (topic.equals("game/events")) {
+    private String describe(GameTopics.GameTopic topic, JsonNode n) {
+        if (topic instanceof GameTopics.Events) {
             events.add(n);
             String type = n.path("event").asText();
             counts.merge(type, 1, Integer::sum);
@@ -68,7 +73,7 @@ public final class GameView implements AutoCloseable {
                 default -> String.format("event   %-11s %-16s on %s", type, who, where);
             };
         }
-        if (topic.startsWith("game/portals/")) {
+        if (topic instanceof GameTopics.PortalDocument) {
             String id = n.path("deviceId").asText();
             boolean online = n.path("online").asBoolean();
             String shown = online + "|" + n.path("firmware").asText() + "|" + n.path("pads").size();
@@ -81,7 +86,7 @@ public final class GameView implements AutoCloseable {
             return String.format("portal  %-11s %s, firmware %s, %d pads", id, online ? "online" : "OFFLINE",
                     n.path("firmware").asText(), n.path("pads").size());
         }
-        if (topic.startsWith("game/toys/") && n.has("revision")) {
+        if (topic instanceof GameTopics.ToyDocument && n.has("revision")) {
             String shown = n.path("revision").asLong() + "|" + n.path("writePending").asBoolean();
             if (shown.equals(toysShown.put(n.path("uid").asText(), shown))) {
                 return null;
@@ -91,11 +96,11 @@ public final class GameView implements AutoCloseable {
                     n.path("writePending").asBoolean() ? ", write to tag pending" : ", tag up to date",
                     n.path("onPortal").isObject() ? " (on " + n.at("/onPortal/deviceId").asText() + ")" : "");
         }
-        if (topic.startsWith("game/replies/")) {
+        if (topic instanceof GameTopics.Reply) {
             return String.format("reply   %-11s %s: %s", n.path("correlationId").asText(), n.path("status").asText(),
                     n.path("detail").asText());
         }
-        if (topic.equals("game/deadletter")) {
+        if (topic instanceof GameTopics.DeadLetter) {
             deadLetters++;
             return String.format("refused %-11s %s (%d bytes on %s)", n.path("reason").asText(), n.path("detail").asText(),
                     n.path("size").asInt(), n.path("topic").asText());

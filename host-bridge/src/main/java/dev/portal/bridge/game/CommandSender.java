@@ -1,7 +1,10 @@
 package dev.portal.bridge.game;
 
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.LinkException;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Qos;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
 import dev.portal.protocol.frame.Frame;
@@ -19,13 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CommandSender {
     private static final long U32 = 0xFFFF_FFFFL;
 
-    private final MqttLink link;
+    private final BrokerLink link;
     private final Clock clock;
     private final long bootId;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong correlation;
 
-    public CommandSender(MqttLink link, Clock clock) {
+    public CommandSender(BrokerLink link, Clock clock) {
         this.link = link;
         this.clock = clock;
         SecureRandom random = new SecureRandom();
@@ -34,11 +37,11 @@ public final class CommandSender {
     }
 
     /** Sends the command and returns its correlation id. */
-    public long send(String deviceId, CommandBody body) throws MqttLinkException {
+    public long send(String deviceId, CommandBody body) throws LinkException {
         long correlationId = correlation.incrementAndGet() & U32;
         Header header = Header.of(bootId, sequence.incrementAndGet() & U32, clock.millis(), true);
         byte[] frame = FrameCodec.encode(new Frame(header, new Command(correlationId, body)));
-        link.publish(GameTopics.command(deviceId), frame, 1, false);
+        link.publishNow(PortalTopics.cmd(DeviceId.of(deviceId)), frame, Qos.AT_LEAST_ONCE, false);
         return correlationId;
     }
 }

@@ -1,8 +1,9 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.Qos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +18,11 @@ public final class DeadLetters {
     /** Payload bytes copied into a dead letter; enough to diagnose, not enough to amplify an attack. */
     static final int KEEP_BYTES = 256;
 
-    private final MqttLink link;
+    private final BrokerLink link;
     private final BridgeCounters counters;
     private final Clock clock;
 
-    public DeadLetters(MqttLink link, BridgeCounters counters, Clock clock) {
+    public DeadLetters(BrokerLink link, BridgeCounters counters, Clock clock) {
         this.link = link;
         this.counters = counters;
         this.clock = clock;
@@ -40,10 +41,9 @@ public final class DeadLetters {
         node.put("payloadHex", HexFormat.of().formatHex(kept));
         node.put("payloadBase64", Base64.getEncoder().encodeToString(kept));
         node.put("truncated", kept.length < payload.length);
-        try {
-            link.publish(GameTopics.DEADLETTER, GameJson.bytes(node), 1, false);
-        } catch (MqttLinkException e) {
+        link.publish(GameTopics.DEADLETTER, GameJson.bytes(node), Qos.AT_LEAST_ONCE, false).exceptionally(e -> {
             LOG.warn("could not publish a dead letter: {}", e.getMessage());
-        }
+            return null;
+        });
     }
 }

@@ -1,7 +1,8 @@
 package dev.portal.bridge.game;
 
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.Qos;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.store.Store;
@@ -30,7 +31,7 @@ public final class EventOutbox {
     private static final int MANY_CONFIRMED = 256;
 
     private final Store store;
-    private final MqttLink link;
+    private final BrokerLink link;
     private final BridgeCounters counters;
     private final String owner;
     private final long resendAfterNanos;
@@ -44,7 +45,7 @@ public final class EventOutbox {
     }
 
     /** @param owner this bridge's MQTT client id: bridges sharing a database each resend their own events */
-    public EventOutbox(Store store, MqttLink link, BridgeCounters counters, String owner, Duration resendAfter) {
+    public EventOutbox(Store store, BrokerLink link, BridgeCounters counters, String owner, Duration resendAfter) {
         this.store = store;
         this.link = link;
         this.counters = counters;
@@ -82,13 +83,15 @@ public final class EventOutbox {
 
     private void send(OutboxEvent event) {
         unconfirmed.put(event.position(), new Sent(event, System.nanoTime()));
-        try {
-            link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8), 1, false,
-                    () -> confirmed.add(event.position()));
-        } catch (MqttLinkException e) {
-            counters.count("publishFailures");
-            LOG.warn("could not publish event {} (sent again later): {}", event.eventId(), e.getMessage());
-        }
+        link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE, false)
+                .whenComplete((ok, e) -> {
+                    if (e == null) {
+                        confirmed.add(event.position());
+                    } else {
+                        counters.count("publishFailures");
+                        LOG.warn("could not publish event {} (sent again later): {}", event.eventId(), e.getMessage());
+                    }
+                });
     }
 
     /** Publishes again the events a previous run of this bridge staged but never saw confirmed. */

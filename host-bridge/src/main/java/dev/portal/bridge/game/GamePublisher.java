@@ -1,8 +1,11 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.GameTopics;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
@@ -18,12 +21,12 @@ import java.util.List;
 public final class GamePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(GamePublisher.class);
 
-    private final MqttLink link;
+    private final BrokerLink link;
     private final Store store;
     private final BridgeCounters counters;
     private final EventOutbox outbox;
 
-    public GamePublisher(MqttLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
+    public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
         this.link = link;
         this.store = store;
         this.counters = counters;
@@ -62,7 +65,7 @@ public final class GamePublisher {
     }
 
     public void portal(PortalState portal) {
-        send(GameTopics.portal(portal.deviceId()), GameJson.portal(portal), true);
+        send(GameTopics.portal(DeviceId.of(portal.deviceId())), GameJson.portal(portal), true);
     }
 
     public void toy(ToyProfile toy) {
@@ -82,12 +85,11 @@ public final class GamePublisher {
         }
     }
 
-    public void send(String topic, ObjectNode document, boolean retained) {
-        try {
-            link.publish(topic, GameJson.bytes(document), 1, retained);
-        } catch (MqttLinkException e) {
+    public void send(Topic topic, ObjectNode document, boolean retained) {
+        link.publish(topic, GameJson.bytes(document), Qos.AT_LEAST_ONCE, retained).exceptionally(e -> {
             counters.count("publishFailures");
             LOG.warn("could not publish to {}: {}", topic, e.getMessage());
-        }
+            return null;
+        });
     }
 }

@@ -1,7 +1,8 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.LinkException;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.ProfileRecords;
@@ -56,13 +57,14 @@ public final class UpdateService {
         this.writeTimeout = writeTimeout;
     }
 
-    public void onRequest(String topic, byte[] payload) {
+    /** A request on {@code topic}, about the toy {@code uid} as the topic names it (not yet validated). */
+    public void onRequest(Topic topic, String uid, byte[] payload) {
         counters.count("updatesReceived");
         UpdateRequest request;
         try {
-            request = parser.parse(GameTopics.updatedToy(topic), payload);
+            request = parser.parse(uid, payload);
         } catch (UpdateParser.Unanswerable e) {
-            deadLetters.refuse("bad-request", e.getMessage(), topic, payload);
+            deadLetters.refuse("bad-request", e.getMessage(), topic.value(), payload);
             return;
         } catch (UpdateParser.Invalid e) {
             reject(e.partial(), e.getMessage());
@@ -114,7 +116,7 @@ public final class UpdateService {
             pending.put(correlationId, new PendingWrite(write.deviceId(), uid, write.profileRevision(), request));
             timer.schedule(() -> worker.execute(() -> timedOut(correlationId)), writeTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
-        } catch (MqttLinkException e) {
+        } catch (LinkException e) {
             LOG.warn("could not send WriteToy for {} to {}: {}", uid, write.deviceId(), e.getMessage());
             request.ifPresent(r -> reply(r, "queued", "the portal is unreachable; written when next placed", null));
         }
@@ -178,6 +180,6 @@ public final class UpdateService {
         } else {
             node.putNull("profile");
         }
-        publisher.send(request.replyTo(), node, false);
+        publisher.send(Topic.of(request.replyTo()), node, false); // validated by UpdateParser: no wildcards
     }
 }

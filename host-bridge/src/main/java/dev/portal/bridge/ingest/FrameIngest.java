@@ -4,10 +4,12 @@ import dev.portal.bridge.game.BridgeCounters;
 import dev.portal.bridge.game.CommandSender;
 import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.GamePublisher;
-import dev.portal.bridge.game.GameTopics;
 import dev.portal.bridge.game.UpdateService;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
+import dev.portal.link.Acknowledgement;
+import dev.portal.link.DeviceId;
+import dev.portal.link.LinkException;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.FrameApplier;
 import dev.portal.bridge.state.StreamPosition;
@@ -63,8 +65,8 @@ public final class FrameIngest {
     /** Per device, System.nanoTime() before which its old placements are not swept (its newest boot's grace). */
     private final Map<String, Long> sweepNotBefore = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
-    private final List<MqttLink.Acknowledgement> afterCommit = new ArrayList<>();
-    private final Map<FrameKey, List<MqttLink.Acknowledgement>> heldAcks = new HashMap<>();
+    private final List<Acknowledgement> afterCommit = new ArrayList<>();
+    private final Map<FrameKey, List<Acknowledgement>> heldAcks = new HashMap<>();
 
     /** One frame of one device's stream. */
     private record FrameKey(String deviceId, long boot, long seq) {
@@ -118,20 +120,15 @@ public final class FrameIngest {
     }
 
     /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
-    public void onFrame(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
+    public void onFrame(DeviceId device, Topic topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
         counters.count("framesReceived");
-        if (!accept(topic, payload, receivedMillis, ack)) {
+        if (!accept(device.value(), topic.value(), payload, receivedMillis, ack)) {
             afterCommit.add(ack); // refused: the dead letter is its outcome
         }
     }
 
     /** Decodes and offers one frame; false when it was refused. */
-    private boolean accept(String topic, byte[] payload, long receivedMillis, MqttLink.Acknowledgement ack) {
-        String deviceId = GameTopics.deviceOf(topic, "evt");
-        if (deviceId == null) {
-            deadLetters.refuse("bad-topic", "expected portal/{deviceId}/evt", topic, payload);
-            return false;
-        }
+    private boolean accept(String deviceId, String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
         if (payload.length > Limits.MAX_FRAME) {
             deadLetters.refuse("oversized", payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
             return false;
@@ -180,13 +177,13 @@ public final class FrameIngest {
         return true;
     }
 
-    private void waitWithHeld(String deviceId, StreamTracker.Received r, MqttLink.Acknowledgement ack) {
+    private void waitWithHeld(String deviceId, StreamTracker.Received r, Acknowledgement ack) {
         heldAcks.computeIfAbsent(FrameKey.of(deviceId, r), k -> new ArrayList<>()).add(ack);
     }
 
     /** The acknowledgements of a frame that leaves the hold, to be sent after the next commit. */
     private void releaseHeldAcks(String deviceId, StreamTracker.Received r) {
-        List<MqttLink.Acknowledgement> acks = heldAcks.remove(FrameKey.of(deviceId, r));
+        List<Acknowledgement> acks = heldAcks.remove(FrameKey.of(deviceId, r));
         if (acks != null) {
             afterCommit.addAll(acks);
         }
@@ -204,7 +201,7 @@ public final class FrameIngest {
             for (StreamTracker.Received r : expiry.unannounced()) {
                 releaseHeldAcks(deviceId, r);
                 deadLetters.refuse("unannounced-boot", "boot " + r.frame().header().bootId()
-                        + " was never announced by a Birth of " + deviceId, "portal/" + deviceId + "/evt",
+                        + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
                         FrameCodec.encode(r.frame()));
             }
             if (expiry.gap() || !expiry.unannounced().isEmpty()) {
@@ -245,7 +242,7 @@ public final class FrameIngest {
             afterCommit.addAll(e.getValue());
             return true;
         });
-        afterCommit.forEach(MqttLink.Acknowledgement::acknowledge);
+        afterCommit.forEach(Acknowledgement::acknowledge);
         afterCommit.clear();
     }
 
@@ -305,7 +302,7 @@ public final class FrameIngest {
         } catch (RuntimeException e) {
             // Skip the frame rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);
-            deadLetters.refuse("apply-failed", e.toString(), "portal/" + deviceId + "/evt", FrameCodec.encode(frame));
+            deadLetters.refuse("apply-failed", e.toString(), eventsTopic(deviceId), FrameCodec.encode(frame));
         }
     }
 
@@ -320,8 +317,12 @@ public final class FrameIngest {
             commands.send(deviceId, new Rebirth());
             counters.count("rebirthRequests");
             LOG.info("asked {} for a rebirth", deviceId);
-        } catch (MqttLinkException e) {
+        } catch (LinkException e) {
             LOG.warn("could not ask {} for a rebirth: {}", deviceId, e.getMessage());
         }
+    }
+
+    private static String eventsTopic(String deviceId) {
+        return PortalTopics.evt(DeviceId.of(deviceId)).value();
     }
 }

@@ -5,7 +5,8 @@ import dev.portal.bridge.game.BridgeCounters;
 import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
-import dev.portal.bridge.game.GameTopics;
+import dev.portal.link.DeviceId;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.store.Store;
 
@@ -40,14 +41,14 @@ public final class StatusIngest {
     record Status(boolean online, Optional<Long> bootId) {
     }
 
-    public void onStatus(String topic, byte[] payload) {
-        String deviceId = GameTopics.deviceOf(topic, "status");
-        if (deviceId == null || payload.length == 0) {
+    public void onStatus(DeviceId device, Topic topic, byte[] payload) {
+        String deviceId = device.value();
+        if (payload.length == 0) {
             return; // an empty retained message clears the topic: nothing to learn
         }
         Optional<Status> status = payload.length > MAX_BYTES ? Optional.empty() : parse(payload);
         if (status.isEmpty()) {
-            deadLetters.refuse("bad-status", "expected online/offline or {\"state\":...}", topic, payload);
+            deadLetters.refuse("bad-status", "expected online/offline or {\"state\":...}", topic.value(), payload);
             return;
         }
         counters.count("statusReceived");

@@ -3,7 +3,6 @@ package dev.portal.bridge.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
@@ -37,7 +36,7 @@ class BridgeFlowTest {
     Path dir;
 
     static BridgeConfig config(String uri, Path dataDir) {
-        return BridgeConfig.defaults(MqttSettings.plain(uri, "bridge-" + System.nanoTime()), dataDir)
+        return BridgeConfig.defaults(BrokerSettings.plain(uri, "bridge-" + System.nanoTime()), dataDir)
                 .withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
     }
 

@@ -7,7 +7,6 @@ import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.store.JdbcStore;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.testsupport.Mosquitto;
@@ -44,7 +43,7 @@ class BridgeLifecycleTest {
     void framesSentWhileTheBridgeIsDownAreAppliedWhenItComesBack(Mosquitto broker) throws Exception {
         // as scripts/bridge runs against an external broker: a stable client id and a persistent session
         BridgeConfig durable = BridgeConfig.defaults(
-                MqttSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir);
+                BrokerSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir);
         try (Collector game = new Collector(broker.uri(), "game/events");
              DemoPortal portal = new DemoPortal(broker.uri(), "porch", 1, Clock.systemUTC())) {
             try (Bridge bridge = Bridge.start(durable)) {
@@ -75,7 +74,7 @@ class BridgeLifecycleTest {
     @Test
     void eventsAKilledRunLeftUnconfirmedReachTheGameFirstWhenTheBridgeStarts(Mosquitto broker) throws Exception {
         BridgeConfig durable = BridgeConfig.defaults(
-                MqttSettings.plain(broker.uri(), "bridge-leftovers").withCleanSession(false), dir);
+                BrokerSettings.plain(broker.uri(), "bridge-leftovers").withCleanSession(false), dir);
         // What a run killed between its commit and the broker's PUBACK leaves behind, with another bridge's.
         try (JdbcStore store = JdbcStore.openSqlite(dir.resolve("bridge.db"), Clock.systemUTC())) {
             store.inTransaction(tx -> {

@@ -2,8 +2,8 @@ package dev.portal.bridge.app;
 
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.link.LinkException;
+import dev.portal.link.TlsConfig;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.testsupport.Mosquitto;
@@ -51,10 +51,10 @@ class BridgeTlsTest {
                 "allow_anonymous false", "password_file " + dir.resolve("passwords"));
     }
 
-    private MqttSettings settings(int port, String password) {
-        return new MqttSettings("ssl://127.0.0.1:" + port, "tls-bridge-" + System.nanoTime(), Optional.of("bridge"),
-                Optional.of(password.toCharArray()), true, Optional.of(dir.resolve("ca.pem")), true,
-                Duration.ofSeconds(10), Optional.empty());
+    private BrokerSettings settings(int port, String password) {
+        return new BrokerSettings("ssl://127.0.0.1:" + port, "tls-bridge-" + System.nanoTime(), Optional.of("bridge"),
+                Optional.of(password.toCharArray()), Optional.of(TlsConfig.trusting(dir.resolve("ca.pem"))), true,
+                Duration.ofSeconds(10));
     }
 
     @Test
@@ -63,7 +63,7 @@ class BridgeTlsTest {
         List<String> listener = secureListener(securePort);
         try (Mosquitto broker = BridgeBroker.configure(Mosquitto.in(dir)).perListenerSettings().lines(listener)
                 .start()) {
-            MqttLinkException refused = assertThrows(MqttLinkException.class,
+            LinkException refused = assertThrows(LinkException.class,
                     () -> Bridge.start(BridgeConfig.defaults(settings(securePort, "wrong"), dir.resolve("refused"))));
             assertTrue(refused.getMessage().contains("ssl://127.0.0.1:" + securePort), refused.getMessage());
 

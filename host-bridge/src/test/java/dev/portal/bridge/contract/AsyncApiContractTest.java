@@ -7,7 +7,7 @@ import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.protocol.toy.CoCreation;
@@ -83,7 +83,7 @@ class AsyncApiContractTest {
         AsyncApiSchemas schemas = new AsyncApiSchemas();
         SimTag hero = SimTag.toy("04A1B2C3D4E5F6", new ToyRecord(12, 1, new CoCreation("Blaze",
                 new Colours(0xFF4400, 0x202020, 0xFFD700), Upgrades.of(2), 150, 2)));
-        BridgeConfig config = BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "contract-" + System.nanoTime()),
+        BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "contract-" + System.nanoTime()),
                 dir).withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
         List<Collector.Received> all;
         try (Bridge bridge = Bridge.start(config);

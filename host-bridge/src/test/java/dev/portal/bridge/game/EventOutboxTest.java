@@ -5,6 +5,7 @@ import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.testing.RecordingLink;
+import dev.portal.link.GameTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,11 @@ import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
-import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.link.Acknowledgement;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
@@ -43,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bridge killed at any moment get everything it had not committed again from the broker.
  */
 class FrameIngestAckTest {
-    private static final String DEVICE = "ack-1";
-    private static final String TOPIC = "portal/" + DEVICE + "/evt";
+    private static final DeviceId DEVICE = DeviceId.of("ack-1");
+    private static final Topic TOPIC = PortalTopics.evt(DEVICE);
     private static final long BOOT = 77;
 
     @TempDir
@@ -55,7 +59,7 @@ class FrameIngestAckTest {
     private final Runnable[] pendingExpiry = new Runnable[1];
 
     /** Counts its acknowledgements. */
-    private static final class Ack implements MqttLink.Acknowledgement {
+    private static final class Ack implements Acknowledgement {
         final AtomicInteger count = new AtomicInteger();
 
         @Override
@@ -73,7 +77,7 @@ class FrameIngestAckTest {
         Clock clock = Clock.systemUTC();
         store = JdbcStore.openSqlite(dir.resolve("bridge.db"), clock);
         timer = Executors.newSingleThreadScheduledExecutor();
-        MqttLink link = new RecordingLink(); // the test looks at the store and the acks, not at what is sent
+        BrokerLink link = new RecordingLink(); // the test looks at the store and the acks, not at what is sent
         BridgeCounters counters = new BridgeCounters();
         CommandSender commands = new CommandSender(link, clock);
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
@@ -97,7 +101,7 @@ class FrameIngestAckTest {
     }
 
     private static byte[] birth(long seq) {
-        return frame(seq, new Birth(DEVICE, "1.0.0", Set.of(), List.of(), new Calibration(List.of()), 0));
+        return frame(seq, new Birth(DEVICE.value(), "1.0.0", Set.of(), List.of(), new Calibration(List.of()), 0));
     }
 
     private static byte[] placed(long seq, int pad) {
@@ -105,15 +109,15 @@ class FrameIngestAckTest {
     }
 
     private Optional<Placement> onPad(int pad) {
-        return store.inTransaction(tx -> tx.placement(DEVICE, pad, 0));
+        return store.inTransaction(tx -> tx.placement(DEVICE.value(), pad, 0));
     }
 
     @Test
     void aFrameIsAcknowledgedOnlyAfterItsBatchIsCommitted() {
         Ack birth = new Ack();
         Ack placed = new Ack();
-        ingest.onFrame(TOPIC, birth(0), 0, birth);
-        ingest.onFrame(TOPIC, placed(1, 2), 0, placed);
+        ingest.onFrame(DEVICE, TOPIC, birth(0), 0, birth);
+        ingest.onFrame(DEVICE, TOPIC, placed(1, 2), 0, placed);
 
         assertTrue(!birth.sent() && !placed.sent(), "nothing acknowledged before the commit");
         assertTrue(onPad(2).isEmpty(), "nothing committed yet");
@@ -127,19 +131,19 @@ class FrameIngestAckTest {
 
     @Test
     void aFrameHeldForAMissingOneStaysUnacknowledgedUntilItIsCommitted() {
-        ingest.onFrame(TOPIC, birth(0), 0, new Ack());
+        ingest.onFrame(DEVICE, TOPIC, birth(0), 0, new Ack());
         ingest.flush();
         Ack early = new Ack();
         Ack earlyAgain = new Ack(); // the broker sent it again (a reconnect) while it was held
-        ingest.onFrame(TOPIC, placed(2, 3), 0, early);
-        ingest.onFrame(TOPIC, placed(2, 3), 0, earlyAgain);
+        ingest.onFrame(DEVICE, TOPIC, placed(2, 3), 0, early);
+        ingest.onFrame(DEVICE, TOPIC, placed(2, 3), 0, earlyAgain);
         ingest.flush();
 
         assertTrue(!early.sent() && !earlyAgain.sent(), "a held frame is not in the store: not acknowledged");
         assertTrue(onPad(3).isEmpty());
 
         Ack missing = new Ack();
-        ingest.onFrame(TOPIC, placed(1, 1), 0, missing);
+        ingest.onFrame(DEVICE, TOPIC, placed(1, 1), 0, missing);
         ingest.flush();
 
         assertTrue(onPad(1).isPresent() && onPad(3).isPresent(), "both applied, in order");
@@ -148,13 +152,13 @@ class FrameIngestAckTest {
 
     @Test
     void duplicatesAndRefusedFramesAreAcknowledgedSoTheBrokerStopsSendingThem() {
-        ingest.onFrame(TOPIC, birth(0), 0, new Ack());
-        ingest.onFrame(TOPIC, placed(1, 0), 0, new Ack());
+        ingest.onFrame(DEVICE, TOPIC, birth(0), 0, new Ack());
+        ingest.onFrame(DEVICE, TOPIC, placed(1, 0), 0, new Ack());
         ingest.flush();
         Ack duplicate = new Ack();
         Ack garbage = new Ack();
-        ingest.onFrame(TOPIC, placed(1, 0), 0, duplicate);
-        ingest.onFrame(TOPIC, new byte[]{1, 2, 3}, 0, garbage);
+        ingest.onFrame(DEVICE, TOPIC, placed(1, 0), 0, duplicate);
+        ingest.onFrame(DEVICE, TOPIC, new byte[]{1, 2, 3}, 0, garbage);
         ingest.flush();
 
         assertEquals(1, duplicate.count.get());
@@ -166,12 +170,12 @@ class FrameIngestAckTest {
         // The boot's first Birth never came (the bridge's database was restored from an old copy, say); the
         // frames wait, and the Birth that answers a rebirth request releases them in order before itself.
         Ack placed = new Ack();
-        ingest.onFrame(TOPIC, placed(4, 1), 0, placed);
+        ingest.onFrame(DEVICE, TOPIC, placed(4, 1), 0, placed);
         ingest.flush();
         assertTrue(!placed.sent());
 
         Ack rebirth = new Ack();
-        ingest.onFrame(TOPIC, birth(5), 0, rebirth);
+        ingest.onFrame(DEVICE, TOPIC, birth(5), 0, rebirth);
         ingest.flush();
 
         assertTrue(onPad(1).isPresent(), "the early placement was applied, not dropped");

@@ -2,10 +2,15 @@ package dev.portal.bridge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.BrokerLinkBuilder;
+import dev.portal.link.InboundMessage;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,28 +43,39 @@ public final class Collector implements AutoCloseable {
     private final BlockingQueue<Received> queue = new LinkedBlockingQueue<>();
     private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.Set<Integer> taken = new java.util.HashSet<>();
-    private final MqttLink link;
+    private final BrokerLink link;
 
-    public Collector(String serverUri, String... filters) throws MqttLinkException {
-        link = new PahoMqttLink(MqttSettings.plain(serverUri, "collector-" + System.nanoTime()), (t, p, r) -> {
-            Received received = new Received(t, p, r);
-            synchronized (all) {
-                all.add(received);
-                all.notifyAll();
-            }
-            queue.add(received);
-        });
-        link.connect();
+    public Collector(String serverUri, String... filters) throws LinkException {
+        BrokerLinkBuilder builder = BrokerSettings.plain(serverUri, "collector-" + System.nanoTime()).linkBuilder();
         for (String filter : filters) {
-            link.subscribe(filter, 1);
+            builder.subscribe(TopicFilter.of(filter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(this::collect));
+        }
+        link = builder.build();
+        link.connect(Duration.ofSeconds(10));
+    }
+
+    private void collect(InboundMessage message) {
+        Received received = new Received(message.topic().value(), message.payload(), message.retained());
+        synchronized (all) {
+            all.add(received);
+            all.notifyAll();
+        }
+        queue.add(received);
+    }
+
+    /** Publishes at QoS 1 and returns once the broker has it. */
+    public void publish(String topic, byte[] payload) throws LinkException {
+        try {
+            link.publish(Topic.of(topic), payload, Qos.AT_LEAST_ONCE, false).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new LinkException("publish to " + topic + " not confirmed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException("interrupted", e);
         }
     }
 
-    public void publish(String topic, byte[] payload) throws MqttLinkException {
-        link.publish(topic, payload, 1, false);
-    }
-
-    public void publish(String topic, String payload) throws MqttLinkException {
+    public void publish(String topic, String payload) throws LinkException {
         publish(topic, payload.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,7 +1,7 @@
 package dev.portal.bridge.testing;
 
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.testsupport.Ports;
 
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ public final class EmbeddedBridge {
 
     public static BridgeConfig config(Path dataDir, String clientId) {
         int port = Ports.free();
-        return BridgeConfig.defaults(MqttSettings.plain("tcp://127.0.0.1:" + port, clientId), dataDir)
+        return BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + port, clientId), dataDir)
                 .withEmbeddedBroker(port);
     }
 }

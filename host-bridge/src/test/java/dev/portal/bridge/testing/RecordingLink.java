@@ -1,18 +1,25 @@
 package dev.portal.bridge.testing;
 
-import dev.portal.bridge.mqtt.MqttLink;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.LinkStats;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * An MqttLink with no broker behind it: keeps what is published and confirms a delivery only when the test
+ * A BrokerLink with no broker behind it: keeps what is published and confirms a delivery only when the test
  * runs its callback (the broker's PUBACK). Not thread-safe: for tests that drive one thread.
  */
-public final class RecordingLink implements MqttLink {
+public final class RecordingLink implements BrokerLink {
     /** One publication, with the callback that tells its sender the broker has it. */
-    public record Sent(String topic, String text, Runnable delivered) {
+    public record Sent(Topic topic, String text, Runnable delivered) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -27,21 +34,32 @@ public final class RecordingLink implements MqttLink {
     }
 
     @Override
-    public void connect() {
+    public void connect(Duration timeout) {
     }
 
     @Override
-    public void subscribe(String filter, int qos) {
+    public CompletableFuture<Void> publish(Topic topic, byte[] payload, Qos qos, boolean retained) {
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        sent.add(new Sent(topic, new String(payload, StandardCharsets.UTF_8), () -> confirmed.complete(null)));
+        return confirmed;
     }
 
     @Override
-    public void publish(String topic, byte[] payload, int qos, boolean retained, Runnable delivered) {
-        sent.add(new Sent(topic, new String(payload, StandardCharsets.UTF_8), delivered));
+    public void subscribe(TopicFilter filter, Qos qos, MessageHandler handler) {
+    }
+
+    @Override
+    public void unsubscribe(TopicFilter filter) {
     }
 
     @Override
     public boolean isConnected() {
         return connected;
+    }
+
+    @Override
+    public LinkStats stats() {
+        return new LinkStats(1, 0, 0, 0, 0);
     }
 
     @Override

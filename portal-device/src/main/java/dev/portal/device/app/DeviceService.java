@@ -12,10 +12,10 @@ import dev.portal.device.frame.FrameEmitter;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.health.HeartbeatTask;
 import dev.portal.device.led.PadLights;
-import dev.portal.device.mqtt.Delivery;
 import dev.portal.device.mqtt.DeliveryStats;
-import dev.portal.device.mqtt.MqttLink;
-import dev.portal.device.mqtt.Topics;
+import dev.portal.device.mqtt.OutboxPublisher;
+import dev.portal.link.DeviceId;
+import dev.portal.link.LinkException;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
@@ -61,7 +61,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private final SlotTable slots;
     private final PresenceService presence;
     private final CommandService commands;
-    private final Delivery delivery;
+    private final OutboxPublisher delivery;
     private final StateStore state;
     private final PadLights lights;
     private final Runnable rebootAction;
@@ -73,7 +73,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private final Optional<FirmwareService> firmware;
     private volatile SerialLink console;
 
-    public DeviceService(DeviceConfig config, List<NfcReader> readers, PadLights lights, MqttLink link,
+    public DeviceService(DeviceConfig config, List<NfcReader> readers, PadLights lights,
                          BootClock clock, Runnable rebootAction) throws IOException {
         this.config = config;
         this.clock = clock;
@@ -113,8 +113,12 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
                         LOG.warn("could not keep command results: {}", e.toString());
                     }
                 }, config.firmware().updatesEnabled() ? firmware : Optional.empty());
-        Topics topics = new Topics(config.deviceId());
-        this.delivery = new Delivery(link, outbox, topics, bootId, config.mqtt(), this::onConnected, commands::submit);
+        try {
+            this.delivery = new OutboxPublisher(config.mqtt(), outbox, DeviceId.of(config.deviceId()), bootId,
+                    this::onConnected, commands::submit);
+        } catch (LinkException e) {
+            throw new IOException("MQTT set-up failed: " + e.getMessage(), e);
+        }
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "heartbeat");
             t.setDaemon(true);

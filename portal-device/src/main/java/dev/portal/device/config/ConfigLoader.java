@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.device.mqtt.MqttSettings;
-import dev.portal.device.mqtt.TlsSettings;
+import dev.portal.link.TlsConfig;
 import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Birth;
@@ -102,12 +102,11 @@ public final class ConfigLoader {
                 f.problems().add("mqtt.passwordFile: cannot read " + base.resolve(pwFile.get()));
             }
         }
-        Optional<TlsSettings> tls = Optional.empty();
+        Optional<TlsConfig> tls = Optional.empty();
         if (f.raw("tls") != null) {
             tls = Optional.of(tls(f.object("tls"), base));
         } else if (uri.startsWith("ssl://")) {
-            tls = Optional.of(new TlsSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty()));
+            tls = Optional.of(TlsConfig.jvmDefaults());
         }
         long backoffMin = f.number("backoffMinMillis", 500, 10, 600_000);
         long backoffMax = f.number("backoffMaxMillis", 30_000, 10, 3_600_000);
@@ -120,7 +119,7 @@ public final class ConfigLoader {
                 f.integer("maxInflight", 32, 4, 1000), Duration.ofMillis(backoffMin), Duration.ofMillis(backoffMax));
     }
 
-    private static TlsSettings tls(JsonFields f, Path base) {
+    private static TlsConfig tls(JsonFields f, Path base) {
         Set<String> keys = Set.of("caPem", "certPem", "keyPem", "trustStore", "trustStorePassword", "keyStore",
                 "keyStorePassword");
         f.rejectUnknown(keys);
@@ -129,8 +128,10 @@ public final class ConfigLoader {
         Optional<Path> key = file(f, "keyPem", base);
         if (cert.isPresent() != key.isPresent()) {
             f.problems().add("mqtt.tls: certPem and keyPem go together");
+            cert = Optional.empty(); // the problem above rejects the file; this only keeps the value valid
+            key = Optional.empty();
         }
-        return new TlsSettings(ca, cert, key, file(f, "trustStore", base),
+        return new TlsConfig(ca, cert, key, file(f, "trustStore", base),
                 f.optText("trustStorePassword").map(String::toCharArray), file(f, "keyStore", base),
                 f.optText("keyStorePassword").map(String::toCharArray));
     }

@@ -1,5 +1,7 @@
 package dev.portal.device.mqtt;
 
+import dev.portal.link.TlsConfig;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,6 +10,6 @@ import java.util.Optional;
  * session (cleanSession=false) that keeps commands queued while the portal is away is bound to it.
  */
 public record MqttSettings(String serverUri, String clientId, Optional<String> username, Optional<char[]> password,
-                           Optional<TlsSettings> tls, Duration keepAlive, Duration connectTimeout, int maxInflight,
+                           Optional<TlsConfig> tls, Duration keepAlive, Duration connectTimeout, int maxInflight,
                            Duration backoffMin, Duration backoffMax) {
 }

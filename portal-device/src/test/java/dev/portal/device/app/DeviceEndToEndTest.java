@@ -1,7 +1,6 @@
 package dev.portal.device.app;
 
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
@@ -44,7 +43,7 @@ class DeviceEndToEndTest {
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 11);
-        service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
     }

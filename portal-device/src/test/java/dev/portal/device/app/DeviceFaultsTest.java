@@ -2,7 +2,6 @@ package dev.portal.device.app;
 
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
@@ -55,7 +54,7 @@ class DeviceFaultsTest {
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 5);
-        service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
     }
@@ -156,7 +155,7 @@ class DeviceFaultsTest {
         hw = SimulatedHardware.open(1, 9);
         var wizard = catalogue.make("wizard");
         LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wizard));
-        service = new DeviceService(config, List.of(reader), hw.lights(), new PahoMqttLink(config.mqtt()),
+        service = new DeviceService(config, List.of(reader), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-lift", "portal/lift/evt")) {

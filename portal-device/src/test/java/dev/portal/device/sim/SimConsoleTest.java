@@ -4,7 +4,6 @@ import dev.portal.device.app.DeviceService;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.presence.Holder;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.protocol.toy.FleetKey;
@@ -37,7 +36,7 @@ class SimConsoleTest {
         DeviceConfig config = TestConfigs.config("console", MOSQUITTO.broker(), dir, 2);
         try (SimulatedHardware hw = SimulatedHardware.open(2, 1);
              DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
-                     new PahoMqttLink(config.mqtt()), new BootClock(true), () -> { })) {
+                     new BootClock(true), () -> { })) {
             service.start();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX)),

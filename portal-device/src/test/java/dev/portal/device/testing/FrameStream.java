@@ -1,5 +1,7 @@
 package dev.portal.device.testing;
 
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
@@ -33,7 +35,7 @@ public final class FrameStream {
         while (frames.stream().noneMatch(f -> until.test(f.message())) && System.currentTimeMillis() < deadline) {
             long wait = Math.max(1, Math.min(200, deadline - System.currentTimeMillis()));
             MosquittoSub.Message m = sub.poll(Duration.ofMillis(wait));
-            if (m != null && m.topic().endsWith("/evt")) {
+            if (m != null && PortalTopics.parse(Topic.of(m.topic())).map(t -> t.kind() == PortalTopics.Kind.EVENTS).orElse(false)) {
                 add(m.payload());
             }
         }

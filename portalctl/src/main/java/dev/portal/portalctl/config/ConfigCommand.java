@@ -33,7 +33,7 @@ public final class ConfigCommand implements Runnable {
         @Override
         protected int execute() throws Exception {
             return Portals.withDevice(broker, device,
-                    (c, s) -> ConfigOp.get(s, ShadowStore.retained(c, device), output));
+                    (c, s) -> ConfigOp.get(s, ShadowStore.retained(c, device, broker.timeout), output));
         }
     }
 
@@ -50,7 +50,7 @@ public final class ConfigCommand implements Runnable {
         @Override
         protected int execute() throws Exception {
             return Portals.withDevice(broker, device,
-                    (c, s) -> ConfigOp.set(s, ShadowStore.retained(c, device), output, assignments));
+                    (c, s) -> ConfigOp.set(s, ShadowStore.retained(c, device, broker.timeout), output, assignments));
         }
     }
 }

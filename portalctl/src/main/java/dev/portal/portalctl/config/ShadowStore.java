@@ -1,6 +1,10 @@
 package dev.portal.portalctl.config;
 
-import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
+import dev.portal.portalctl.link.Broker;
 import dev.portal.portalctl.link.Portals;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,8 +16,8 @@ public interface ShadowStore {
     void save(ConfigShadow shadow);
 
     /** Retained JSON on {@code portal/{id}/config/shadow}, so every technician and tool sees the same desired state. */
-    static ShadowStore retained(BrokerConnection broker, String deviceId) {
-        String topic = "portal/" + deviceId + "/config/shadow";
+    static ShadowStore retained(BrokerLink broker, String deviceId, Duration timeout) {
+        Topic topic = PortalTopics.configShadow(DeviceId.of(deviceId));
         return new ShadowStore() {
             @Override
             public Optional<ConfigShadow> load() throws InterruptedException {
@@ -22,7 +26,7 @@ public interface ShadowStore {
 
             @Override
             public void save(ConfigShadow shadow) {
-                broker.publish(topic, Portals.toJson(shadow.toJson()), true);
+                Broker.publish(broker, topic, Portals.toJson(shadow.toJson()), true, timeout);
             }
         };
     }

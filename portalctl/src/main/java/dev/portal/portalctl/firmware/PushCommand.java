@@ -7,7 +7,8 @@ import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.cli.ProgressBar;
 import dev.portal.portalctl.link.BrokerCommand;
-import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.link.BrokerLink;
+import dev.portal.portalctl.link.Broker;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.portalctl.link.Portals;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public final class PushCommand extends BrokerCommand {
                     + devices.size() + " portal(s) in batches of " + rollout.batchSize(devices.size()));
         }
         List<PushResult> results;
-        try (BrokerConnection c = BrokerConnection.connect(broker);
+        try (BrokerLink c = Broker.connect(broker);
              ProgressBar bar = output.progressBar("firmware", image.totalChunks() * devices.size())) {
             Map<String, AtomicLong> held = new java.util.concurrent.ConcurrentHashMap<>();
             results = rollout.run(devices, d -> {

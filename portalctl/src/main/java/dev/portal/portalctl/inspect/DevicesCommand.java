@@ -3,9 +3,11 @@ package dev.portal.portalctl.inspect;
 import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.link.BrokerCommand;
-import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.PortalTopics;
+import dev.portal.portalctl.link.Broker;
 import dev.portal.portalctl.link.Portals;
-import dev.portal.portalctl.link.TopicFilter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +29,13 @@ public final class DevicesCommand extends BrokerCommand {
     @Override
     protected int execute() throws Exception {
         Map<String, Map<String, Object>> seen = new TreeMap<>();
-        try (BrokerConnection c = BrokerConnection.connect(broker)) {
-            c.subscribe("portal/+/status", (topic, payload) -> merge(seen, TopicFilter.level(topic, 1), "status", payload));
-            c.subscribe("game/portals/+", (topic, payload) -> merge(seen, TopicFilter.level(topic, 2), "bridge", payload));
+        try (BrokerLink c = Broker.connect(broker)) {
+            // Topics naming no valid portal (portal/emoji-🐉/status) are skipped, not shown nor fatal.
+            Broker.subscribe(c, PortalTopics.ALL_STATUS, (topic, payload) -> PortalTopics.parse(topic)
+                    .ifPresent(p -> merge(seen, p.device().value(), "status", payload)));
+            Broker.subscribe(c, GameTopics.ALL_PORTALS, (topic, payload) -> GameTopics.parse(topic)
+                    .filter(GameTopics.PortalDocument.class::isInstance).map(GameTopics.PortalDocument.class::cast)
+                    .ifPresent(p -> merge(seen, p.device().value(), "bridge", payload)));
             Thread.sleep(wait.toMillis());
         }
         List<Map<String, Object>> rows;

@@ -3,7 +3,9 @@ package dev.portal.portalctl.inspect;
 import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.link.BrokerCommand;
-import dev.portal.portalctl.link.BrokerConnection;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.GameTopics;
 import dev.portal.portalctl.link.Portals;
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +35,9 @@ public final class StatusCommand extends BrokerCommand {
 
     /** The health in the bridge's retained document, when a bridge runs and has seen a heartbeat. */
     @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> bridgeHealth(BrokerConnection c) throws InterruptedException {
-        Optional<Map<String, Object>> bridge = Portals.retained(c, "game/portals/" + device, Duration.ofMillis(300));
+    private Optional<Map<String, Object>> bridgeHealth(BrokerLink c) throws InterruptedException {
+        Optional<Map<String, Object>> bridge = Portals.retained(c, GameTopics.portal(DeviceId.of(device)),
+                Duration.ofMillis(300));
         return bridge.map(d -> d.get("health")).filter(Map.class::isInstance).map(h -> (Map<String, Object>) h);
     }
 }

@@ -4,8 +4,12 @@ import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.link.BrokerCommand;
-import dev.portal.portalctl.link.BrokerConnection;
-import dev.portal.portalctl.link.TopicFilter;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.ConnectionListener;
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.TopicFilter;
+import dev.portal.portalctl.link.Broker;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
@@ -35,13 +39,24 @@ public final class WatchCommand extends BrokerCommand {
             throw PortalctlException.usage("not a device id: " + device);
         }
         LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
-        try (BrokerConnection c = BrokerConnection.connect(broker)) {
-            java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
-            c.onConnectionLost(() -> connected.set(false));
-            String filter = "portal/" + (device == null ? "+" : device) + "/evt";
-            c.subscribe(filter, (topic, payload) -> {
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ConnectionListener lost = new ConnectionListener() {
+            @Override
+            public void lost(Throwable cause) {
+                connected.set(false);
+            }
+        };
+        try (BrokerLink c = Broker.connect(broker, lost)) {
+            TopicFilter filter = device == null ? PortalTopics.ALL_EVENTS
+                    : TopicFilter.exactly(PortalTopics.evt(DeviceId.of(device)));
+            Broker.subscribe(c, filter, (topic, payload) -> {
+                var portal = PortalTopics.parse(topic);
+                if (portal.isEmpty()) {
+                    output.note("ignored a message on " + topic + ": not a portal's topic");
+                    return;
+                }
                 try {
-                    frames.add(new WatchOp.Seen(TopicFilter.level(topic, 1), FrameCodec.decode(payload)));
+                    frames.add(new WatchOp.Seen(portal.get().device().value(), FrameCodec.decode(payload)));
                 } catch (FrameException e) {
                     output.note("undecodable frame on " + topic + ": " + e.reason() + " " + e.getMessage());
                 }

@@ -2,9 +2,13 @@ package dev.portal.portalctl.link;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 import dev.portal.portalctl.cli.BrokerOptions;
 import dev.portal.portalctl.cli.PortalctlException;
-import dev.portal.protocol.frame.Birth;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -24,12 +28,12 @@ public final class Portals {
     /** A command's work with one portal; it also gets the connection, for the retained documents about it. */
     @FunctionalInterface
     public interface DeviceWork {
-        int run(BrokerConnection broker, DeviceSession session) throws Exception;
+        int run(BrokerLink broker, DeviceSession session) throws Exception;
     }
 
     /** Connects, opens a session with {@code deviceId}, runs {@code work}, and closes both whatever happens. */
     public static int withDevice(BrokerOptions options, String deviceId, DeviceWork work) throws Exception {
-        try (BrokerConnection c = BrokerConnection.connect(options);
+        try (BrokerLink c = Broker.connect(options);
              DeviceSession session = session(c, deviceId, options.timeout)) {
             return work.run(c, session);
         }
@@ -39,29 +43,29 @@ public final class Portals {
      * A session with a portal. A portal whose retained status says "offline" is reported at once rather than
      * after a timeout (its will fired: it lost power or network); one without a status may still answer.
      */
-    public static DeviceSession session(BrokerConnection broker, String deviceId, Duration timeout) throws InterruptedException {
-        if (!Birth.isValidDeviceId(deviceId)) {
-            throw PortalctlException.usage("not a device id: " + deviceId);
-        }
-        Optional<Map<String, Object>> status = retained(broker, "portal/" + deviceId + "/status", Duration.ofMillis(300));
+    public static DeviceSession session(BrokerLink broker, String deviceId, Duration timeout) throws InterruptedException {
+        DeviceId device = DeviceId.parse(deviceId).orElseThrow(() ->
+                PortalctlException.usage("not a device id: " + deviceId));
+        Optional<Map<String, Object>> status = retained(broker, PortalTopics.status(device), Duration.ofMillis(300));
         if (status.isPresent() && "offline".equals(status.get().get("state"))) {
             throw PortalctlException.unreachable(deviceId + " is offline (its last connection, boot "
                     + status.get().get("bootId") + ", ended without a goodbye)");
         }
-        return new DeviceSession(new MqttPortalLink(broker, deviceId), timeout);
+        return new DeviceSession(new MqttPortalLink(broker, device, timeout), timeout);
     }
 
     /** The retained JSON document on {@code topic}, if the broker holds one (waits at most {@code wait}). */
-    public static Optional<Map<String, Object>> retained(BrokerConnection broker, String topic, Duration wait)
+    public static Optional<Map<String, Object>> retained(BrokerLink broker, Topic topic, Duration wait)
             throws InterruptedException {
         CompletableFuture<byte[]> got = new CompletableFuture<>();
-        broker.subscribe(topic, (t, payload) -> got.complete(payload));
+        TopicFilter filter = TopicFilter.exactly(topic);
+        Broker.subscribe(broker, filter, (t, payload) -> got.complete(payload));
         try {
             return parse(got.get(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException e) {
             return Optional.empty();
         } finally {
-            broker.unsubscribe(topic);
+            broker.unsubscribe(filter);
         }
     }
 

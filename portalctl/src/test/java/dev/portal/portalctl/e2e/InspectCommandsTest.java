@@ -80,9 +80,10 @@ class InspectCommandsTest {
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.err().contains("nobody-here sent no Birth within 1 s"), r.toString());
 
-        try (var c = dev.portal.portalctl.link.BrokerConnection.connect(options())) {
-            c.publish("portal/ghost-1/status", "{\"state\":\"offline\",\"deviceId\":\"ghost-1\",\"bootId\":\"0000beef\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
+        try (var c = dev.portal.portalctl.link.Broker.connect(options())) {
+            dev.portal.portalctl.link.Broker.publish(c, dev.portal.link.Topic.of("portal/ghost-1/status"),
+                    "{\"state\":\"offline\",\"deviceId\":\"ghost-1\",\"bootId\":\"0000beef\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), true, java.time.Duration.ofSeconds(10));
         }
         Cli.Run offline = Cli.run("status", "ghost-1", "--broker", MOSQUITTO.uri(), "--timeout", "30s");
         assertEquals(3, offline.code(), offline.toString());

@@ -7,7 +7,6 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -40,7 +39,7 @@ final class RealDevice implements AutoCloseable {
 
     private void boot(DeviceConfig config) throws Exception {
         hw = SimulatedHardware.open(1, 11);
-        DeviceService s = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        DeviceService s = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> restarts.add(System.nanoTime()));
         service = s;
         s.start();

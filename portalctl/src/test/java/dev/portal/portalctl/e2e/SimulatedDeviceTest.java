@@ -11,7 +11,6 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.protocol.toy.FleetKey;
@@ -55,7 +54,7 @@ class SimulatedDeviceTest {
         pads.addObject().put("chipSelect", 1);
         DeviceConfig config = ConfigLoader.fromTree(root, dir);
         hw = SimulatedHardware.open(2, 7);
-        service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         awaitOnline(service);

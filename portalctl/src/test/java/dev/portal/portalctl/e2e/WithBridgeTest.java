@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.portalctl.testing.FakePortal;
 import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class WithBridgeTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(MOSQUITTO.uri(), "bridge-test"), dir.resolve("bridge")));
+        bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(MOSQUITTO.uri(), "bridge-test"), dir.resolve("bridge")));
         portal = new FakePortal(MOSQUITTO.uri(), "arcade-5", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
     }
 

@@ -11,7 +11,6 @@ import dev.portal.portalctl.config.ConfigShadow;
 import dev.portal.portalctl.firmware.PushResult;
 import dev.portal.portalctl.firmware.PushResult.Outcome;
 import dev.portal.portalctl.firmware.Rollout;
-import dev.portal.portalctl.link.TopicFilter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The small pieces behind the commands, without a broker. */
 class PiecesTest {
-    @Test
-    void topicFiltersMatchLikeTheBroker() {
-        assertTrue(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt"));
-        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/cmd"));
-        assertFalse(TopicFilter.matches("portal/+/evt", "portal/shop-1/evt/x"));
-        assertTrue(TopicFilter.matches("game/#", "game/portals/shop-1"));
-        assertEquals("shop-1", TopicFilter.level("portal/shop-1/status", 1));
-    }
-
     @Test
     void calibrationTableReadsTheSweepOfTheDevice() {
         CalibrationTable t = CalibrationTable.parse(

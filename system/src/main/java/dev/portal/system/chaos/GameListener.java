@@ -2,14 +2,18 @@ package dev.portal.system.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portal.bridge.mqtt.MqttLink;
-import dev.portal.bridge.mqtt.MqttLinkException;
-import dev.portal.bridge.mqtt.MqttSettings;
-import dev.portal.bridge.mqtt.PahoMqttLink;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.GameTopics;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
+import dev.portal.link.TopicFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +27,14 @@ final class GameListener implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Integer> heard = new ConcurrentHashMap<>();
-    private final MqttLink link;
+    private final BrokerLink link;
 
-    GameListener(String brokerUri) throws MqttLinkException {
-        link = new PahoMqttLink(MqttSettings.plain(brokerUri, "chaos-game-server").withCleanSession(false),
-                (topic, payload, retained) -> hear(payload));
-        link.connect();
-        link.subscribe("game/events", 1);
+    GameListener(String brokerUri) throws LinkException {
+        link = BrokerSettings.plain(brokerUri, "chaos-game-server").withCleanSession(false).linkBuilder()
+                .subscribe(TopicFilter.exactly(GameTopics.EVENTS), Qos.AT_LEAST_ONCE,
+                        MessageHandler.autoAck(m -> hear(m.payload())))
+                .build();
+        link.connect(Duration.ofSeconds(10));
     }
 
     private void hear(byte[] payload) {

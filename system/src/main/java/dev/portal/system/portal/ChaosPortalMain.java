@@ -8,7 +8,6 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.hardware.sim.rf.FaultInjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ public final class ChaosPortalMain {
         }
         WorldFollower follower = new WorldFollower(Path.of(need(a, "--world")), hw.portal());
         follower.run(); // the toys that lay on the pads when the portal went down are still there
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> System.exit(75));
         ScheduledExecutorService world = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "world");

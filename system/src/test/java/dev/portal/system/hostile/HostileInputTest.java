@@ -2,7 +2,9 @@ package dev.portal.system.hostile;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.PortalTopics;
+import dev.portal.link.Topic;
 import dev.portal.bridge.state.Placement;
 import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
@@ -34,7 +36,7 @@ class HostileInputTest {
     @Test
     void bridgeCountsEveryInvalidMessageAndStillServesPlacements(@TempDir Path dir) throws Exception {
         try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "hostile-bridge"),
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "hostile-bridge"),
                      dir.resolve("bridge")));
              MqttProbe attacker = MqttProbe.connect(broker.uri(), "attacker");
              MqttProbe game = MqttProbe.connect(broker.uri(), "game-server")) {
@@ -56,7 +58,8 @@ class HostileInputTest {
             }
             attacker.flush(Duration.ofSeconds(60));
             long published = System.nanoTime();
-            long frames = flood.stream().filter(m -> m.topic().endsWith("/evt")).count() + samples.size() + 1;
+            long frames = flood.stream().filter(m -> PortalTopics.parse(Topic.of(m.topic()))
+                    .filter(t -> t.kind() == PortalTopics.Kind.EVENTS).isPresent()).count() + samples.size() + 1;
             long updates = flood.size() - (frames - samples.size() - 1);
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline && (bridge.counters().get("framesReceived") < frames

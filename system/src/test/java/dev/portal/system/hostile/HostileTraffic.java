@@ -1,5 +1,8 @@
 package dev.portal.system.hostile;
 
+import dev.portal.link.DeviceId;
+import dev.portal.link.GameTopics;
+import dev.portal.link.PortalTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.protocol.frame.Birth;
@@ -137,7 +140,7 @@ final class HostileTraffic {
 
     /** Null when the message would announce a new boot of the topic's device (see the class comment). */
     private Message evt(String device, byte[] payload, String kind) {
-        String topic = "portal/" + device + "/evt";
+        String topic = PortalTopics.evt(DeviceId.of(device)).value();
         if (payload.length > Limits.MAX_FRAME) {
             return new Message(topic, payload, true, kind);
         }
@@ -161,7 +164,7 @@ final class HostileTraffic {
     }
 
     private Message update() {
-        String topic = "game/toys/04A1B2C3D4E5F6/update";
+        String topic = GameTopics.toyUpdate("04A1B2C3D4E5F6").value();
         String valid = "{\"action\":\"awardXp\",\"xp\":10,\"correlationId\":\"c1\",\"replyTo\":\"game/replies\"}";
         byte[] payload = switch (random.nextInt(5)) {
             case 0 -> bytes(random.nextInt(300));

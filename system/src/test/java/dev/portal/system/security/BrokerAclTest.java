@@ -2,7 +2,6 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
@@ -12,7 +11,8 @@ import dev.portal.system.support.Certificates;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
 import dev.portal.system.support.ShippedBroker;
-import org.eclipse.paho.client.mqttv3.MqttException;
+import dev.portal.link.LinkException;
+import dev.portal.bridge.app.BrokerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +38,15 @@ class BrokerAclTest {
         Certificates.make(dir.resolve("broker/certs")); // the shipped config has a TLS listener too
         List<String> users = List.of("dev-A", "dev-B", "portal-bridge", "game-server");
         try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(new MqttSettings(broker.plainUri(), "acl-bridge",
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(new BrokerSettings(broker.plainUri(), "acl-bridge",
                      Optional.of("portal-bridge"), Optional.of((ShippedBroker.PASSWORD + "portal-bridge").toCharArray()),
-                     false, Optional.empty(), false, Duration.ofSeconds(10), Optional.empty()), dir.resolve("bridge")));
+                     Optional.empty(), false, Duration.ofSeconds(10)), dir.resolve("bridge")));
              MqttProbe a = login(broker, "dev-A");
              MqttProbe b = login(broker, "dev-B");
              MqttProbe host = login(broker, "portal-bridge")) {
-            assertThrows(MqttException.class, () -> MqttProbe.connect(broker.plainUri(), "anonymous"),
+            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.plainUri(), "anonymous"),
                     "no credentials, no entry");
-            assertThrows(MqttException.class, () -> MqttProbe.connect(broker.plainUri(), "guesser", "dev-A",
+            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.plainUri(), "guesser", "dev-A",
                     "wrong", null), "a wrong password is refused");
 
             PortalFrames ownA = new PortalFrames("dev-A", 0xA0A0L);
@@ -74,7 +74,7 @@ class BrokerAclTest {
             try {
                 a.subscribe("portal/dev-B/cmd");
                 a.subscribe("portal/+/evt");
-            } catch (MqttException refused) {
+            } catch (LinkException refused) {
                 // a broker may refuse the subscription outright; either way nothing may arrive
             }
             byte[] command = FrameCodec.encode(new Frame(Header.of(1, 0, System.currentTimeMillis(), true),
@@ -89,7 +89,7 @@ class BrokerAclTest {
         }
     }
 
-    private static MqttProbe login(ShippedBroker broker, String user) throws MqttException {
+    private static MqttProbe login(ShippedBroker broker, String user) throws LinkException {
         return MqttProbe.connect(broker.plainUri(), user + "-probe", user, ShippedBroker.PASSWORD + user, null);
     }
 }

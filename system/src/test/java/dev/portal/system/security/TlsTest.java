@@ -2,7 +2,6 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
 import dev.portal.protocol.id.Uid;
@@ -10,8 +9,9 @@ import dev.portal.system.support.Certificates;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.ShippedBroker;
 import dev.portal.system.support.SimPortal;
-import dev.portal.system.support.TestTls;
-import org.eclipse.paho.client.mqttv3.MqttException;
+import dev.portal.link.LinkException;
+import dev.portal.link.TlsConfig;
+import dev.portal.bridge.app.BrokerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +36,11 @@ class TlsTest {
         Path ca = dir.resolve("broker/certs/ca.crt");
         List<String> users = List.of("tls-portal", "portal-bridge", "game-server");
         try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(new MqttSettings(broker.tlsUri(), "tls-bridge",
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(new BrokerSettings(broker.tlsUri(), "tls-bridge",
                      Optional.of("portal-bridge"), Optional.of((ShippedBroker.PASSWORD + "portal-bridge").toCharArray()),
-                     true, Optional.of(ca), false, Duration.ofSeconds(10), Optional.empty()), dir.resolve("bridge")));
+                     Optional.of(TlsConfig.trusting(ca)), false, Duration.ofSeconds(10)), dir.resolve("bridge")));
              MqttProbe game = MqttProbe.connect(broker.tlsUri(), "tls-game", "game-server",
-                     ShippedBroker.PASSWORD + "game-server", TestTls.trusting(ca));
+                     ShippedBroker.PASSWORD + "game-server", TlsConfig.trusting(ca));
              SimPortal portal = SimPortal.start(dir.resolve("portal"), "tls-portal", null, mqtt -> {
                  mqtt.put("uri", broker.tlsUri()).put("username", "tls-portal")
                          .put("password", ShippedBroker.PASSWORD + "tls-portal");
@@ -55,10 +55,10 @@ class TlsTest {
             assertTrue(bridge.store().inTransaction(tx -> tx.placementOf(uid.hex().toUpperCase())).isPresent());
 
             // Plain MQTT on the TLS port, and TLS without trusting the fleet CA, do not get in.
-            assertThrows(MqttException.class, () -> MqttProbe.connect(broker.tlsUri().replace("ssl:", "tcp:"),
+            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.tlsUri().replace("ssl:", "tcp:"),
                     "plain-on-tls", "game-server", ShippedBroker.PASSWORD + "game-server", null));
-            assertThrows(MqttException.class, () -> MqttProbe.connect(broker.tlsUri(), "untrusting", "game-server",
-                    ShippedBroker.PASSWORD + "game-server", javax.net.ssl.SSLContext.getDefault().getSocketFactory()));
+            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.tlsUri(), "untrusting", "game-server",
+                    ShippedBroker.PASSWORD + "game-server", TlsConfig.jvmDefaults()));
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
 import dev.portal.protocol.id.Uid;
+import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
@@ -28,7 +28,7 @@ class TopicMismatchTest {
     @Test
     void aPortalCannotPublishAsAnother(@TempDir Path dir) throws Exception {
         try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "mismatch-bridge"),
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "mismatch-bridge"),
                      dir.resolve("bridge")));
              MqttProbe net = MqttProbe.connect(broker.uri(), "shared-network");
              MqttProbe deadLetters = MqttProbe.connect(broker.uri(), "auditor")) {

@@ -2,7 +2,7 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.mqtt.MqttSettings;
+import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
@@ -39,7 +39,7 @@ class ToyTamperingTest {
         Files.writeString(keyFile, KEY + "\n");
         ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(KEY));
         try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(MqttSettings.plain(broker.uri(), "tamper-bridge"),
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "tamper-bridge"),
                      dir.resolve("bridge")));
              MqttProbe game = MqttProbe.connect(broker.uri(), "tamper-game");
              SimPortal portal = SimPortal.start(dir.resolve("portal"), "tamper-portal", keyFile,

@@ -1,18 +1,25 @@
 package dev.portal.system.support;
 
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import dev.portal.link.BrokerLink;
+import dev.portal.link.BrokerLinkBuilder;
+import dev.portal.link.ConnectionListener;
+import dev.portal.link.LinkException;
+import dev.portal.link.MessageHandler;
+import dev.portal.link.Qos;
+import dev.portal.link.TlsConfig;
+import dev.portal.link.Topic;
+import dev.portal.link.TopicFilter;
 
-import javax.net.SocketFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /** A test's own MQTT client: publishes (QoS 1, waiting for window space) and records what it receives. */
@@ -23,101 +30,105 @@ public final class MqttProbe implements AutoCloseable {
         }
     }
 
-    private final MqttAsyncClient client;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new ArrayList<>();
+    private final Queue<CompletableFuture<Void>> pending = new ConcurrentLinkedQueue<>();
     private volatile Throwable lost;
+    private BrokerLink link;
 
-    private MqttProbe(MqttAsyncClient client) {
-        this.client = client;
+    private MqttProbe() {
     }
 
-    public static MqttProbe connect(String uri, String clientId) throws MqttException {
+    public static MqttProbe connect(String uri, String clientId) throws LinkException {
         return connect(uri, clientId, null, null, null);
     }
 
-    public static MqttProbe connect(String uri, String clientId, String user, String password, SocketFactory sockets)
-            throws MqttException {
-        MqttAsyncClient c = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
-        MqttProbe probe = new MqttProbe(c);
-        c.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                probe.lost = cause;
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                probe.received.add(new Received(topic, message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
-        o.setMaxInflight(1000);
-        o.setConnectionTimeout(10);
+    /** {@code tls} null means plain MQTT (or the JVM's CAs for ssl://). */
+    public static MqttProbe connect(String uri, String clientId, String user, String password, TlsConfig tls)
+            throws LinkException {
+        MqttProbe probe = new MqttProbe();
+        BrokerLinkBuilder builder = BrokerLink.builder().serverUri(uri).clientId(clientId).cleanSession(true)
+                .maxInFlight(1000).publishWait(Duration.ofSeconds(30))
+                .listener(new ConnectionListener() {
+                    @Override
+                    public void lost(Throwable cause) {
+                        probe.lost = cause;
+                    }
+                });
         if (user != null) {
-            o.setUserName(user);
-            o.setPassword(password.toCharArray());
+            builder.credentials(user, password.toCharArray());
         }
-        if (sockets != null) {
-            o.setSocketFactory(sockets);
+        if (tls != null) {
+            builder.tls(tls);
         }
-        c.connect(o).waitForCompletion(15_000);
+        probe.link = builder.build();
+        try {
+            probe.link.connect(Duration.ofSeconds(15));
+        } catch (LinkException e) {
+            probe.link.close();
+            throw e;
+        }
         return probe;
     }
 
-    public void subscribe(String filter) throws MqttException {
-        client.subscribe(filter, 1).waitForCompletion(10_000);
-    }
-
-    /** Publishes at QoS 1; when the window is full, waits for acknowledgements and tries again. */
-    public IMqttDeliveryToken publish(String topic, byte[] payload) throws MqttException, InterruptedException {
-        while (true) {
-            try {
-                return client.publish(topic, payload, 1, false);
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    throw e;
-                }
-                Thread.sleep(2);
+    public void subscribe(String filter) throws LinkException {
+        link.subscribe(TopicFilter.of(filter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(m -> {
+            synchronized (received) {
+                received.add(new Received(m.topic().value(), m.payload()));
+                received.notifyAll();
             }
-        }
+        }));
     }
 
-    public void publishAndWait(String topic, byte[] payload) throws MqttException, InterruptedException {
-        publish(topic, payload).waitForCompletion(10_000);
+    /** Publishes at QoS 1; when the window is full, the link waits for acknowledgements. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload) {
+        CompletableFuture<Void> sent = link.publish(Topic.of(topic), payload, Qos.AT_LEAST_ONCE, false);
+        pending.add(sent);
+        sent.whenComplete((v, e) -> pending.remove(sent));
+        return sent;
+    }
+
+    public void publishAndWait(String topic, byte[] payload) throws Exception {
+        publish(topic, payload).get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until no publish of ours is unacknowledged. */
     public void flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (client.getPendingDeliveryTokens().length > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        for (CompletableFuture<Void> f : List.copyOf(pending)) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return; // failed or still out: the caller looks at what arrived
+            }
         }
     }
 
     public List<Received> received() {
-        return List.copyOf(received);
+        synchronized (received) {
+            return List.copyOf(received);
+        }
     }
 
     public Optional<Received> await(Predicate<Received> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            for (Received r : received) {
-                if (match.test(r)) {
-                    return Optional.of(r);
+        synchronized (received) {
+            while (true) {
+                for (Received r : received) {
+                    if (match.test(r)) {
+                        return Optional.of(r);
+                    }
                 }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(received, left);
             }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return Optional.empty();
+        }
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        return link.isConnected();
     }
 
     public Throwable lostCause() {
@@ -126,18 +137,6 @@ public final class MqttProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1000).waitForCompletion(2000);
-            }
-        } catch (MqttException e) {
-            // the broker may already be gone
-        } finally {
-            try {
-                client.close(true);
-            } catch (MqttException e) {
-                // closing anyway
-            }
-        }
+        link.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.portal.system.support;
 
+import dev.portal.link.DeviceId;
+import dev.portal.link.PortalTopics;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
@@ -43,7 +45,7 @@ public final class PortalFrames {
     }
 
     public String evtTopic() {
-        return "portal/" + deviceId + "/evt";
+        return PortalTopics.evt(DeviceId.of(deviceId)).value();
     }
 
     public byte[] next(Message m) {

@@ -7,7 +7,6 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
-import dev.portal.device.mqtt.PahoMqttLink;
 import dev.portal.hardware.sim.rf.VirtualPortal;
 
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ public final class SimPortal implements AutoCloseable {
         root.putArray("pads").addObject().put("chipSelect", 0);
         DeviceConfig config = ConfigLoader.fromTree(root, dir);
         SimulatedHardware hw = SimulatedHardware.open(1, 42);
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         return new SimPortal(hw, service);
