@@ -1,5 +1,6 @@
 package dev.portal.system.support;
 
+import dev.portal.testsupport.Await;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -92,11 +93,9 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     /** Waits until no publish of ours is unacknowledged. */
-    public void flush(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (client.getPendingDeliveryTokens().length > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    public void flush(Duration timeout) {
+        Await.until(() -> "acknowledgements of " + client.getPendingDeliveryTokens().length + " publishes",
+                () -> client.getPendingDeliveryTokens().length == 0, timeout);
     }
 
     public List<Received> received() {
