@@ -87,8 +87,12 @@ class LibnfcPeerTest {
             Process poll = libnfc(chip, "nfc-poll").redirectOutput(output.toFile()).start();
             try {
                 Await.until("nfc-poll to wait for the card's removal", () -> {
-                    assertTrue(poll.isAlive(), Files.readString(output));
-                    return Files.readString(output).contains("Waiting for card removing");
+                    String printed = Files.readString(output);
+                    if (printed.contains("Waiting for card removing")) {
+                        return true;
+                    }
+                    assertTrue(poll.isAlive(), printed);
+                    return false;
                 }, Duration.ofSeconds(20));
                 chip.field.remove(tag);
                 assertTrue(poll.waitFor(20, TimeUnit.SECONDS), Files.readString(output));
