@@ -1,6 +1,6 @@
 package dev.portal.bench.device;
 
-import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.EventSink;
 import dev.portal.device.frame.FrameEmitter;
@@ -12,7 +12,7 @@ import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.presence.ToyJudge;
 import dev.portal.device.sim.ToyCatalogue;
-import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.hardware.reader.Uid;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;

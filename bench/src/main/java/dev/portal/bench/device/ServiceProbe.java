@@ -20,7 +20,7 @@ final class ServiceProbe {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.portal.device.app.DeviceMain",
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.portal.device.DeviceMain",
                 "--simulate", "--pads", String.valueOf(pads), "--broker", "tcp://127.0.0.1:1",
                 "--data", work.resolve("data").toString(), "--script", script.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -1,5 +1,6 @@
 package dev.portal.hardware.pn532;
 
+import dev.portal.hardware.pn532.link.LinkCounters;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
 import dev.portal.hardware.reader.ReaderFault;

@@ -1,9 +1,11 @@
 package dev.portal.hardware.pn532;
 
 import dev.portal.hardware.pn532.command.CiuRegister;
-import dev.portal.hardware.pn532.command.FirmwareVersion;
+import dev.portal.hardware.pn532.command.Pn532Firmware;
 import dev.portal.hardware.pn532.command.ListedTarget;
 import dev.portal.hardware.pn532.command.Pn532Commands;
+import dev.portal.hardware.pn532.link.LinkCounters;
+import dev.portal.hardware.pn532.link.Pn532Link;
 import dev.portal.hardware.pn532.transport.Pn532Transport;
 import dev.portal.hardware.reader.AntennaGain;
 import dev.portal.hardware.reader.ChipInfo;
@@ -108,8 +110,8 @@ public final class Pn532Reader implements NfcReader {
     }
 
     private SelfTestResult runSelfTest() throws ReaderException {
-        FirmwareVersion fw = commands.getFirmwareVersion();
-        if (fw.ic() != FirmwareVersion.PN532_IC) {
+        Pn532Firmware fw = commands.getFirmwareVersion();
+        if (fw.ic() != Pn532Firmware.PN532_IC) {
             return new SelfTestResult(false, String.format("IC %02X is not a PN532", fw.ic()));
         }
         byte[] payload = new byte[16];
@@ -211,8 +213,8 @@ public final class Pn532Reader implements NfcReader {
     private void initialise() throws ReaderException {
         transport.wakeUp();
         commands.samConfigurationNormal(timeouts.reset());
-        FirmwareVersion fw = commands.getFirmwareVersion();
-        if (fw.ic() != FirmwareVersion.PN532_IC) {
+        Pn532Firmware fw = commands.getFirmwareVersion();
+        if (fw.ic() != Pn532Firmware.PN532_IC) {
             throw new ReaderException(Failure.PROTOCOL, String.format("%s: IC %02X is not a PN532",
                     transport.describe(), fw.ic()));
         }

@@ -4,8 +4,8 @@ import dev.portal.device.app.DeviceService;
 import dev.portal.device.mqtt.DeliveryStats;
 import dev.portal.device.outbox.OutboxStats;
 import dev.portal.device.presence.Holder;
-import dev.portal.hardware.model.rf.VirtualPortal;
-import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.sim.rf.VirtualPortal;
+import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.hardware.reader.Uid;
 
 import java.io.BufferedReader;

@@ -1,9 +1,9 @@
 package dev.portal.device.sim;
 
-import dev.portal.hardware.model.tag.MifareClassic1k;
-import dev.portal.hardware.model.tag.Ntag21x;
-import dev.portal.hardware.model.tag.NtagType;
-import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.sim.tag.MifareClassic1k;
+import dev.portal.hardware.sim.tag.Ntag21x;
+import dev.portal.hardware.sim.tag.NtagType;
+import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.hardware.reader.Uid;
 import dev.portal.protocol.toy.Leveling;
 import dev.portal.protocol.toy.Area;

@@ -1,5 +1,6 @@
 package dev.portal.device.app;
 
+import dev.portal.device.DeviceMain;
 import dev.portal.device.firmware.SlotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,6 +2,7 @@ package dev.portal.device.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.device.DeviceMain;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxRecord;
 import dev.portal.device.outbox.OutboxSettings;

@@ -2,12 +2,13 @@ package dev.portal.device.app;
 
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.outbox.OutboxRecord;
-import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;

@@ -3,6 +3,7 @@ package dev.portal.device.app;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;

@@ -1,7 +1,7 @@
 package dev.portal.device.sim;
 
 import dev.portal.device.app.DeviceService;
-import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;

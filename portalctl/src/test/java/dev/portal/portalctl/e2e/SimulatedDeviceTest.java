@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
-import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
-import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
-import dev.portal.hardware.model.rf.FaultInjector;
+import dev.portal.hardware.sim.rf.FaultInjector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package dev.portal.system.portal;
 
-import dev.portal.hardware.model.rf.VirtualPortal;
-import dev.portal.hardware.model.tag.Ntag21x;
-import dev.portal.hardware.model.tag.NtagType;
-import dev.portal.hardware.model.tag.VirtualTag;
+import dev.portal.hardware.sim.rf.VirtualPortal;
+import dev.portal.hardware.sim.tag.Ntag21x;
+import dev.portal.hardware.sim.tag.NtagType;
+import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.hardware.reader.Uid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,12 +3,12 @@ package dev.portal.system.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
-import dev.portal.device.app.SimulatedHardware;
+import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.mqtt.PahoMqttLink;
-import dev.portal.hardware.model.rf.VirtualPortal;
+import dev.portal.hardware.sim.rf.VirtualPortal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

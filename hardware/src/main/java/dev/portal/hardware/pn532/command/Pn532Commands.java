@@ -1,6 +1,6 @@
 package dev.portal.hardware.pn532.command;
 
-import dev.portal.hardware.pn532.Pn532Link;
+import dev.portal.hardware.pn532.link.Pn532Link;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +27,9 @@ public final class Pn532Commands {
         return link;
     }
 
-    public FirmwareVersion getFirmwareVersion() throws ReaderException {
+    public Pn532Firmware getFirmwareVersion() throws ReaderException {
         byte[] r = exact(CommandCode.GET_FIRMWARE_VERSION, new byte[0], 4, busTimeout);
-        return new FirmwareVersion(r[0] & 0xFF, r[1] & 0xFF, r[2] & 0xFF, r[3] & 0xFF);
+        return new Pn532Firmware(r[0] & 0xFF, r[1] & 0xFF, r[2] & 0xFF, r[3] & 0xFF);
     }
 
     /** Normal mode (no SAM), timeout 50 ms units x 0x14, IRQ pin used. */

@@ -79,14 +79,14 @@ public final class FrameParser {
             }
             dataStart = p + 2;
         }
-        if (len == 0 || len > FrameCodec.MAX_EXTENDED_LENGTH) {
+        if (len == 0 || len > Pn532FrameCodec.MAX_EXTENDED_LENGTH) {
             return corrupt(startCode, ParseEvent.Kind.BAD_LENGTH, "length " + len);
         }
         if (end - dataStart < len + 1) {
             return Optional.empty();
         }
         int dcs = buffer[dataStart + len] & 0xFF;
-        if (FrameCodec.checksum(buffer, dataStart, dataStart + len) != dcs) {
+        if (Pn532FrameCodec.checksum(buffer, dataStart, dataStart + len) != dcs) {
             // Not skipped as a whole: noise after a postamble (00) that begins with FF and a byte pair that
             // passes the length checksum looks like a frame, and its "data" is the real frame behind it.
             return corrupt(startCode, ParseEvent.Kind.DATA_CHECKSUM,

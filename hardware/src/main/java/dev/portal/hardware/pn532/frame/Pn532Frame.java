@@ -34,7 +34,7 @@ public sealed interface Pn532Frame {
             if (body.length == 0) {
                 throw new IllegalArgumentException("an information frame carries a command code");
             }
-            if (body.length + 1 > FrameCodec.MAX_EXTENDED_LENGTH) {
+            if (body.length + 1 > Pn532FrameCodec.MAX_EXTENDED_LENGTH) {
                 throw new IllegalArgumentException("frame too long: " + body.length);
             }
             body = body.clone();

@@ -1,7 +1,7 @@
 package dev.portal.hardware.pn532.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
-import dev.portal.hardware.pn532.frame.FrameCodec;
+import dev.portal.hardware.pn532.frame.Pn532FrameCodec;
 import dev.portal.hardware.reader.ReaderException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ public final class UartTransport implements Pn532Transport {
 
     @Override
     public void wakeUp() throws ReaderException {
-        write(FrameCodec.wakeUpPreamble(WAKE_ZEROS));
+        write(Pn532FrameCodec.wakeUpPreamble(WAKE_ZEROS));
     }
 
     @Override

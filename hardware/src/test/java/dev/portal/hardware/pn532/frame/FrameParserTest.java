@@ -52,7 +52,7 @@ class FrameParserTest {
     @Test
     void reportsBadDataChecksumTypedAndGoesOn() {
         FrameParser parser = new FrameParser();
-        byte[] good = FrameCodec.encode(Pn532Frame.Information.response(0x03, (byte) 1, (byte) 2));
+        byte[] good = Pn532FrameCodec.encode(Pn532Frame.Information.response(0x03, (byte) 1, (byte) 2));
         byte[] bad = good.clone();
         bad[bad.length - 2] ^= 1;
         parser.feed(bad);
@@ -69,10 +69,10 @@ class FrameParserTest {
         // checksum: 24 bytes), then a real response shorter than 24 bytes, then another frame.
         FrameParser parser = new FrameParser();
         Pn532Frame response = Pn532Frame.Information.response(0x03, (byte) 0x32, (byte) 0x01);
-        parser.feed(FrameCodec.encode(new Pn532Frame.ApplicationError()));
+        parser.feed(Pn532FrameCodec.encode(new Pn532Frame.ApplicationError()));
         parser.feed(HEX.parseHex("ff18e802d9f9950efbc8"));
-        parser.feed(FrameCodec.encode(response));
-        parser.feed(FrameCodec.encode(new Pn532Frame.ApplicationError()));
+        parser.feed(Pn532FrameCodec.encode(response));
+        parser.feed(Pn532FrameCodec.encode(new Pn532Frame.ApplicationError()));
         List<Pn532Frame> frames = parseAll(parser).stream()
                 .filter(e -> e instanceof ParseEvent.Received).map(e -> ((ParseEvent.Received) e).frame()).toList();
         assertEquals(List.of(new Pn532Frame.ApplicationError(), response, new Pn532Frame.ApplicationError()), frames);
@@ -93,14 +93,14 @@ class FrameParserTest {
             body[i] = (byte) (i * 7);
         }
         FrameParser parser = new FrameParser();
-        parser.feed(FrameCodec.encode(new Pn532Frame.Information(0xD5, body)));
+        parser.feed(Pn532FrameCodec.encode(new Pn532Frame.Information(0xD5, body)));
         assertEquals(List.of(received(new Pn532Frame.Information(0xD5, body))), parseAll(parser));
     }
 
     @Test
     void waitsForTheRestOfAFrameSplitAcrossReads() {
         FrameParser parser = new FrameParser();
-        byte[] frame = FrameCodec.encode(Pn532Frame.Information.response(0x4B, new byte[20]));
+        byte[] frame = Pn532FrameCodec.encode(Pn532Frame.Information.response(0x4B, new byte[20]));
         parser.feed(frame, 0, 9);
         assertTrue(parser.next().isEmpty());
         parser.feed(frame, 9, frame.length - 9);
@@ -121,7 +121,7 @@ class FrameParserTest {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (Pn532Frame f : frames) {
             stream.writeBytes(noise);
-            stream.writeBytes(FrameCodec.encode(f));
+            stream.writeBytes(Pn532FrameCodec.encode(f));
         }
         byte[] bytes = stream.toByteArray();
         FrameParser parser = new FrameParser();

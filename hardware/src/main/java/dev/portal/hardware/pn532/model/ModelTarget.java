@@ -1,5 +1,0 @@
-package dev.portal.hardware.pn532.model;
-
-/** A target in the model's list: its logical number Tg and what activation found. */
-record ModelTarget(int tg, ActivatedTag tag) {
-}

@@ -1,0 +1,78 @@
+package dev.portal.device;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The command line: {@code --config FILE}, {@code --simulate [--pads N] [--script FILE] [--broker URI]}. */
+record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Path> script, Optional<String> broker,
+                 Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar) {
+
+    static final String USAGE = String.join("\n",
+            "usage: portal-device --config portal.json",
+            "       portal-device --simulate [--pads N] [--config portal.json] [--broker tcp://host:port]",
+            "                     [--data DIR] [--script FILE] [--serial PORT]",
+            "       portal-device --boot-jar (the other options as above)",
+            "  --config FILE   the service configuration (JSON); required unless --simulate",
+            "  --simulate      chip models stand in for the reader hardware; a console places toys",
+            "  --pads N        pads of the simulated portal (default 2; with --config: as many as it lists)",
+            "  --script FILE   run console commands from FILE (plus 'sleep MS'), then stop",
+            "  --broker URI    MQTT broker for --simulate without --config (default tcp://127.0.0.1:1883)",
+            "  --data DIR      outbox, state and firmware for --simulate without --config (default ./var/sim)",
+            "  --serial PORT   with --simulate: a serial console on PORT (e.g. one end of a socat pty pair)",
+            "  --boot-jar      launcher step: settle a crashed firmware update, print the jar to start (an",
+            "                  installed update's; nothing: this jar) and exit");
+
+    static Arguments parse(String[] args) {
+        Optional<Path> config = Optional.empty();
+        Optional<Path> script = Optional.empty();
+        Optional<String> broker = Optional.empty();
+        Optional<Path> data = Optional.empty();
+        boolean simulate = false;
+        boolean help = false;
+        boolean bootJar = false;
+        Optional<String> serial = Optional.empty();
+        int pads = 2;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--simulate" -> simulate = true;
+                case "--help", "-h" -> help = true;
+                case "--boot-jar" -> bootJar = true;
+                case "--serial" -> serial = Optional.of(value(args, ++i, a));
+                case "--config" -> config = Optional.of(Path.of(value(args, ++i, a)));
+                case "--script" -> script = Optional.of(Path.of(value(args, ++i, a)));
+                case "--broker" -> broker = Optional.of(value(args, ++i, a));
+                case "--data" -> data = Optional.of(Path.of(value(args, ++i, a)));
+                case "--pads" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        pads = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--pads needs a number, not '" + v + "'");
+                    }
+                    if (pads < 1 || pads > 8) {
+                        throw new IllegalArgumentException("--pads must be 1..8");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+            }
+        }
+        if (!simulate && !help && config.isEmpty()) {
+            throw new IllegalArgumentException("--config is required (or --simulate)");
+        }
+        if (!simulate && script.isPresent()) {
+            throw new IllegalArgumentException("--script needs --simulate");
+        }
+        if (!simulate && serial.isPresent()) {
+            throw new IllegalArgumentException("--serial needs --simulate (a portal configures serial.port)");
+        }
+        return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

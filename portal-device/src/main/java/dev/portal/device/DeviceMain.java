@@ -1,0 +1,191 @@
+package dev.portal.device;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PiHardware;
+import dev.portal.device.app.PortalHardware;
+import dev.portal.device.config.ConfigException;
+import dev.portal.device.config.ConfigLoader;
+import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.SerialConfig;
+import dev.portal.device.firmware.FirmwareBoot;
+import dev.portal.device.frame.BootClock;
+import dev.portal.device.mqtt.PahoMqttLink;
+import dev.portal.device.sim.ChipModels;
+import dev.portal.device.sim.SimConsole;
+import dev.portal.device.sim.SimulatedHardware;
+import dev.portal.device.sim.ToyCatalogue;
+import dev.portal.protocol.toy.FleetKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Entry point of {@code scripts/portal-device}. Exit codes: 0 done, 2 bad arguments or config, 75 reboot. */
+public final class DeviceMain {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceMain.class);
+    /** Exit code asking systemd (Restart=on-failure) to start the service again: the Reboot command. */
+    public static final int EXIT_REBOOT = 75;
+    /** The simulator's fleet key when none is configured. Public on purpose: it protects nothing real. */
+    static final String SIMULATION_KEY = "5e1f00d5" .repeat(8);
+
+    private DeviceMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--boot-jar")) {
+            return bootJar(args);
+        }
+        Arguments a;
+        try {
+            a = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("portal-device: " + e.getMessage());
+            System.err.println(Arguments.USAGE);
+            return 2;
+        }
+        if (a.help()) {
+            System.out.println(Arguments.USAGE);
+            return 0;
+        }
+        if (a.simulate() && !ChipModels.onClassPath()) {
+            System.err.println("portal-device: " + ChipModels.MISSING);
+            return 2;
+        }
+        DeviceConfig config;
+        try {
+            config = a.simulate() && a.config().isEmpty() ? simulationConfig(a) : ConfigLoader.load(a.config().get());
+        } catch (ConfigException e) {
+            for (String p : e.problems()) {
+                System.err.println("portal-device: config: " + p);
+            }
+            return 2;
+        } catch (IOException e) {
+            System.err.println("portal-device: " + e.getMessage());
+            return 2;
+        }
+        if (a.simulate() && a.serial().isPresent()) {
+            config = config.withSerial(new SerialConfig(a.serial().get(),
+                    config.serial().map(SerialConfig::baud).orElse(SerialConfig.DEFAULT_BAUD)));
+        }
+        try {
+            return a.simulate() ? simulate(a, config) : production(config);
+        } catch (Exception e) {
+            LOG.error("portal-device stopped: {}", e.toString(), e);
+            return 1;
+        }
+    }
+
+    /**
+     * The launcher's first step (scripts/portal-device, the unit install-pi writes): finds the firmware folder
+     * from the same arguments and configuration as the service, and lets {@link FirmwareBoot} print the jar to
+     * start. Arguments or a config it cannot read print nothing, so the factory jar starts and reports them.
+     */
+    static int bootJar(String[] args) {
+        try {
+            String[] rest = java.util.Arrays.stream(args).filter(x -> !x.equals("--boot-jar")).toArray(String[]::new);
+            Arguments a = Arguments.parse(rest);
+            if (a.help()) {
+                return 0;
+            }
+            DeviceConfig config = a.simulate() && a.config().isEmpty() ? simulationConfig(a)
+                    : ConfigLoader.load(a.config().get());
+            FirmwareBoot.main(new String[] {config.firmware().directory().toString()});
+        } catch (ConfigException | IOException | RuntimeException e) {
+            System.err.println("portal-device --boot-jar: " + e.getMessage() + "; starting the installed jar");
+        }
+        return 0;
+    }
+
+    private static int production(DeviceConfig config) throws Exception {
+        PortalHardware hw = PiHardware.open(config);
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+                new BootClock(false), () -> exitForReboot(hw));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            hw.close();
+        }, "shutdown"));
+        service.start();
+        SystemdWatchdog watchdog = new SystemdWatchdog();
+        watchdog.ready();
+        watchdog.keepAliveWhile(() -> service.health().polls.get());
+        return 0;
+    }
+
+    private static void exitForReboot(PortalHardware hw) {
+        System.exit(EXIT_REBOOT); // the shutdown hook closes the service and the hardware
+    }
+
+    private static FleetKey simulationKey(DeviceConfig config) throws IOException {
+        return config.fleetKeyFile().isPresent() ? FleetKey.fromFile(config.fleetKeyFile().get())
+                : FleetKey.fromHex(SIMULATION_KEY);
+    }
+
+    private static int simulate(Arguments a, DeviceConfig config) throws Exception {
+        FleetKey key = simulationKey(config); // without a configured key the samples read UNKNOWN, as they would
+        SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new PahoMqttLink(config.mqtt()),
+                new BootClock(true), () -> System.exit(EXIT_REBOOT));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            hw.close();
+        }, "shutdown"));
+        service.start();
+        SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(key), service, System.out);
+        int failures;
+        if (a.script().isPresent()) {
+            try (BufferedReader in = Files.newBufferedReader(a.script().get())) {
+                failures = console.run(in, true);
+            }
+            awaitDelivered(service, 10_000);
+        } else {
+            System.out.println("portal simulator: " + config.pads().size() + " pads, device " + config.deviceId()
+                    + ", broker " + config.mqtt().serverUri() + "; type help");
+            failures = console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Lets the frames of a script reach the broker before the process ends (they stay in the outbox if not). */
+    static void awaitDelivered(DeviceService service, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (service.outbox().stats().depth() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static DeviceConfig simulationConfig(Arguments a) throws ConfigException, IOException {
+        Path data = a.dataDir().orElse(Path.of("var", "sim")).toAbsolutePath();
+        Files.createDirectories(data);
+        Path key = data.resolve("simulation-fleet.key");
+        if (!Files.exists(key)) {
+            Files.writeString(key, SIMULATION_KEY + "\n");
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString()).put("dataDirectory", data.toString())
+                .put("stateDirectory", data.resolve("state").toString());
+        Path firmwareKey = data.resolve("firmware.pub");
+        if (Files.exists(firmwareKey)) { // a technician trying 'portalctl firmware push' puts the fleet's key here
+            root.putObject("firmware").put("publicKeyFile", firmwareKey.toString());
+        }
+        root.putObject("mqtt").put("uri", a.broker().orElse("tcp://127.0.0.1:1883"));
+        root.putObject("outbox").put("directory", data.resolve("outbox").toString());
+        ArrayNode pads = root.putArray("pads");
+        for (int i = 0; i < a.pads(); i++) {
+            pads.addObject().put("chipSelect", i);
+        }
+        return ConfigLoader.fromTree(root, data);
+    }
+}
