@@ -11,15 +11,12 @@ import dev.portal.hardware.sim.tag.PlainTypeATag;
 import dev.portal.hardware.reader.TagFamily;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.protocol.id.Uid;
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class Mfrc522EnumerationTest {
@@ -106,8 +103,12 @@ class Mfrc522EnumerationTest {
         }
     }
 
-    @Property(tries = 40)
-    void anySetOfDistinctUidsIsEnumeratedExactly(@ForAll("uidSets") Set<Uid> uids) throws Exception {
+    @Test
+    void anySetOfDistinctUidsIsEnumeratedExactly() {
+        Property.forAll(40, uidSets(), this::anySetOfDistinctUidsIsEnumeratedExactly);
+    }
+
+    private void anySetOfDistinctUidsIsEnumeratedExactly(Set<Uid> uids) throws Exception {
         try (Mfrc522Rig rig = Mfrc522Rig.single()) {
             for (Uid uid : uids) {
                 rig.field().add(uid.length() == 7 ? new Ntag21x(NtagType.NTAG213, uid) : new PlainTypeATag(uid));
@@ -116,14 +117,13 @@ class Mfrc522EnumerationTest {
         }
     }
 
-    @Provide
-    Arbitrary<Set<Uid>> uidSets() {
+    private static Gen<Set<Uid>> uidSets() {
         // Few distinct byte values so that UIDs share long prefixes and collide deep inside.
-        Arbitrary<Byte> b = Arbitraries.of((byte) 0x00, (byte) 0x01, (byte) 0x80, (byte) 0x88, (byte) 0xFF);
-        Arbitrary<Uid> uid = Arbitraries.of(4, 7, 10)
-                .flatMap(n -> b.array(byte[].class).ofSize(n))
+        Gen<Byte> b = Gen.of((byte) 0x00, (byte) 0x01, (byte) 0x80, (byte) 0x88, (byte) 0xFF);
+        Gen<Uid> uid = Gen.of(4, 7, 10)
+                .flatMap(n -> Gen.bytes(b, n, n))
                 .filter(bytes -> bytes.length == 4 ? (bytes[0] & 0xFF) != 0x88 : true)
                 .map(Uid::of);
-        return uid.set().ofMinSize(1).ofMaxSize(5);
+        return uid.set(1, 5);
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.protocol.id.Uid;
+import dev.portal.testsupport.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,11 +86,14 @@ class LibnfcPeerTest {
             Path output = dir.resolve("nfc-poll.out");
             Process poll = libnfc(chip, "nfc-poll").redirectOutput(output.toFile()).start();
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (!Files.readString(output).contains("Waiting for card removing")) {
-                    assertTrue(poll.isAlive() && System.nanoTime() < deadline, Files.readString(output));
-                    Thread.sleep(50);
-                }
+                Await.until("nfc-poll to wait for the card's removal", () -> {
+                    String printed = Files.readString(output);
+                    if (printed.contains("Waiting for card removing")) {
+                        return true;
+                    }
+                    assertTrue(poll.isAlive(), printed);
+                    return false;
+                }, Duration.ofSeconds(20));
                 chip.field.remove(tag);
                 assertTrue(poll.waitFor(20, TimeUnit.SECONDS), Files.readString(output));
             } finally {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 
 class CrcATest {
@@ -18,9 +16,19 @@ class CrcATest {
         assertArrayEquals(new byte[] {0x30, 0x00, 0x02, (byte) 0xA8}, CrcA.append(new byte[] {0x30, 0x00}));
     }
 
-    @Property
-    void appendedCrcChecksAndAnyFlippedBitIsCaught(@ForAll @Size(min = 1, max = 40) byte[] data,
-                                                   @ForAll @IntRange(min = 0, max = 1000) int flip) {
+    private record Flip(byte[] data, int flip) {
+    }
+
+    @Test
+    void appendedCrcChecksAndAnyFlippedBitIsCaught() {
+        Gen<byte[]> data = Gen.bytes(1, 40);
+        Gen<Integer> flips = Gen.ints(0, 1000);
+        // the number of cases this property has always run with
+        Property.forAll(1000, r -> new Flip(data.next(r), flips.next(r)),
+                c -> appendedCrcChecksAndAnyFlippedBitIsCaught(c.data(), c.flip()));
+    }
+
+    private void appendedCrcChecksAndAnyFlippedBitIsCaught(byte[] data, int flip) {
         byte[] frame = CrcA.append(data);
         assertTrue(CrcA.check(frame));
         int bit = flip % (frame.length * 8);

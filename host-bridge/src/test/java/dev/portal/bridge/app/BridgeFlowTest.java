@@ -11,6 +11,7 @@ import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import dev.portal.testsupport.MosquittoSub;
@@ -71,7 +72,7 @@ class BridgeFlowTest {
             assertEquals("#FF4400", recognised.at("/profile/colours/primary").asText());
             assertTrue(independent.await(m -> m.text().contains("recognised"), WAIT).text().startsWith("{"));
 
-            Thread.sleep(50);
+            Thread.sleep(50); // on purpose: the toy stays a measurable time, and the session's duration says so
             portal.lift(1, 0);
             JsonNode removed = json(game.await("game/events", "\"removed\"", WAIT));
             assertEquals("lifted", removed.get("reason").asText());
@@ -101,8 +102,8 @@ class BridgeFlowTest {
                 game.await("game/events", "01020304", WAIT);
                 portal.sendRaw(placedFrame);
                 portal.sendRaw(placedFrame);
-                bridge.awaitIdle();
-                Thread.sleep(300);
+                Await.until("the bridge to drop both duplicates",
+                        () -> bridge.counters().get("duplicatesDropped") >= 2, WAIT);
                 bridge.awaitIdle();
                 assertEquals(2, bridge.counters().get("duplicatesDropped"));
             }

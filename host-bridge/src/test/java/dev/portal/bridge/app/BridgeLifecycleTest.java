@@ -9,6 +9,7 @@ import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
@@ -92,11 +93,8 @@ class BridgeLifecycleTest {
                 ids.add(r.json().get("eventId").asText());
             }
             assertEquals(List.of("attic/9/1#placed", "attic/9/1#removed"), ids, "in order, only its own");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!bridge.store().inTransaction(tx -> tx.outbox("bridge-leftovers")).isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "confirmed events leave the outbox");
-                Thread.sleep(100);
-            }
+            Await.until("confirmed events to leave the outbox",
+                    () -> bridge.store().inTransaction(tx -> tx.outbox("bridge-leftovers")).isEmpty(), WAIT);
             assertEquals(1, bridge.store().inTransaction(tx -> tx.outbox("another-bridge")).size());
         }
     }
@@ -133,10 +131,12 @@ class BridgeLifecycleTest {
             portal.start();
             game.await(r -> r.text().contains("\"firmware\""), WAIT);
             String stale = String.format("%08x", (portal.bootId() + 1) & 0xFFFF_FFFFL);
+            long statuses = bridge.counters().get("statusReceived");
             broker.publish("portal/attic/status",
                     ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + stale + "\"}")
                             .getBytes(StandardCharsets.UTF_8), true);
-            Thread.sleep(300);
+            Await.until("the bridge to receive the late will", () -> bridge.counters().get("statusReceived") > statuses,
+                    WAIT);
             bridge.awaitIdle();
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("attic")).orElseThrow().online());
             String current = String.format("%08x", portal.bootId());

@@ -75,6 +75,7 @@ class BridgeRobustnessTest {
             JsonNode second = game.await("game/events", "04010909", WAIT).json();
             assertEquals("placed", first.get("event").asText());
             assertEquals("removed", second.get("event").asText());
+            // On purpose: twice the 200 ms reorder window passes, in which a gap wrongly held open would ask for a Rebirth.
             Thread.sleep(400);
             bridge.awaitIdle();
             assertEquals(0, bridge.counters().get("rebirthRequests"));

@@ -14,6 +14,7 @@ import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,9 @@ class AsyncApiContractTest {
             game.await("game/deadletter", "undecodable", WAIT);
             game.await(r -> r.topic().equals("game/bridge/status") && r.text().contains("undecodable"), WAIT);
             bridge.awaitIdle();
-            Thread.sleep(300); // the last retained documents
+            // the lift's toy document is among the last the bridge publishes
+            Await.until("the lifted toy's document", () -> game.all().stream().anyMatch(r -> r.topic().equals(
+                    "game/toys/04A1B2C3D4E5F6") && r.text().contains("\"onPortal\":null")), WAIT);
             all = game.all();
         }
 

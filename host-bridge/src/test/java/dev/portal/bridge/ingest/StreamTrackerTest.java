@@ -8,11 +8,8 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.HealthCounters;
 import dev.portal.protocol.frame.Heartbeat;
 import dev.portal.protocol.frame.Message;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -54,13 +51,12 @@ class StreamTrackerTest {
         return applied;
     }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
+    @Test
+    void anyShuffleWithDuplicatesOfACompleteStreamIsAppliedOnceInOrder() {
+        Property.forAll(200, Gen.longs(), this::anyShuffleWithDuplicatesOfACompleteStreamIsAppliedOnceInOrder);
     }
 
-    @Property(tries = 200)
-    void anyShuffleWithDuplicatesOfACompleteStreamIsAppliedOnceInOrder(@ForAll("seeds") long seed) {
+    private void anyShuffleWithDuplicatesOfACompleteStreamIsAppliedOnceInOrder(long seed) {
         Random random = new Random(seed);
         int length = 1 + random.nextInt(40);
         List<StreamTracker.Received> frames = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.testing.EmbeddedBridge;
+import dev.portal.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +52,8 @@ class BridgeOnPostgresTest {
         }
     }
 
-    private static void awaitPlacement(Store store, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (store.inTransaction(tx -> tx.placements("pg-portal")).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the placement did not reach PostgreSQL within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitPlacement(Store store, Duration timeout) {
+        Await.until("the placement to reach PostgreSQL", () -> !store.inTransaction(tx -> tx.placements("pg-portal")).isEmpty(),
+                timeout);
     }
 }

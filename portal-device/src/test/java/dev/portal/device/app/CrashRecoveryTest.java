@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,11 @@ class CrashRecoveryTest {
 
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "crash-watch", "portal/crash/evt")) {
             FrameStream stream = new FrameStream(sub);
-            Thread.sleep(300);
             Process first = launch(config, busy, "first.log");
             stream.await(m -> m instanceof dev.portal.protocol.frame.TagRemoved, 15_000);
             MOSQUITTO.broker().stop();
-            Thread.sleep(1500 + (long) (Math.random() * 1000)); // the toys keep coming; the outbox fills
+            // A sleep on purpose: the toys keep coming, the outbox fills, and the kill below lands at no chosen moment.
+            Thread.sleep(1500 + (long) (Math.random() * 1000));
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no final fsync
             assertTrue(first.waitFor(10, TimeUnit.SECONDS));
             assertEquals(137, first.exitValue(), "killed by SIGKILL");
@@ -77,10 +78,8 @@ class CrashRecoveryTest {
             MOSQUITTO.broker().start();
             Process second = launch(config, idle, "second.log");
             long firstBoot = stream.frames().get(0).header().bootId();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline && !allReceived(stream, waiting)) {
-                stream.drainFor(300);
-            }
+            stream.await("the " + waiting.values().stream().mapToInt(TreeSet::size).sum() + " frames the outbox held",
+                    s -> allReceived(s, waiting), Duration.ofSeconds(20));
             assertTrue(second.waitFor(30, TimeUnit.SECONDS), "second run finishes its script");
 
             Map<Long, TreeSet<Long>> received = bySeq(stream.frames());

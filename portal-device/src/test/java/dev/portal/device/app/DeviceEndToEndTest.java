@@ -6,15 +6,19 @@ import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.outbox.OutboxRecord;
 import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import dev.portal.testsupport.MosquittoSub;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -58,6 +64,22 @@ class DeviceEndToEndTest {
         }
     }
 
+    private static String hex(byte[] b) {
+        return HexFormat.of().withUpperCase().formatHex(b);
+    }
+
+    /** Waits until the service has kept a frame of {@code type} in its outbox at or after {@code fromIndex}. */
+    private void awaitKept(Class<? extends Message> type, long fromIndex) {
+        Await.until("a " + type.getSimpleName() + " kept in the outbox", () -> {
+            for (OutboxRecord r : service.outbox().readDurable(fromIndex, 1000)) {
+                if (type.isInstance(FrameCodec.decode(r.payload()).message())) {
+                    return true;
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(15));
+    }
+
     private static void assertSequential(List<Frame> frames) {
         for (int i = 1; i < frames.size(); i++) {
             assertEquals(frames.get(i - 1).header().sequence() + 1, frames.get(i).header().sequence(),
@@ -69,7 +91,6 @@ class DeviceEndToEndTest {
     void placementsBecomeTagPlacedAndToyReadFramesOnTheBrokerInOrder() throws Exception {
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-order", "portal/order/evt")) {
             FrameStream stream = new FrameStream(sub);
-            Thread.sleep(300);
             start("order", 2);
             VirtualTag dragon = catalogue.make("dragon");
             VirtualTag robot = catalogue.make("robot");
@@ -134,27 +155,24 @@ class DeviceEndToEndTest {
     void framesMadeWhileTheBrokerIsDownAreDeliveredInOrderWhenItReturns() throws Exception {
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-outage", "portal/outage/evt")) {
             FrameStream stream = new FrameStream(sub);
-            Thread.sleep(300);
             start("outage", 2);
             stream.await(m -> m instanceof Birth, 15_000);
             MOSQUITTO.broker().stop();
             try {
                 VirtualTag wizard = catalogue.make("wizard");
                 for (int i = 0; i < 5; i++) {
+                    long kept = service.outbox().nextIndex();
                     hw.portal().place(wizard, i % 2);
-                    Thread.sleep(300);
+                    awaitKept(ToyRead.class, kept); // the wizard stays until the portal has read it
+                    kept = service.outbox().nextIndex();
                     hw.portal().remove(wizard);
-                    Thread.sleep(400);
+                    awaitKept(TagRemoved.class, kept);
                 }
                 assertTrue(service.outbox().stats().depth() >= 15, "kept: " + service.outbox().stats());
             } finally {
                 MOSQUITTO.broker().start();
             }
-            stream.await(m -> false, 1); // nothing; then wait for the last removal to arrive
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (stream.messages(TagRemoved.class).size() < 5 && System.currentTimeMillis() < deadline) {
-                stream.drainFor(300);
-            }
+            stream.await("the fifth removal", s -> s.messages(TagRemoved.class).size() >= 5, Duration.ofSeconds(20));
             assertEquals(5, stream.messages(TagPlaced.class).size());
             assertEquals(5, stream.messages(TagRemoved.class).size());
             List<Frame> frames = stream.frames();

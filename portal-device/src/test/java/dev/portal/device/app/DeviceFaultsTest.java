@@ -26,6 +26,7 @@ import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import dev.portal.testsupport.MosquittoSub;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -90,16 +93,14 @@ class DeviceFaultsTest {
             hw.chips().get(0).busFaults().busDead(true);
             hw.portal().place(catalogue.make("knight"), 1);
             stream.await(m -> m instanceof ToyRead, 15_000);
-            Thread.sleep(1500);
+            Await.until("the dead reader to be reset", () -> service.health().readerResets.get() >= 1,
+                    Duration.ofSeconds(15));
             hw.chips().get(0).busFaults().busDead(false);
             hw.portal().place(catalogue.make("dragon"), 0);
             stream.await(m -> m instanceof ToyRead r && r.uid().hex().startsWith("04D7"), 10_000);
             long before = stream.messages(Heartbeat.class).size();
-            stream.await(m -> false, 1);
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (stream.messages(Heartbeat.class).size() <= before && System.currentTimeMillis() < deadline) {
-                stream.drainFor(200);
-            }
+            stream.await("a heartbeat after the dragon's read", s -> s.messages(Heartbeat.class).size() > before,
+                    Duration.ofSeconds(15));
             Heartbeat hb = lastHeartbeat(stream);
             assertTrue(hb.counters().readerResets() >= 1, "resets reported: " + hb);
             assertTrue(hb.counters().pollsPerSecondX100() > 0, "poll rate reported: " + hb);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Status;
+import dev.portal.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -45,12 +46,8 @@ class FirmwareUpdateTest {
         return host;
     }
 
-    private CommandResult awaitOutcome() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (host.outcomes.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertFalse(host.outcomes.isEmpty(), "an outcome was reported");
+    private CommandResult awaitOutcome() {
+        Await.until("an outcome to be reported", () -> !host.outcomes.isEmpty(), Duration.ofSeconds(5));
         return host.outcomes.get(0);
     }
 

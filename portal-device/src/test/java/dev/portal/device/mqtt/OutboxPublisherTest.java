@@ -4,6 +4,7 @@ import dev.portal.link.DeviceId;
 import dev.portal.link.PortalTopics;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import dev.portal.testsupport.MosquittoSub;
@@ -56,20 +57,19 @@ class OutboxPublisherTest {
             for (int i = 200; i < 700; i++) { // appended while the broker is away
                 outbox.append(rec(i));
                 if (i % 100 == 0) {
-                    Thread.sleep(200);
+                    Thread.sleep(200); // on purpose: frames trickle in over a second while the delivery retries
                 }
             }
             assertTrue(outbox.stats().depth() >= 400, "kept while the broker is down: " + outbox.stats());
             MOSQUITTO.broker().start();
             LinkedHashSet<String> distinct = new LinkedHashSet<>();
             got.forEach(m -> distinct.add(m.text()));
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (distinct.size() < 700 && System.currentTimeMillis() < deadline) {
-                MosquittoSub.Message m = sub.poll(Duration.ofMillis(500));
-                if (m != null) {
+            Await.until(() -> "all 700 frames, " + distinct.size() + " so far", () -> {
+                for (MosquittoSub.Message m = sub.poll(Duration.ZERO); m != null; m = sub.poll(Duration.ZERO)) {
                     distinct.add(m.text());
                 }
-            }
+                return distinct.size() >= 700;
+            }, Duration.ofSeconds(15));
             delivery.close();
             List<String> order = new ArrayList<>(distinct);
             assertEquals(700, order.size(), "every frame delivered");

@@ -4,6 +4,7 @@ import dev.portal.link.DeviceId;
 import dev.portal.link.TlsConfig;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.outbox.OutboxSettings;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,11 +73,8 @@ class TlsOutboxPublisherTest {
                     b -> { });
             d.start();
             outbox.append(new byte[] {1, 2, 3});
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (outbox.stats().depth() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertEquals(0, outbox.stats().depth(), "acknowledged by the broker over TLS: " + d.stats());
+            Await.until(() -> "the broker's acknowledgement over TLS: " + d.stats(), () -> outbox.stats().depth() == 0,
+                    Duration.ofSeconds(20));
             d.close();
         }
     }
@@ -89,11 +87,8 @@ class TlsOutboxPublisherTest {
             d.start();
             outbox.append(new byte[] {1, 2, 3});
             // A TLS handshake can take seconds on a loaded machine: wait for the refusal, not a fixed time.
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (d.stats().connectFailures() < 2 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertTrue(d.stats().connectFailures() >= 2, "refused, and refused again: " + d.stats());
+            Await.until(() -> "a refusal, and another: " + d.stats(), () -> d.stats().connectFailures() >= 2,
+                    Duration.ofSeconds(20));
             assertEquals(1, outbox.stats().depth());
             assertEquals(0, d.stats().connects());
             d.close();

@@ -14,9 +14,11 @@ import dev.portal.protocol.frame.HealthCounters;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.serial.SerialFrameReader;
 import dev.portal.protocol.serial.SerialFrameWriter;
+import dev.portal.testsupport.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,8 @@ class SerialLinkTest {
                 assertEquals(9, event.counters().uptimeSeconds());
 
                 assertEquals(1, device.commandsHandled());
-                waitFor(() -> device.framesIgnored() == 1);
+                Await.until("the device to ignore the heartbeat sent to it", () -> device.framesIgnored() == 1,
+                        Duration.ofSeconds(5));
                 assertTrue(device.framesRejected() >= 1, "the noise was counted");
             }
         }
@@ -104,13 +107,5 @@ class SerialLinkTest {
                 throw new IOException("nothing arrived on the serial line within 10 s");
             }
         };
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.getAsBoolean());
     }
 }

@@ -1,8 +1,10 @@
 package dev.portal.device.serial;
 
+import dev.portal.testsupport.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Two connected pseudo-terminals made by socat: a serial cable in a test. FAILS when socat is missing. */
@@ -25,13 +27,12 @@ final class SocatPtyPair implements AutoCloseable {
         b = dir.resolve("ttyB");
         socat = new ProcessBuilder(exe, "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(a) && Files.exists(b))) {
-            if (System.nanoTime() > deadline || !socat.isAlive()) {
-                throw new IOException("socat did not create the pty pair: " + Files.readString(dir.resolve("socat.log")));
+        Await.until("socat to create the pty pair (its log: " + dir.resolve("socat.log") + ")", () -> {
+            if (!socat.isAlive()) {
+                throw new IOException("socat exited: " + Files.readString(dir.resolve("socat.log")));
             }
-            Thread.sleep(20);
-        }
+            return Files.exists(a) && Files.exists(b);
+        }, Duration.ofSeconds(10));
     }
 
     @Override

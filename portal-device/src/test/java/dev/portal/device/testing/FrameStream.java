@@ -6,6 +6,7 @@ import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.Message;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoSub;
 
 import java.time.Duration;
@@ -39,6 +40,22 @@ public final class FrameStream {
                 add(m.payload());
             }
         }
+        return List.copyOf(frames);
+    }
+
+    /**
+     * Waits until {@code until} holds of the frames received so far; once {@code timeout} passes first, fails
+     * saying {@code what} was awaited and how many frames had come.
+     */
+    public List<Frame> await(String what, Predicate<FrameStream> until, Duration timeout) {
+        Await.until(() -> what + " (" + frames.size() + " frames received)", () -> {
+            for (MosquittoSub.Message m = sub.poll(Duration.ZERO); m != null; m = sub.poll(Duration.ZERO)) {
+                if (m.topic().endsWith("/evt")) {
+                    add(m.payload());
+                }
+            }
+            return until.test(this);
+        }, timeout);
         return List.copyOf(frames);
     }
 

@@ -1,6 +1,7 @@
 package dev.portal.portalctl.e2e;
 
 import dev.portal.portalctl.PortalCtl;
+import dev.portal.testsupport.Await;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,14 +42,17 @@ final class Cli {
             waitFor(err, text, limit);
         }
 
-        private void waitFor(StringWriter w, String text, Duration limit) throws InterruptedException {
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (!w.toString().contains(text)) {
-                if (System.nanoTime() > deadline || code.isDone()) {
-                    throw new AssertionError("no '" + text + "' in output:\n" + out() + "\nstderr:\n" + err);
+        private void waitFor(StringWriter w, String text, Duration limit) {
+            Await.until(() -> "'" + text + "' in output:\n" + out() + "\nstderr:\n" + err, () -> {
+                if (w.toString().contains(text)) {
+                    return true;
                 }
-                Thread.sleep(20);
-            }
+                if (code.isDone()) {
+                    throw new AssertionError("the command ended without '" + text + "' in output:\n" + out()
+                            + "\nstderr:\n" + err);
+                }
+                return false;
+            }, limit);
         }
     }
 

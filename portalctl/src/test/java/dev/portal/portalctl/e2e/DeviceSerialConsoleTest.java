@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +46,8 @@ class DeviceSerialConsoleTest {
         socat = new ProcessBuilder("/usr/bin/socat", "-d", "-d", "pty,raw,echo=0,link=" + portalEnd,
                 "pty,raw,echo=0,link=" + technicianEnd)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(portalEnd) && Files.exists(technicianEnd))) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("socat made no pty pair: " + Files.readString(dir.resolve("socat.log")));
-            }
-            Thread.sleep(20);
-        }
+        Await.until("socat to make the pty pair (its log: " + dir.resolve("socat.log") + ")",
+                () -> Files.exists(portalEnd) && Files.exists(technicianEnd), Duration.ofSeconds(10));
         Files.writeString(dir.resolve("fleet.key"), KEY + "\n");
         device = new RealDevice(MOSQUITTO.uri(), "cellar-1", dir.resolve("portal"), root -> {
             root.put("fleetKeyFile", dir.resolve("fleet.key").toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.portalctl.testing.FakePortal;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -111,7 +112,8 @@ class FirmwarePushTest {
         JsonNode device = JSON.readTree(broken.out()).get("devices").get(0);
         assertEquals("ROLLED_BACK", device.get("outcome").asText());
         assertTrue(device.get("detail").asText().startsWith("rolled back to 1.1.0: version 1.2.0 did not report healthy"), broken.toString());
-        waitFor(() -> p.version().equals("1.1.0") && p.bootedVersions.size() == 4);
+        Await.until(() -> "the portal to run 1.1.0 after four boots: " + p.version() + ", " + p.bootedVersions,
+                () -> p.version().equals("1.1.0") && p.bootedVersions.size() == 4, Duration.ofSeconds(10));
         assertEquals(List.of("1.0.0", "1.1.0", "1.2.0", "1.1.0"), p.bootedVersions);
         assertEquals("a", p.slots().current());
     }
@@ -174,13 +176,5 @@ class FirmwarePushTest {
         assertEquals("SKIPPED", devices.get(2).get("outcome").asText());
         assertEquals("SKIPPED", devices.get(3).get("outcome").asText());
         assertEquals("1.0.0", third.version(), "a skipped portal keeps its version");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!c.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(c.getAsBoolean());
     }
 }

@@ -8,8 +8,8 @@ import dev.portal.device.serial.SerialLink;
 import dev.portal.portalctl.testing.FakePortal;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,13 +49,8 @@ class SerialCommandsTest {
         technicianEnd = dir.resolve("ttyTech");
         socat = new ProcessBuilder(exe, "-d", "-d", "pty,raw,echo=0,link=" + portalEnd, "pty,raw,echo=0,link=" + technicianEnd)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(portalEnd) && Files.exists(technicianEnd))) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("socat made no pty pair: " + Files.readString(dir.resolve("socat.log")));
-            }
-            Thread.sleep(20);
-        }
+        Await.until("socat to make the pty pair (its log: " + dir.resolve("socat.log") + ")",
+                () -> Files.exists(portalEnd) && Files.exists(technicianEnd), Duration.ofSeconds(10));
         portal = new FakePortal(MOSQUITTO.uri(), "basement-2", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
         console = new SerialLink(JSerialCommPort.open(portalEnd.toString(), 115200, 100), portal::handle,
                 SerialLink.localFramer(0x5E71A1)).start();

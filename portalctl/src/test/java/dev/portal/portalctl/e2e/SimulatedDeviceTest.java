@@ -14,6 +14,7 @@ import dev.portal.device.frame.BootClock;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,12 +64,9 @@ class SimulatedDeviceTest {
     }
 
     /** The broker holds the previous test's "offline" for this id until the new session says "online". */
-    static void awaitOnline(DeviceService service) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (service.deliveryStats().connects() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(service.deliveryStats().connects() >= 1, "the device did not connect: " + service.deliveryStats());
+    static void awaitOnline(DeviceService service) {
+        Await.until(() -> "the device to connect: " + service.deliveryStats(),
+                () -> service.deliveryStats().connects() >= 1, Duration.ofSeconds(15));
     }
 
     @AfterEach

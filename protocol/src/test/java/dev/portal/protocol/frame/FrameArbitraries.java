@@ -6,36 +6,35 @@ import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
+import dev.portal.testsupport.property.Gen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /** Generators of valid frames of every type and command kind, edge values included. */
 public final class FrameArbitraries {
     private FrameArbitraries() {
     }
 
-    static Arbitrary<Long> u32() {
-        return Arbitraries.longs().between(0, Check.U32_MAX);
+    static Gen<Long> u32() {
+        return Gen.longs(0, Check.U32_MAX);
     }
 
-    static Arbitrary<Integer> u8() {
-        return Arbitraries.integers().between(0, 255);
+    static Gen<Integer> u8() {
+        return Gen.ints(0, 255);
     }
 
-    static Arbitrary<Uid> uids() {
-        return Arbitraries.of(1, 4, 7, 10).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n)).map(Uid::fromWire);
+    static Gen<Uid> uids() {
+        return Gen.of(1, 4, 7, 10).flatMap(n -> Gen.bytes(n, n)).map(Uid::fromWire);
     }
 
-    static Arbitrary<String> text(int maxChars) {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(maxChars),
-                Arbitraries.strings().all().ofMaxLength(maxChars / 4).filter(FrameArbitraries::wellFormed),
-                Arbitraries.of("", "Zoë", "ドラゴン", "🐉"));
+    static Gen<String> text(int maxChars) {
+        return Gen.oneOf(
+                Gen.strings(Gen.chars(' ', '~'), 0, maxChars),
+                Gen.strings(Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE), 0, maxChars / 4)
+                        .filter(FrameArbitraries::wellFormed),
+                Gen.of("", "Zoë", "ドラゴン", "🐉"));
     }
 
     private static boolean wellFormed(String s) {
@@ -47,85 +46,100 @@ public final class FrameArbitraries {
         }
     }
 
-    public static Arbitrary<Header> headers() {
-        return Combinators.combine(Arbitraries.integers().between(0, 15), u32(), u32(),
-                Arbitraries.longs().between(0, Check.U48_MAX), Arbitraries.of(true, false),
-                Arbitraries.of(0, Flags.REPLAYED, 0x0C, 0x0E))
-                .as((minor, boot, seq, time, synced, flags) -> new Header(0x10 | minor, boot, seq, time, synced, flags));
+    public static Gen<Header> headers() {
+        Gen<Integer> minor = Gen.ints(0, 15);
+        Gen<Long> time = Gen.longs(0, Check.U48_MAX);
+        Gen<Integer> flags = Gen.of(0, Flags.REPLAYED, 0x0C, 0x0E);
+        return r -> new Header(0x10 | minor.next(r), u32().next(r), u32().next(r), time.next(r), r.nextBoolean(),
+                flags.next(r));
     }
 
-    public static Arbitrary<ToyRecord> toyRecords() {
-        Arbitrary<Integer> rgb = Arbitraries.integers().between(0, 0xFFFFFF);
-        Arbitrary<CoCreation> co = Combinators.combine(
-                Arbitraries.strings().withCharRange('A', 'z').ofMaxLength(CoCreation.MAX_NAME_BYTES),
-                Combinators.combine(rgb, rgb, rgb).as(Colours::new), Arbitraries.longs().map(Upgrades::new),
-                u32(), u8()).as(CoCreation::new);
-        return Combinators.combine(Arbitraries.integers().between(0, 0xFFFF), u8(), co).as(ToyRecord::new);
+    public static Gen<ToyRecord> toyRecords() {
+        Gen<Integer> rgb = Gen.ints(0, 0xFFFFFF);
+        Gen<String> names = Gen.strings(Gen.chars('A', 'z'), 0, CoCreation.MAX_NAME_BYTES);
+        Gen<Upgrades> upgrades = Gen.longs().map(Upgrades::new);
+        Gen<CoCreation> co = r -> new CoCreation(names.next(r), new Colours(rgb.next(r), rgb.next(r), rgb.next(r)),
+                upgrades.next(r), u32().next(r), u8().next(r));
+        Gen<Integer> toyTypes = Gen.ints(0, 0xFFFF);
+        return r -> new ToyRecord(toyTypes.next(r), u8().next(r), co.next(r));
     }
 
-    static Arbitrary<Message> toyReads() {
-        return Combinators.combine(u8(), u8(), uids(), Arbitraries.of(ToyVerdict.class), toyRecords())
-                .as((pad, slot, uid, verdict, rec) -> new ToyRead(pad, slot, uid, verdict,
-                        verdict == ToyVerdict.RECOGNISED ? Optional.of(rec) : Optional.empty()));
+    static Gen<Message> toyReads() {
+        Gen<ToyVerdict> verdicts = Gen.of(ToyVerdict.class);
+        return r -> {
+            int pad = u8().next(r);
+            int slot = u8().next(r);
+            Uid uid = uids().next(r);
+            ToyVerdict verdict = verdicts.next(r);
+            ToyRecord rec = toyRecords().next(r);
+            return new ToyRead(pad, slot, uid, verdict,
+                    verdict == ToyVerdict.RECOGNISED ? Optional.of(rec) : Optional.empty());
+        };
     }
 
-    static Arbitrary<Message> births() {
-        Arbitrary<String> ids = Arbitraries.strings().withChars("abcXYZ019._-").ofMinLength(1).ofMaxLength(64);
-        Arbitrary<List<PadInfo>> pads = Combinators.combine(u8(), text(40)).as((slots, reader) -> reader)
-                .list().ofMaxSize(8).map(readers -> {
-                    java.util.ArrayList<PadInfo> out = new java.util.ArrayList<>();
-                    for (int i = 0; i < readers.size(); i++) {
-                        out.add(new PadInfo(i, i % 4 + 1, readers.get(i)));
-                    }
-                    return out;
-                });
-        Arbitrary<Calibration> cal = Combinators.combine(u8(), Arbitraries.integers().between(1, 255)).as(List::of)
-                .list().ofMaxSize(8).map(l -> {
-                    java.util.ArrayList<PadCalibration> out = new java.util.ArrayList<>();
-                    for (int i = 0; i < l.size(); i++) {
-                        out.add(new PadCalibration(i * 3, l.get(i).get(0), l.get(i).get(1)));
-                    }
-                    return new Calibration(out);
-                });
-        return Combinators.combine(ids, text(60), Arbitraries.subsetOf(Capability.values()), pads, cal, u32())
-                .as(Birth::new);
+    static Gen<Message> births() {
+        Gen<String> ids = Gen.strings(Gen.chars("abcXYZ019._-"), 1, 64);
+        Gen<List<PadInfo>> pads = text(40).list(0, 8).map(readers -> {
+            java.util.ArrayList<PadInfo> out = new java.util.ArrayList<>();
+            for (int i = 0; i < readers.size(); i++) {
+                out.add(new PadInfo(i, i % 4 + 1, readers.get(i)));
+            }
+            return out;
+        });
+        Gen<Integer> divisors = Gen.ints(1, 255);
+        Gen<Calibration> cal = ((Gen<List<Integer>>) r -> List.of(u8().next(r), divisors.next(r))).list(0, 8).map(l -> {
+            java.util.ArrayList<PadCalibration> out = new java.util.ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                out.add(new PadCalibration(i * 3, l.get(i).get(0), l.get(i).get(1)));
+            }
+            return new Calibration(out);
+        });
+        Gen<java.util.Set<Capability>> capabilities = Gen.subsetOf(Capability.class);
+        return r -> new Birth(ids.next(r), text(60).next(r), capabilities.next(r), pads.next(r), cal.next(r),
+                u32().next(r));
     }
 
-    static Arbitrary<Message> heartbeats() {
-        return u32().list().ofSize(HealthCounters.FIELDS).map(v -> new Heartbeat(new HealthCounters(v.get(0), v.get(1),
-                v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9))));
+    static Gen<Message> heartbeats() {
+        return u32().list(HealthCounters.FIELDS, HealthCounters.FIELDS).map(v -> new Heartbeat(new HealthCounters(v.get(0),
+                v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7), v.get(8), v.get(9))));
     }
 
-    public static Arbitrary<CommandBody> commandBodies() {
-        Arbitrary<CommandBody> led = Combinators.combine(u8(), Arbitraries.integers().between(0, 0xFFFFFF),
-                Arbitraries.of(LedMode.class), u32()).as(SetLed::new);
-        Arbitrary<CommandBody> write = Combinators.combine(u8(), u8(), uids(), toyRecords()).as(WriteToy::new);
-        Arbitrary<CommandBody> calibrate = Combinators.combine(u8(), u8(), Arbitraries.integers().between(1, 255))
-                .as(Calibrate::new);
-        Arbitrary<CommandBody> config = Combinators.combine(u32(),
-                Arbitraries.maps(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(20), text(80))
-                        .ofMaxSize(10)).as((v, m) -> new ConfigSet(v, new LinkedHashMap<>(m)));
-        Arbitrary<CommandBody> chunk = Combinators.combine(u32(), Arbitraries.longs().between(1, Check.U32_MAX),
-                Arbitraries.bytes().array(byte[].class).ofSize(32),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(Limits.MAX_FIRMWARE_CHUNK))
-                .as((job, total, sha, data) -> new FirmwareChunk(job, total - 1, total, sha, data));
-        Arbitrary<CommandBody> unknown = Combinators.combine(Arbitraries.integers().between(8, 255),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(64)).as(UnknownCommand::new);
-        return Arbitraries.oneOf(led, write, calibrate, config, chunk, Arbitraries.just(new Rebirth()),
-                Arbitraries.just(new Reboot()), unknown, Arbitraries.integers().between(0, 0).map(x -> new UnknownCommand(0, new byte[0])));
+    public static Gen<CommandBody> commandBodies() {
+        Gen<Integer> rgb = Gen.ints(0, 0xFFFFFF);
+        Gen<LedMode> modes = Gen.of(LedMode.class);
+        Gen<CommandBody> led = r -> new SetLed(u8().next(r), rgb.next(r), modes.next(r), u32().next(r));
+        Gen<CommandBody> write = r -> new WriteToy(u8().next(r), u8().next(r), uids().next(r), toyRecords().next(r));
+        Gen<Integer> divisors = Gen.ints(1, 255);
+        Gen<CommandBody> calibrate = r -> new Calibrate(u8().next(r), u8().next(r), divisors.next(r));
+        Gen<java.util.Map<String, String>> entries = Gen.maps(Gen.strings(Gen.chars('a', 'z'), 1, 20), text(80), 10);
+        Gen<CommandBody> config = r -> new ConfigSet(u32().next(r), new LinkedHashMap<>(entries.next(r)));
+        Gen<Long> totals = Gen.longs(1, Check.U32_MAX);
+        Gen<byte[]> data = Gen.bytes(1, Limits.MAX_FIRMWARE_CHUNK);
+        Gen<CommandBody> chunk = r -> {
+            long job = u32().next(r);
+            long total = totals.next(r);
+            return new FirmwareChunk(job, total - 1, total, Gen.bytes(32, 32).next(r), data.next(r));
+        };
+        Gen<Integer> unknownKinds = Gen.ints(8, 255);
+        Gen<byte[]> unknownBodies = Gen.bytes(0, 64);
+        Gen<CommandBody> unknown = r -> new UnknownCommand(unknownKinds.next(r), unknownBodies.next(r));
+        return Gen.oneOf(led, write, calibrate, config, chunk, Gen.constant(new Rebirth()),
+                Gen.constant(new Reboot()), unknown, r -> new UnknownCommand(0, new byte[0]));
     }
 
-    public static Arbitrary<Message> messages() {
-        Arbitrary<Message> placed = Combinators.combine(u8(), u8(), uids(), Arbitraries.of(TagType.class)).as(TagPlaced::new);
-        Arbitrary<Message> removed = Combinators.combine(u8(), u8(), uids(), Arbitraries.longs().between(0, Check.U48_MAX))
-                .as(TagRemoved::new);
-        Arbitrary<Message> command = Combinators.combine(u32(), commandBodies()).as(Command::new);
-        Arbitrary<Message> result = Combinators.combine(u32(), Arbitraries.of(Status.class), text(300)).as(CommandResult::new);
-        return Arbitraries.oneOf(placed, removed, toyReads(), births(), heartbeats(), command, result);
+    public static Gen<Message> messages() {
+        Gen<TagType> tagTypes = Gen.of(TagType.class);
+        Gen<Long> held = Gen.longs(0, Check.U48_MAX);
+        Gen<Status> statuses = Gen.of(Status.class);
+        Gen<Message> placed = r -> new TagPlaced(u8().next(r), u8().next(r), uids().next(r), tagTypes.next(r));
+        Gen<Message> removed = r -> new TagRemoved(u8().next(r), u8().next(r), uids().next(r), held.next(r));
+        Gen<Message> command = r -> new Command(u32().next(r), commandBodies().next(r));
+        Gen<Message> result = r -> new CommandResult(u32().next(r), statuses.next(r), text(300).next(r));
+        return Gen.oneOf(placed, removed, toyReads(), births(), heartbeats(), command, result);
     }
 
-    public static Arbitrary<Frame> frames() {
-        return Combinators.combine(headers(), messages()).as(Frame::new);
+    public static Gen<Frame> frames() {
+        return r -> new Frame(headers().next(r), messages().next(r));
     }
 
     /** A fixed sample of every message type and command kind, for fuzzing seeds. */

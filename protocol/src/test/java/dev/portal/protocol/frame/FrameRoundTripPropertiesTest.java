@@ -5,20 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.protocol.tree.FrameTree;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.portal.testsupport.property.Property;
+import org.junit.jupiter.api.Test;
 
 class FrameRoundTripPropertiesTest {
 
-    @Provide
-    Arbitrary<Frame> frames() {
-        return FrameArbitraries.frames();
+    @Test
+    void decodeOfEncodeIsTheSameFrame() {
+        Property.forAll(2000, FrameArbitraries.frames(), this::decodeOfEncodeIsTheSameFrame);
     }
 
-    @Property(tries = 2000)
-    void decodeOfEncodeIsTheSameFrame(@ForAll("frames") Frame frame) throws FrameException {
+    @Test
+    void theTreeFormIsLossless() {
+        Property.forAll(1000, FrameArbitraries.frames(), this::theTreeFormIsLossless);
+    }
+
+    @Test
+    void everyStrictPrefixIsRejected() {
+        Property.forAll(500, FrameArbitraries.frames(), this::everyStrictPrefixIsRejected);
+    }
+
+    private void decodeOfEncodeIsTheSameFrame(Frame frame) throws FrameException {
         byte[] wire = FrameCodec.encode(frame);
         assertTrue(wire.length <= Limits.MAX_FRAME);
         Frame decoded = FrameCodec.decode(wire);
@@ -26,13 +33,11 @@ class FrameRoundTripPropertiesTest {
         assertArrayEquals(wire, FrameCodec.encode(decoded));
     }
 
-    @Property(tries = 1000)
-    void theTreeFormIsLossless(@ForAll("frames") Frame frame) {
+    private void theTreeFormIsLossless(Frame frame) {
         assertEquals(frame, FrameTree.fromTree(FrameTree.toTree(frame)));
     }
 
-    @Property(tries = 500)
-    void everyStrictPrefixIsRejected(@ForAll("frames") Frame frame) {
+    private void everyStrictPrefixIsRejected(Frame frame) {
         byte[] wire = FrameCodec.encode(frame);
         for (int cut = 0; cut < wire.length; cut += Math.max(1, wire.length / 16)) {
             byte[] prefix = java.util.Arrays.copyOf(wire, cut);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameArbitraries;
 import dev.portal.protocol.frame.FrameException;
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,30 +17,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class SerialFramingPropertiesTest {
 
-    @Provide
-    Arbitrary<List<Frame>> frameLists() {
-        return FrameArbitraries.frames().list().ofMinSize(1).ofMaxSize(12);
+    static Gen<List<Frame>> frameLists() {
+        return FrameArbitraries.frames().list(1, 12);
     }
 
-    @Provide
-    Arbitrary<byte[]> payloads() {
-        Arbitrary<byte[]> any = Arbitraries.bytes().array(byte[].class).ofMaxSize(1200);
-        Arbitrary<byte[]> noZeros = Arbitraries.bytes().filter(b -> b != 0).array(byte[].class).ofMinSize(250).ofMaxSize(520);
-        Arbitrary<byte[]> zeros = Arbitraries.integers().between(0, 600).map(byte[]::new);
-        return Arbitraries.oneOf(any, noZeros, zeros);
+    static Gen<byte[]> payloads() {
+        Gen<byte[]> any = Gen.bytes(0, 1200);
+        Gen<byte[]> noZeros = Gen.bytes(Gen.bytes().filter(b -> b != 0), 250, 520);
+        Gen<byte[]> zeros = Gen.ints(0, 600).map(byte[]::new);
+        return Gen.oneOf(any, noZeros, zeros);
     }
 
-    @Property(tries = 500)
-    void cobsRoundTripsAndLeavesNoZero(@ForAll("payloads") byte[] payload) throws FrameException {
+    private record Line(List<Frame> frames, List<List<Byte>> garbage, long seed) {
+    }
+
+    private record Noise(byte[] noise, long seed) {
+    }
+
+    @Test
+    void cobsRoundTripsAndLeavesNoZero() {
+        Property.forAll(500, payloads(), this::cobsRoundTripsAndLeavesNoZero);
+    }
+
+    @Test
+    void framesSurviveGarbageBetweenThemAndArbitraryReadSizes() {
+        Gen<List<List<Byte>>> garbage = Gen.bytes().list(0, 300).list(0, 12);
+        Property.forAll(300, r -> new Line(frameLists().next(r), garbage.next(r), r.nextLong()),
+                c -> framesSurviveGarbageBetweenThemAndArbitraryReadSizes(c.frames(), c.garbage(), c.seed()));
+    }
+
+    @Test
+    void arbitraryLineNoiseNeverBreaksTheReader() {
+        Gen<byte[]> noise = Gen.bytes(0, 20_000);
+        Property.forAll(300, r -> new Noise(noise.next(r), r.nextLong()),
+                c -> arbitraryLineNoiseNeverBreaksTheReader(c.noise(), c.seed()));
+    }
+
+    private void cobsRoundTripsAndLeavesNoZero(byte[] payload) throws FrameException {
         byte[] encoded = Cobs.encode(payload);
         for (byte b : encoded) {
             assertTrue(b != 0);
@@ -47,9 +66,8 @@ class SerialFramingPropertiesTest {
         assertArrayEquals(payload, Cobs.decode(encoded, 0, encoded.length));
     }
 
-    @Property(tries = 300)
-    void framesSurviveGarbageBetweenThemAndArbitraryReadSizes(@ForAll("frameLists") List<Frame> frames,
-            @ForAll @Size(max = 12) List<@Size(max = 300) List<Byte>> garbage, @ForAll long seed) throws IOException {
+    private void framesSurviveGarbageBetweenThemAndArbitraryReadSizes(List<Frame> frames,
+            List<List<Byte>> garbage, long seed) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         SerialFrameWriter writer = new SerialFrameWriter(line);
         for (int i = 0; i < frames.size(); i++) {
@@ -71,8 +89,7 @@ class SerialFramingPropertiesTest {
         assertEquals(frames.size(), reader.framesRead());
     }
 
-    @Property(tries = 300)
-    void arbitraryLineNoiseNeverBreaksTheReader(@ForAll @Size(max = 20_000) byte[] noise, @ForAll long seed) throws IOException {
+    private void arbitraryLineNoiseNeverBreaksTheReader(byte[] noise, long seed) throws IOException {
         List<FrameException> rejected = new ArrayList<>();
         SerialFrameReader reader = new SerialFrameReader(new TrickleStream(noise, new Random(seed)), rejected::add);
         while (reader.read().isPresent()) {

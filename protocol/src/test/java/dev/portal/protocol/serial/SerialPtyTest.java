@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameArbitraries;
 import dev.portal.protocol.frame.FrameException;
+import dev.portal.testsupport.Await;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +37,10 @@ class SerialPtyTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!(Files.exists(a) && Files.exists(b))) {
+            Await.until("socat to create its ptys", () -> {
                 assertTrue(socat.isAlive(), "socat exited: " + Files.readString(dir.resolve("socat.log")));
-                assertTrue(System.nanoTime() < deadline, "socat did not create its ptys within 10 s");
-                Thread.sleep(20);
-            }
+                return Files.exists(a) && Files.exists(b);
+            }, Duration.ofSeconds(10));
             List<Frame> sent = FrameArbitraries.samples();
             List<FrameException> rejected = new CopyOnWriteArrayList<>();
             try (FileInputStream in = new FileInputStream(b.toFile()); FileOutputStream out = new FileOutputStream(a.toFile())) {

@@ -1,9 +1,7 @@
 package dev.portal.protocol.toy;
 
+import dev.portal.testsupport.property.Gen;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /** Generators of valid toy values for property tests. */
 final class ToyArbitraries {
@@ -11,40 +9,38 @@ final class ToyArbitraries {
     private ToyArbitraries() {
     }
 
-    static Arbitrary<String> names() {
-        Arbitrary<String> ascii = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(CoCreation.MAX_NAME_BYTES);
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(CoCreation.MAX_NAME_BYTES)
+    static Gen<String> names() {
+        Gen<String> ascii = Gen.strings(Gen.chars(' ', '~'), 0, CoCreation.MAX_NAME_BYTES);
+        Gen<String> anyText = Gen.strings(Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE), 0, CoCreation.MAX_NAME_BYTES)
                 .filter(s -> CoCreation.nameProblem(s) == null);
-        Arbitrary<String> multiByte = Arbitraries.of("Zoë", "Ærø", "ドラゴン", "🐉 Drako", "Łódź-Ölçü", "")
+        Gen<String> multiByte = Gen.of("Zoë", "Ærø", "ドラゴン", "🐉 Drako", "Łódź-Ölçü", "")
                 .filter(s -> s.getBytes(StandardCharsets.UTF_8).length <= CoCreation.MAX_NAME_BYTES);
-        return Arbitraries.oneOf(ascii, anyText, multiByte);
+        return Gen.oneOf(ascii, anyText, multiByte);
     }
 
-    static Arbitrary<Colours> colours() {
-        Arbitrary<Integer> rgb = Arbitraries.integers().between(0, Colours.MAX_RGB).edgeCases(c -> c.includeOnly(0, Colours.MAX_RGB));
-        return Combinators.combine(rgb, rgb, rgb).as(Colours::new);
+    static Gen<Colours> colours() {
+        Gen<Integer> rgb = Gen.ints(0, Colours.MAX_RGB);
+        return r -> new Colours(rgb.next(r), rgb.next(r), rgb.next(r));
     }
 
-    static Arbitrary<CoCreation> coCreations() {
-        return Combinators.combine(
-                names(),
-                colours(),
-                Arbitraries.longs().map(Upgrades::new),
-                Arbitraries.longs().between(0, CoCreation.MAX_XP),
-                Arbitraries.integers().between(0, CoCreation.MAX_LEVEL))
-                .as(CoCreation::new);
+    static Gen<CoCreation> coCreations() {
+        Gen<String> names = names();
+        Gen<Colours> colours = colours();
+        Gen<Upgrades> upgrades = Gen.longs().map(Upgrades::new);
+        Gen<Long> xp = Gen.longs(0, CoCreation.MAX_XP);
+        Gen<Integer> levels = Gen.ints(0, CoCreation.MAX_LEVEL);
+        return r -> new CoCreation(names.next(r), colours.next(r), upgrades.next(r), xp.next(r), levels.next(r));
     }
 
-    static Arbitrary<ToyRecord> records() {
-        return Combinators.combine(
-                Arbitraries.integers().between(0, ToyRecord.MAX_TOY_TYPE),
-                Arbitraries.integers().between(0, ToyRecord.MAX_VARIANT),
-                coCreations())
-                .as(ToyRecord::new);
+    static Gen<ToyRecord> records() {
+        Gen<Integer> toyTypes = Gen.ints(0, ToyRecord.MAX_TOY_TYPE);
+        Gen<Integer> variants = Gen.ints(0, ToyRecord.MAX_VARIANT);
+        Gen<CoCreation> coCreations = coCreations();
+        return r -> new ToyRecord(toyTypes.next(r), variants.next(r), coCreations.next(r));
     }
 
-    static Arbitrary<byte[]> uids() {
-        return Arbitraries.of(4, 7, 10).flatMap(n -> Arbitraries.bytes().array(byte[].class).ofSize(n));
+    static Gen<byte[]> uids() {
+        return Gen.of(4, 7, 10).flatMap(n -> Gen.bytes(n, n));
     }
 
     static ToyRecord sample() {

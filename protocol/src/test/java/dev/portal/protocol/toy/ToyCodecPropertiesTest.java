@@ -5,31 +5,103 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 /** Properties of whole tags: encode, write through a layout, read back, damage, interrupt. */
 class ToyCodecPropertiesTest {
 
-    @Provide
-    Arbitrary<ToyRecord> records() {
-        return ToyArbitraries.records();
+    private static final Gen<ToyRecord> RECORDS = ToyArbitraries.records();
+    private static final Gen<byte[]> UIDS = ToyArbitraries.uids();
+    private static final Gen<TagLayout> LAYOUTS = Gen.of(TagLayout.class);
+    private static final Gen<Long> COUNTERS = Gen.longs(0, 0xFFFF_FFFFL);
+    private static final Gen<Integer> CUTS = Gen.ints(0, 100);
+
+    private record Written(ToyRecord record, byte[] uid, TagLayout layout, long counter) {
     }
 
-    @Provide
-    Arbitrary<byte[]> uids() {
-        return ToyArbitraries.uids();
+    private record Flipped(ToyRecord record, byte[] uid, long counter) {
     }
 
-    @Property(tries = 500)
-    void writtenRecordsReadBack(@ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid,
-                                @ForAll TagLayout layout, @ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long counter) {
+    private record Padded(ToyRecord record, byte[] uid, byte junk) {
+    }
+
+    private record Copied(ToyRecord record, byte[] uid, byte[] otherUid, TagLayout layout) {
+    }
+
+    private record Interrupted(ToyRecord before, ToyRecord after, byte[] uid, TagLayout layout, int saves, int cut,
+                               boolean garbageInCutUnit, byte[] garbage) {
+    }
+
+    private record FirstWrite(ToyRecord record, byte[] uid, TagLayout layout, boolean erasedAsFF, int cut) {
+    }
+
+    private record Alternating(ToyRecord record, byte[] uid, TagLayout layout, long start) {
+    }
+
+    private record Split(ToyRecord record, TagLayout layout, Area area) {
+    }
+
+    @Test
+    void writtenRecordsReadBack() {
+        Property.forAll(500, r -> new Written(RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r), COUNTERS.next(r)),
+                c -> writtenRecordsReadBack(c.record(), c.uid(), c.layout(), c.counter()));
+    }
+
+    @Test
+    void everySingleBitFlipInTheImageIsDetected() {
+        Property.forAll(40, r -> new Flipped(RECORDS.next(r), UIDS.next(r), COUNTERS.next(r)),
+                c -> everySingleBitFlipInTheImageIsDetected(c.record(), c.uid(), c.counter()));
+    }
+
+    @Test
+    void paddingAfterTheTagIsIgnored() {
+        Property.forAll(200, r -> new Padded(RECORDS.next(r), UIDS.next(r), Gen.bytes().next(r)),
+                c -> paddingAfterTheTagIsIgnored(c.record(), c.uid(), c.junk()));
+    }
+
+    @Test
+    void aRecordCopiedToAnotherTagIsTampered() {
+        Property.forAll(300, r -> new Copied(RECORDS.next(r), UIDS.next(r), UIDS.next(r), LAYOUTS.next(r)),
+                c -> aRecordCopiedToAnotherTagIsTampered(c.record(), c.uid(), c.otherUid(), c.layout()));
+    }
+
+    @Test
+    void aWriteInterruptedAnywhereKeepsThePreviousRecord() {
+        Gen<Integer> saves = Gen.ints(0, 30);
+        Gen<byte[]> garbage = Gen.bytes(0, 255);
+        Property.forAll(300, r -> new Interrupted(RECORDS.next(r), RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r),
+                        saves.next(r), CUTS.next(r), r.nextBoolean(), garbage.next(r)),
+                c -> aWriteInterruptedAnywhereKeepsThePreviousRecord(c.before(), c.after(), c.uid(), c.layout(),
+                        c.saves(), c.cut(), c.garbageInCutUnit(), c.garbage()));
+    }
+
+    @Test
+    void aFirstWriteInterruptedOnAFreshTagLeavesItBlank() {
+        Property.forAll(300, r -> new FirstWrite(RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r), r.nextBoolean(),
+                        CUTS.next(r)),
+                c -> aFirstWriteInterruptedOnAFreshTagLeavesItBlank(c.record(), c.uid(), c.layout(), c.erasedAsFF(),
+                        c.cut()));
+    }
+
+    @Test
+    void writesAlternateAreasAndTheNewestValidWins() {
+        Property.forAll(200, r -> new Alternating(RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r), COUNTERS.next(r)),
+                c -> writesAlternateAreasAndTheNewestValidWins(c.record(), c.uid(), c.layout(), c.start()));
+    }
+
+    @Test
+    void unitsNeverStrayOutsideTheirArea() {
+        Gen<Area> areas = Gen.of(Area.class);
+        Property.forAll(100, r -> new Split(RECORDS.next(r), LAYOUTS.next(r), areas.next(r)),
+                c -> unitsNeverStrayOutsideTheirArea(c.record(), c.layout(), c.area()));
+    }
+
+    private void writtenRecordsReadBack(ToyRecord record, byte[] uid,
+                                TagLayout layout, long counter) {
         byte[] image = ToyImage.encode(record, uid, TestKeys.FLEET, counter);
         assertTrue(image.length <= ToyImage.MAX_BYTES && image.length <= layout.areaBytes());
         for (Area area : Area.values()) {
@@ -43,9 +115,8 @@ class ToyCodecPropertiesTest {
         }
     }
 
-    @Property(tries = 40)
-    void everySingleBitFlipInTheImageIsDetected(@ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid,
-                                                @ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long counter) {
+    private void everySingleBitFlipInTheImageIsDetected(ToyRecord record, byte[] uid,
+                                                long counter) {
         TagLayout layout = TagLayout.NTAG213;
         byte[] image = ToyImage.encode(record, uid, TestKeys.FLEET, counter);
         byte[] area = java.util.Arrays.copyOf(image, layout.areaBytes());
@@ -62,9 +133,8 @@ class ToyCodecPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
-    void paddingAfterTheTagIsIgnored(@ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid,
-                                     @ForAll byte junk) {
+    private void paddingAfterTheTagIsIgnored(ToyRecord record, byte[] uid,
+                                     byte junk) {
         TagLayout layout = TagLayout.CLASSIC_1K;
         byte[] image = ToyImage.encode(record, uid, TestKeys.FLEET, 9);
         byte[] area = java.util.Arrays.copyOf(image, layout.areaBytes());
@@ -72,9 +142,8 @@ class ToyCodecPropertiesTest {
         assertEquals(Optional.of(record), SaveAreas.read(layout, area, null, uid, TestKeys.FLEET).record());
     }
 
-    @Property(tries = 300)
-    void aRecordCopiedToAnotherTagIsTampered(@ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid,
-                                             @ForAll("uids") byte[] otherUid, @ForAll TagLayout layout) {
+    private void aRecordCopiedToAnotherTagIsTampered(ToyRecord record, byte[] uid,
+                                             byte[] otherUid, TagLayout layout) {
         if (java.util.Arrays.equals(uid, otherUid)) {
             return;
         }
@@ -88,11 +157,10 @@ class ToyCodecPropertiesTest {
         assertEquals(ToyVerdict.TAMPERED, otherFleet.verdict(), otherFleet.reason());
     }
 
-    @Property(tries = 300)
-    void aWriteInterruptedAnywhereKeepsThePreviousRecord(
-            @ForAll("records") ToyRecord before, @ForAll("records") ToyRecord after, @ForAll("uids") byte[] uid,
-            @ForAll TagLayout layout, @ForAll @IntRange(min = 0, max = 30) int saves,
-            @ForAll @IntRange(min = 0, max = 100) int cut, @ForAll boolean garbageInCutUnit, @ForAll byte[] garbage) {
+    private void aWriteInterruptedAnywhereKeepsThePreviousRecord(
+            ToyRecord before, ToyRecord after, byte[] uid,
+            TagLayout layout, int saves,
+            int cut, boolean garbageInCutUnit, byte[] garbage) {
         SimulatedTag tag = new SimulatedTag(layout, (byte) 0xFF);
         ToyReadResult current = tag.read(uid, TestKeys.FLEET);
         for (int i = 0; i <= saves; i++) {
@@ -114,7 +182,10 @@ class ToyCodecPropertiesTest {
         boolean previous = torn.record().equals(Optional.of(before))
                 && torn.writeCounter() == current.writeCounter() && torn.winner().equals(current.winner());
         assertTrue(previous || plan.confirmedBy(torn), torn.reason());
-        if (garbageInCutUnit || done < writes.size() - 1) {
+        // Whether a unit is still missing is a matter of content: garbage can by chance hold the bytes the image
+        // needs there (a last unit's padding is not read), and an unwritten header can equal the new one.
+        byte[] image = plan.image();
+        if (!java.util.Arrays.equals(java.util.Arrays.copyOf(tag.area(plan.target()), image.length), image)) {
             assertTrue(previous, "an area still missing a unit must not win: " + torn.reason());
         }
 
@@ -123,10 +194,9 @@ class ToyCodecPropertiesTest {
         assertTrue(plan.confirmedBy(finished), finished.reason());
     }
 
-    @Property(tries = 300)
-    void aFirstWriteInterruptedOnAFreshTagLeavesItBlank(
-            @ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid, @ForAll TagLayout layout,
-            @ForAll boolean erasedAsFF, @ForAll @IntRange(min = 0, max = 100) int cut) {
+    private void aFirstWriteInterruptedOnAFreshTagLeavesItBlank(
+            ToyRecord record, byte[] uid, TagLayout layout,
+            boolean erasedAsFF, int cut) {
         SimulatedTag tag = new SimulatedTag(layout, erasedAsFF ? (byte) 0xFF : 0);
         ToyReadResult blank = tag.read(uid, TestKeys.FLEET);
         assertEquals(ToyVerdict.BLANK, blank.verdict());
@@ -137,10 +207,9 @@ class ToyCodecPropertiesTest {
         assertEquals(ToyVerdict.BLANK, tag.read(uid, TestKeys.FLEET).verdict());
     }
 
-    @Property(tries = 200)
-    void writesAlternateAreasAndTheNewestValidWins(@ForAll("records") ToyRecord record, @ForAll("uids") byte[] uid,
-                                                    @ForAll TagLayout layout,
-                                                    @ForAll @LongRange(min = 0, max = 0xFFFF_FFFFL) long start) {
+    private void writesAlternateAreasAndTheNewestValidWins(ToyRecord record, byte[] uid,
+                                                    TagLayout layout,
+                                                    long start) {
         SimulatedTag tag = new SimulatedTag(layout, (byte) 0);
         tag.writeAll(layout.split(Area.B, ToyImage.encode(record, uid, TestKeys.FLEET, start)));
         ToyReadResult current = tag.read(uid, TestKeys.FLEET);
@@ -157,8 +226,7 @@ class ToyCodecPropertiesTest {
         }
     }
 
-    @Property(tries = 100)
-    void unitsNeverStrayOutsideTheirArea(@ForAll("records") ToyRecord record, @ForAll TagLayout layout, @ForAll Area area) {
+    private void unitsNeverStrayOutsideTheirArea(ToyRecord record, TagLayout layout, Area area) {
         List<UnitWrite> writes = layout.split(area, ToyImage.encode(record, TestKeys.UID7, TestKeys.FLEET, 1));
         for (UnitWrite w : writes) {
             assertTrue(layout.units(area).contains(w.unit()), w.toString());

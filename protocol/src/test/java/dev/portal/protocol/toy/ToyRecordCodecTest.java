@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portal.testsupport.property.Property;
 import java.util.Arrays;
 import java.util.HexFormat;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ToyRecordCodecTest {
 
-    @Provide
-    Arbitrary<ToyRecord> records() {
-        return ToyArbitraries.records();
+    @Test
+    void bodyRoundTrips() {
+        Property.forAll(2000, ToyArbitraries.records(), this::bodyRoundTrips);
     }
 
-    @Property(tries = 2000)
-    void bodyRoundTrips(@ForAll("records") ToyRecord record) throws ToyFormatException {
+    private void bodyRoundTrips(ToyRecord record) throws ToyFormatException {
         byte[] body = ToyRecordCodec.encode(record);
         assertEquals(ToyRecordCodec.encodedSize(record), body.length);
         assertTrue(body.length <= ToyRecordCodec.MAX_BYTES);

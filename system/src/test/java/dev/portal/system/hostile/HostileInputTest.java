@@ -9,6 +9,7 @@ import dev.portal.bridge.state.Placement;
 import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,13 +62,11 @@ class HostileInputTest {
             long frames = flood.stream().filter(m -> PortalTopics.parse(Topic.of(m.topic()))
                     .filter(t -> t.kind() == PortalTopics.Kind.EVENTS).isPresent()).count() + samples.size() + 1;
             long updates = flood.size() - (frames - samples.size() - 1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline && (bridge.counters().get("framesReceived") < frames
-                    || bridge.counters().get("updatesReceived") < updates
-                    || bridge.counters().totalDeadLetters() < invalid)) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1500); // frames held for a reorder window are judged after it
+            Await.until(() -> "the bridge to receive " + frames + " frames, " + updates + " updates and " + invalid
+                    + " dead letters: " + bridge.counters().toJson(), () -> bridge.counters().get("framesReceived") >= frames
+                    && bridge.counters().get("updatesReceived") >= updates
+                    && bridge.counters().totalDeadLetters() >= invalid, Duration.ofSeconds(90));
+            Thread.sleep(1500); // on purpose: frames held for a reorder window are judged after it
             bridge.awaitIdle();
             String report = "published in " + (published - started) / 1_000_000 + " ms, judged after "
                     + (System.nanoTime() - published) / 1_000_000 + " ms; sent " + byKind + ", bridge counters " + bridge.counters().toJson();

@@ -7,6 +7,7 @@ import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.system.process.SystemBroker;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
+import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +48,8 @@ class TopicMismatchTest {
 
             assertTrue(deadLetters.await(r -> r.text().contains("device-mismatch"), Duration.ofSeconds(10)).isPresent(),
                     "A's Birth on B's topic is a dead letter");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (bridge.counters().deadLetters("unannounced-boot") < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until(() -> "two unannounced-boot dead letters: " + bridge.counters().toJson(),
+                    () -> bridge.counters().deadLetters("unannounced-boot") >= 2, Duration.ofSeconds(10));
             bridge.awaitIdle();
             assertEquals(1, bridge.counters().deadLetters("device-mismatch"), bridge.counters().toJson().toString());
             assertEquals(2, bridge.counters().deadLetters("unannounced-boot"), bridge.counters().toJson().toString());

@@ -10,18 +10,21 @@ import dev.portal.hardware.pn532.frame.FrameParser;
 import dev.portal.hardware.pn532.frame.ParseEvent;
 import dev.portal.hardware.pn532.frame.Pn532Frame;
 import dev.portal.protocol.id.Uid;
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** Whatever a host sends, the model keeps answering with well-formed frames only. */
 class Pn532ModelRobustnessTest {
 
-    @Property(tries = 300)
-    void randomHostBytesGetOnlyWellFormedFramesAndTheChipStillAnswers(
-            @ForAll @Size(max = 40) List<@Size(max = 64) byte[]> chunks) {
+    @Test
+    void randomHostBytesGetOnlyWellFormedFramesAndTheChipStillAnswers() {
+        Property.forAll(300, Gen.bytes(0, 64).list(0, 40), this::randomHostBytesGetOnlyWellFormedFramesAndTheChipStillAnswers);
+    }
+
+    private void randomHostBytesGetOnlyWellFormedFramesAndTheChipStillAnswers(List<byte[]> chunks) {
         RfField field = new RfField();
         field.add(new MifareClassic1k(Uid.parse("DEADBEEF")));
         Pn532Model model = new Pn532Model(field);

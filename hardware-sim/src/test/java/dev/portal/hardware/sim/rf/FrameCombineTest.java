@@ -2,17 +2,40 @@ package dev.portal.hardware.sim.rf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class FrameCombineTest {
+    /** The number of cases these properties have always run with. */
+    private static final int CASES = 1000;
+    private static final Gen<byte[]> ANSWERS = Gen.bytes(1, 8);
+    private static final Gen<Integer> BITS = Gen.ints(0, 63);
 
-    @Property
-    void theReportedCollisionIsTheFirstBitWhereAnswersDiffer(@ForAll @Size(min = 1, max = 8) byte[] a,
-                                                            @ForAll @IntRange(min = 0, max = 63) int flip) {
+    private record Answer(byte[] a, int bit) {
+    }
+
+    private static Gen<Answer> answers() {
+        return r -> new Answer(ANSWERS.next(r), BITS.next(r));
+    }
+
+    @Test
+    void theReportedCollisionIsTheFirstBitWhereAnswersDiffer() {
+        Property.forAll(CASES, answers(), c -> theReportedCollisionIsTheFirstBitWhereAnswersDiffer(c.a(), c.bit()));
+    }
+
+    @Test
+    void identicalAnswersDoNotCollide() {
+        Property.forAll(CASES, ANSWERS, this::identicalAnswersDoNotCollide);
+    }
+
+    @Test
+    void tailFromKeepsTheBitsInOrder() {
+        Property.forAll(CASES, answers(), c -> tailFromKeepsTheBitsInOrder(c.a(), c.bit()));
+    }
+
+    private void theReportedCollisionIsTheFirstBitWhereAnswersDiffer(byte[] a, int flip) {
         RfFrame first = RfFrame.of(a);
         int bit = flip % first.bitCount();
         RfFrame second = first.withBitFlipped(bit);
@@ -23,15 +46,13 @@ class FrameCombineTest {
         }
     }
 
-    @Property
-    void identicalAnswersDoNotCollide(@ForAll @Size(min = 1, max = 8) byte[] a) {
+    private void identicalAnswersDoNotCollide(byte[] a) {
         Reception r = RfField.combine(List.of(RfFrame.of(a), RfFrame.of(a), RfFrame.of(a)));
         assertEquals(-1, r.collisionBit());
         assertEquals(RfFrame.of(a), r.frame());
     }
 
-    @Property
-    void tailFromKeepsTheBitsInOrder(@ForAll @Size(min = 1, max = 8) byte[] a, @ForAll @IntRange(max = 63) int from) {
+    private void tailFromKeepsTheBitsInOrder(byte[] a, int from) {
         RfFrame f = RfFrame.of(a);
         int start = from % f.bitCount();
         RfFrame tail = f.tailFrom(start);

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portal.testsupport.property.Gen;
+import dev.portal.testsupport.property.Property;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class FrameParserTest {
@@ -112,10 +107,17 @@ class FrameParserTest {
         assertEquals(Optional.of(received(Pn532Frame.Information.response(0x4B, new byte[20]))), parser.next());
     }
 
-    @Property(tries = 200)
-    void everyFrameSurvivesNoiseAndAnyChunking(@ForAll("frames") List<Pn532Frame> frames,
-                                               @ForAll @IntRange(min = 1, max = 40) int chunk,
-                                               @ForAll("noise") byte[] noise) {
+    private record Line(List<Pn532Frame> frames, int chunk, byte[] noise) {
+    }
+
+    @Test
+    void everyFrameSurvivesNoiseAndAnyChunking() {
+        Gen<Integer> chunks = Gen.ints(1, 40);
+        Property.forAll(200, r -> new Line(frames().next(r), chunks.next(r), noise().next(r)),
+                c -> everyFrameSurvivesNoiseAndAnyChunking(c.frames(), c.chunk(), c.noise()));
+    }
+
+    private void everyFrameSurvivesNoiseAndAnyChunking(List<Pn532Frame> frames, int chunk, byte[] noise) {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (Pn532Frame f : frames) {
             stream.writeBytes(noise);
@@ -135,19 +137,16 @@ class FrameParserTest {
         assertEquals(frames, out);
     }
 
-    @Provide
-    Arbitrary<List<Pn532Frame>> frames() {
-        Arbitrary<Pn532Frame> info = Combinators.combine(
-                Arbitraries.of(0xD4, 0xD5),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(263))
-                .as((tfi, body) -> new Pn532Frame.Information(tfi, body));
-        return Arbitraries.oneOf(info, Arbitraries.of(new Pn532Frame.Ack(), new Pn532Frame.Nack(),
-                new Pn532Frame.ApplicationError())).list().ofMaxSize(6);
+    private static Gen<List<Pn532Frame>> frames() {
+        Gen<Integer> tfis = Gen.of(0xD4, 0xD5);
+        Gen<byte[]> bodies = Gen.bytes(1, 263);
+        Gen<Pn532Frame> info = r -> new Pn532Frame.Information(tfis.next(r), bodies.next(r));
+        return Gen.<Pn532Frame>oneOf(info, Gen.of(new Pn532Frame.Ack(), new Pn532Frame.Nack(),
+                new Pn532Frame.ApplicationError())).list(0, 6);
     }
 
     /** Noise without 00 bytes: a 00 in the noise could pair with a frame's own bytes into a start code. */
-    @Provide
-    Arbitrary<byte[]> noise() {
-        return Arbitraries.bytes().filter(b -> b != 0).array(byte[].class).ofMaxSize(12);
+    private static Gen<byte[]> noise() {
+        return Gen.bytes(Gen.bytes().filter(b -> b != 0), 0, 12);
     }
 }
