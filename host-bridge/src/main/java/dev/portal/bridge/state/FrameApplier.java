@@ -1,6 +1,5 @@
 package dev.portal.bridge.state;
 
-import dev.portal.bridge.store.StoreTx;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
@@ -33,7 +32,7 @@ public final class FrameApplier {
         this.placements = new PlacementRules(restartGrace.toMillis());
     }
 
-    public Effects apply(StoreTx tx, String deviceId, Frame frame, long atMillis) {
+    public Effects apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
         Effects effects = applyState(tx, deviceId, frame, atMillis);
         tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
         return effects;
@@ -43,7 +42,7 @@ public final class FrameApplier {
      * The state change alone: the caller saves the stream position in the same transaction (once per
      * (device, boot) for a batch of frames).
      */
-    public Effects applyState(StoreTx tx, String deviceId, Frame frame, long atMillis) {
+    public Effects applyState(StateTx tx, String deviceId, Frame frame, long atMillis) {
         Effects effects = new Effects();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
@@ -71,7 +70,7 @@ public final class FrameApplier {
         return effects;
     }
 
-    private PortalState birth(StoreTx tx, PortalState before, Birth birth, long boot, long atMillis, Effects effects) {
+    private PortalState birth(StateTx tx, PortalState before, Birth birth, long boot, long atMillis, Effects effects) {
         if (before.bootId() != null && before.bootId() != boot) {
             // The device restarted: it will announce the toys still there, which keeps their sessions going;
             // the others are closed by sweepOldBoots once the grace period is over.
@@ -89,7 +88,7 @@ public final class FrameApplier {
      * Closes the placements of {@code deviceId} that its current boot has not announced again (the toys that
      * went while the portal restarted). Run once the new boot has had its grace period.
      */
-    public Effects sweepOldBoots(StoreTx tx, String deviceId, long atMillis) {
+    public Effects sweepOldBoots(StateTx tx, String deviceId, long atMillis) {
         Effects effects = new Effects();
         tx.portal(deviceId).map(PortalState::bootId).ifPresent(boot ->
                 placements.clearOtherBoots(tx, deviceId, boot, atMillis, effects));

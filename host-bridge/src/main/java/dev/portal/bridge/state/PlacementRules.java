@@ -1,6 +1,5 @@
 package dev.portal.bridge.state;
 
-import dev.portal.bridge.store.StoreTx;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 
@@ -20,7 +19,7 @@ final class PlacementRules {
         return deviceId + "/" + boot + "/" + seq;
     }
 
-    void placed(StoreTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, Effects effects) {
+    void placed(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, Effects effects) {
         String uid = placed.uid().hex();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tagType", placed.tagType().name());
@@ -40,7 +39,7 @@ final class PlacementRules {
      * a rebirth, or by a restarted portal, maybe on another slot of the same pad: the session goes on), true
      * when a new session was opened. A toy still recorded elsewhere has been moved.
      */
-    boolean ensurePlaced(StoreTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
+    boolean ensurePlaced(StateTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
                          long atMillis, Effects effects) {
         Optional<Placement> here = tx.placement(deviceId, pad, slot);
         Optional<Placement> before = tx.placementOf(uid);
@@ -67,7 +66,7 @@ final class PlacementRules {
         return true;
     }
 
-    void removed(StoreTx tx, String deviceId, TagRemoved removed, long atMillis, Effects effects) {
+    void removed(StateTx tx, String deviceId, TagRemoved removed, long atMillis, Effects effects) {
         String uid = removed.uid().hex();
         Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
         if (here.isEmpty() || !here.get().uid().equals(uid)) {
@@ -83,7 +82,7 @@ final class PlacementRules {
      * its first look: a toy lifted just before the crash and put back later is a new placement. The Birth not
      * yet stored means it is in the same batch, just before.
      */
-    private boolean foundAgain(StoreTx tx, String deviceId, long boot, long atMillis) {
+    private boolean foundAgain(StateTx tx, String deviceId, long boot, long atMillis) {
         return tx.bootBornMillis(deviceId, boot).map(born -> atMillis - born <= restartGraceMillis).orElse(true);
     }
 
@@ -93,7 +92,7 @@ final class PlacementRules {
     }
 
     /** Closes every placement on this device that no boot but an older one has announced. */
-    void clearOtherBoots(StoreTx tx, String deviceId, long boot, long atMillis, Effects effects) {
+    void clearOtherBoots(StateTx tx, String deviceId, long boot, long atMillis, Effects effects) {
         for (Placement p : tx.placements(deviceId)) {
             if (p.bootId() != boot) {
                 close(tx, p, atMillis, "portal-restarted", effects);
@@ -101,11 +100,11 @@ final class PlacementRules {
         }
     }
 
-    private void close(StoreTx tx, Placement p, long atMillis, String reason, Effects effects) {
+    private void close(StateTx tx, Placement p, long atMillis, String reason, Effects effects) {
         close(tx, p, atMillis, reason, new LinkedHashMap<>(), effects);
     }
 
-    private void close(StoreTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
+    private void close(StateTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
                        Effects effects) {
         long end = Math.max(atMillis, p.sinceMillis());
         tx.deletePlacement(p.deviceId(), p.pad(), p.slot());

@@ -1,6 +1,5 @@
 package dev.portal.bridge.state;
 
-import dev.portal.bridge.store.StoreTx;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.toy.ToyRecord;
@@ -16,7 +15,7 @@ import java.util.Optional;
  */
 final class ToyReadRules {
 
-    void read(StoreTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, Effects effects,
+    void read(StateTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, Effects effects,
               PlacementRules placements) {
         String uid = read.uid().hex();
         // A read may arrive without its TagPlaced (lost in a gap, or re-sent after a rebirth).
@@ -41,7 +40,7 @@ final class ToyReadRules {
                 read.pad(), read.slot(), uid, atMillis, details, profile));
     }
 
-    private ToyProfile recognised(StoreTx tx, String deviceId, ToyRead read, String uid, ToyRecord record,
+    private ToyProfile recognised(StateTx tx, String deviceId, ToyRead read, String uid, ToyRecord record,
                                   Optional<ToyProfile> known, long atMillis, Effects effects) {
         ToyProfile profile;
         if (known.isEmpty()) {

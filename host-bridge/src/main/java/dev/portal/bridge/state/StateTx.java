@@ -1,0 +1,38 @@
+package dev.portal.bridge.state;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the state rules read and write inside the caller's transaction. It lives here, next to the rules, so
+ * that the rules do not depend on the store: the store implements it (store depends on state, never the
+ * reverse).
+ */
+public interface StateTx {
+    void saveStream(StreamPosition position, long bornMillis);
+
+    /** When the Birth of this boot was applied (its frame time), if it was. */
+    Optional<Long> bootBornMillis(String deviceId, long bootId);
+
+    Optional<PortalState> portal(String deviceId);
+
+    void savePortal(PortalState portal);
+
+    Optional<ToyProfile> toy(String uid);
+
+    void saveToy(ToyProfile toy);
+
+    Optional<Placement> placement(String deviceId, int pad, int slot);
+
+    Optional<Placement> placementOf(String uid);
+
+    List<Placement> placements(String deviceId);
+
+    void savePlacement(Placement placement);
+
+    void deletePlacement(String deviceId, int pad, int slot);
+
+    void openSession(PlaySession session);
+
+    void closeSession(String sessionId, long endedMillis);
+}
