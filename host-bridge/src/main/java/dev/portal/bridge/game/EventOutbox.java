@@ -1,5 +1,6 @@
 package dev.portal.bridge.game;
 
+import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
 import dev.portal.link.Qos;

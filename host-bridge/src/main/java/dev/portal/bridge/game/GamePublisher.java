@@ -1,6 +1,7 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.DeviceId;
 import dev.portal.link.GameTopics;

@@ -1,6 +1,9 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.link.LinkException;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.Effects;

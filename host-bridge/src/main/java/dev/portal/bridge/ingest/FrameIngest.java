@@ -1,10 +1,10 @@
 package dev.portal.bridge.ingest;
 
-import dev.portal.bridge.game.BridgeCounters;
-import dev.portal.bridge.game.CommandSender;
-import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.DeviceId;
 import dev.portal.link.LinkException;

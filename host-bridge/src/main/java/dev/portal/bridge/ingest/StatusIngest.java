@@ -1,10 +1,10 @@
 package dev.portal.bridge.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.game.BridgeCounters;
-import dev.portal.bridge.game.DeadLetters;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.link.DeviceId;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.PortalState;

@@ -4,6 +4,7 @@ import dev.portal.bridge.state.Effects;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.testing.RecordingLink;
 import dev.portal.link.GameTopics;
 import org.junit.jupiter.api.AfterEach;

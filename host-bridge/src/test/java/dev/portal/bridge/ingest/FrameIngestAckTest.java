@@ -1,11 +1,11 @@
 package dev.portal.bridge.ingest;
 
-import dev.portal.bridge.game.BridgeCounters;
-import dev.portal.bridge.game.CommandSender;
-import dev.portal.bridge.game.DeadLetters;
+import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.DeviceId;

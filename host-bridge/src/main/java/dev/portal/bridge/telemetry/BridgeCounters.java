@@ -1,5 +1,6 @@
-package dev.portal.bridge.game;
+package dev.portal.bridge.telemetry;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class BridgeCounters {
     }
 
     public ObjectNode toJson() {
-        ObjectNode node = GameJson.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         new TreeMap<>(counts).forEach((k, v) -> node.put(k, v.get()));
         ObjectNode dead = node.putObject("deadLetters");
         new TreeMap<>(deadLetters).forEach((k, v) -> dead.put(k, v.get()));

@@ -1,5 +1,6 @@
-package dev.portal.bridge.game;
+package dev.portal.bridge.telemetry;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
@@ -7,7 +8,9 @@ import dev.portal.link.Qos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,17 +34,17 @@ public final class DeadLetters {
     public void refuse(String reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
         LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason, detail);
-        ObjectNode node = GameJson.MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("reason", reason);
         node.put("detail", detail == null ? "" : detail);
         node.put("topic", topic);
-        node.put("at", GameJson.time(clock.millis()));
+        node.put("at", Instant.ofEpochMilli(clock.millis()).toString());
         node.put("size", payload.length);
         byte[] kept = Arrays.copyOf(payload, Math.min(payload.length, KEEP_BYTES));
         node.put("payloadHex", HexFormat.of().formatHex(kept));
         node.put("payloadBase64", Base64.getEncoder().encodeToString(kept));
         node.put("truncated", kept.length < payload.length);
-        link.publish(GameTopics.DEADLETTER, GameJson.bytes(node), Qos.AT_LEAST_ONCE, false).exceptionally(e -> {
+        link.publish(GameTopics.DEADLETTER, node.toString().getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE, false).exceptionally(e -> {
             LOG.warn("could not publish a dead letter: {}", e.getMessage());
             return null;
         });

@@ -1,4 +1,4 @@
-package dev.portal.bridge.game;
+package dev.portal.bridge.command;
 
 import dev.portal.link.BrokerLink;
 import dev.portal.link.DeviceId;
