@@ -7,7 +7,7 @@ import dev.portal.link.DeviceId;
 import dev.portal.link.GameTopics;
 import dev.portal.link.Qos;
 import dev.portal.link.Topic;
-import dev.portal.bridge.state.Effects;
+import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
@@ -34,23 +34,23 @@ public final class GamePublisher {
         this.outbox = outbox;
     }
 
-    /** Writes the events of {@code effects} to the outbox inside {@code tx}, the transaction that made them. */
-    public Effects stage(StoreTx tx, Effects effects) {
-        effects.staged(outbox.stage(tx, effects.events()));
-        return effects;
+    /** Writes the events of {@code after} to the outbox inside {@code tx}, the transaction that made them. */
+    public AfterCommit stageEvents(StoreTx tx, AfterCommit after) {
+        after.addStaged(outbox.stage(tx, after.events()));
+        return after;
     }
 
     /**
      * Documents first, then events: a game server that reads a toy's document on an event finds it at least as
-     * new as the event. Each document is published once however many changes of it {@code effects} gathered.
+     * new as the event. Each document is published once however many changes of it {@code after} gathered.
      */
-    public void publish(Effects effects) {
-        if (effects.staged().size() != effects.events().size()) {
+    public void publish(AfterCommit after) {
+        if (after.staged().size() != after.events().size()) {
             throw new IllegalStateException("events must be staged in their transaction before they are published");
         }
-        effects.portals().forEach(this::portal);
-        toys(effects.toys());
-        outbox.publish(effects.staged());
+        after.portals().forEach(this::publishPortal);
+        publishToys(after.toys());
+        outbox.publish(after.staged());
     }
 
     /**
@@ -61,20 +61,20 @@ public final class GamePublisher {
     public void refreshRetained(Duration window) {
         record Snapshot(List<PortalState> portals, List<ToyProfile> toys) { }
         Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.portals(), tx.toysActiveNear(window)));
-        snapshot.portals().forEach(this::portal);
-        toys(snapshot.toys());
+        snapshot.portals().forEach(this::publishPortal);
+        publishToys(snapshot.toys());
     }
 
-    public void portal(PortalState portal) {
+    public void publishPortal(PortalState portal) {
         send(GameTopics.portal(DeviceId.of(portal.deviceId())), GameJson.portal(portal), true);
     }
 
-    public void toy(ToyProfile toy) {
-        toys(List.of(toy));
+    public void publishToy(ToyProfile toy) {
+        publishToys(List.of(toy));
     }
 
     /** The toys' documents, read in one transaction. */
-    private void toys(List<ToyProfile> toys) {
+    private void publishToys(List<ToyProfile> toys) {
         if (toys.isEmpty()) {
             return;
         }

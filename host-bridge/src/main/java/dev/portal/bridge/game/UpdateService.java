@@ -6,7 +6,7 @@ import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.link.LinkException;
 import dev.portal.link.Topic;
-import dev.portal.bridge.state.Effects;
+import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.ProfileRecords;
 import dev.portal.bridge.state.ToyProfile;
@@ -95,7 +95,7 @@ public final class UpdateService {
             return;
         }
         counters.count("updatesApplied");
-        publisher.toy(outcome.profile());
+        publisher.publishToy(outcome.profile());
         if (outcome.where().isEmpty()) {
             reply(request, "queued", "written to the toy when it is next placed", outcome.profile());
             return;
@@ -103,15 +103,15 @@ public final class UpdateService {
         Placement at = outcome.where().get();
         WriteToy write = new WriteToy(at.pad(), at.slot(), ProfileRecords.uidOf(at.uid()),
                 ProfileRecords.toRecord(outcome.profile()));
-        send(new Effects.ToyWrite(at.deviceId(), write, outcome.profile().revision()), Optional.of(request));
+        send(new AfterCommit.ToyWrite(at.deviceId(), write, outcome.profile().revision()), Optional.of(request));
     }
 
     /** Sends the writes that placing a toy with a pending profile called for. */
-    public void sendWrites(Effects effects) {
-        effects.writes().forEach(w -> send(w, Optional.empty()));
+    public void sendWrites(AfterCommit after) {
+        after.writes().forEach(w -> send(w, Optional.empty()));
     }
 
-    private void send(Effects.ToyWrite write, Optional<UpdateRequest> request) {
+    private void send(AfterCommit.ToyWrite write, Optional<UpdateRequest> request) {
         String uid = write.command().uid().hex();
         try {
             long correlationId = commands.send(write.deviceId(), write.command());
@@ -125,8 +125,8 @@ public final class UpdateService {
         }
     }
 
-    public void onResults(Effects effects) {
-        effects.results().forEach(r -> onResult(r.deviceId(), r.result()));
+    public void onResults(AfterCommit after) {
+        after.results().forEach(r -> onResult(r.deviceId(), r.result()));
     }
 
     private void onResult(String deviceId, CommandResult result) {
@@ -152,7 +152,7 @@ public final class UpdateService {
             return toy.orElse(null); // changed again meanwhile: the newer write is on its way
         });
         if (profile != null) {
-            publisher.toy(profile);
+            publisher.publishToy(profile);
         }
         write.request().ifPresent(r -> reply(r, "written", "the tag holds the new profile", profile));
     }

@@ -10,7 +10,7 @@ import dev.portal.link.DeviceId;
 import dev.portal.link.LinkException;
 import dev.portal.link.PortalTopics;
 import dev.portal.link.Topic;
-import dev.portal.bridge.state.Effects;
+import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.FrameApplier;
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
@@ -65,7 +65,7 @@ public final class FrameIngest {
     /** Per device, System.nanoTime() before which its old placements are not swept (its newest boot's grace). */
     private final Map<String, Long> sweepNotBefore = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
-    private final List<Acknowledgement> afterCommit = new ArrayList<>();
+    private final List<Acknowledgement> acksAfterCommit = new ArrayList<>();
     private final Map<FrameKey, List<Acknowledgement>> heldAcks = new HashMap<>();
 
     /** One frame of one device's stream. */
@@ -114,16 +114,16 @@ public final class FrameIngest {
             return; // the portal restarted again since: that boot's own sweep comes later
         }
         flush(); // announcements that came in the meantime count
-        Effects effects = store.inTransaction(tx -> publisher.stage(tx,
+        AfterCommit after = store.inTransaction(tx -> publisher.stageEvents(tx,
                 applier.sweepOldBoots(tx, deviceId, clock.millis())));
-        publisher.publish(effects);
+        publisher.publish(after);
     }
 
     /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
     public void onFrame(DeviceId device, Topic topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
         counters.count("framesReceived");
         if (!accept(device.value(), topic.value(), payload, receivedMillis, ack)) {
-            afterCommit.add(ack); // refused: the dead letter is its outcome
+            acksAfterCommit.add(ack); // refused: the dead letter is its outcome
         }
     }
 
@@ -157,14 +157,14 @@ public final class FrameIngest {
         switch (tracker.offer(deviceId, received, clock.millis())) {
             case StreamTracker.Decision.Apply apply -> {
                 apply.frames().forEach(f -> stage(deviceId, f));
-                afterCommit.add(ack);
+                acksAfterCommit.add(ack);
             }
             case StreamTracker.Decision.Duplicate duplicate -> {
                 counters.count("duplicatesDropped");
                 if (duplicate.held()) {
                     waitWithHeld(deviceId, received, ack); // the held copy is not committed yet
                 } else {
-                    afterCommit.add(ack);
+                    acksAfterCommit.add(ack);
                 }
             }
             case StreamTracker.Decision.Held held -> {
@@ -185,7 +185,7 @@ public final class FrameIngest {
     private void releaseHeldAcks(String deviceId, StreamTracker.Received r) {
         List<Acknowledgement> acks = heldAcks.remove(FrameKey.of(deviceId, r));
         if (acks != null) {
-            afterCommit.addAll(acks);
+            acksAfterCommit.addAll(acks);
         }
     }
 
@@ -239,21 +239,21 @@ public final class FrameIngest {
             if (tracker.isHeld(key.deviceId(), key.boot(), key.seq())) {
                 return false;
             }
-            afterCommit.addAll(e.getValue());
+            acksAfterCommit.addAll(e.getValue());
             return true;
         });
-        afterCommit.forEach(Acknowledgement::acknowledge);
-        afterCommit.clear();
+        acksAfterCommit.forEach(Acknowledgement::acknowledge);
+        acksAfterCommit.clear();
     }
 
     private void commitStaged() {
         List<Staged> batch = List.copyOf(staged);
         staged.clear();
-        Effects merged;
+        AfterCommit merged;
         try {
             merged = store.inTransaction(tx -> {
                 // One publication for the batch: a toy or portal changed by several frames gets one document.
-                Effects all = new Effects();
+                AfterCommit all = new AfterCommit();
                 Map<String, StreamPosition> positions = new LinkedHashMap<>();
                 Map<String, Long> born = new HashMap<>();
                 for (Staged s : batch) {
@@ -269,7 +269,7 @@ public final class FrameIngest {
                     born.putIfAbsent(key, at);
                 }
                 positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
-                return publisher.stage(tx, all);
+                return publisher.stageEvents(tx, all);
             });
         } catch (RuntimeException batchFailed) {
             LOG.warn("a batch of {} frames failed ({}); applying them one by one", batch.size(), batchFailed.toString());
@@ -285,20 +285,20 @@ public final class FrameIngest {
         return frame.header().clockSynced() ? frame.header().timestampMillis() : r.receivedMillis();
     }
 
-    private void publish(Effects effects) {
-        publisher.publish(effects);
-        updates.sendWrites(effects);
-        updates.onResults(effects);
-        effects.rebirths().forEach(this::requestRebirth);
-        effects.restarted().forEach(this::scheduleSweep);
+    private void publish(AfterCommit after) {
+        publisher.publish(after);
+        updates.sendWrites(after);
+        updates.onResults(after);
+        after.rebirths().forEach(this::requestRebirth);
+        after.restarted().forEach(this::scheduleSweep);
     }
 
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
         try {
-            Effects effects = store.inTransaction(tx -> publisher.stage(tx, applier.apply(tx, deviceId, frame, time(r))));
+            AfterCommit after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
             counters.count("framesApplied");
-            publish(effects);
+            publish(after);
         } catch (RuntimeException e) {
             // Skip the frame rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);

@@ -67,7 +67,7 @@ public final class StatusIngest {
             tx.savePortal(updated);
             return Optional.of(updated);
         });
-        changed.ifPresent(publisher::portal);
+        changed.ifPresent(publisher::publishPortal);
     }
 
     /** portal-device writes the boot id as 8 hex digits; a number is accepted too. */

@@ -32,29 +32,29 @@ public final class FrameApplier {
         this.placements = new PlacementRules(restartGrace.toMillis());
     }
 
-    public Effects apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
-        Effects effects = applyState(tx, deviceId, frame, atMillis);
+    public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
+        AfterCommit after = applyState(tx, deviceId, frame, atMillis);
         tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
-        return effects;
+        return after;
     }
 
     /**
      * The state change alone: the caller saves the stream position in the same transaction (once per
      * (device, boot) for a batch of frames).
      */
-    public Effects applyState(StateTx tx, String deviceId, Frame frame, long atMillis) {
-        Effects effects = new Effects();
+    public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis) {
+        AfterCommit after = new AfterCommit();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
         PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, atMillis));
         Message message = frame.message();
         switch (message) {
-            case Birth birth -> portal = birth(tx, portal, birth, boot, atMillis, effects);
+            case Birth birth -> portal = birth(tx, portal, birth, boot, atMillis, after);
             case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
-            case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, effects);
-            case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, effects);
-            case ToyRead read -> toyReads.read(tx, deviceId, boot, seq, read, atMillis, effects, placements);
-            case CommandResult result -> effects.result(new Effects.DeviceResult(deviceId, result));
+            case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
+            case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, after);
+            case ToyRead read -> toyReads.read(tx, deviceId, boot, seq, read, atMillis, after, placements);
+            case CommandResult result -> after.result(new AfterCommit.DeviceResult(deviceId, result));
             case Command ignored -> {
                 // Devices do not send commands; FrameIngest refuses them before they get here.
             }
@@ -63,18 +63,18 @@ public final class FrameApplier {
         PortalState seen = portal.withOnline(true, atMillis);
         if (changed) {
             tx.savePortal(seen);
-            effects.portal(seen);
+            after.portal(seen);
         } else if (atMillis - portal.lastSeenMillis() >= LAST_SEEN_RESOLUTION_MILLIS) {
             tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
-        return effects;
+        return after;
     }
 
-    private PortalState birth(StateTx tx, PortalState before, Birth birth, long boot, long atMillis, Effects effects) {
+    private PortalState birth(StateTx tx, PortalState before, Birth birth, long boot, long atMillis, AfterCommit after) {
         if (before.bootId() != null && before.bootId() != boot) {
             // The device restarted: it will announce the toys still there, which keeps their sessions going;
             // the others are closed by sweepOldBoots once the grace period is over.
-            effects.restarted(birth.deviceId());
+            after.restarted(birth.deviceId());
         }
         List<String> capabilities = birth.capabilities().stream().map(Enum::name).sorted().toList();
         List<Map<String, Object>> pads = birth.pads().stream().map(FrameApplier::pad).toList();
@@ -88,11 +88,11 @@ public final class FrameApplier {
      * Closes the placements of {@code deviceId} that its current boot has not announced again (the toys that
      * went while the portal restarted). Run once the new boot has had its grace period.
      */
-    public Effects sweepOldBoots(StateTx tx, String deviceId, long atMillis) {
-        Effects effects = new Effects();
+    public AfterCommit sweepOldBoots(StateTx tx, String deviceId, long atMillis) {
+        AfterCommit after = new AfterCommit();
         tx.portal(deviceId).map(PortalState::bootId).ifPresent(boot ->
-                placements.clearOtherBoots(tx, deviceId, boot, atMillis, effects));
-        return effects;
+                placements.clearOtherBoots(tx, deviceId, boot, atMillis, after));
+        return after;
     }
 
     private static Map<String, Object> pad(PadInfo pad) {

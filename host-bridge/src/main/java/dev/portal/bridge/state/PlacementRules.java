@@ -19,17 +19,17 @@ final class PlacementRules {
         return deviceId + "/" + boot + "/" + seq;
     }
 
-    void placed(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, Effects effects) {
+    void placed(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, AfterCommit after) {
         String uid = placed.uid().hex();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tagType", placed.tagType().name());
-        if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, effects)) {
+        if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, after)) {
             Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
             toy.ifPresent(t -> {
                 tx.saveToy(t);
-                effects.toy(t);
+                after.toy(t);
             });
-            effects.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
+            after.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
                     placed.slot(), uid, atMillis, details, toy.orElse(null)));
         }
     }
@@ -40,7 +40,7 @@ final class PlacementRules {
      * when a new session was opened. A toy still recorded elsewhere has been moved.
      */
     boolean ensurePlaced(StateTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
-                         long atMillis, Effects effects) {
+                         long atMillis, AfterCommit after) {
         Optional<Placement> here = tx.placement(deviceId, pad, slot);
         Optional<Placement> before = tx.placementOf(uid);
         if (before.isPresent() && before.get().deviceId().equals(deviceId) && before.get().pad() == pad) {
@@ -50,23 +50,23 @@ final class PlacementRules {
             }
             if (p.bootId() != boot && foundAgain(tx, deviceId, boot, atMillis)) {
                 if (p.slot() != slot) {
-                    here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), effects));
+                    here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), after));
                     tx.deletePlacement(deviceId, pad, p.slot());
                 }
                 tx.savePlacement(p.seenBy(boot, slot));
                 return false;
             }
         }
-        here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), effects));
+        here.ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "replaced"), after));
         before.filter(old -> !old.deviceId().equals(deviceId) || old.pad() != pad || old.slot() != slot)
-                .ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "moved"), effects));
+                .ifPresent(old -> close(tx, old, atMillis, reason(old, deviceId, boot, "moved"), after));
         String sessionId = sessionId(deviceId, boot, seq);
         tx.savePlacement(new Placement(deviceId, pad, slot, uid, atMillis, sessionId));
         tx.openSession(new PlaySession(sessionId, uid, deviceId, pad, slot, atMillis, null, null));
         return true;
     }
 
-    void removed(StateTx tx, String deviceId, TagRemoved removed, long atMillis, Effects effects) {
+    void removed(StateTx tx, String deviceId, TagRemoved removed, long atMillis, AfterCommit after) {
         String uid = removed.uid().hex();
         Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
         if (here.isEmpty() || !here.get().uid().equals(uid)) {
@@ -74,7 +74,7 @@ final class PlacementRules {
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("presentMillis", removed.presentMillis());
-        close(tx, here.get(), atMillis, "lifted", extra, effects);
+        close(tx, here.get(), atMillis, "lifted", extra, after);
     }
 
     /**
@@ -92,20 +92,20 @@ final class PlacementRules {
     }
 
     /** Closes every placement on this device that no boot but an older one has announced. */
-    void clearOtherBoots(StateTx tx, String deviceId, long boot, long atMillis, Effects effects) {
+    void clearOtherBoots(StateTx tx, String deviceId, long boot, long atMillis, AfterCommit after) {
         for (Placement p : tx.placements(deviceId)) {
             if (p.bootId() != boot) {
-                close(tx, p, atMillis, "portal-restarted", effects);
+                close(tx, p, atMillis, "portal-restarted", after);
             }
         }
     }
 
-    private void close(StateTx tx, Placement p, long atMillis, String reason, Effects effects) {
-        close(tx, p, atMillis, reason, new LinkedHashMap<>(), effects);
+    private void close(StateTx tx, Placement p, long atMillis, String reason, AfterCommit after) {
+        close(tx, p, atMillis, reason, new LinkedHashMap<>(), after);
     }
 
     private void close(StateTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
-                       Effects effects) {
+                       AfterCommit after) {
         long end = Math.max(atMillis, p.sinceMillis());
         tx.deletePlacement(p.deviceId(), p.pad(), p.slot());
         tx.closeSession(p.sessionId(), end);
@@ -119,9 +119,9 @@ final class PlacementRules {
         Optional<ToyProfile> toy = tx.toy(p.uid()).map(t -> t.seen(t.lastVerdict(), end));
         toy.ifPresent(t -> {
             tx.saveToy(t);
-            effects.toy(t);
+            after.toy(t);
         });
-        effects.event(new GameEvent(p.sessionId() + "#removed", "removed", p.deviceId(), p.pad(), p.slot(), p.uid(),
+        after.event(new GameEvent(p.sessionId() + "#removed", "removed", p.deviceId(), p.pad(), p.slot(), p.uid(),
                 end, details, toy.orElse(null)));
     }
 }

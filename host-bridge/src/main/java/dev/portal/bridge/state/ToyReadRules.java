@@ -15,33 +15,33 @@ import java.util.Optional;
  */
 final class ToyReadRules {
 
-    void read(StateTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, Effects effects,
+    void read(StateTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, AfterCommit after,
               PlacementRules placements) {
         String uid = read.uid().hex();
         // A read may arrive without its TagPlaced (lost in a gap, or re-sent after a rebirth).
-        placements.ensurePlaced(tx, deviceId, boot, seq, read.pad(), read.slot(), uid, atMillis, effects);
+        placements.ensurePlaced(tx, deviceId, boot, seq, read.pad(), read.slot(), uid, atMillis, after);
         Optional<ToyProfile> known = tx.toy(uid);
         ToyVerdict verdict = read.verdict();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("verdict", verdict.name());
         ToyProfile profile = null;
         if (verdict == ToyVerdict.RECOGNISED && read.record().isPresent()) {
-            profile = recognised(tx, deviceId, read, uid, read.record().get(), known, atMillis, effects);
+            profile = recognised(tx, deviceId, read, uid, read.record().get(), known, atMillis, after);
         } else if (known.isPresent()) {
             // Blank, foreign or tampered data never overwrites what the player built.
             profile = known.get().seen(verdict.name(), atMillis);
             tx.saveToy(profile);
-            effects.toy(profile);
+            after.toy(profile);
             if (verdict == ToyVerdict.BLANK && profile.writePending()) {
-                write(deviceId, read, profile, effects);
+                write(deviceId, read, profile, after);
             }
         }
-        effects.event(new GameEvent(PlacementRules.sessionId(deviceId, boot, seq) + "#read", type(verdict), deviceId,
+        after.event(new GameEvent(PlacementRules.sessionId(deviceId, boot, seq) + "#read", type(verdict), deviceId,
                 read.pad(), read.slot(), uid, atMillis, details, profile));
     }
 
     private ToyProfile recognised(StateTx tx, String deviceId, ToyRead read, String uid, ToyRecord record,
-                                  Optional<ToyProfile> known, long atMillis, Effects effects) {
+                                  Optional<ToyProfile> known, long atMillis, AfterCommit after) {
         ToyProfile profile;
         if (known.isEmpty()) {
             profile = ProfileRecords.fromRecord(uid, record, atMillis).nextRevision();
@@ -49,7 +49,7 @@ final class ToyReadRules {
             profile = known.get().seen("RECOGNISED", atMillis);
             ToyProfile onTag = ProfileRecords.adopt(known.get(), record, atMillis);
             if (!ProfileRecords.sameContent(onTag, known.get())) {
-                write(deviceId, read, profile, effects);
+                write(deviceId, read, profile, after);
             }
             // else the tag already holds it (the device re-reads after a write): the CommandResult settles it
         } else {
@@ -57,13 +57,13 @@ final class ToyReadRules {
             profile = ProfileRecords.sameContent(adopted, known.get()) ? adopted : adopted.nextRevision();
         }
         tx.saveToy(profile);
-        effects.toy(profile);
+        after.toy(profile);
         return profile;
     }
 
-    private static void write(String deviceId, ToyRead read, ToyProfile profile, Effects effects) {
+    private static void write(String deviceId, ToyRead read, ToyProfile profile, AfterCommit after) {
         WriteToy command = new WriteToy(read.pad(), read.slot(), read.uid(), ProfileRecords.toRecord(profile));
-        effects.write(new Effects.ToyWrite(deviceId, command, profile.revision()));
+        after.write(new AfterCommit.ToyWrite(deviceId, command, profile.revision()));
     }
 
     private static String type(ToyVerdict verdict) {

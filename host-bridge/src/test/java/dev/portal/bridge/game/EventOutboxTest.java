@@ -1,6 +1,6 @@
 package dev.portal.bridge.game;
 
-import dev.portal.bridge.state.Effects;
+import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
@@ -67,12 +67,12 @@ class EventOutboxTest {
         }
 
         void commitAndPublish(Store store, GameEvent... events) {
-            Effects effects = store.inTransaction(tx -> {
-                Effects e = new Effects();
+            AfterCommit after = store.inTransaction(tx -> {
+                AfterCommit e = new AfterCommit();
                 List.of(events).forEach(e::event);
-                return publisher.stage(tx, e);
+                return publisher.stageEvents(tx, e);
             });
-            publisher.publish(effects);
+            publisher.publish(after);
         }
     }
 
@@ -134,9 +134,9 @@ class EventOutboxTest {
     void aChangeThatRolledBackLeavesNoEventBehind() {
         Run run = Run.of(store, "bridge-a");
         assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
-            Effects e = new Effects();
+            AfterCommit e = new AfterCommit();
             e.event(event("den/1/1#placed", "placed"));
-            run.publisher().stage(tx, e);
+            run.publisher().stageEvents(tx, e);
             throw new IllegalStateException("the change failed");
         }));
         assertTrue(run.link().sent().isEmpty());
@@ -146,7 +146,7 @@ class EventOutboxTest {
     @Test
     void anEventThatWasNotWrittenToTheOutboxIsNotPublished() {
         Run run = Run.of(store, "bridge-a");
-        Effects unstaged = new Effects();
+        AfterCommit unstaged = new AfterCommit();
         unstaged.event(event("den/1/1#placed", "placed"));
         assertThrows(IllegalStateException.class, () -> run.publisher().publish(unstaged));
     }

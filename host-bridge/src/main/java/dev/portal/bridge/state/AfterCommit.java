@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What applying a frame changed and what must be said or sent because of it, collected inside the transaction
- * and acted on after it commits (so nothing is published for a change that was rolled back).
+ * The work a transaction leaves for after its commit: the portal and toy documents it changed, the game events
+ * it staged, and the tag writes, rebirth requests, restart sweeps and command results it calls for. The rules
+ * collect it inside the transaction and the caller acts on it only once that commits, so nothing is published
+ * or sent for a change that was rolled back. (It was called Effects, which read as if the rules did these.)
  */
-public final class Effects {
+public final class AfterCommit {
     private final Map<String, PortalState> portals = new LinkedHashMap<>();
     private final Map<String, ToyProfile> toys = new LinkedHashMap<>();
     private final List<GameEvent> events = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class Effects {
     }
 
     /** The events, as written to the outbox in the same transaction (what is published after the commit). */
-    public void staged(List<OutboxEvent> written) {
+    public void addStaged(List<OutboxEvent> written) {
         staged.addAll(written);
     }
 
@@ -78,7 +80,7 @@ public final class Effects {
         return List.copyOf(staged);
     }
 
-    public void addAll(Effects other) {
+    public void addAll(AfterCommit other) {
         staged.addAll(other.staged);
         results.addAll(other.results);
         portals.putAll(other.portals);
