@@ -13,7 +13,9 @@ import dev.portal.bridge.ingest.StatusIngest;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
@@ -208,14 +210,14 @@ public final class Bridge implements AutoCloseable {
             } else {
                 // A topic our filters let through but that names no portal of ours (portal/emoji-🐉/evt):
                 // counted as a dead letter, acknowledged, never retried.
-                deadLetters.refuse("bad-topic", "not portal/{deviceId}/evt|status nor game/toys/{uid}/update",
+                deadLetters.refuse(Refusal.BAD_TOPIC, "not portal/{deviceId}/evt|status nor game/toys/{uid}/update",
                         topic.value(), message.payload());
             }
             ack.acknowledge();
         } catch (RuntimeException e) {
             // Whatever went wrong with one message must not stop the bridge, nor come back after every
             // reconnect: it is counted, logged and acknowledged.
-            counters.count("internalErrors");
+            counters.count(Counter.INTERNAL_ERRORS);
             LOG.error("handling a message on {} failed", topic, e);
             ack.acknowledge();
         }

@@ -1,6 +1,7 @@
 package dev.portal.bridge.game;
 
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
 import dev.portal.link.Qos;
@@ -78,7 +79,7 @@ public final class EventOutbox {
     public void publish(List<OutboxEvent> events) {
         for (OutboxEvent event : events) {
             send(event);
-            counters.count("eventsPublished");
+            counters.count(Counter.EVENTS_PUBLISHED);
         }
     }
 
@@ -89,7 +90,7 @@ public final class EventOutbox {
                     if (e == null) {
                         confirmed.add(event.position());
                     } else {
-                        counters.count("publishFailures");
+                        counters.count(Counter.PUBLISH_FAILURES);
                         LOG.warn("could not publish event {} (sent again later): {}", event.eventId(), e.getMessage());
                     }
                 });
@@ -100,7 +101,7 @@ public final class EventOutbox {
         List<OutboxEvent> left = store.inTransaction(tx -> tx.outbox(owner));
         if (!left.isEmpty()) {
             LOG.info("publishing again {} events the broker had not confirmed before the bridge stopped", left.size());
-            counters.count("eventsResent", left.size());
+            counters.count(Counter.EVENTS_RESENT, left.size());
         }
         left.forEach(this::send);
         return left.size();
@@ -118,7 +119,7 @@ public final class EventOutbox {
         if (!overdue.isEmpty()) {
             LOG.info("publishing again {} events the broker has not confirmed for {} s", overdue.size(),
                     Duration.ofNanos(resendAfterNanos).toSeconds());
-            counters.count("eventsResent", overdue.size());
+            counters.count(Counter.EVENTS_RESENT, overdue.size());
             overdue.forEach(this::send);
         }
     }

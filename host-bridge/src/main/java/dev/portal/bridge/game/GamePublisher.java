@@ -2,6 +2,7 @@ package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.DeviceId;
 import dev.portal.link.GameTopics;
@@ -88,7 +89,7 @@ public final class GamePublisher {
 
     public void send(Topic topic, ObjectNode document, boolean retained) {
         link.publish(topic, GameJson.bytes(document), Qos.AT_LEAST_ONCE, retained).exceptionally(e -> {
-            counters.count("publishFailures");
+            counters.count(Counter.PUBLISH_FAILURES);
             LOG.warn("could not publish to {}: {}", topic, e.getMessage());
             return null;
         });

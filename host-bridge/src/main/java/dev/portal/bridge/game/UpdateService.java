@@ -3,7 +3,9 @@ package dev.portal.bridge.game;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.LinkException;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.AfterCommit;
@@ -62,12 +64,12 @@ public final class UpdateService {
 
     /** A request on {@code topic}, about the toy {@code uid} as the topic names it (not yet validated). */
     public void onRequest(Topic topic, String uid, byte[] payload) {
-        counters.count("updatesReceived");
+        counters.count(Counter.UPDATES_RECEIVED);
         UpdateRequest request;
         try {
             request = parser.parse(uid, payload);
         } catch (UpdateParser.Unanswerable e) {
-            deadLetters.refuse("bad-request", e.getMessage(), topic.value(), payload);
+            deadLetters.refuse(Refusal.BAD_REQUEST, e.getMessage(), topic.value(), payload);
             return;
         } catch (UpdateParser.Invalid e) {
             reject(e.partial(), e.getMessage());
@@ -94,7 +96,7 @@ public final class UpdateService {
             reject(request, outcome.problem());
             return;
         }
-        counters.count("updatesApplied");
+        counters.count(Counter.UPDATES_APPLIED);
         publisher.publishToy(outcome.profile());
         if (outcome.where().isEmpty()) {
             reply(request, "queued", "written to the toy when it is next placed", outcome.profile());
@@ -115,7 +117,7 @@ public final class UpdateService {
         String uid = write.command().uid().hex();
         try {
             long correlationId = commands.send(write.deviceId(), write.command());
-            counters.count("toyWritesSent");
+            counters.count(Counter.TOY_WRITES_SENT);
             pending.put(correlationId, new PendingWrite(write.deviceId(), uid, write.profileRevision(), request));
             timer.schedule(() -> worker.execute(() -> timedOut(correlationId)), writeTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -132,16 +134,16 @@ public final class UpdateService {
     private void onResult(String deviceId, CommandResult result) {
         PendingWrite write = pending.get(result.correlationId());
         if (write == null || !write.deviceId().equals(deviceId)) {
-            counters.count("unmatchedCommandResults");
+            counters.count(Counter.UNMATCHED_COMMAND_RESULTS);
             return;
         }
         pending.remove(result.correlationId());
         if (result.status() != Status.OK) {
-            counters.count("toyWritesFailed");
+            counters.count(Counter.TOY_WRITES_FAILED);
             write.request().ifPresent(r -> reply(r, "failed", result.status() + ": " + result.detail(), null));
             return;
         }
-        counters.count("toyWritesConfirmed");
+        counters.count(Counter.TOY_WRITES_CONFIRMED);
         ToyProfile profile = store.inTransaction(tx -> {
             Optional<ToyProfile> toy = tx.toy(write.uid());
             if (toy.isPresent() && toy.get().revision() == write.revision() && toy.get().writePending()) {
@@ -160,7 +162,7 @@ public final class UpdateService {
     private void timedOut(long correlationId) {
         PendingWrite write = pending.remove(correlationId);
         if (write != null) {
-            counters.count("toyWritesTimedOut");
+            counters.count(Counter.TOY_WRITES_TIMED_OUT);
             write.request().ifPresent(r -> reply(r, "timeout",
                     "no answer from " + write.deviceId() + " within " + writeTimeout.toMillis()
                             + " ms; written when next placed", null));
@@ -168,7 +170,7 @@ public final class UpdateService {
     }
 
     private void reject(UpdateRequest request, String problem) {
-        counters.count("updatesRejected");
+        counters.count(Counter.UPDATES_REJECTED);
         reply(request, "rejected", problem, null);
     }
 

@@ -4,7 +4,9 @@ import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.DeviceId;
 import dev.portal.link.LinkException;
@@ -121,7 +123,7 @@ public final class FrameIngest {
 
     /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
     public void onFrame(DeviceId device, Topic topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
-        counters.count("framesReceived");
+        counters.count(Counter.FRAMES_RECEIVED);
         if (!accept(device.value(), topic.value(), payload, receivedMillis, ack)) {
             acksAfterCommit.add(ack); // refused: the dead letter is its outcome
         }
@@ -130,24 +132,24 @@ public final class FrameIngest {
     /** Decodes and offers one frame; false when it was refused. */
     private boolean accept(String deviceId, String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
         if (payload.length > Limits.MAX_FRAME) {
-            deadLetters.refuse("oversized", payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
+            deadLetters.refuse(Refusal.OVERSIZED, payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
             return false;
         }
         Frame frame;
         try {
             frame = FrameCodec.decode(payload);
         } catch (FrameException e) {
-            deadLetters.refuse("undecodable", e.reason() + ": " + e.getMessage(), topic, payload);
+            deadLetters.refuse(Refusal.UNDECODABLE, e.reason() + ": " + e.getMessage(), topic, payload);
             return false;
         }
         switch (frame.message()) {
             case Birth birth when !birth.deviceId().equals(deviceId) -> {
-                deadLetters.refuse("device-mismatch", "Birth of " + birth.deviceId() + " on the topic of "
+                deadLetters.refuse(Refusal.DEVICE_MISMATCH, "Birth of " + birth.deviceId() + " on the topic of "
                         + deviceId, topic, payload);
                 return false;
             }
             case Command ignored -> {
-                deadLetters.refuse("unexpected-command", "portals do not send commands", topic, payload);
+                deadLetters.refuse(Refusal.UNEXPECTED_COMMAND, "portals do not send commands", topic, payload);
                 return false;
             }
             default -> {
@@ -160,7 +162,7 @@ public final class FrameIngest {
                 acksAfterCommit.add(ack);
             }
             case StreamTracker.Decision.Duplicate duplicate -> {
-                counters.count("duplicatesDropped");
+                counters.count(Counter.DUPLICATES_DROPPED);
                 if (duplicate.held()) {
                     waitWithHeld(deviceId, received, ack); // the held copy is not committed yet
                 } else {
@@ -168,7 +170,7 @@ public final class FrameIngest {
                 }
             }
             case StreamTracker.Decision.Held held -> {
-                counters.count(held.unknownBoot() ? "heldUnknownBoot" : "heldOutOfOrder");
+                counters.count(held.unknownBoot() ? Counter.HELD_UNKNOWN_BOOT : Counter.HELD_OUT_OF_ORDER);
                 waitWithHeld(deviceId, received, ack);
                 timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
                         TimeUnit.MILLISECONDS);
@@ -194,13 +196,13 @@ public final class FrameIngest {
         for (String deviceId : tracker.overdue(clock.millis() - reorderWindow.toMillis())) {
             StreamTracker.Expiry expiry = tracker.expire(deviceId);
             if (expiry.gap()) {
-                counters.count("gaps");
+                counters.count(Counter.GAPS);
                 LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
             }
             expiry.apply().forEach(f -> stage(deviceId, f));
             for (StreamTracker.Received r : expiry.unannounced()) {
                 releaseHeldAcks(deviceId, r);
-                deadLetters.refuse("unannounced-boot", "boot " + r.frame().header().bootId()
+                deadLetters.refuse(Refusal.UNANNOUNCED_BOOT, "boot " + r.frame().header().bootId()
                         + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
                         FrameCodec.encode(r.frame()));
             }
@@ -276,7 +278,7 @@ public final class FrameIngest {
             batch.forEach(s -> apply(s.deviceId(), s.received()));
             return;
         }
-        counters.count("framesApplied", batch.size());
+        counters.count(Counter.FRAMES_APPLIED, batch.size());
         publish(merged);
     }
 
@@ -297,12 +299,12 @@ public final class FrameIngest {
         Frame frame = r.frame();
         try {
             AfterCommit after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
-            counters.count("framesApplied");
+            counters.count(Counter.FRAMES_APPLIED);
             publish(after);
         } catch (RuntimeException e) {
             // Skip the frame rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);
-            deadLetters.refuse("apply-failed", e.toString(), eventsTopic(deviceId), FrameCodec.encode(frame));
+            deadLetters.refuse(Refusal.APPLY_FAILED, e.toString(), eventsTopic(deviceId), FrameCodec.encode(frame));
         }
     }
 
@@ -315,7 +317,7 @@ public final class FrameIngest {
         lastRebirth.put(deviceId, now);
         try {
             commands.send(deviceId, new Rebirth());
-            counters.count("rebirthRequests");
+            counters.count(Counter.REBIRTH_REQUESTS);
             LOG.info("asked {} for a rebirth", deviceId);
         } catch (LinkException e) {
             LOG.warn("could not ask {} for a rebirth: {}", deviceId, e.getMessage());

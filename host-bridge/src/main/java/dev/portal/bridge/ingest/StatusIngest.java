@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.DeviceId;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.PortalState;
@@ -48,10 +50,10 @@ public final class StatusIngest {
         }
         Optional<Status> status = payload.length > MAX_BYTES ? Optional.empty() : parse(payload);
         if (status.isEmpty()) {
-            deadLetters.refuse("bad-status", "expected online/offline or {\"state\":...}", topic.value(), payload);
+            deadLetters.refuse(Refusal.BAD_STATUS, "expected online/offline or {\"state\":...}", topic.value(), payload);
             return;
         }
-        counters.count("statusReceived");
+        counters.count(Counter.STATUS_RECEIVED);
         long now = clock.millis();
         Optional<PortalState> changed = store.inTransaction(tx -> {
             PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, now));

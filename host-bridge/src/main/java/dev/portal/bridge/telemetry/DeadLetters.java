@@ -31,11 +31,11 @@ public final class DeadLetters {
         this.clock = clock;
     }
 
-    public void refuse(String reason, String detail, String topic, byte[] payload) {
+    public void refuse(Refusal reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
-        LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason, detail);
+        LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason.jsonName(), detail);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("reason", reason);
+        node.put("reason", reason.jsonName());
         node.put("detail", detail == null ? "" : detail);
         node.put("topic", topic);
         node.put("at", Instant.ofEpochMilli(clock.millis()).toString());

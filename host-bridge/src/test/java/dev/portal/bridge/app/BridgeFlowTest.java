@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.protocol.id.Uid;
@@ -103,9 +104,9 @@ class BridgeFlowTest {
                 portal.sendRaw(placedFrame);
                 portal.sendRaw(placedFrame);
                 Await.until("the bridge to drop both duplicates",
-                        () -> bridge.counters().get("duplicatesDropped") >= 2, WAIT);
+                        () -> bridge.counters().get(Counter.DUPLICATES_DROPPED) >= 2, WAIT);
                 bridge.awaitIdle();
-                assertEquals(2, bridge.counters().get("duplicatesDropped"));
+                assertEquals(2, bridge.counters().get(Counter.DUPLICATES_DROPPED));
             }
             // The bridge is down while the same frame arrives again, then comes back with the same database.
             try (Bridge again = Bridge.start(config(broker.uri(), dir))) {
@@ -114,7 +115,7 @@ class BridgeFlowTest {
                 JsonNode removed = json(game.await("game/events", "\"removed\"", WAIT));
                 assertEquals("01020304", removed.get("uid").asText());
                 again.awaitIdle();
-                assertEquals(1, again.counters().get("duplicatesDropped"));
+                assertEquals(1, again.counters().get(Counter.DUPLICATES_DROPPED));
                 assertEquals(1, again.store().inTransaction(tx -> tx.sessions("01020304")).size());
                 long placedEvents = game.all().stream().filter(r -> r.text().contains("\"placed\"")).count();
                 assertEquals(1, placedEvents, "the replayed placement is not announced twice");

@@ -7,6 +7,7 @@ import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.OutboxEvent;
 import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.testsupport.Await;
@@ -60,7 +61,7 @@ class BridgeLifecycleTest {
                 assertTrue(again.store().inTransaction(tx -> tx.sessions("04DD000000000A")).getFirst().durationMillis()
                         != null, "the play session is closed");
                 game.drain(Duration.ofMillis(300));
-                assertEquals(0, again.counters().get("eventsResent"), "the first run's events were all confirmed");
+                assertEquals(0, again.counters().get(Counter.EVENTS_RESENT), "the first run's events were all confirmed");
             }
             List<String> ids = new ArrayList<>();
             for (Collector.Received r : game.all()) {
@@ -131,11 +132,11 @@ class BridgeLifecycleTest {
             portal.start();
             game.await(r -> r.text().contains("\"firmware\""), WAIT);
             String stale = String.format("%08x", (portal.bootId() + 1) & 0xFFFF_FFFFL);
-            long statuses = bridge.counters().get("statusReceived");
+            long statuses = bridge.counters().get(Counter.STATUS_RECEIVED);
             broker.publish("portal/attic/status",
                     ("{\"state\":\"offline\",\"deviceId\":\"attic\",\"bootId\":\"" + stale + "\"}")
                             .getBytes(StandardCharsets.UTF_8), true);
-            Await.until("the bridge to receive the late will", () -> bridge.counters().get("statusReceived") > statuses,
+            Await.until("the bridge to receive the late will", () -> bridge.counters().get(Counter.STATUS_RECEIVED) > statuses,
                     WAIT);
             bridge.awaitIdle();
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("attic")).orElseThrow().online());

@@ -2,6 +2,7 @@ package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.protocol.frame.Birth;
@@ -78,8 +79,8 @@ class BridgeRobustnessTest {
             // On purpose: twice the 200 ms reorder window passes, in which a gap wrongly held open would ask for a Rebirth.
             Thread.sleep(400);
             bridge.awaitIdle();
-            assertEquals(0, bridge.counters().get("rebirthRequests"));
-            assertEquals(0, bridge.counters().get("gaps"));
+            assertEquals(0, bridge.counters().get(Counter.REBIRTH_REQUESTS));
+            assertEquals(0, bridge.counters().get(Counter.GAPS));
         }
     }
 
@@ -96,7 +97,7 @@ class BridgeRobustnessTest {
             assertInstanceOf(Rebirth.class, assertInstanceOf(Command.class, rebirth.message()).body());
             game.await("game/events", "04030909", WAIT); // released after the window, not lost
             bridge.awaitIdle();
-            assertEquals(1, bridge.counters().get("gaps"));
+            assertEquals(1, bridge.counters().get(Counter.GAPS));
         }
     }
 

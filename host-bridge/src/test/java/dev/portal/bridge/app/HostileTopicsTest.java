@@ -1,5 +1,7 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.telemetry.Counter;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.bridge.testing.EmbeddedBridge;
@@ -77,9 +79,9 @@ class HostileTopicsTest {
             try (Bridge bridge = Bridge.start(persistent)) {
                 hostileThenReal(MOSQUITTO.uri(), game, "brave-1", 21);
                 bridge.awaitIdle();
-                assertEquals(0, bridge.counters().get("internalErrors"));
-                assertEquals(2 * BAD_TOPICS, bridge.counters().deadLetters("bad-topic"));
-                assertEquals(2, bridge.counters().deadLetters("bad-request"));
+                assertEquals(0, bridge.counters().get(Counter.INTERNAL_ERRORS));
+                assertEquals(2 * BAD_TOPICS, bridge.counters().deadLetters(Refusal.BAD_TOPIC));
+                assertEquals(2, bridge.counters().deadLetters(Refusal.BAD_REQUEST));
             }
             // Stopped: a hostile QoS 1 message waits in its session, then a real frame.
             MOSQUITTO.broker().publish("portal/emoji-\uD83D\uDC09/evt", bytes("queued"), false);
@@ -89,8 +91,8 @@ class HostileTopicsTest {
                 game.await("game/events", "047A0909", WAIT);
                 hostileThenReal(MOSQUITTO.uri(), game, "brave-3", 23);
                 again.awaitIdle();
-                assertEquals(0, again.counters().get("internalErrors"));
-                assertEquals(1 + 2 * BAD_TOPICS, again.counters().deadLetters("bad-topic"));
+                assertEquals(0, again.counters().get(Counter.INTERNAL_ERRORS));
+                assertEquals(1 + 2 * BAD_TOPICS, again.counters().deadLetters(Refusal.BAD_TOPIC));
             }
         }
     }
@@ -101,9 +103,9 @@ class HostileTopicsTest {
              Collector game = new Collector(bridge.serverUri(), "game/#")) {
             hostileThenReal(bridge.serverUri(), game, "brave-4", 24);
             bridge.awaitIdle();
-            assertEquals(0, bridge.counters().get("internalErrors"));
-            assertEquals(2 * BAD_TOPICS, bridge.counters().deadLetters("bad-topic"));
-            assertEquals(2, bridge.counters().deadLetters("bad-request"));
+            assertEquals(0, bridge.counters().get(Counter.INTERNAL_ERRORS));
+            assertEquals(2 * BAD_TOPICS, bridge.counters().deadLetters(Refusal.BAD_TOPIC));
+            assertEquals(2, bridge.counters().deadLetters(Refusal.BAD_REQUEST));
         }
     }
 }

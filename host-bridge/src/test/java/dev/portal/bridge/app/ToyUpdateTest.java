@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.demo.DemoPortal;
 import dev.portal.bridge.demo.SimTag;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.testsupport.Mosquitto;
@@ -111,7 +112,7 @@ class ToyUpdateTest {
             JsonNode reread = game.await("game/events", "recognised", WAIT).json();
             assertEquals(510, reread.at("/profile/xp").asLong(), "read back from the tag");
             bridge.awaitIdle();
-            assertEquals(1, bridge.counters().get("toyWritesConfirmed"));
+            assertEquals(1, bridge.counters().get(Counter.TOY_WRITES_CONFIRMED));
         }
     }
 }

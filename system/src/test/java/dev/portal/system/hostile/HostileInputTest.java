@@ -3,6 +3,7 @@ package dev.portal.system.hostile;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.link.PortalTopics;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.Placement;
@@ -63,17 +64,17 @@ class HostileInputTest {
                     .filter(t -> t.kind() == PortalTopics.Kind.EVENTS).isPresent()).count() + samples.size() + 1;
             long updates = flood.size() - (frames - samples.size() - 1);
             Await.until(() -> "the bridge to receive " + frames + " frames, " + updates + " updates and " + invalid
-                    + " dead letters: " + bridge.counters().toJson(), () -> bridge.counters().get("framesReceived") >= frames
-                    && bridge.counters().get("updatesReceived") >= updates
+                    + " dead letters: " + bridge.counters().toJson(), () -> bridge.counters().get(Counter.FRAMES_RECEIVED) >= frames
+                    && bridge.counters().get(Counter.UPDATES_RECEIVED) >= updates
                     && bridge.counters().totalDeadLetters() >= invalid, Duration.ofSeconds(90));
             Thread.sleep(1500); // on purpose: frames held for a reorder window are judged after it
             bridge.awaitIdle();
             String report = "published in " + (published - started) / 1_000_000 + " ms, judged after "
                     + (System.nanoTime() - published) / 1_000_000 + " ms; sent " + byKind + ", bridge counters " + bridge.counters().toJson();
-            assertEquals(frames, bridge.counters().get("framesReceived"), report);
-            assertEquals(updates, bridge.counters().get("updatesReceived"), report);
+            assertEquals(frames, bridge.counters().get(Counter.FRAMES_RECEIVED), report);
+            assertEquals(updates, bridge.counters().get(Counter.UPDATES_RECEIVED), report);
             assertEquals(invalid, bridge.counters().totalDeadLetters(), report);
-            assertEquals(0, bridge.counters().get("internalErrors"), report);
+            assertEquals(0, bridge.counters().get(Counter.INTERNAL_ERRORS), report);
 
             // A real portal that restarted places a real toy: it shows up on game/events and in the state.
             PortalFrames real = new PortalFrames("victim", 0x0BAD_F00DL);

@@ -2,6 +2,7 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
+import dev.portal.bridge.telemetry.Counter;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
@@ -60,9 +61,9 @@ class BrokerAclTest {
             // A frame on its own topic after the forged ones: once the bridge has it, the others would have come.
             a.publishAndWait(ownA.evtTopic(), ownA.placed(0, 0, HexFormat.of().parseHex("04AAAA00000001")));
             Await.until(() -> "dev-A's two frames applied: " + bridge.counters().toJson(),
-                    () -> bridge.counters().get("framesApplied") >= 2, Duration.ofSeconds(15));
+                    () -> bridge.counters().get(Counter.FRAMES_APPLIED) >= 2, Duration.ofSeconds(15));
             bridge.awaitIdle();
-            assertEquals(2, bridge.counters().get("framesReceived"), "only dev-A's own frames reached the bridge: "
+            assertEquals(2, bridge.counters().get(Counter.FRAMES_RECEIVED), "only dev-A's own frames reached the bridge: "
                     + bridge.counters().toJson());
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("dev-B")).isEmpty(), "dev-B is unknown to the bridge");
             assertTrue(bridge.store().inTransaction(tx -> tx.placementOf("04DEADBEEF0001")).isEmpty());

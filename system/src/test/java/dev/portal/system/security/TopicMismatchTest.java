@@ -2,6 +2,7 @@ package dev.portal.system.security;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.protocol.id.Uid;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.system.process.SystemBroker;
@@ -49,10 +50,10 @@ class TopicMismatchTest {
             assertTrue(deadLetters.await(r -> r.text().contains("device-mismatch"), Duration.ofSeconds(10)).isPresent(),
                     "A's Birth on B's topic is a dead letter");
             Await.until(() -> "two unannounced-boot dead letters: " + bridge.counters().toJson(),
-                    () -> bridge.counters().deadLetters("unannounced-boot") >= 2, Duration.ofSeconds(10));
+                    () -> bridge.counters().deadLetters(Refusal.UNANNOUNCED_BOOT) >= 2, Duration.ofSeconds(10));
             bridge.awaitIdle();
-            assertEquals(1, bridge.counters().deadLetters("device-mismatch"), bridge.counters().toJson().toString());
-            assertEquals(2, bridge.counters().deadLetters("unannounced-boot"), bridge.counters().toJson().toString());
+            assertEquals(1, bridge.counters().deadLetters(Refusal.DEVICE_MISMATCH), bridge.counters().toJson().toString());
+            assertEquals(2, bridge.counters().deadLetters(Refusal.UNANNOUNCED_BOOT), bridge.counters().toJson().toString());
             var placement = bridge.store().inTransaction(tx -> tx.placementOf("04B0B0B0B0B001"));
             assertTrue(placement.isPresent(), "B's toy is still on B");
             assertEquals("portal-B", placement.get().deviceId());

@@ -1,0 +1,53 @@
+package dev.portal.bridge.telemetry;
+
+/**
+ * What the bridge counts, each under the name it has in the "counters" object of the retained
+ * game/bridge/status (host-bridge/asyncapi.yaml). The names are spelled out rather than derived from the
+ * constants so that renaming a constant cannot change what game servers read.
+ */
+public enum Counter {
+    /** Messages on portal/{id}/evt, whatever became of them. */
+    FRAMES_RECEIVED("framesReceived"),
+    /** Frames applied to the state and committed. */
+    FRAMES_APPLIED("framesApplied"),
+    /** Frames already applied or already waiting, dropped. */
+    DUPLICATES_DROPPED("duplicatesDropped"),
+    /** Frames of a boot no Birth has announced yet, held for the reorder window. */
+    HELD_UNKNOWN_BOOT("heldUnknownBoot"),
+    /** Frames that came before missing ones, held for the reorder window. */
+    HELD_OUT_OF_ORDER("heldOutOfOrder"),
+    /** Times the bridge went on without frames that never came. */
+    GAPS("gaps"),
+    /** Rebirth commands sent to portals. */
+    REBIRTH_REQUESTS("rebirthRequests"),
+    /** Messages on portal/{id}/status. */
+    STATUS_RECEIVED("statusReceived"),
+    /** Requests on game/toys/{uid}/update. */
+    UPDATES_RECEIVED("updatesReceived"),
+    UPDATES_APPLIED("updatesApplied"),
+    UPDATES_REJECTED("updatesRejected"),
+    TOY_WRITES_SENT("toyWritesSent"),
+    TOY_WRITES_CONFIRMED("toyWritesConfirmed"),
+    TOY_WRITES_FAILED("toyWritesFailed"),
+    TOY_WRITES_TIMED_OUT("toyWritesTimedOut"),
+    /** CommandResults that answer no command this bridge is waiting for. */
+    UNMATCHED_COMMAND_RESULTS("unmatchedCommandResults"),
+    EVENTS_PUBLISHED("eventsPublished"),
+    /** Events published again: left over from a previous run, or not confirmed in time. */
+    EVENTS_RESENT("eventsResent"),
+    /** Publishes the link failed (the broker away longer than the link waits for room). */
+    PUBLISH_FAILURES("publishFailures"),
+    /** Messages whose handling threw; acknowledged so they do not come back. */
+    INTERNAL_ERRORS("internalErrors");
+
+    private final String jsonName;
+
+    Counter(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** Its key in game/bridge/status. */
+    public String jsonName() {
+        return jsonName;
+    }
+}
