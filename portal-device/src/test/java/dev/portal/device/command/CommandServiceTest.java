@@ -7,7 +7,7 @@ import dev.portal.device.presence.FakeReaders;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.presence.ToyJudge;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.ConfigSet;

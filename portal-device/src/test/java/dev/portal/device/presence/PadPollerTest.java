@@ -1,6 +1,7 @@
 package dev.portal.device.presence;
 
 import dev.portal.device.health.HealthStats;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.StateLights;
 import dev.portal.protocol.id.Uid;
