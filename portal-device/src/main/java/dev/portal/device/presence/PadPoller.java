@@ -249,7 +249,7 @@ public final class PadPoller {
     }
 
     private void readFailed(Tracked t, Exception e) {
-        health.tornReads.incrementAndGet();
+        health.failedToyReads.incrementAndGet();
         health.readErrors.incrementAndGet();
         t.readAttempts++;
         LOG.info("pad {}: reading {} failed (attempt {}): {}", pad, t.tag.uid(), t.readAttempts, e.toString());

@@ -195,6 +195,6 @@ class PadPollerTest {
         assertEquals(1, of(TagPlaced.class).size());
         assertTrue(of(ToyRead.class).isEmpty(), "nothing was read, so nothing is claimed");
         assertEquals(1, of(TagRemoved.class).size());
-        assertEquals(1, health.tornReads.get());
+        assertEquals(1, health.failedToyReads.get());
     }
 }
