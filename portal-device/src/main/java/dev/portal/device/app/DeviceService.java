@@ -25,7 +25,6 @@ import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
 import dev.portal.device.store.CommandResultStore;
 import dev.portal.device.store.SettingsStore;
-import dev.portal.hardware.mfrc522.Mfrc522Reader;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
@@ -134,7 +133,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     }
 
     private static long driverResets(List<NfcReader> readers) {
-        return readers.stream().mapToLong(r -> r instanceof Mfrc522Reader m ? m.health().resets() : 0).sum();
+        return readers.stream().mapToLong(r -> r.health().resets()).sum();
     }
 
     /** The service's version, from the jar manifest ("dev" when run from classes). */
