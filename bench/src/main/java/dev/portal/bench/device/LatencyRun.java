@@ -10,7 +10,7 @@ import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.presence.ToyJudge;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.protocol.id.Uid;

@@ -79,6 +79,7 @@ public final class Mfrc522Reader implements NfcReader {
         return name;
     }
 
+    @Override
     public ReaderHealth health() {
         return new ReaderHealth(resets, busDead, stalls, transceiver.crcErrors(), transceiver.timeouts());
     }

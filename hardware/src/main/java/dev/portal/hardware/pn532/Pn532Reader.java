@@ -82,6 +82,7 @@ public final class Pn532Reader implements NfcReader {
         return commands.link().counters();
     }
 
+    @Override
     public ReaderHealth health() {
         return faults.health(commands.link().counters());
     }

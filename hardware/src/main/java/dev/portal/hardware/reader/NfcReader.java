@@ -17,6 +17,12 @@ public interface NfcReader extends AutoCloseable {
     /** What the chip reported about itself when it was last initialised. */
     ChipInfo chipInfo();
 
+    /**
+     * What the driver counted about its chip since it was opened (resets, dead bus, stalls, CRC errors,
+     * timeouts). The service reads it from its Heartbeat thread, so a count may lag the poll thread's by a poll.
+     */
+    ReaderHealth health();
+
     /** Resets the chip (hardware reset line where there is one, else a soft reset) and initialises it again. */
     void reset() throws ReaderException;
 

@@ -20,11 +20,11 @@ import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.presence.ToyJudge;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
-import dev.portal.device.state.StateStore;
-import dev.portal.hardware.mfrc522.Mfrc522Reader;
+import dev.portal.device.store.CommandResultStore;
+import dev.portal.device.store.SettingsStore;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
@@ -62,7 +62,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private final PresenceService presence;
     private final CommandService commands;
     private final OutboxPublisher delivery;
-    private final StateStore state;
+    private final SettingsStore settings;
     private final PadLights lights;
     private final Runnable rebootAction;
     private final ScheduledExecutorService timers;
@@ -79,8 +79,9 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         this.clock = clock;
         this.lights = lights;
         this.rebootAction = rebootAction;
-        this.state = new StateStore(config.stateDirectory());
-        RuntimeSettings stored = state.loadRuntime().orElse(config.runtime());
+        this.settings = new SettingsStore(config.stateDirectory());
+        CommandResultStore results = new CommandResultStore(config.stateDirectory());
+        RuntimeSettings stored = settings.loadRuntime().orElse(config.runtime());
         this.runtime = stored.version() >= config.runtime().version() ? stored : config.runtime();
         Optional<FleetKey> key = Optional.empty();
         if (config.fleetKeyFile().isPresent()) {
@@ -94,7 +95,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         this.emitter = new FrameEmitter(outbox, clock, bootId);
         this.firmware = openFirmware(config);
         this.slots = new SlotTable(config.maxToys());
-        List<PadCalibration> saved = state.loadCalibration();
+        List<PadCalibration> saved = settings.loadCalibration();
         List<PadPoller> pollers = new ArrayList<>();
         ToyJudge judge = new ToyJudge(key);
         for (int pad = 0; pad < readers.size(); pad++) {
@@ -106,9 +107,9 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         }
         this.presence = new PresenceService(pollers, interval(runtime));
         this.commands = new CommandService(emitter, presence, slots, key, lights, health, this,
-                state.loadResults(), results -> {
+                results.load(), remembered -> {
                     try {
-                        state.saveResults(results);
+                        results.save(remembered);
                     } catch (IOException e) {
                         LOG.warn("could not keep command results: {}", e.toString());
                     }
@@ -132,7 +133,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     }
 
     private static long driverResets(List<NfcReader> readers) {
-        return readers.stream().mapToLong(r -> r instanceof Mfrc522Reader m ? m.health().resets() : 0).sum();
+        return readers.stream().mapToLong(r -> r.health().resets()).sum();
     }
 
     /** The service's version, from the jar manifest ("dev" when run from classes). */
@@ -265,7 +266,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
 
     @Override
     public synchronized void applyRuntime(RuntimeSettings next) throws IOException {
-        state.saveRuntime(next);
+        settings.saveRuntime(next);
         RuntimeSettings before = runtime;
         runtime = next;
         if (next.pollHz() != before.pollHz()) {
@@ -288,7 +289,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
 
     @Override
     public void calibrationChanged() throws IOException {
-        state.saveCalibration(presence.pollers().stream().map(PadPoller::calibration).toList());
+        settings.saveCalibration(presence.pollers().stream().map(PadPoller::calibration).toList());
     }
 
     @Override

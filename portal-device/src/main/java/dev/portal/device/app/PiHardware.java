@@ -5,7 +5,6 @@ import com.pi4j.context.Context;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.config.PadConfig;
 import dev.portal.device.led.LedColours;
-import dev.portal.device.presence.ReaderFaults;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.led.StateLights;
 import dev.portal.hardware.mfrc522.Mfrc522Options;
@@ -48,7 +47,7 @@ public final class PiHardware implements PortalHardware {
         PadIoFactory io = new PadIoFactory(context, false);
         Mfrc522Options options = new Mfrc522Options(Mfrc522Options.DEFAULT.timeouts(),
                 Mfrc522Options.DEFAULT.activationTimeout(), new AntennaGain(config.runtime().antennaGainDb()),
-                Mfrc522Options.DEFAULT.crc(), ReaderFaults::log);
+                Mfrc522Options.DEFAULT.crc(), ReaderFaultLog::log);
         for (PadConfig pad : config.pads()) {
             Mfrc522ReaderFactory factory = new Mfrc522ReaderFactory(context, null, pad.spiBus(), pad.spiSpeedHz());
             readers.add(factory.open(new Mfrc522ReaderFactory.PadWiring(pad.chipSelect(),

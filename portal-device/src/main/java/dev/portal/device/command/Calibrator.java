@@ -1,7 +1,7 @@
 package dev.portal.device.command;
 
 import dev.portal.device.presence.PadPoller;
-import dev.portal.device.presence.TagMemory;
+import dev.portal.device.toy.TagMemory;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;

@@ -9,6 +9,7 @@ import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
+import dev.portal.device.toy.ToyWriter;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Command;
@@ -53,7 +54,7 @@ public final class CommandService implements AutoCloseable {
     private final PadLights lights;
     private final HealthStats health;
     private final DeviceControl control;
-    private final ToyWriter writer;
+    private final WriteToyHandler writer;
     private final Calibrator calibrator = new Calibrator();
     private final ResultCache results;
     private final ThreadPoolExecutor executor;
@@ -86,7 +87,7 @@ public final class CommandService implements AutoCloseable {
         this.lights = lights;
         this.health = health;
         this.control = control;
-        this.writer = new ToyWriter(slots, key, lights, sink);
+        this.writer = new WriteToyHandler(slots, key.map(k -> new ToyWriter(k, sink)), lights);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
             Thread t = new Thread(r, "commands");
             t.setDaemon(true);

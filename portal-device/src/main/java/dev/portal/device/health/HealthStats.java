@@ -10,7 +10,7 @@ public final class HealthStats {
     public final AtomicLong corruptTags = new AtomicLong();
     public final AtomicLong rejectedCommands = new AtomicLong();
     public final AtomicLong garbageCommands = new AtomicLong();
-    public final AtomicLong tornReads = new AtomicLong();
+    public final AtomicLong failedToyReads = new AtomicLong();
     public final AtomicLong falseMissesAverted = new AtomicLong();
     public final AtomicLong portalFull = new AtomicLong();
     public final AtomicLong tagsPresent = new AtomicLong();

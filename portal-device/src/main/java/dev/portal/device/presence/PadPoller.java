@@ -4,6 +4,8 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.PadLights;
+import dev.portal.device.toy.TagMemory;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
@@ -247,7 +249,7 @@ public final class PadPoller {
     }
 
     private void readFailed(Tracked t, Exception e) {
-        health.tornReads.incrementAndGet();
+        health.failedToyReads.incrementAndGet();
         health.readErrors.incrementAndGet();
         t.readAttempts++;
         LOG.info("pad {}: reading {} failed (attempt {}): {}", pad, t.tag.uid(), t.readAttempts, e.toString());

@@ -12,7 +12,7 @@ import dev.portal.hardware.sim.mfrc522.Mfrc522Model;
 import dev.portal.hardware.sim.pi4j.ModelSpiProvider;
 import dev.portal.hardware.sim.rf.VirtualPortal;
 import dev.portal.hardware.reader.NfcReader;
-import dev.portal.device.presence.ReaderFaults;
+import dev.portal.device.app.ReaderFaultLog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class SimulatedHardware implements PortalHardware {
             chips.add(chip);
             spi.attach(0, i, chip);
             Mfrc522Reader reader = factory.open(new Mfrc522ReaderFactory.PadWiring(i, null),
-                    Mfrc522Options.DEFAULT.withListener(ReaderFaults::log));
+                    Mfrc522Options.DEFAULT.withListener(ReaderFaultLog::log));
             readers.add(reader);
         }
         return new SimulatedHardware(context, portal, List.copyOf(chips), List.copyOf(readers));

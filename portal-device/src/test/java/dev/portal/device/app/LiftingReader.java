@@ -28,6 +28,11 @@ final class LiftingReader implements NfcReader {
     }
 
     @Override
+    public dev.portal.hardware.reader.ReaderHealth health() {
+        return real.health();
+    }
+
+    @Override
     public ChipInfo chipInfo() {
         return real.chipInfo();
     }

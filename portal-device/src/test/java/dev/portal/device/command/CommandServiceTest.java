@@ -7,7 +7,7 @@ import dev.portal.device.presence.FakeReaders;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.presence.ToyJudge;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.ConfigSet;
@@ -234,10 +234,10 @@ class CommandServiceTest {
     @Test
     void resultsRememberedAcrossARestartAnswerARepeatWithoutRunningIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        dev.portal.device.state.StateStore store = new dev.portal.device.state.StateStore(dir);
+        dev.portal.device.store.CommandResultStore store = new dev.portal.device.store.CommandResultStore(dir);
         java.util.function.Consumer<List<CommandResult>> keep = r -> {
             try {
-                store.saveResults(r);
+                store.save(r);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -267,11 +267,11 @@ class CommandServiceTest {
             }
         };
         try (CommandService first = new CommandService(events::add, presence, slots, Optional.of(key), lights, health,
-                control, store.loadResults(), keep)) {
+                control, store.load(), keep)) {
             first.handle(frame(500, new Rebirth()));
         }
         try (CommandService second = new CommandService(events::add, presence, slots, Optional.of(key), lights,
-                health, control, store.loadResults(), keep)) {
+                health, control, store.load(), keep)) {
             second.handle(frame(500, new Rebirth()));
         }
         assertEquals(1, births.get(), "executed once, across the restart");

@@ -80,6 +80,11 @@ public final class FakeReader implements NfcReader {
     }
 
     @Override
+    public dev.portal.hardware.reader.ReaderHealth health() {
+        return new dev.portal.hardware.reader.ReaderHealth(resets, 0, 0, 0, 0);
+    }
+
+    @Override
     public ChipInfo chipInfo() {
         return new ChipInfo("FAKE", "1");
     }

@@ -1,6 +1,7 @@
 package dev.portal.device.presence;
 
 import dev.portal.device.health.HealthStats;
+import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.StateLights;
 import dev.portal.protocol.id.Uid;
@@ -194,6 +195,6 @@ class PadPollerTest {
         assertEquals(1, of(TagPlaced.class).size());
         assertTrue(of(ToyRead.class).isEmpty(), "nothing was read, so nothing is claimed");
         assertEquals(1, of(TagRemoved.class).size());
-        assertEquals(1, health.tornReads.get());
+        assertEquals(1, health.failedToyReads.get());
     }
 }

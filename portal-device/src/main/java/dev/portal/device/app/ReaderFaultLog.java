@@ -1,14 +1,14 @@
-package dev.portal.device.presence;
+package dev.portal.device.app;
 
 import dev.portal.hardware.reader.ReaderFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs the faults a reader driver notices in its chip (dead bus, stalled chip) and what came of its recovery. */
-public final class ReaderFaults {
-    private static final Logger LOG = LoggerFactory.getLogger(ReaderFaults.class);
+public final class ReaderFaultLog {
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderFaultLog.class);
 
-    private ReaderFaults() {
+    private ReaderFaultLog() {
     }
 
     public static void log(ReaderFault fault) {

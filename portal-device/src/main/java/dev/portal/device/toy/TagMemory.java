@@ -1,4 +1,4 @@
-package dev.portal.device.presence;
+package dev.portal.device.toy;
 
 import dev.portal.hardware.reader.MifareKey;
 import dev.portal.hardware.reader.ReaderException;
