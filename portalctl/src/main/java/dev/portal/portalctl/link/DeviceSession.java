@@ -90,8 +90,8 @@ public final class DeviceSession implements AutoCloseable {
         long deadline = System.nanoTime() + wait.toNanos();
         Optional<Report> report = Optional.empty();
         while (true) {
-            Optional<Message> m = s.await(Message.class, x -> x instanceof CommandResult r && r.correlationId() == id
-                    || x instanceof CommandReport r && r.correlationId() == id, Duration.ofNanos(deadline - System.nanoTime()));
+            Optional<Message> m = s.await(Message.class, x -> x instanceof CommandResult res && res.correlationId() == id
+                    || x instanceof CommandReport rep && rep.correlationId() == id, Duration.ofNanos(deadline - System.nanoTime()));
             if (m.isEmpty()) {
                 throw PortalctlException.unreachable(link.deviceId() + " did not answer command " + id + " within " + human(wait));
             }
