@@ -83,6 +83,7 @@ class DeviceSerialConsoleTest {
     void calibrateSweepsOverTheCable() throws Exception {
         new SimConsole(device.hw.portal(), new ToyCatalogue(FleetKey.fromHex(KEY)), device.service,
                 new PrintStream(new ByteArrayOutputStream())).execute(new String[] {"place", "0", "dragon"});
+        Await.until("the portal to see the reference toy", () -> device.service.slots().present() == 1, Duration.ofSeconds(10));
         Cli.Run cal = Cli.run("serial", technicianEnd.toString(), "calibrate", "--pad", "0");
         assertEquals(0, cal.code(), cal.toString());
         assertTrue(cal.out().contains("gain    success"), cal.toString());

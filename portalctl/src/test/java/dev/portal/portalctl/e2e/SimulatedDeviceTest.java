@@ -133,6 +133,7 @@ class SimulatedDeviceTest {
     @Test
     void calibratePrintsTheSweepTheDeviceReportsAndTheCalibrationItThenAnnounces() throws Exception {
         sim("place 1 dragon");
+        Await.until("the portal to see the reference toy", () -> service.slots().present() == 1, Duration.ofSeconds(10));
         Cli.Run json = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "1", "--timeout", "20s", "--json");
         assertEquals(0, json.code(), json.toString());
         JsonNode pad = JSON.readTree(json.out()).get("pads").get(0);
