@@ -158,17 +158,7 @@ def command(c):
             raise Reject("bad_field")
     elif kind == 4:
         version = c.uint(4)
-        count = c.uint(1)
-        if count > 64:
-            raise Reject("too_long")
-        entries = {}
-        for _ in range(count):
-            key = c.text(1, 64)
-            value = c.text(2, 1024)
-            if not key or key in entries:
-                raise Reject("bad_field")
-            entries[key] = value
-        body.update({"kind": "config_set", "desiredVersion": version, "entries": entries})
+        body.update({"kind": "config_set", "desiredVersion": version, "entries": config_entries(c)})
     elif kind == 5:
         job, index, total = c.uint(4), c.uint(4), c.uint(4)
         sha = c.take(32)
@@ -181,6 +171,48 @@ def command(c):
         body["kind"] = "rebirth" if kind == 6 else "reboot"
     else:
         body.update({"kind": "unknown", "code": kind, "payload": c.take(c.remaining()).hex()})
+    return body
+
+
+def config_entries(c):
+    count = c.uint(1)
+    if count > 64:
+        raise Reject("too_long")
+    entries = {}
+    for _ in range(count):
+        key = c.text(1, 64)
+        value = c.text(2, 1024)
+        if not key or key in entries:
+            raise Reject("bad_field")
+        entries[key] = value
+    return entries
+
+
+def report(c):
+    body = {"correlationId": c.uint(4)}
+    kind = c.uint(1)
+    if kind == 1:
+        pad, gain, threshold = c.uint(1), c.uint(1), c.uint(1)
+        if (gain == 0) != (threshold == 0):
+            raise Reject("bad_field")
+        count = c.uint(1)
+        if count > 16:
+            raise Reject("too_long")
+        sweep = []
+        for _ in range(count):
+            row = {"antennaGainDb": c.uint(1), "successPercent": c.uint(1)}
+            if row["antennaGainDb"] == 0 or row["successPercent"] > 100 \
+                    or any(r["antennaGainDb"] == row["antennaGainDb"] for r in sweep):
+                raise Reject("bad_field")
+            sweep.append(row)
+        body.update({"kind": "calibration", "pad": pad, "sweep": sweep})
+        if gain:
+            body["applied"] = {"antennaGainDb": gain, "removalMissThreshold": threshold}
+    elif kind == 2:
+        version = c.uint(4)
+        body.update({"kind": "config", "version": version, "entries": config_entries(c)})
+    else:
+        raise Reject("bad_field")
     return body
 
 
@@ -199,7 +231,7 @@ def decode(frame):
     if flags & 0xF0:
         raise Reject("unknown_required_flag")
     types = {0x01: "tag_placed", 0x02: "tag_removed", 0x03: "toy_read", 0x10: "birth", 0x11: "heartbeat",
-             0x20: "command", 0x21: "command_result"}
+             0x20: "command", 0x21: "command_result", 0x22: "command_report"}
     if type_code not in types:
         raise Reject("unknown_type")
     c = Cursor(frame[3:-4])
@@ -226,6 +258,8 @@ def decode(frame):
         body = {name: c.uint(4) for name in COUNTERS}
     elif kind == "command":
         body = command(c)
+    elif kind == "command_report":
+        body = report(c)
     else:
         body = {"correlationId": c.uint(4), "status": enum(c.uint(1), STATUSES), "detail": c.text(2, 1024)}
     # Bytes left in c are fields of a newer minor version: ignored (SPEC.md, section 6, rule 9).

@@ -18,6 +18,7 @@ import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
@@ -152,6 +153,8 @@ public final class FrameIngest {
                 deadLetters.refuse(Refusal.UNEXPECTED_COMMAND, "portals do not send commands", topic, payload);
                 return false;
             }
+            // Typed outcome data for technicians' tools: tracked like every frame (it takes a sequence number), kept nowhere.
+            case CommandReport ignored -> counters.count(Counter.COMMAND_REPORTS_IGNORED);
             default -> {
             }
         }

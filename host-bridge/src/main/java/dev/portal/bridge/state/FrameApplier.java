@@ -2,6 +2,7 @@ package dev.portal.bridge.state;
 
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.Heartbeat;
@@ -57,6 +58,9 @@ public final class FrameApplier {
             case CommandResult result -> after.result(new AfterCommit.DeviceResult(deviceId, result));
             case Command ignored -> {
                 // Devices do not send commands; FrameIngest refuses them before they get here.
+            }
+            case CommandReport ignored -> {
+                // Typed outcome data for portalctl; the bridge keeps none of it (FrameIngest counts it).
             }
         }
         boolean changed = message instanceof Birth || message instanceof Heartbeat || !portal.online();

@@ -32,6 +32,8 @@ public enum Counter {
     TOY_WRITES_TIMED_OUT("toyWritesTimedOut"),
     /** CommandResults that answer no command this bridge is waiting for. */
     UNMATCHED_COMMAND_RESULTS("unmatchedCommandResults"),
+    /** CommandReports: typed outcome data for technicians' tools, tracked in the stream but kept nowhere. */
+    COMMAND_REPORTS_IGNORED("commandReportsIgnored"),
     EVENTS_PUBLISHED("eventsPublished"),
     /** Events published again: left over from a previous run, or not confirmed in time. */
     EVENTS_RESENT("eventsResent"),

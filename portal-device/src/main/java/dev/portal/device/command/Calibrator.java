@@ -8,17 +8,22 @@ import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
 import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.CalibrationReport;
+import dev.portal.protocol.frame.CalibrationReport.GainRate;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.Status;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
  * Calibrates a pad. With {@code antennaGainDb == 0} it sweeps the chip's gains with the one toy lying on the pad
  * as reference: at each gain it scans, selects and reads that toy {@link #TRIES} times, and applies the lowest
  * gain that read it every time (lower gain, less coupling to the neighbouring pads). A non-zero gain is applied
- * as told. The removal threshold is applied as given. Runs on the pad's thread.
+ * as told. The removal threshold is applied as given. Every outcome carries a {@link CalibrationReport}: the
+ * rates swept and the calibration applied, as data. Runs on the pad's thread.
  */
 final class Calibrator {
     static final int TRIES = 20;
@@ -27,16 +32,17 @@ final class Calibrator {
         PadCalibration previous = poller.calibration();
         if (cmd.antennaGainDb() != 0) {
             return apply(poller, new PadCalibration(cmd.pad(), cmd.antennaGainDb(), cmd.removalMissThreshold()),
-                    "gain as requested");
+                    "gain as requested", List.of());
         }
         List<TagInfo> present = poller.present();
         if (present.size() != 1) {
             return Outcome.of(Status.REJECTED, "a gain sweep needs exactly one reference toy on pad " + cmd.pad()
-                    + ", found " + present.size());
+                    + ", found " + present.size()).with(notApplied(cmd.pad(), List.of()));
         }
         TagInfo ref = present.get(0);
         NfcReader reader = poller.reader();
         StringJoiner rates = new StringJoiner(", ");
+        List<GainRate> sweep = new ArrayList<>();
         int chosen = -1;
         try {
             for (AntennaGain step : AntennaGain.STEPS) {
@@ -49,6 +55,7 @@ final class Calibrator {
                     }
                 }
                 rates.add(gain + " dB " + (ok * 100 / TRIES) + "%");
+                sweep.add(new GainRate(gain, ok * 100 / TRIES));
                 if (ok == TRIES && chosen < 0) {
                     chosen = gain;
                 }
@@ -56,13 +63,13 @@ final class Calibrator {
             if (chosen < 0) {
                 reader.setAntennaGain(new AntennaGain(previous.antennaGainDb()));
                 return Outcome.of(Status.FAILED, "no gain read the reference toy " + ref.uid() + " every time ("
-                        + rates + "); kept " + previous.antennaGainDb() + " dB");
+                        + rates + "); kept " + previous.antennaGainDb() + " dB").with(notApplied(cmd.pad(), sweep));
             }
         } catch (ReaderException | IllegalArgumentException e) {
-            return Outcome.of(Status.FAILED, "sweep failed: " + e.getMessage());
+            return Outcome.of(Status.FAILED, "sweep failed: " + e.getMessage()).with(notApplied(cmd.pad(), sweep));
         }
         return apply(poller, new PadCalibration(cmd.pad(), chosen, cmd.removalMissThreshold()),
-                "sweep with " + ref.uid() + ": " + rates);
+                "sweep with " + ref.uid() + ": " + rates, sweep);
     }
 
     private static boolean readsAt(NfcReader reader, TagInfo ref) {
@@ -79,13 +86,19 @@ final class Calibrator {
         }
     }
 
-    private static Outcome apply(PadPoller poller, PadCalibration c, String how) {
+    private static Outcome apply(PadPoller poller, PadCalibration c, String how, List<GainRate> sweep) {
         try {
             poller.calibrate(c);
         } catch (ReaderException | IllegalArgumentException e) {
-            return Outcome.of(Status.FAILED, "could not apply " + c.antennaGainDb() + " dB: " + e.getMessage());
+            return Outcome.of(Status.FAILED, "could not apply " + c.antennaGainDb() + " dB: " + e.getMessage())
+                    .with(notApplied(c.pad(), sweep));
         }
         return Outcome.ok("pad " + c.pad() + ": applied " + c.antennaGainDb() + " dB, removal after "
-                + c.removalMissThreshold() + " misses (" + how + ")");
+                + c.removalMissThreshold() + " misses (" + how + ")")
+                .with(new CalibrationReport(c.pad(), sweep, Optional.of(c)));
+    }
+
+    private static CalibrationReport notApplied(int pad, List<GainRate> sweep) {
+        return new CalibrationReport(pad, sweep, Optional.empty());
     }
 }

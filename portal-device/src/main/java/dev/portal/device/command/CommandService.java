@@ -13,7 +13,9 @@ import dev.portal.device.toy.ToyWriter;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
@@ -130,6 +132,7 @@ public final class CommandService implements AutoCloseable {
                 LOG.error("command {} failed: {}", cmd.correlationId(), e.toString(), e);
                 out = Outcome.of(Status.FAILED, "internal error: " + e);
             }
+            out.report().ifPresent(r -> sink.emit(new CommandReport(cmd.correlationId(), r)));
             answer(cmd.correlationId(), out.status(), out.detail());
             if (cmd.body() instanceof Reboot && out.status() == Status.OK) {
                 control.reboot();
@@ -242,7 +245,7 @@ public final class CommandService implements AutoCloseable {
             try {
                 control.calibrationChanged();
             } catch (java.io.IOException e) {
-                return Outcome.of(Status.FAILED, out.detail() + "; but saving it failed: " + e.getMessage());
+                return new Outcome(Status.FAILED, out.detail() + "; but saving it failed: " + e.getMessage(), out.report());
             }
             control.rebirth();
         }
@@ -253,19 +256,23 @@ public final class CommandService implements AutoCloseable {
         RuntimeSettings current = control.runtime();
         if (c.desiredVersion() <= current.version()) {
             return Outcome.of(Status.REJECTED, "config version " + c.desiredVersion() + " is not newer than "
-                    + current.version() + "; keeping " + current.version());
+                    + current.version() + "; keeping " + current.version()).with(inForce(current));
         }
         try {
             RuntimeSettings next = current.apply(c.desiredVersion(), c.entries());
             control.applyRuntime(next);
             control.rebirth();
-            return Outcome.ok("config version " + next.version() + " in force: " + next.asEntries());
+            return Outcome.ok("config version " + next.version() + " in force: " + next.asEntries()).with(inForce(next));
         } catch (ConfigException e) {
             return Outcome.of(Status.REJECTED, "config rejected, keeping version " + current.version() + ": "
-                    + String.join("; ", e.problems()));
+                    + String.join("; ", e.problems())).with(inForce(current));
         } catch (java.io.IOException e) {
             return Outcome.of(Status.FAILED, "could not save config: " + e.getMessage());
         }
+    }
+
+    private static ConfigReport inForce(RuntimeSettings settings) {
+        return new ConfigReport(settings.version(), settings.asEntries());
     }
 
     private Outcome onPad(int pad, java.util.concurrent.Callable<Outcome> task) {

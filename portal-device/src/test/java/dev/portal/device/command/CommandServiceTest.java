@@ -8,8 +8,12 @@ import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.toy.ToyJudge;
+import dev.portal.protocol.frame.CalibrationReport;
+import dev.portal.protocol.frame.CalibrationReport.GainRate;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
@@ -95,6 +99,19 @@ class CommandServiceTest {
         return events.stream().filter(CommandResult.class::isInstance).map(CommandResult.class::cast).toList();
     }
 
+    /** The report sent for {@code id}, checked to come right before that command's result. */
+    private dev.portal.protocol.frame.Report reportFor(long id) {
+        List<Message> seen = List.copyOf(events);
+        for (int i = 0; i + 1 < seen.size(); i++) {
+            if (seen.get(i) instanceof CommandReport r && r.correlationId() == id) {
+                CommandResult next = assertInstanceOf(CommandResult.class, seen.get(i + 1), "the result follows the report");
+                assertEquals(id, next.correlationId());
+                return r.report();
+            }
+        }
+        return fail("no report for command " + id + " in " + seen);
+    }
+
     private void placeToy() throws Exception {
         reader.put(UID);
         presence.onPad(0, () -> {
@@ -169,8 +186,14 @@ class CommandServiceTest {
         assertTrue(r.detail().contains("pollHz") && r.detail().contains("colour") && r.detail().contains("heartbeatSeconds"),
                 r.detail());
         assertEquals(RuntimeSettings.DEFAULTS, runtime);
+        assertEquals(new ConfigReport(RuntimeSettings.DEFAULTS.version(), RuntimeSettings.DEFAULTS.asEntries()), reportFor(10),
+                "a refusal reports the configuration that stays in force");
         service.handle(frame(11, new ConfigSet(5, Map.of("pollHz", "10"))));
         assertEquals(Status.OK, results().get(1).status());
+        ConfigReport applied = assertInstanceOf(ConfigReport.class, reportFor(11));
+        assertEquals(5, applied.version());
+        assertEquals("10", applied.entries().get("pollHz"));
+        assertEquals(runtime.asEntries(), applied.entries());
         assertEquals(10, runtime.pollHz());
         assertEquals(5, runtime.version());
         service.handle(frame(12, new ConfigSet(4, Map.of("pollHz", "30"))));
@@ -216,19 +239,23 @@ class CommandServiceTest {
     void aGainSweepAppliesTheLowestGainThatAlwaysReadsAndReportsEveryRate() throws Exception {
         service.handle(frame(20, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
         assertEquals(Status.REJECTED, results().get(0).status(), "no reference toy on the pad");
+        assertEquals(new CalibrationReport(0, List.of(), Optional.empty()), reportFor(20));
         placeToy();
         reader.reader().minGainDb = 33;
         service.handle(frame(21, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
         CommandResult r = results().get(1);
         assertEquals(Status.OK, r.status(), r.detail());
-        assertTrue(r.detail().contains("18 dB 0%") && r.detail().contains("33 dB 100%"), r.detail());
-        assertTrue(r.detail().contains("applied 33 dB"), r.detail());
+        assertTrue(r.detail().contains("applied 33 dB"), "people read the outcome too: " + r.detail());
+        assertEquals(new CalibrationReport(0, List.of(new GainRate(18, 0), new GainRate(23, 0), new GainRate(33, 100),
+                new GainRate(38, 100), new GainRate(43, 100), new GainRate(48, 100)),
+                Optional.of(new PadCalibration(0, 33, 4))), reportFor(21));
         assertEquals(new PadCalibration(0, 33, 4), poller.calibration());
         assertEquals(33, reader.reader().antennaGain().decibels());
         assertEquals(1, births.get(), "the next Birth carries the calibration");
         service.handle(frame(22, new dev.portal.protocol.frame.Calibrate(0, 43, 3)));
         assertEquals(Status.OK, results().get(2).status());
         assertEquals(43, poller.calibration().antennaGainDb(), "a gain given is applied as told");
+        assertEquals(new CalibrationReport(0, List.of(), Optional.of(new PadCalibration(0, 43, 3))), reportFor(22));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.CalibrationReport;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
@@ -19,8 +20,8 @@ import java.util.Optional;
 
 /**
  * {@code calibrate}: a Calibrate command per pad (gain 0 = the portal sweeps its gains with one reference toy
- * on the pad), the success-rate table from the result, and the calibration the portal then reports in its
- * Birth. Shared by the MQTT and serial paths.
+ * on the pad), the success-rate table from the portal's CalibrationReport, and the calibration the portal then
+ * reports in its Birth. Shared by the MQTT and serial paths.
  */
 public final class CalibrateOp {
     /** A sweep reads the reference toy many times at every gain. */
@@ -41,24 +42,28 @@ public final class CalibrateOp {
         int ok = 0;
         for (int p : pads) {
             int miss = removalAfter != null ? removalAfter : calibration(before, p).map(PadCalibration::removalMissThreshold).orElse(3);
-            CommandResult r = session.request(new Calibrate(p, gainDb, miss), SWEEP_TIMEOUT.plus(session.timeout()));
-            CalibrationTable table = CalibrationTable.parse(r.detail());
+            DeviceSession.Answer answer = session.ask(new Calibrate(p, gainDb, miss), SWEEP_TIMEOUT.plus(session.timeout()));
+            CommandResult r = answer.result();
+            Optional<CalibrationReport> report = answer.report()
+                    .filter(CalibrationReport.class::isInstance).map(CalibrationReport.class::cast);
+            Optional<PadCalibration> applied = report.flatMap(CalibrationReport::applied);
             Optional<PadCalibration> reported = r.status() == Status.OK ? calibration(session.birth(), p) : Optional.empty();
             boolean good = r.status() == Status.OK && reported.isPresent()
-                    && (table.applied().isEmpty() || table.applied().getAsInt() == reported.get().antennaGainDb());
+                    && applied.map(a -> a.equals(reported.get())).orElse(true);
             ok += good ? 1 : 0;
             if (out.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("pad", p);
                 m.put("status", r.status().name());
                 m.put("detail", r.detail());
-                m.put("rates", table.rows().stream().map(x -> Map.of("gainDb", x.gainDb(), "successPercent", x.successPercent())).toList());
-                m.put("reported", reported.map(c -> Map.of("antennaGainDb", c.antennaGainDb(),
-                        "removalMissThreshold", c.removalMissThreshold())).orElse(null));
+                m.put("rates", report.map(CalibrationReport::sweep).orElse(List.of()).stream()
+                        .map(x -> Map.of("gainDb", x.antennaGainDb(), "successPercent", x.successPercent())).toList());
+                m.put("applied", applied.map(CalibrateOp::json).orElse(null));
+                m.put("reported", reported.map(CalibrateOp::json).orElse(null));
                 json.add(m);
             } else {
                 out.line("pad " + p + ": " + r.status() + "  " + r.detail());
-                table.toText().forEach(out::line);
+                report.map(CalibrationTable::toText).orElse(List.of()).forEach(out::line);
                 out.line(reported.map(c -> "  portal reports pad " + p + ": " + c.antennaGainDb() + " dB, removal after "
                         + c.removalMissThreshold() + " misses" + (good ? "" : "  (does NOT match the result)"))
                         .orElse("  calibration unchanged"));
@@ -71,6 +76,10 @@ public final class CalibrateOp {
             return ExitCodes.OK;
         }
         return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
+    }
+
+    private static Map<String, Object> json(PadCalibration c) {
+        return Map.of("antennaGainDb", c.antennaGainDb(), "removalMissThreshold", c.removalMissThreshold());
     }
 
     private static Optional<PadCalibration> calibration(Birth b, int pad) {

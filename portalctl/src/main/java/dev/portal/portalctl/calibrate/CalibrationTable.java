@@ -1,42 +1,26 @@
 package dev.portal.portalctl.calibrate;
 
+import dev.portal.protocol.frame.CalibrationReport;
+import dev.portal.protocol.frame.PadCalibration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * The success rates a gain sweep reports in its result detail ({@code "18 dB 0%, 23 dB 45%, 33 dB 100%..."}) and
- * the gain it applied ({@code "applied 33 dB"}), as rows to print.
- */
-public record CalibrationTable(List<Row> rows, OptionalInt applied) {
-    public record Row(int gainDb, int successPercent) {
+/** A calibration report's sweep as a technician reads it: gain, success rate, a bar, the applied gain marked. */
+public final class CalibrationTable {
+    private CalibrationTable() {
     }
 
-    private static final Pattern RATE = Pattern.compile("(\\d+) dB (\\d+)%");
-    private static final Pattern APPLIED = Pattern.compile("applied (\\d+) dB");
-
-    public static CalibrationTable parse(String detail) {
-        List<Row> rows = new ArrayList<>();
-        Matcher m = RATE.matcher(detail);
-        while (m.find()) {
-            rows.add(new Row(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-        }
-        Matcher a = APPLIED.matcher(detail);
-        return new CalibrationTable(rows, a.find() ? OptionalInt.of(Integer.parseInt(a.group(1))) : OptionalInt.empty());
-    }
-
-    public List<String> toText() {
+    public static List<String> toText(CalibrationReport report) {
         List<String> out = new ArrayList<>();
-        if (rows.isEmpty()) {
+        if (report.sweep().isEmpty()) {
             return out;
         }
+        int applied = report.applied().map(PadCalibration::antennaGainDb).orElse(-1);
         out.add("  gain    success");
-        for (Row r : rows) {
-            String bar = "#".repeat(r.successPercent / 5);
-            out.add(String.format("  %2d dB  %4d%%  %-20s%s", r.gainDb, r.successPercent, bar,
-                    applied.isPresent() && applied.getAsInt() == r.gainDb ? " <- applied" : ""));
+        for (CalibrationReport.GainRate r : report.sweep()) {
+            String bar = "#".repeat(r.successPercent() / 5);
+            out.add(String.format("  %2d dB  %4d%%  %-20s%s", r.antennaGainDb(), r.successPercent(), bar,
+                    applied == r.antennaGainDb() ? " <- applied" : ""));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.Status;
 import java.util.LinkedHashMap;
@@ -13,17 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code config get|set}: desired and reported configuration with versions. {@code set} records the desired
  * entries under the next version, sends a ConfigSet and shows the delta until the portal reports the version
- * (its result and its next Birth). A refused change is taken back out of the desired document.
+ * (its ConfigReport, its result and its next Birth). A refused change is taken back out of the desired document.
  */
 public final class ConfigOp {
-    private static final Pattern IN_FORCE = Pattern.compile("config version (\\d+) in force: \\{(.*)}");
-
     private ConfigOp() {
     }
 
@@ -45,13 +42,19 @@ public final class ConfigOp {
         if (!out.json()) {
             out.line("desired v" + version + ": " + changes + "; portal " + session.deviceId() + " reports v" + birth.configVersion());
         }
-        CommandResult r = session.request(new ConfigSet(version, new TreeMap<>(wanted.desired())));
+        DeviceSession.Answer answer = session.ask(new ConfigSet(version, new TreeMap<>(wanted.desired())));
+        CommandResult r = answer.result();
         if (r.status() != Status.OK) {
             store.save(before);
             print(out, session.deviceId(), before, r);
             return r.status() == Status.TIMEOUT ? ExitCodes.UNREACHABLE : ExitCodes.FAILURE;
         }
-        ConfigShadow after = wanted.withReported(version, reportedValues(r.detail()));
+        Optional<ConfigReport> inForce = answer.report().filter(ConfigReport.class::isInstance).map(ConfigReport.class::cast);
+        if (inForce.isEmpty() && !out.json()) {
+            out.line("the portal sent no config report (older firmware): reported values not updated");
+        }
+        ConfigShadow after = inForce.map(c -> wanted.withReported(c.version(), c.entries()))
+                .orElse(wanted.withReportedVersion(version));
         Optional<Birth> confirmed = Optional.of(session.birth()).filter(b -> b.configVersion() >= version);
         after = after.withReportedVersion(confirmed.map(Birth::configVersion).orElse(after.reportedVersion()));
         store.save(after);
@@ -70,21 +73,6 @@ public final class ConfigOp {
         }
         if (m.isEmpty()) {
             throw PortalctlException.usage("config set needs at least one key=value");
-        }
-        return m;
-    }
-
-    /** The values the portal says are in force ("config version 5 in force: {a=1, b=2}"). */
-    static Map<String, String> reportedValues(String detail) {
-        Map<String, String> m = new TreeMap<>();
-        Matcher x = IN_FORCE.matcher(detail);
-        if (x.find() && !x.group(2).isBlank()) {
-            for (String pair : x.group(2).split(", ")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    m.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
         }
         return m;
     }

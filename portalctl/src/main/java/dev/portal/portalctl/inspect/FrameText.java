@@ -1,8 +1,11 @@
 package dev.portal.portalctl.inspect;
 
 import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.CalibrationReport;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.HealthCounters;
@@ -40,6 +43,18 @@ public final class FrameText {
             case Heartbeat m -> "health   " + health(m.counters());
             case Command m -> "command  #" + m.correlationId() + " " + command(m);
             case CommandResult m -> "result   #" + m.correlationId() + " " + m.status() + (m.detail().isEmpty() ? "" : ": " + m.detail());
+            case CommandReport m -> "report   #" + m.correlationId() + " " + report(m);
+        };
+    }
+
+    private static String report(CommandReport m) {
+        return switch (m.report()) {
+            case CalibrationReport c -> "calibration pad " + c.pad() + ": "
+                    + (c.sweep().isEmpty() ? "no sweep" : String.join(", ", c.sweep().stream()
+                            .map(g -> g.antennaGainDb() + " dB " + g.successPercent() + "%").toList()))
+                    + c.applied().map(a -> "; applied " + a.antennaGainDb() + " dB, removal after "
+                            + a.removalMissThreshold() + " misses").orElse("; nothing applied");
+            case ConfigReport c -> "config v" + c.version() + " in force " + c.entries();
         };
     }
 

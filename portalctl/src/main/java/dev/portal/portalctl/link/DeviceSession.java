@@ -4,10 +4,13 @@ import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.Heartbeat;
+import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.Report;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +67,42 @@ public final class DeviceSession implements AutoCloseable {
 
     public CommandResult request(CommandBody body) throws InterruptedException {
         return request(body, timeout);
+    }
+
+    /** A command's result and the typed report the portal sent with it (SPEC 5.8), if it sent one. */
+    public record Answer(CommandResult result, Optional<Report> report) {
+    }
+
+    /** Sends a command and waits for its result, keeping the CommandReport that precedes it. */
+    public Answer ask(CommandBody body, Duration wait) throws InterruptedException {
+        try (FrameStream s = stream()) {
+            long id = send(body);
+            return awaitAnswer(s, id, wait);
+        }
+    }
+
+    public Answer ask(CommandBody body) throws InterruptedException {
+        return ask(body, timeout);
+    }
+
+    /** Waits for the result of command {@code id}; a report of the same id seen on the way comes with it. */
+    public Answer awaitAnswer(FrameStream s, long id, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<Report> report = Optional.empty();
+        while (true) {
+            Optional<Message> m = s.await(Message.class, x -> x instanceof CommandResult res && res.correlationId() == id
+                    || x instanceof CommandReport rep && rep.correlationId() == id, Duration.ofNanos(deadline - System.nanoTime()));
+            if (m.isEmpty()) {
+                throw PortalctlException.unreachable(link.deviceId() + " did not answer command " + id + " within " + human(wait));
+            }
+            switch (m.get()) {
+                case CommandReport r -> report = Optional.of(r.report());
+                case CommandResult r -> {
+                    return new Answer(r, report);
+                }
+                default -> throw new IllegalStateException("filtered out: " + m.get());
+            }
+        }
     }
 
     public CommandResult awaitResult(FrameStream s, long id, Duration wait) throws InterruptedException {

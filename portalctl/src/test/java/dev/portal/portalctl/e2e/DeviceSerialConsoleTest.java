@@ -1,6 +1,7 @@
 package dev.portal.portalctl.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portal.device.sim.SimConsole;
@@ -72,7 +73,23 @@ class DeviceSerialConsoleTest {
 
         Cli.Run set = Cli.run("serial", port, "config", "set", "pollHz=25");
         assertEquals(0, set.code(), set.toString());
+        assertTrue(set.out().contains("desired v1, reported v1  (in sync)"), set.toString());
         assertEquals(25, device.service.runtime().pollHz(), "the service applied what came over the cable");
+        Cli.Run get = Cli.run("serial", port, "config", "get");
+        assertTrue(get.out().contains("reported v1"), get.toString());
+    }
+
+    @Test
+    void calibrateSweepsOverTheCable() throws Exception {
+        new SimConsole(device.hw.portal(), new ToyCatalogue(FleetKey.fromHex(KEY)), device.service,
+                new PrintStream(new ByteArrayOutputStream())).execute(new String[] {"place", "0", "dragon"});
+        Await.until("the portal to see the reference toy", () -> device.service.slots().present() == 1, Duration.ofSeconds(10));
+        Cli.Run cal = Cli.run("serial", technicianEnd.toString(), "calibrate", "--pad", "0");
+        assertEquals(0, cal.code(), cal.toString());
+        assertTrue(cal.out().contains("gain    success"), cal.toString());
+        assertTrue(cal.out().contains("<- applied"), cal.toString());
+        assertTrue(cal.out().contains("portal reports pad 0: "), cal.toString());
+        assertFalse(cal.out().contains("does NOT match"), cal.toString());
     }
 
     @Test

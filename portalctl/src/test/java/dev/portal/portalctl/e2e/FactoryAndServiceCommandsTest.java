@@ -3,7 +3,6 @@ package dev.portal.portalctl.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
 import dev.portal.protocol.id.Uid;
@@ -22,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** provision, calibrate and config end to end against a portal on a real Mosquitto. */
+/**
+ * provision end to end against a portal on a real Mosquitto; calibrate and config run against the real device
+ * service in {@link SimulatedDeviceTest}.
+ */
 class FactoryAndServiceCommandsTest {
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
@@ -88,44 +90,5 @@ class FactoryAndServiceCommandsTest {
         Cli.Run r = Cli.run("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "1", "--variant", "1", "--idle-timeout", "1s");
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.out().contains("summary: written 0 of 1"), r.toString());
-    }
-
-    @Test
-    void calibratePrintsTheSweepAndThePortalReportsTheNewCalibration() {
-        Cli.Run r = Cli.run("calibrate", "line-1", "--broker", MOSQUITTO.uri(), "--pad", "1");
-        assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("pad 1: OK"), r.toString());
-        assertTrue(r.out().matches("(?s).*23 dB\\s+45%.*"), r.toString());
-        assertTrue(r.out().matches("(?s).*33 dB\\s+100%\\s+#+\\s+<- applied.*"), r.toString());
-        assertTrue(r.out().contains("portal reports pad 1: 33 dB, removal after 3 misses"), r.toString());
-
-        Cli.Run status = Cli.run("status", "line-1", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
-        assertTrue(status.out().matches("(?s).*\\s1\\s+1\\s+MFRC522 v2.0 \\(fake\\)\\s+33 dB.*"), status.toString());
-
-        Cli.Run noPad = Cli.run("calibrate", "line-1", "--broker", MOSQUITTO.uri(), "--pad", "9");
-        assertEquals(1, noPad.code(), noPad.toString());
-        assertTrue(noPad.err().contains("line-1 has no pad 9"), noPad.toString());
-    }
-
-    @Test
-    void configSetShowsDesiredAndReportedAndARefusedChangeLeavesTheShadowAsItWas() throws Exception {
-        Cli.Run set = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "pollHz=25", "heartbeatSeconds=10");
-        assertEquals(0, set.code(), set.toString());
-        assertTrue(set.out().contains("desired v1, reported v1  (in sync)"), set.toString());
-        assertTrue(set.out().matches("(?s).*pollHz\\s+25\\s+25\\s+in sync.*"), set.toString());
-
-        Cli.Run bad = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "volume=loud");
-        assertEquals(1, bad.code(), bad.toString());
-        assertTrue(bad.out().contains("portal answered REJECTED"), bad.toString());
-
-        JsonNode got = JSON.readTree(Cli.run("config", "get", "line-1", "--broker", MOSQUITTO.uri(), "--json").out());
-        assertEquals(1, got.get("desired").get("version").asInt());
-        assertEquals(1, got.get("reported").get("version").asInt());
-        assertEquals("25", got.get("desired").get("entries").get("pollHz").asText());
-        assertTrue(got.get("desired").get("entries").get("volume") == null, got.toString());
-        assertTrue(got.get("inSync").asBoolean());
-
-        Cli.Run usage = Cli.run("config", "set", "line-1", "--broker", MOSQUITTO.uri(), "novalue");
-        assertEquals(2, usage.code(), usage.toString());
     }
 }

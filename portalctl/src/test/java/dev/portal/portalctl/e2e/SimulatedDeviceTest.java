@@ -1,8 +1,10 @@
 package dev.portal.portalctl.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +15,7 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.ToyCatalogue;
+import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.testsupport.Await;
 import dev.portal.testsupport.MosquittoExtension;
@@ -21,6 +24,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,7 @@ class SimulatedDeviceTest {
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
     static final String KEY = "5e1f00d5".repeat(8);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -80,7 +86,7 @@ class SimulatedDeviceTest {
     }
 
     @Test
-    void statusWatchAndConfigAgainstTheRealService() throws Exception {
+    void statusAndWatchAgainstTheRealService() throws Exception {
         Cli.Run status = Cli.run("status", "sim-9", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
         assertEquals(0, status.code(), status.toString());
         assertTrue(status.out().contains("Device        sim-9"), status.toString());
@@ -93,12 +99,75 @@ class SimulatedDeviceTest {
         assertTrue(w.out().contains("placed   pad 0"), w.toString());
         assertTrue(w.out().contains("RECOGNISED type 101 variant 1 \"Ember\""), w.toString());
 
-        Cli.Run set = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=25");
+    }
+
+    @Test
+    void configSetShowsDesiredAndReportedAndARefusedChangeLeavesTheShadowAsItWas() throws Exception {
+        Cli.Run set = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=25", "heartbeatSeconds=10");
         assertEquals(0, set.code(), set.toString());
+        assertTrue(set.out().contains("desired v1, reported v1  (in sync)"), set.toString());
         assertTrue(set.out().matches("(?s).*pollHz\\s+25\\s+25\\s+in sync.*"), set.toString());
+        assertTrue(set.out().matches("(?s).*removalMissThreshold\\s+-\\s+3\\s+in sync.*"),
+                "every value in force comes from the portal's config report, also keys nobody set: " + set);
+        assertEquals(25, service.runtime().pollHz());
+
         Cli.Run bad = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=5000");
         assertEquals(1, bad.code(), bad.toString());
-        assertTrue(bad.out().contains("REJECTED"), bad.toString());
+        assertTrue(bad.out().contains("portal answered REJECTED"), bad.toString());
+        Cli.Run unknown = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "volume=loud");
+        assertEquals(1, unknown.code(), unknown.toString());
+
+        JsonNode got = JSON.readTree(Cli.run("config", "get", "sim-9", "--broker", MOSQUITTO.uri(), "--json").out());
+        assertEquals(1, got.get("desired").get("version").asInt());
+        assertEquals(1, got.get("reported").get("version").asInt());
+        assertEquals("25", got.get("desired").get("entries").get("pollHz").asText());
+        assertEquals("10", got.get("reported").get("entries").get("heartbeatSeconds").asText());
+        assertTrue(got.get("desired").get("entries").get("volume") == null, got.toString());
+        assertTrue(got.get("desired").get("entries").get("pollHz").asText().equals("25"), "5000 was taken back out: " + got);
+        assertTrue(got.get("inSync").asBoolean(), got.toString());
+
+        Cli.Run usage = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "novalue");
+        assertEquals(2, usage.code(), usage.toString());
+    }
+
+    @Test
+    void calibratePrintsTheSweepTheDeviceReportsAndTheCalibrationItThenAnnounces() throws Exception {
+        sim("place 1 dragon");
+        Await.until("the portal to see the reference toy", () -> service.slots().present() == 1, Duration.ofSeconds(10));
+        Cli.Run json = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "1", "--timeout", "20s", "--json");
+        assertEquals(0, json.code(), json.toString());
+        JsonNode pad = JSON.readTree(json.out()).get("pads").get(0);
+        assertEquals("OK", pad.get("status").asText(), json.toString());
+        List<Integer> swept = new ArrayList<>();
+        pad.get("rates").forEach(r -> swept.add(r.get("gainDb").asInt()));
+        assertEquals(AntennaGain.STEPS.stream().map(AntennaGain::decibels).toList(), swept, "every step, in order");
+        assertEquals(pad.get("reported"), pad.get("applied"), "what the sweep applied is what the Birth announces");
+        int applied = pad.get("applied").get("antennaGainDb").asInt();
+
+        Cli.Run text = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "1", "--timeout", "20s",
+                "--removal-after", "5");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().contains("pad 1: OK"), text.toString());
+        assertTrue(text.out().matches("(?s).*\\s" + applied + " dB\\s+100%\\s+#{20}\\s+<- applied.*"), text.toString());
+        assertTrue(text.out().contains("portal reports pad 1: " + applied + " dB, removal after 5 misses"), text.toString());
+        assertFalse(text.out().contains("does NOT match"), text.toString());
+
+        Cli.Run given = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "0", "--gain", "43");
+        assertEquals(0, given.code(), given.toString());
+        assertFalse(given.out().contains("gain    success"), "no sweep, no table: " + given);
+        assertTrue(given.out().contains("portal reports pad 0: 43 dB, removal after 3 misses"), given.toString());
+        Cli.Run status = Cli.run("status", "sim-9", "--broker", MOSQUITTO.uri(), "--heartbeat-wait", "0");
+        assertTrue(java.util.regex.Pattern.compile("(?m)^\\s+0\\s+\\d+\\s.*\\s43 dB  3 misses$").matcher(status.out()).find(),
+                status.toString());
+
+        Cli.Run noToy = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "0", "--timeout", "20s");
+        assertEquals(1, noToy.code(), noToy.toString());
+        assertTrue(noToy.out().contains("pad 0: REJECTED"), noToy.toString());
+        assertTrue(noToy.out().contains("calibration unchanged"), noToy.toString());
+
+        Cli.Run noPad = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "9");
+        assertEquals(1, noPad.code(), noPad.toString());
+        assertTrue(noPad.err().contains("sim-9 has no pad 9"), noPad.toString());
     }
 
     @Test

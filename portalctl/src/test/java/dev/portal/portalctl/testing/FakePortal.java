@@ -7,12 +7,10 @@ import dev.portal.device.firmware.FirmwareUpdater;
 import dev.portal.device.firmware.HealthCheck;
 import dev.portal.device.firmware.SlotStore;
 import dev.portal.protocol.frame.Birth;
-import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandResult;
-import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
@@ -53,12 +51,12 @@ import java.util.zip.ZipFile;
  * A test double of a portal that speaks the real protocol on a real broker (portal/{id}/evt, /cmd, retained
  * /status) and, optionally, on a serial link. Its firmware path is the device's real one (dev.portal.device.
  * firmware): a "restart" ends this incarnation and boots the next from the slot the pointer names. A firmware
- * JAR containing the entry {@link #BROKEN_SELFTEST} fails its health check, as a broken build would.
+ * JAR containing the entry {@link #BROKEN_SELFTEST} fails its health check, as a broken build would. It answers
+ * Rebirth, WriteToy and FirmwareChunk only: calibration and configuration are tested against the real device
+ * service, whose replies and reports a fake must not re-type.
  */
 public final class FakePortal implements AutoCloseable {
     public static final String BROKEN_SELFTEST = "selftest/fails";
-    /** The success rates the fake reader shows in a gain sweep. */
-    static final int[][] SWEEP = {{18, 0}, {23, 45}, {33, 100}, {38, 100}, {43, 100}, {48, 100}};
 
     private final String deviceId;
     private final String brokerUri;
@@ -67,10 +65,8 @@ public final class FakePortal implements AutoCloseable {
     private final Duration healthDeadline;
     private final ExecutorService commands = Executors.newSingleThreadExecutor();
     private final Map<Integer, PadCalibration> calibration = new TreeMap<>();
-    private final Map<String, String> config = new TreeMap<>(Map.of("pollHz", "20", "heartbeatSeconds", "30"));
     private final Map<Integer, Tag> tags = new ConcurrentHashMap<>();
     private final List<Consumer<Message>> extraSinks = new CopyOnWriteArrayList<>();
-    private volatile long configVersion;
     private volatile Incarnation now;
     public final List<String> bootedVersions = new CopyOnWriteArrayList<>();
     /** Told of every firmware chunk before it is handled (tests cut the connection here). */
@@ -131,10 +127,10 @@ public final class FakePortal implements AutoCloseable {
     }
 
     public Birth birth() {
-        return new Birth(deviceId, now.version, EnumSet.of(Capability.TOY_WRITE, Capability.CALIBRATION, Capability.CONFIG,
+        return new Birth(deviceId, now.version, EnumSet.of(Capability.TOY_WRITE,
                 Capability.FIRMWARE_UPDATE, Capability.SERIAL_CONSOLE),
                 List.of(new PadInfo(0, 1, "MFRC522 v2.0 (fake)"), new PadInfo(1, 1, "MFRC522 v2.0 (fake)")),
-                new Calibration(List.copyOf(calibration.values())), configVersion);
+                new Calibration(List.copyOf(calibration.values())), 0);
     }
 
     /** Answers one command; every message it causes goes to {@code out}. */
@@ -145,8 +141,6 @@ public final class FakePortal implements AutoCloseable {
                     out.accept(new CommandResult(c.correlationId(), Status.OK, "birth sent"));
                     out.accept(birth());
                 }
-                case Calibrate k -> calibrate(c.correlationId(), k, out);
-                case ConfigSet s -> configure(c.correlationId(), s, out);
                 case WriteToy w -> write(c.correlationId(), w, out);
                 case FirmwareChunk f -> {
                     chunkSpy.accept(f);
@@ -154,51 +148,11 @@ public final class FakePortal implements AutoCloseable {
                     out.accept(reply.result());
                     now.firmware.afterSent(reply);
                 }
+                // Calibrate and ConfigSet are the real device's alone (SimulatedDeviceTest, DeviceSerialConsoleTest):
+                // a fake that re-typed their replies would keep portalctl's tests passing on stale text.
                 default -> out.accept(new CommandResult(c.correlationId(), Status.UNKNOWN_COMMAND, "not in the fake"));
             }
         });
-    }
-
-    private void calibrate(long id, Calibrate k, Consumer<Message> out) {
-        if (!calibration.containsKey(k.pad())) {
-            out.accept(new CommandResult(id, Status.REJECTED, "no pad " + k.pad()));
-            return;
-        }
-        int gain = k.antennaGainDb();
-        String how = "gain as requested";
-        if (gain == 0) {
-            StringBuilder rates = new StringBuilder();
-            for (int[] r : SWEEP) {
-                rates.append(rates.isEmpty() ? "" : ", ").append(r[0]).append(" dB ").append(r[1]).append('%');
-                if (gain == 0 && r[1] == 100) {
-                    gain = r[0];
-                }
-            }
-            how = "sweep with 04A1B2C3D4E5F6: " + rates;
-        }
-        calibration.put(k.pad(), new PadCalibration(k.pad(), gain, k.removalMissThreshold()));
-        out.accept(new CommandResult(id, Status.OK, "pad " + k.pad() + ": applied " + gain + " dB, removal after "
-                + k.removalMissThreshold() + " misses (" + how + ")"));
-        out.accept(birth());
-    }
-
-    private void configure(long id, ConfigSet s, Consumer<Message> out) {
-        if (s.desiredVersion() <= configVersion) {
-            out.accept(new CommandResult(id, Status.REJECTED, "config version " + s.desiredVersion() + " is not newer than "
-                    + configVersion + "; keeping " + configVersion));
-            return;
-        }
-        for (Map.Entry<String, String> e : s.entries().entrySet()) {
-            if (!config.containsKey(e.getKey()) || !e.getValue().matches("\\d{1,4}")) {
-                out.accept(new CommandResult(id, Status.REJECTED, "config rejected, keeping version " + configVersion
-                        + ": " + e.getKey() + "=" + e.getValue() + " is not a known key with a whole number"));
-                return;
-            }
-        }
-        config.putAll(s.entries());
-        configVersion = s.desiredVersion();
-        out.accept(new CommandResult(id, Status.OK, "config version " + configVersion + " in force: " + config));
-        out.accept(birth());
     }
 
     private void write(long id, WriteToy w, Consumer<Message> out) {

@@ -11,9 +11,13 @@ import dev.portal.portalctl.config.ConfigShadow;
 import dev.portal.portalctl.firmware.PushResult;
 import dev.portal.portalctl.firmware.PushResult.Outcome;
 import dev.portal.portalctl.firmware.Rollout;
+import dev.portal.protocol.frame.CalibrationReport;
+import dev.portal.protocol.frame.CalibrationReport.GainRate;
+import dev.portal.protocol.frame.PadCalibration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
@@ -21,14 +25,19 @@ import picocli.CommandLine.TypeConversionException;
 /** The small pieces behind the commands, without a broker. */
 class PiecesTest {
     @Test
-    void calibrationTableReadsTheSweepOfTheDevice() {
-        CalibrationTable t = CalibrationTable.parse(
-                "pad 0: applied 33 dB, removal after 3 misses (sweep with 04D7A9C1E25B80: 18 dB 0%, 23 dB 45%, 33 dB 100%)");
-        assertEquals(3, t.rows().size());
-        assertEquals(new CalibrationTable.Row(23, 45), t.rows().get(1));
-        assertEquals(33, t.applied().getAsInt());
-        assertTrue(t.toText().get(3).endsWith("<- applied"));
-        assertTrue(CalibrationTable.parse("pad 0: applied 38 dB, removal after 3 misses (gain as requested)").rows().isEmpty());
+    void calibrationTableShowsTheReportedSweepAndMarksTheAppliedGain() {
+        CalibrationReport report = new CalibrationReport(0, List.of(new GainRate(18, 0), new GainRate(23, 45),
+                new GainRate(33, 100)), Optional.of(new PadCalibration(0, 33, 3)));
+        List<String> text = CalibrationTable.toText(report);
+        assertEquals(List.of(
+                "  gain    success",
+                "  18 dB     0%                      ",
+                "  23 dB    45%  #########           ",
+                "  33 dB   100%  #################### <- applied"), text);
+        assertTrue(CalibrationTable.toText(new CalibrationReport(0, List.of(), Optional.of(new PadCalibration(0, 38, 3))))
+                .isEmpty(), "a gain given is not a sweep");
+        assertTrue(CalibrationTable.toText(new CalibrationReport(0, List.of(new GainRate(18, 95)), Optional.empty()))
+                .stream().noneMatch(l -> l.contains("applied")), "nothing applied, nothing marked");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.portal.protocol.frame;
 
 /**
- * Set a pad's calibration; the device applies it, persists it and answers with the values it could apply
- * in the result detail (a chip may round the gain to the nearest step it has).
+ * Set a pad's calibration; the device applies it, persists it and reports what it applied (and, for a sweep,
+ * the success rate per gain) in a {@link CalibrationReport} before the result.
  */
 public record Calibrate(int pad, int antennaGainDb, int removalMissThreshold) implements CommandBody {
     public Calibrate {

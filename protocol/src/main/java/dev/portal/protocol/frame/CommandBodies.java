@@ -15,12 +15,7 @@ final class CommandBodies {
             case SetLed s -> w.u8(s.pad()).u24(s.rgb()).u8(s.mode().code()).u32(s.durationMillis());
             case WriteToy t -> writeToy(t, w);
             case Calibrate k -> w.u8(k.pad()).u8(k.antennaGainDb()).u8(k.removalMissThreshold());
-            case ConfigSet s -> {
-                w.u32(s.desiredVersion()).u8(s.entries().size());
-                for (Map.Entry<String, String> e : s.entries().entrySet()) {
-                    w.text8(e.getKey()).text16(e.getValue());
-                }
-            }
+            case ConfigSet s -> writeEntries(w.u32(s.desiredVersion()), s.entries());
             case FirmwareChunk f -> w.u32(f.jobId()).u32(f.index()).u32(f.total()).raw(f.imageSha256()).bytes16(f.data());
             case Rebirth r -> { }
             case Reboot r -> { }
@@ -58,7 +53,18 @@ final class CommandBodies {
     }
 
     private static ConfigSet readConfig(WireReader r) throws FrameException {
-        long version = r.u32("desired version");
+        return new ConfigSet(r.u32("desired version"), readEntries(r));
+    }
+
+    /** Config entries as ConfigSet and ConfigReport carry them: count u8 (0..64), then key text8, value text16. */
+    static void writeEntries(WireWriter w, Map<String, String> entries) {
+        w.u8(entries.size());
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            w.text8(e.getKey()).text16(e.getValue());
+        }
+    }
+
+    static Map<String, String> readEntries(WireReader r) throws FrameException {
         int count = r.u8("entry count");
         if (count > Limits.MAX_CONFIG_ENTRIES) {
             throw new FrameException(Reason.TOO_LONG, "entry count " + count + " exceeds " + Limits.MAX_CONFIG_ENTRIES);
@@ -71,7 +77,7 @@ final class CommandBodies {
                 throw new FrameException(Reason.BAD_FIELD, "config key '" + key + "' appears twice");
             }
         }
-        return new ConfigSet(version, entries);
+        return entries;
     }
 
     private static void writeToy(WriteToy t, WireWriter w) {

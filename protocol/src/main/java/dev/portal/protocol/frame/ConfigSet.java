@@ -1,7 +1,5 @@
 package dev.portal.protocol.frame;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,19 +15,6 @@ public record ConfigSet(long desiredVersion, Map<String, String> entries) implem
 
     public ConfigSet {
         Check.u32("desiredVersion", desiredVersion);
-        Check.present("entries", entries);
-        if (entries.size() > Limits.MAX_CONFIG_ENTRIES) {
-            throw new IllegalArgumentException("at most " + Limits.MAX_CONFIG_ENTRIES + " config entries, not " + entries.size());
-        }
-        LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-            Check.text("config key", e.getKey(), MAX_KEY);
-            if (e.getKey().isEmpty()) {
-                throw new IllegalArgumentException("config key must not be empty");
-            }
-            Check.text("config value of " + e.getKey(), e.getValue(), Limits.MAX_CONFIG_VALUE);
-            copy.put(e.getKey(), e.getValue());
-        }
-        entries = Collections.unmodifiableMap(copy);
+        entries = ConfigReport.checkedEntries(entries);
     }
 }

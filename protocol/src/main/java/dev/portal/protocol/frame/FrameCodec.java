@@ -33,6 +33,7 @@ public final class FrameCodec {
             case Heartbeat hb -> HeartbeatBody.write(hb, w);
             case Command c -> CommandBodies.write(c, w);
             case CommandResult r -> CommandBodies.writeResult(r, w);
+            case CommandReport r -> ReportBodies.write(r, w);
         }
         int length = w.size() + CRC_BYTES;
         if (length > Limits.MAX_FRAME) {
@@ -101,6 +102,7 @@ public final class FrameCodec {
                 case HEARTBEAT -> HeartbeatBody.read(r);
                 case COMMAND -> CommandBodies.read(r);
                 case COMMAND_RESULT -> CommandBodies.readResult(r);
+                case COMMAND_REPORT -> ReportBodies.read(r);
             };
             // Bytes left in r are fields of a newer minor version: ignored by design (SPEC.md, "Evolution").
             return new Frame(header, message);

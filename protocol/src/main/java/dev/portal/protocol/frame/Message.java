@@ -1,7 +1,8 @@
 package dev.portal.protocol.frame;
 
 /** The body of a frame; its type byte follows from which record it is. */
-public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, Birth, Heartbeat, Command, CommandResult {
+public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, Birth, Heartbeat, Command, CommandResult,
+        CommandReport {
 
     default MessageType type() {
         return switch (this) {
@@ -12,6 +13,7 @@ public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, Birth, H
             case Heartbeat m -> MessageType.HEARTBEAT;
             case Command m -> MessageType.COMMAND;
             case CommandResult m -> MessageType.COMMAND_RESULT;
+            case CommandReport m -> MessageType.COMMAND_REPORT;
         };
     }
 }

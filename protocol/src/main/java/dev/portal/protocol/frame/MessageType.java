@@ -8,7 +8,8 @@ public enum MessageType {
     BIRTH(0x10),
     HEARTBEAT(0x11),
     COMMAND(0x20),
-    COMMAND_RESULT(0x21);
+    COMMAND_RESULT(0x21),
+    COMMAND_REPORT(0x22);
 
     private static final Codes<MessageType> CODES = Codes.of(MessageType.class, MessageType::code);
 

@@ -3,10 +3,13 @@ package dev.portal.protocol.tree;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.CalibrationReport;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
@@ -19,6 +22,8 @@ import dev.portal.protocol.frame.MessageType;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.Report;
+import dev.portal.protocol.frame.ReportKind;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
@@ -66,6 +71,7 @@ final class TreeReader {
             case COMMAND -> new Command(body.u32("correlationId"), command(body));
             case COMMAND_RESULT -> new CommandResult(body.u32("correlationId"),
                     body.enumeration("status", Status.class), body.text("detail"));
+            case COMMAND_REPORT -> new CommandReport(body.u32("correlationId"), report(body));
         };
         body.done();
         root.done();
@@ -119,6 +125,37 @@ final class TreeReader {
                 b.u32("configVersion"));
     }
 
+    private static Report report(Node b) {
+        return switch (b.enumeration("kind", ReportKind.class)) {
+            case CALIBRATION -> {
+                List<CalibrationReport.GainRate> sweep = new ArrayList<>();
+                List<?> rows = b.list("sweep");
+                for (int i = 0; i < rows.size(); i++) {
+                    Node r = b.element("sweep", i, rows.get(i));
+                    sweep.add(new CalibrationReport.GainRate(r.integer("antennaGainDb"), r.integer("successPercent")));
+                    r.done();
+                }
+                Optional<PadCalibration> applied = Optional.empty();
+                if (b.has("applied")) {
+                    Node a = b.object("applied");
+                    applied = Optional.of(new PadCalibration(b.integer("pad"), a.integer("antennaGainDb"),
+                            a.integer("removalMissThreshold")));
+                    a.done();
+                }
+                yield new CalibrationReport(b.integer("pad"), sweep, applied);
+            }
+            case CONFIG -> new ConfigReport(b.u32("version"), entries(b.object("entries")));
+        };
+    }
+
+    private static Map<String, String> entries(Node entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : entries.keys()) {
+            map.put(key, entries.text(key));
+        }
+        return map;
+    }
+
     private static CommandBody command(Node b) {
         String kind = b.text("kind");
         return switch (kind) {
@@ -128,14 +165,7 @@ final class TreeReader {
                     ToyTree.fromTree(b.object("record")));
             case "calibrate" -> new Calibrate(b.integer("pad"), b.integer("antennaGainDb"),
                     b.integer("removalMissThreshold"));
-            case "config_set" -> {
-                Node entries = b.object("entries");
-                Map<String, String> map = new LinkedHashMap<>();
-                for (String key : entries.keys()) {
-                    map.put(key, entries.text(key));
-                }
-                yield new ConfigSet(b.u32("desiredVersion"), map);
-            }
+            case "config_set" -> new ConfigSet(b.u32("desiredVersion"), entries(b.object("entries")));
             case "firmware_chunk" -> new FirmwareChunk(b.u32("jobId"), b.u32("index"), b.u32("total"),
                     b.hex("imageSha256"), b.hex("data"));
             case "rebirth" -> new Rebirth();

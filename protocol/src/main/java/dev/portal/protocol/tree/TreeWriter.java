@@ -2,11 +2,14 @@ package dev.portal.protocol.tree;
 
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
+import dev.portal.protocol.frame.CalibrationReport;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
 import dev.portal.protocol.frame.CommandKind;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
@@ -95,8 +98,39 @@ final class TreeWriter {
                 m.put("status", name(r.status()));
                 m.put("detail", r.detail());
             }
+            case CommandReport r -> {
+                m.put("correlationId", num(r.correlationId()));
+                m.put("kind", name(r.report().kind()));
+                report(r, m);
+            }
         }
         return m;
+    }
+
+    private static void report(CommandReport r, Map<String, Object> m) {
+        switch (r.report()) {
+            case CalibrationReport c -> {
+                m.put("pad", c.pad());
+                List<Object> sweep = new ArrayList<>();
+                for (CalibrationReport.GainRate g : c.sweep()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("antennaGainDb", g.antennaGainDb());
+                    e.put("successPercent", g.successPercent());
+                    sweep.add(e);
+                }
+                m.put("sweep", sweep);
+                c.applied().ifPresent(a -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("antennaGainDb", a.antennaGainDb());
+                    e.put("removalMissThreshold", a.removalMissThreshold());
+                    m.put("applied", e);
+                });
+            }
+            case ConfigReport c -> {
+                m.put("version", num(c.version()));
+                m.put("entries", new LinkedHashMap<>(c.entries()));
+            }
+        }
     }
 
     private static void tag(Map<String, Object> m, int pad, int slot, Uid uid) {

@@ -3,9 +3,13 @@ package dev.portal.protocol.conformance;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.CalibrationReport;
+import dev.portal.protocol.frame.CalibrationReport.GainRate;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.frame.Command;
+import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.ConfigReport;
 import dev.portal.protocol.frame.ConfigSet;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Frame;
@@ -40,6 +44,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -161,6 +166,18 @@ final class ConformanceCases {
         valid("command_result_utf8_detail", "multi-byte UTF-8 detail", H,
                 new CommandResult(2, Status.NO_TAG, "kein Spielzeug auf Feld 1 — ≠ 04a1"));
         valid("command_result_max_detail", "detail of 1024 bytes, the cap", H, new CommandResult(3, Status.FAILED, "x".repeat(1024)));
+        valid("command_report_calibration_sweep", "a gain sweep: six rates, 33 dB and 4 misses applied", H,
+                new CommandReport(5, new CalibrationReport(1, List.of(new GainRate(18, 0), new GainRate(23, 45),
+                        new GainRate(33, 100), new GainRate(38, 100), new GainRate(43, 100), new GainRate(48, 100)),
+                        Optional.of(new PadCalibration(1, 33, 4)))));
+        valid("command_report_calibration_given_gain", "a gain applied as given: no sweep rows", H,
+                new CommandReport(6, new CalibrationReport(0, List.of(), Optional.of(new PadCalibration(0, 43, 3)))));
+        valid("command_report_calibration_nothing_applied", "a sweep in which no gain read the toy every time", H,
+                new CommandReport(7, new CalibrationReport(0, List.of(new GainRate(18, 0), new GainRate(48, 95)),
+                        Optional.empty())));
+        valid("command_report_config", "the configuration in force after a ConfigSet", H,
+                new CommandReport(8, new ConfigReport(3, new LinkedHashMap<>(Map.of("pollHz", "25")))));
+        valid("command_report_config_empty", "version 0, no entries", H, new CommandReport(9, new ConfigReport(0, Map.of())));
         valid("replayed_flag", "frame delivered late from the outbox (flag 0x02)",
                 new Header(0x10, 5, 6, 7, false, 0x02), new TagRemoved(0, 0, UID4, 10));
     }
@@ -219,6 +236,15 @@ final class ConformanceCases {
         invalid("toy_read_record_version_2", "embedded record of an unknown record version",
                 raw(0x10, 0x03, 0x01, placedBody.substring(0, placedBody.length() - 2) + "01" + "0002" + "0200"), "bad_field");
         invalid("command_result_bad_status", "status code 99", raw(0x10, 0x21, 0, "00000001" + "63" + "0000"), "bad_field");
+        invalid("command_report_bad_kind", "report kind 9", raw(0x10, 0x22, 0, "00000001" + "09"), "bad_field");
+        invalid("command_report_half_applied", "applied gain 33 dB with removal miss threshold 0",
+                raw(0x10, 0x22, 0, "00000001" + "01" + "00" + "21" + "00" + "00"), "bad_field");
+        invalid("command_report_percent_over_100", "success rate 101%",
+                raw(0x10, 0x22, 0, "00000001" + "01" + "00" + "00" + "00" + "01" + "12" + "65"), "bad_field");
+        invalid("command_report_too_many_rows", "17 sweep rows announced",
+                raw(0x10, 0x22, 0, "00000001" + "01" + "00" + "00" + "00" + "11"), "too_long");
+        invalid("command_report_truncated_rows", "2 sweep rows announced, 1 present",
+                raw(0x10, 0x22, 0, "00000001" + "01" + "00" + "00" + "00" + "02" + "1264"), "truncated");
         invalid("set_led_bad_mode", "LED mode 9", raw(0x10, 0x20, 0, "00000001" + "01" + "00" + "ff0000" + "09" + "00000000"), "bad_field");
         invalid("calibrate_zero_threshold", "removal miss threshold 0", raw(0x10, 0x20, 0, "00000001" + "03" + "00" + "30" + "00"), "bad_field");
         invalid("config_duplicate_key", "key \"a\" twice", raw(0x10, 0x20, 0, "00000001" + "04" + "00000002" + "02" + "0161" + "000131" + "0161" + "000132"), "bad_field");

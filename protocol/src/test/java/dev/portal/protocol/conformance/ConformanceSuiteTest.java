@@ -76,7 +76,7 @@ class ConformanceSuiteTest {
                 types.add(c.get("frame").get("type").asText());
                 JsonNode kind = c.get("frame").get("body").get("kind");
                 if (kind != null) {
-                    kinds.add(kind.asText());
+                    kinds.add(c.get("frame").get("type").asText() + ":" + kind.asText());
                 }
             }
         }
@@ -84,7 +84,9 @@ class ConformanceSuiteTest {
         for (MessageType t : MessageType.values()) {
             assertTrue(types.contains(t.name().toLowerCase(Locale.ROOT)), "no case of type " + t);
         }
-        assertEquals(Set.of("set_led", "write_toy", "calibrate", "config_set", "firmware_chunk", "rebirth", "reboot", "unknown"), kinds);
+        assertEquals(Set.of("command:set_led", "command:write_toy", "command:calibrate", "command:config_set",
+                "command:firmware_chunk", "command:rebirth", "command:reboot", "command:unknown",
+                "command_report:calibration", "command_report:config"), kinds);
         assertTrue(errors.containsAll(List.of("too_short", "bad_check", "unsupported_version", "unknown_type",
                 "unknown_required_flag", "truncated", "bad_field", "bad_utf8", "too_long")), errors.toString());
     }

@@ -135,7 +135,29 @@ public final class FrameArbitraries {
         Gen<Message> removed = r -> new TagRemoved(u8().next(r), u8().next(r), uids().next(r), held.next(r));
         Gen<Message> command = r -> new Command(u32().next(r), commandBodies().next(r));
         Gen<Message> result = r -> new CommandResult(u32().next(r), statuses.next(r), text(300).next(r));
-        return Gen.oneOf(placed, removed, toyReads(), births(), heartbeats(), command, result);
+        Gen<Message> report = r -> new CommandReport(u32().next(r), reports().next(r));
+        return Gen.oneOf(placed, removed, toyReads(), births(), heartbeats(), command, result, report);
+    }
+
+    static Gen<Report> reports() {
+        Gen<Integer> gains = Gen.ints(1, 255);
+        Gen<Integer> percents = Gen.ints(0, 100);
+        Gen<Integer> thresholds = Gen.ints(1, 255);
+        Gen<Integer> rowCounts = Gen.ints(0, CalibrationReport.MAX_SWEEP);
+        Gen<Report> calibration = r -> {
+            int pad = u8().next(r);
+            java.util.Map<Integer, CalibrationReport.GainRate> rows = new LinkedHashMap<>();
+            for (int i = rowCounts.next(r); i > 0; i--) {
+                int gain = gains.next(r);
+                rows.putIfAbsent(gain, new CalibrationReport.GainRate(gain, percents.next(r)));
+            }
+            java.util.Optional<PadCalibration> applied = percents.next(r) % 2 == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(new PadCalibration(pad, gains.next(r), thresholds.next(r)));
+            return new CalibrationReport(pad, List.copyOf(rows.values()), applied);
+        };
+        Gen<java.util.Map<String, String>> entries = Gen.maps(Gen.strings(Gen.chars('a', 'z'), 1, 20), text(80), 10);
+        Gen<Report> config = r -> new ConfigReport(u32().next(r), new LinkedHashMap<>(entries.next(r)));
+        return Gen.oneOf(calibration, config);
     }
 
     public static Gen<Frame> frames() {
@@ -168,7 +190,10 @@ public final class FrameArbitraries {
                 new Command(6, new Rebirth()),
                 new Command(7, new Reboot()),
                 new Command(8, new UnknownCommand(0x42, Hex.parse("0102"))),
-                new CommandResult(4, Status.OK, "config 10 applied"));
+                new CommandResult(4, Status.OK, "config 10 applied"),
+                new CommandReport(3, new CalibrationReport(1, List.of(new CalibrationReport.GainRate(18, 0),
+                        new CalibrationReport.GainRate(33, 100)), java.util.Optional.of(new PadCalibration(1, 33, 4)))),
+                new CommandReport(4, new ConfigReport(10, config)));
         return messages.stream().map(m -> new Frame(h, m)).toList();
     }
 }
