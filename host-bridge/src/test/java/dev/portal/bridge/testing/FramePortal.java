@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.bridge.testing;
 
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.link.BrokerLink;
@@ -50,8 +50,8 @@ import java.util.stream.IntStream;
  * start and on Rebirth, TagPlaced + ToyRead on a placement, TagRemoved on a lift, and it executes WriteToy by
  * changing the simulated tag's memory. Used by the demo, the tests and the benchmark.
  */
-public final class DemoPortal implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DemoPortal.class);
+public final class FramePortal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FramePortal.class);
 
     private final String deviceId;
     private final int pads;
@@ -66,7 +66,7 @@ public final class DemoPortal implements AutoCloseable {
     private record Placed(int pad, int slot, SimTag tag, long sinceMillis) {
     }
 
-    public DemoPortal(String serverUri, String deviceId, int pads, Clock clock) throws LinkException {
+    public FramePortal(String serverUri, String deviceId, int pads, Clock clock) throws LinkException {
         this.deviceId = deviceId;
         this.pads = pads;
         this.clock = clock;
