@@ -48,7 +48,9 @@ import java.util.stream.IntStream;
 /**
  * A portal simulated at the frame level, speaking the same topics and frames as portal-device: Birth on
  * start and on Rebirth, TagPlaced + ToyRead on a placement, TagRemoved on a lift, and it executes WriteToy by
- * changing the simulated tag's memory. Used by the demo, the tests and the benchmark.
+ * changing the simulated tag's memory. For the bridge's tests, which need a portal they steer frame by frame
+ * (heartbeats, raw bytes, boot ids), and the bridge benchmark, which runs thousands of portals in one process:
+ * the real portal service in simulation (portal-device's device.sim) is the one a person meets.
  */
 public final class FramePortal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FramePortal.class);
