@@ -1,8 +1,5 @@
 package dev.portal.device;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
 import dev.portal.device.app.PiHardware;
 import dev.portal.device.app.PortalHardware;
@@ -14,9 +11,7 @@ import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.sim.ChipModels;
 import dev.portal.device.sim.SimConsole;
-import dev.portal.device.sim.SimulatedHardware;
-import dev.portal.device.sim.ToyCatalogue;
-import dev.portal.protocol.toy.FleetKey;
+import dev.portal.device.sim.SimulatedPortal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +27,6 @@ public final class DeviceMain {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMain.class);
     /** Exit code asking systemd (Restart=on-failure) to start the service again: the Reboot command. */
     public static final int EXIT_REBOOT = 75;
-    /** The simulator's fleet key when none is configured. Public on purpose: it protects nothing real. */
-    static final String SIMULATION_KEY = "5e1f00d5" .repeat(8);
 
     private DeviceMain() {
     }
@@ -126,28 +119,18 @@ public final class DeviceMain {
         System.exit(EXIT_REBOOT); // the shutdown hook closes the service and the hardware
     }
 
-    private static FleetKey simulationKey(DeviceConfig config) throws IOException {
-        return config.fleetKeyFile().isPresent() ? FleetKey.fromFile(config.fleetKeyFile().get())
-                : FleetKey.fromHex(SIMULATION_KEY);
-    }
-
     private static int simulate(Arguments a, DeviceConfig config) throws Exception {
-        FleetKey key = simulationKey(config); // without a configured key the samples read UNKNOWN, as they would
-        SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
-                new BootClock(true), () -> System.exit(EXIT_REBOOT));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            hw.close();
-        }, "shutdown"));
-        service.start();
-        SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(key), service, System.out);
+        // without a configured key the samples read UNKNOWN, as they would
+        SimulatedPortal sim = SimulatedPortal.start(config, SimulatedPortal.key(config),
+                () -> System.exit(EXIT_REBOOT), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "shutdown"));
+        SimConsole console = sim.console();
         int failures;
         if (a.script().isPresent()) {
             try (BufferedReader in = Files.newBufferedReader(a.script().get())) {
                 failures = console.run(in, true);
             }
-            awaitDelivered(service, 10_000);
+            sim.awaitDelivered(10_000); // lets the script's frames reach the broker before the process ends
         } else {
             System.out.println("portal simulator: " + config.pads().size() + " pads, device " + config.deviceId()
                     + ", broker " + config.mqtt().serverUri() + "; type help");
@@ -156,35 +139,8 @@ public final class DeviceMain {
         return failures == 0 ? 0 : 1;
     }
 
-    /** Lets the frames of a script reach the broker before the process ends (they stay in the outbox if not). */
-    static void awaitDelivered(DeviceService service, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (service.outbox().stats().depth() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
-    }
-
     private static DeviceConfig simulationConfig(Arguments a) throws ConfigException, IOException {
-        Path data = a.dataDir().orElse(Path.of("var", "sim")).toAbsolutePath();
-        Files.createDirectories(data);
-        Path key = data.resolve("simulation-fleet.key");
-        if (!Files.exists(key)) {
-            Files.writeString(key, SIMULATION_KEY + "\n");
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
-        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString()).put("dataDirectory", data.toString())
-                .put("stateDirectory", data.resolve("state").toString());
-        Path firmwareKey = data.resolve("firmware.pub");
-        if (Files.exists(firmwareKey)) { // a technician trying 'portalctl firmware push' puts the fleet's key here
-            root.putObject("firmware").put("publicKeyFile", firmwareKey.toString());
-        }
-        root.putObject("mqtt").put("uri", a.broker().orElse("tcp://127.0.0.1:1883"));
-        root.putObject("outbox").put("directory", data.resolve("outbox").toString());
-        ArrayNode pads = root.putArray("pads");
-        for (int i = 0; i < a.pads(); i++) {
-            pads.addObject().put("chipSelect", i);
-        }
-        return ConfigLoader.fromTree(root, data);
+        return SimulatedPortal.config(a.dataDir().orElse(Path.of("var", "sim")), a.broker().orElse("tcp://127.0.0.1:1883"),
+                a.pads());
     }
 }

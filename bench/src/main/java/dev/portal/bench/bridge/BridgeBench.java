@@ -2,7 +2,7 @@ package dev.portal.bench.bridge;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.demo.DemoPortal;
+import dev.portal.bridge.testing.FramePortal;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
@@ -78,7 +78,7 @@ public final class BridgeBench {
         List<Long> micros = new ArrayList<>();
         Counter received = new Counter();
         try (Bridge bridge = Bridge.start(config(broker.uri(), data));
-             DemoPortal portal = new DemoPortal(broker.uri(), "latency", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "latency", 1, Clock.systemUTC())) {
             BrokerLink game = subscriber(broker.uri(), "bench-game", TopicFilter.exactly(GameTopics.EVENTS),
                     message -> {
                         long now = System.nanoTime();
@@ -257,12 +257,12 @@ public final class BridgeBench {
         try (Bridge bridge = Bridge.start(config(broker.uri(), data))) {
             BrokerLink game = subscriber(broker.uri(), "bench-game", TopicFilter.exactly(GameTopics.EVENTS),
                     m -> events.add());
-            List<DemoPortal> sims = new ArrayList<>();
+            List<FramePortal> sims = new ArrayList<>();
             try {
                 game.connect(CONNECT);
                 byte[][][] frames = new byte[portals][][];
                 for (int p = 0; p < portals; p++) {
-                    DemoPortal sim = new DemoPortal(broker.uri(), "bench-" + p, 3, Clock.systemUTC());
+                    FramePortal sim = new FramePortal(broker.uri(), "bench-" + p, 3, Clock.systemUTC());
                     sims.add(sim);
                     sim.start(); // Birth: binds its boot to the device
                     frames[p] = reboot(frames(p, perPortal), sim.bootId());
@@ -285,7 +285,7 @@ public final class BridgeBench {
                 }
                 return new Run(expected / ((events.lastNanos() - start) / 1e9), cpu.close(expected));
             } finally {
-                sims.forEach(DemoPortal::close);
+                sims.forEach(FramePortal::close);
                 game.close();
             }
         }

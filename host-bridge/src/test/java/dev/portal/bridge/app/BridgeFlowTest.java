@@ -1,8 +1,8 @@
 package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -56,7 +56,7 @@ class BridgeFlowTest {
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/#");
              MosquittoSub independent = MosquittoSub.subscribe(broker, "game/events");
-             DemoPortal portal = new DemoPortal(broker.uri(), "kitchen", 2, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "kitchen", 2, Clock.systemUTC())) {
             portal.start();
             JsonNode online = json(game.await(r -> r.topic().equals("game/portals/kitchen")
                     && r.text().contains("sim-1.0.0"), WAIT));
@@ -95,7 +95,7 @@ class BridgeFlowTest {
     void duplicatesAreDroppedAndARestartedBridgeLosesNothingAndRepeatsNothing(Mosquitto broker) throws Exception {
         byte[] placedFrame;
         try (Collector game = new Collector(broker.uri(), "game/events");
-             DemoPortal portal = new DemoPortal(broker.uri(), "hall", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "hall", 1, Clock.systemUTC())) {
             try (Bridge bridge = Bridge.start(config(broker.uri(), dir))) {
                 portal.start();
                 placedFrame = portal.send(new dev.portal.protocol.frame.TagPlaced(0, 0,

@@ -1,8 +1,8 @@
 package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.state.OutboxEvent;
@@ -47,7 +47,7 @@ class BridgeLifecycleTest {
         BridgeConfig durable = BridgeConfig.defaults(
                 BrokerSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir);
         try (Collector game = new Collector(broker.uri(), "game/events");
-             DemoPortal portal = new DemoPortal(broker.uri(), "porch", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "porch", 1, Clock.systemUTC())) {
             try (Bridge bridge = Bridge.start(durable)) {
                 portal.start();
                 portal.place(0, 0, SimTag.toy("04DD000000000A", blaze(70)));
@@ -109,12 +109,12 @@ class BridgeLifecycleTest {
     void aPortalThatRestartsHasItsOldPlacementsClosed(Mosquitto broker) throws Exception {
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/events")) {
-            try (DemoPortal before = new DemoPortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
+            try (FramePortal before = new FramePortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
                 before.start();
                 before.place(0, 1, SimTag.toy("04EE000000000B", blaze(70)));
                 game.await("game/events", "recognised", WAIT);
             }
-            try (DemoPortal after = new DemoPortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
+            try (FramePortal after = new FramePortal(broker.uri(), "garage", 1, Clock.systemUTC())) {
                 after.start(); // a new boot: it no longer knows about the toy
                 JsonNode removed = game.await("game/events", "removed", WAIT).json();
                 assertEquals("portal-restarted", removed.get("reason").asText());
@@ -128,7 +128,7 @@ class BridgeLifecycleTest {
     void aLateWillFromAnEarlierBootDoesNotTakeThePortalOffline(Mosquitto broker) throws Exception {
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/portals/attic");
-             DemoPortal portal = new DemoPortal(broker.uri(), "attic", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "attic", 1, Clock.systemUTC())) {
             portal.start();
             game.await(r -> r.text().contains("\"firmware\""), WAIT);
             String stale = String.format("%08x", (portal.bootId() + 1) & 0xFFFF_FFFFL);

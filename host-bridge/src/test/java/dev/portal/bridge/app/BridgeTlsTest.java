@@ -1,7 +1,7 @@
 package dev.portal.bridge.app;
 
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.link.LinkException;
 import dev.portal.link.TlsConfig;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -70,7 +70,7 @@ class BridgeTlsTest {
             BridgeConfig config = BridgeConfig.defaults(settings(securePort, "s3cret"), dir.resolve("data"));
             try (Bridge bridge = Bridge.start(config);
                  Collector game = new Collector(broker.uri(), "game/events"); // the plain listener
-                 DemoPortal portal = new DemoPortal(broker.uri(), "secure-portal", 1, Clock.systemUTC())) {
+                 FramePortal portal = new FramePortal(broker.uri(), "secure-portal", 1, Clock.systemUTC())) {
                 portal.start();
                 portal.place(0, 0, SimTag.toy("04AB0000000001", blaze(5)));
                 Collector.Received recognised = game.await("game/events", "recognised", WAIT);

@@ -1,8 +1,8 @@
 package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.testing.Collector;
@@ -43,7 +43,7 @@ class PortalRestartTest {
     /** A first boot of the portal has the toy on the pad (the game hears it), then stops: a crash, as seen. */
     private static void firstBootHolds(Bridge bridge, Collector game, String device, int pads, int pad, int slot,
                                        String uid, int xp) throws Exception {
-        try (DemoPortal before = new DemoPortal(bridge.serverUri(), device, pads, Clock.systemUTC())) {
+        try (FramePortal before = new FramePortal(bridge.serverUri(), device, pads, Clock.systemUTC())) {
             before.start();
             before.place(pad, slot, SimTag.toy(uid, blaze(xp)));
             game.await("game/events", "\"recognised\"", WAIT);
@@ -63,7 +63,7 @@ class PortalRestartTest {
             Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04DD000000000A")).orElseThrow();
             int eventsBefore = eventTypes(game).size();
 
-            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "den", 2, Clock.systemUTC())) {
+            try (FramePortal after = new FramePortal(bridge.serverUri(), "den", 2, Clock.systemUTC())) {
                 after.start(); // a new boot, which finds the toy still there, on another slot of the same pad
                 after.place(1, 0, SimTag.toy("04DD000000000A", blaze(40)));
                 // On purpose: three restart graces pass, after any of which a wrong removal would have been made.
@@ -94,7 +94,7 @@ class PortalRestartTest {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
             firstBootHolds(bridge, game, "loft", 1, 0, 4, "04FF000000000C", 10);
             Placement first = bridge.store().inTransaction(tx -> tx.placementOf("04FF000000000C")).orElseThrow();
-            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
+            try (FramePortal after = new FramePortal(bridge.serverUri(), "loft", 1, Clock.systemUTC())) {
                 after.start(); // its first look finds the pad empty: the toy was lifted just before the crash
                 Thread.sleep(GRACE.toMillis() * 2); // on purpose: the toy comes back only after the grace
                 after.place(0, 4, SimTag.toy("04FF000000000C", blaze(10)));
@@ -113,7 +113,7 @@ class PortalRestartTest {
     void aToyThatWentWhileThePortalWasDownIsRemovedAfterTheGracePeriod() throws Exception {
         try (Bridge bridge = start(); Collector game = new Collector(bridge.serverUri(), "game/events")) {
             firstBootHolds(bridge, game, "attic", 1, 0, 1, "04EE000000000B", 70);
-            try (DemoPortal after = new DemoPortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
+            try (FramePortal after = new FramePortal(bridge.serverUri(), "attic", 1, Clock.systemUTC())) {
                 long bornAt = System.nanoTime();
                 after.start(); // a new boot: the toy is gone
                 JsonNode removed = game.await("game/events", "\"removed\"", WAIT).json();

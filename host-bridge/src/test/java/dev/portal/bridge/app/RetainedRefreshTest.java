@@ -1,7 +1,7 @@
 package dev.portal.bridge.app;
 
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.bridge.testing.EmbeddedBridge;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class RetainedRefreshTest {
     void retainedDocumentsTheBrokerLostComeBackWhenTheBridgeStarts() throws Exception {
         try (Bridge bridge = Bridge.start(config());
              Collector game = new Collector(bridge.serverUri(), "game/events");
-             DemoPortal portal = new DemoPortal(bridge.serverUri(), "hall", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(bridge.serverUri(), "hall", 1, Clock.systemUTC())) {
             portal.start();
             portal.place(0, 0, SimTag.toy("04AB000000000D", blaze(90)));
             game.await("game/events", "\"recognised\"", WAIT);

@@ -1,8 +1,8 @@
 package dev.portal.bridge.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -46,7 +46,7 @@ class ToyUpdateTest {
         SimTag tag = SimTag.toy(UID, blaze(90));
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/#");
-             DemoPortal portal = new DemoPortal(broker.uri(), "den", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "den", 1, Clock.systemUTC())) {
             portal.start();
             portal.place(0, 2, tag);
             game.await("game/events", "recognised", WAIT);
@@ -86,7 +86,7 @@ class ToyUpdateTest {
         SimTag tag = SimTag.toy(UID, blaze(10));
         try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
              Collector game = new Collector(broker.uri(), "game/#");
-             DemoPortal portal = new DemoPortal(broker.uri(), "attic", 1, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "attic", 1, Clock.systemUTC())) {
             portal.start();
             portal.place(0, 0, tag);
             game.await("game/events", "recognised", WAIT);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -89,7 +89,7 @@ class AsyncApiContractTest {
         List<Collector.Received> all;
         try (Bridge bridge = Bridge.start(config);
              Collector game = new Collector(broker.uri(), "game/#");
-             DemoPortal portal = new DemoPortal(broker.uri(), "contract-portal", 2, Clock.systemUTC())) {
+             FramePortal portal = new FramePortal(broker.uri(), "contract-portal", 2, Clock.systemUTC())) {
             portal.start();
             portal.heartbeat(12);
             portal.place(0, 0, hero);

@@ -2,8 +2,8 @@ package dev.portal.bridge.store;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
-import dev.portal.bridge.demo.DemoPortal;
-import dev.portal.bridge.demo.SimTag;
+import dev.portal.bridge.testing.FramePortal;
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.testing.EmbeddedBridge;
 import dev.portal.testsupport.Await;
@@ -36,7 +36,7 @@ class BridgeOnPostgresTest {
                     .withStore(new BridgeConfig.StoreUrl(url, Optional.of(ThrowawayPostgres.USER),
                             Optional.of(postgres.password())));
             try (Bridge bridge = Bridge.start(config);
-                 DemoPortal portal = new DemoPortal(bridge.serverUri(), "pg-portal", 1, Clock.systemUTC())) {
+                 FramePortal portal = new FramePortal(bridge.serverUri(), "pg-portal", 1, Clock.systemUTC())) {
                 portal.start();
                 portal.place(0, 2, SimTag.blank("04AA55AA55AA01"));
                 awaitPlacement(bridge.store(), Duration.ofSeconds(30));

@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.bridge.testing;
 
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.id.Uid;

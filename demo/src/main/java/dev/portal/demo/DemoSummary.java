@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.demo;
 
 import java.util.List;
 import java.util.Map;

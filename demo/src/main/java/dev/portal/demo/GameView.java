@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;

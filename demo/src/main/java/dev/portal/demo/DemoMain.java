@@ -1,31 +1,37 @@
-package dev.portal.bridge.demo;
+package dev.portal.demo;
 
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.device.sim.SimulatedPortal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code scripts/demo}: the whole system in one process, playing a scripted session. */
+/**
+ * {@code scripts/demo}: the whole system in one process, playing a scripted session. The portal is the real
+ * portal service on chip models ({@link SimulatedPortal}, as {@code scripts/portal-device --simulate} runs it),
+ * so the interactive console that may follow speaks the device console's words on the very portal the script
+ * played with: its toys keep what the session wrote on their tags.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true, version = "portal demo 0.1.0",
-        description = "Starts the bridge with its embedded broker and a simulated portal, plays a scripted session "
-                + "and shows what a game server subscribed to game/# sees.")
+        description = "Starts the bridge with its embedded broker, the portal service in simulation and a sample "
+                + "game server, plays a scripted session and shows what a game server subscribed to game/# sees.")
 public final class DemoMain implements Callable<Integer> {
 
-    @Option(names = "--interactive", description = "after the script, leave a player console open "
-            + "(plays with the built-in portal)")
+    @Option(names = "--interactive", description = "after the script, leave a console open: the simulated "
+            + "portal's words (place PAD TOY, remove TOY, move TOY PAD, list) and the game server's (xp, rename, "
+            + "upgrade); help lists them")
     boolean interactive;
 
     @Option(names = "--port", defaultValue = "0", description = "embedded broker port (0: any free port)")
@@ -34,17 +40,15 @@ public final class DemoMain implements Callable<Integer> {
     @Option(names = "--data-dir", description = "keep the bridge's data here (default: a fresh temporary folder)")
     Path dataDir;
 
-    @Option(names = "--pace-ms", defaultValue = "300", description = "pause between the built-in script's steps")
-    long paceMillis;
+    /** The simulated portal's pads: two, as on the portal the demo's script was written for. */
+    static final int PADS = 2;
 
-    @Option(names = "--portal", defaultValue = "auto", description = "device: the portal service in simulation "
-            + "(scripts/portal-device --simulate --script); builtin: a frame-level simulated portal in this "
-            + "process; auto (default): device when scripts/portal-device is there")
-    String portalKind;
-
+    private final InputStream in;
     private final PrintStream out;
 
-    public DemoMain(PrintStream out) {
+    /** {@code in}: what the interactive console reads. */
+    public DemoMain(InputStream in, PrintStream out) {
+        this.in = in;
         this.out = out;
     }
 
@@ -52,7 +56,7 @@ public final class DemoMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "portal-demo-logback.xml");
         }
-        CommandLine cli = new CommandLine(new DemoMain(System.out));
+        CommandLine cli = new CommandLine(new DemoMain(System.in, System.out));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("portal demo: " + e);
             return 1;
@@ -72,28 +76,18 @@ public final class DemoMain implements Callable<Integer> {
         Path data = temporary ? Files.createTempDirectory("portal-demo") : dataDir;
         int brokerPort = port != 0 ? port : freePort();
         out.println("Portal demo: bridge + embedded MQTT broker on 127.0.0.1:" + brokerPort
-                + " + a simulated portal. Below: what a game server subscribed to game/# sees.");
+                + " + the portal service on simulated chips (sim-portal). Below: what a game server subscribed to game/# sees.");
         BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + brokerPort,
                 "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort);
-        Path deviceScript = portalScript();
         try (Bridge bridge = Bridge.start(config);
              GameView view = new GameView(bridge.serverUri(), out);
-             SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server")) {
-            DemoSummary summary;
-            if (deviceScript != null && !interactive) {
-                summary = new DeviceDemoSession(bridge, view, server, deviceScript, data).play();
-                out.println();
-                out.print(summary.text());
-                return summary;
-            }
-            try (DemoPortal portal = new DemoPortal(bridge.serverUri(), "living-room", 2, Clock.systemUTC())) {
-                DemoSession session = new DemoSession(bridge, portal, view, server, Duration.ofMillis(paceMillis));
-                summary = session.play();
-                out.println();
-                out.print(summary.text());
-                if (interactive) {
-                    new PlayerConsole(portal, server, view, session.hero(), System.in, out).run();
-                }
+             SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server");
+             SimulatedPortal portal = startPortal(bridge, data)) {
+            DemoSummary summary = new DeviceDemoSession(bridge, view, server, portal).play();
+            out.println();
+            out.print(summary.text());
+            if (interactive) {
+                new PlayerConsole(portal, server, view, in, out).run();
             }
             return summary;
         } finally {
@@ -103,21 +97,12 @@ public final class DemoMain implements Callable<Integer> {
         }
     }
 
-    /** scripts/portal-device when the demo should drive the real portal service, else null. */
-    private Path portalScript() {
-        if (portalKind.equals("builtin")) {
-            return null;
-        }
-        String root = System.getenv("PORTAL_ROOT");
-        Path script = Path.of(root != null ? root : "..", "scripts", "portal-device").toAbsolutePath().normalize();
-        if (Files.isExecutable(script)) {
-            return script;
-        }
-        if (portalKind.equals("device")) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "no portal service at " + script);
-        }
-        out.println("(scripts/portal-device not found: the demo uses its built-in simulated portal)");
-        return null;
+    private SimulatedPortal startPortal(Bridge bridge, Path data) throws Exception {
+        var config = SimulatedPortal.config(data.resolve("portal"), bridge.serverUri(), PADS);
+        // a Reboot command restarts a stand-alone simulator (its launcher starts it again); here it would end
+        // the demo, so the portal says why and carries on
+        return SimulatedPortal.start(config, SimulatedPortal.key(config),
+                () -> out.println("(the portal was asked to reboot: the demo's portal stays up)"), out);
     }
 
     private static int freePort() throws IOException {

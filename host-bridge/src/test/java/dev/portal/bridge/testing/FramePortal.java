@@ -1,4 +1,4 @@
-package dev.portal.bridge.demo;
+package dev.portal.bridge.testing;
 
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.link.BrokerLink;
@@ -48,10 +48,12 @@ import java.util.stream.IntStream;
 /**
  * A portal simulated at the frame level, speaking the same topics and frames as portal-device: Birth on
  * start and on Rebirth, TagPlaced + ToyRead on a placement, TagRemoved on a lift, and it executes WriteToy by
- * changing the simulated tag's memory. Used by the demo, the tests and the benchmark.
+ * changing the simulated tag's memory. For the bridge's tests, which need a portal they steer frame by frame
+ * (heartbeats, raw bytes, boot ids), and the bridge benchmark, which runs thousands of portals in one process:
+ * the real portal service in simulation (portal-device's device.sim) is the one a person meets.
  */
-public final class DemoPortal implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DemoPortal.class);
+public final class FramePortal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FramePortal.class);
 
     private final String deviceId;
     private final int pads;
@@ -66,7 +68,7 @@ public final class DemoPortal implements AutoCloseable {
     private record Placed(int pad, int slot, SimTag tag, long sinceMillis) {
     }
 
-    public DemoPortal(String serverUri, String deviceId, int pads, Clock clock) throws LinkException {
+    public FramePortal(String serverUri, String deviceId, int pads, Clock clock) throws LinkException {
         this.deviceId = deviceId;
         this.pads = pads;
         this.clock = clock;

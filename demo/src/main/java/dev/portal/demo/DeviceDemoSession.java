@@ -1,24 +1,27 @@
-package dev.portal.bridge.demo;
+package dev.portal.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.device.sim.SimulatedPortal;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.DeviceId;
 import dev.portal.link.PortalTopics;
 import dev.portal.link.Qos;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * The scripted session played by the real portal service in simulation (portal-device --simulate --script):
- * chip models behind the real MFRC522 driver, the real outbox and MQTT client. The sample game server reacts to
+ * The scripted session played on the real portal service in simulation, with the lines a person types at its
+ * console: chip models behind the real MFRC522 driver, the real outbox and MQTT client. The sample game server reacts to
  * what it sees: the first toy recognised wins a battle and is awarded XP, which the bridge writes onto its tag;
  * the script later lifts that toy and puts it back, and the XP read from the tag is checked.
  */
@@ -47,34 +50,35 @@ final class DeviceDemoSession {
             "remove dragon",
             "remove knight",
             "sleep 1500",
-            "quit", "");
+            "");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Bridge bridge;
     private final GameView view;
     private final SampleGameServer server;
-    private final Path deviceScript;
-    private final Path work;
+    private final SimulatedPortal portal;
     private final List<String> problems = new ArrayList<>();
 
-    DeviceDemoSession(Bridge bridge, GameView view, SampleGameServer server, Path deviceScript, Path work) {
+    DeviceDemoSession(Bridge bridge, GameView view, SampleGameServer server, SimulatedPortal portal) {
         this.bridge = bridge;
         this.view = view;
         this.server = server;
-        this.deviceScript = deviceScript;
-        this.work = work;
+        this.portal = portal;
     }
 
     DemoSummary play() throws Exception {
-        Path play = Files.writeString(work.resolve("session.play"), SCRIPT);
-        Path log = work.resolve("portal-device.log");
-        view.say("-- starting the portal service in simulation: " + deviceScript.getFileName()
-                + " --simulate --script session.play (its log: " + log + ")");
-        Process device = new ProcessBuilder(deviceScript.toString(), "--simulate", "--script", play.toString(),
-                "--broker", bridge.serverUri(), "--data", work.resolve("portal").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        view.say("-- the portal service starts on simulated chips; a player works its console:");
+        // the player's lines run at their own pace on this thread while the game server reacts on this one
+        int[] failures = {0};
+        Thread player = Thread.ofPlatform().name("demo-player").start(() -> {
+            try {
+                failures[0] = portal.console().run(new BufferedReader(new StringReader(SCRIPT)), false);
+            } catch (IOException e) {
+                failures[0]++; // a StringReader does not fail
+            }
+        });
         try {
-            JsonNode first = view.awaitEvent(0, e -> type(e, "recognised"), Duration.ofSeconds(90));
+            JsonNode first = view.awaitEvent(0, e -> type(e, "recognised"), WAIT);
             String hero = first.path("uid").asText();
             String name = first.at("/profile/name").asText();
             long xpBefore = first.at("/profile/xp").asLong();
@@ -83,20 +87,21 @@ final class DeviceDemoSession {
             expect("written".equals(reply.path("status").asText()), "the award was not written: " + reply);
             interference();
             // the script lifts the toy and puts it back: the read after that removal comes from the tag
-            JsonNode lifted = view.awaitEvent(0, e -> type(e, "removed") && e.path("uid").asText().equals(hero),
-                    Duration.ofSeconds(60));
+            JsonNode lifted = view.awaitEvent(0, removed(hero), WAIT);
             int liftedAt = view.indexOf(lifted);
             JsonNode reread = view.awaitEvent(liftedAt + 1, e -> type(e, "recognised")
-                    && e.path("uid").asText().equals(hero), Duration.ofSeconds(60));
+                    && e.path("uid").asText().equals(hero), WAIT);
             long xpReadBack = reread.at("/profile/xp").asLong();
             view.say("-- " + name + " was put back: the portal read " + xpReadBack + " XP from its tag");
             expect(xpReadBack == xpBefore + AWARD, "XP read back " + xpReadBack + " != " + (xpBefore + AWARD));
-            if (!device.waitFor(60, TimeUnit.SECONDS)) {
-                problems.add("the portal service did not finish its script");
-            } else if (device.exitValue() != 0) {
-                problems.add("the portal service exited with " + device.exitValue() + " (see " + log + ")");
-            }
-            Thread.sleep(500);
+            player.join(WAIT);
+            expect(!player.isAlive(), "the player's script did not finish");
+            expect(failures[0] == 0, failures[0] + " lines of the player's script failed");
+            // the script ends by lifting every toy: the session is over once the game has seen the last go
+            int rereadAt = view.indexOf(reread);
+            view.awaitEvent(rereadAt + 1, removed(hero), WAIT);
+            String knight = portal.catalogue().resolve("knight").orElseThrow().hex();
+            view.awaitEvent(rereadAt + 1, removed(knight), WAIT);
             bridge.awaitIdle();
             expect(view.counts().getOrDefault("tampered", 0) >= 1, "the tampered toy was not reported");
             expect(view.counts().getOrDefault("blank", 0) >= 1, "the blank toy was not reported");
@@ -106,12 +111,8 @@ final class DeviceDemoSession {
             return new DemoSummary(name, view.counts(), view.deadLetters(), bridge.counters().get("toyWritesConfirmed"),
                     xpBefore, AWARD, xpReadBack, sessions, List.copyOf(problems));
         } finally {
-            if (device.isAlive()) {
-                device.destroy();
-                if (!device.waitFor(10, TimeUnit.SECONDS)) {
-                    device.destroyForcibly();
-                }
-            }
+            player.interrupt(); // stops the script in a sleep when the session failed early
+            player.join(WAIT);
         }
     }
 
@@ -129,6 +130,10 @@ final class DeviceDemoSession {
 
     private static boolean type(JsonNode e, String type) {
         return e.path("event").asText().equals(type);
+    }
+
+    private static Predicate<JsonNode> removed(String uid) {
+        return e -> type(e, "removed") && e.path("uid").asText().equals(uid);
     }
 
     private void expect(boolean condition, String problem) {

@@ -1,0 +1,114 @@
+package dev.portal.device.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.device.app.DeviceService;
+import dev.portal.device.config.ConfigException;
+import dev.portal.device.config.ConfigLoader;
+import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.frame.BootClock;
+import dev.portal.protocol.toy.FleetKey;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real portal service running on chip models, with the console that puts toys on its pads: what
+ * {@code scripts/portal-device --simulate} starts, and what the demo starts in its own process, so both show a
+ * person the same portal and the same console words.
+ */
+public final class SimulatedPortal implements AutoCloseable {
+    /** The simulator's fleet key when none is configured. Public on purpose: it protects nothing real. */
+    public static final String SIMULATION_KEY = "5e1f00d5".repeat(8);
+
+    private final SimulatedHardware hardware;
+    private final DeviceService service;
+    private final ToyCatalogue catalogue;
+    private final SimConsole console;
+
+    private SimulatedPortal(SimulatedHardware hardware, DeviceService service, ToyCatalogue catalogue,
+                            PrintStream out) {
+        this.hardware = hardware;
+        this.service = service;
+        this.catalogue = catalogue;
+        this.console = new SimConsole(hardware.portal(), catalogue, service, out);
+    }
+
+    /**
+     * Starts the service on {@code config}'s pads; the sample toys are signed with {@code key}. {@code reboot}
+     * is what the Reboot command does (the process launcher restarts a stand-alone simulator).
+     */
+    public static SimulatedPortal start(DeviceConfig config, FleetKey key, Runnable reboot, PrintStream out)
+            throws IOException {
+        SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
+        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new BootClock(true), reboot);
+        service.start();
+        return new SimulatedPortal(hw, service, new ToyCatalogue(key), out);
+    }
+
+    /**
+     * The configuration of a simulator without a config file: device {@code sim-portal}, {@code pads} pads, the
+     * broker at {@code brokerUri}, outbox, state and the simulation fleet key under {@code data}.
+     */
+    public static DeviceConfig config(Path data, String brokerUri, int pads) throws ConfigException, IOException {
+        Path dir = data.toAbsolutePath();
+        Files.createDirectories(dir);
+        Path key = dir.resolve("simulation-fleet.key");
+        if (!Files.exists(key)) {
+            Files.writeString(key, SIMULATION_KEY + "\n");
+        }
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString()).put("dataDirectory", dir.toString())
+                .put("stateDirectory", dir.resolve("state").toString());
+        Path firmwareKey = dir.resolve("firmware.pub");
+        if (Files.exists(firmwareKey)) { // a technician trying 'portalctl firmware push' puts the fleet's key here
+            root.putObject("firmware").put("publicKeyFile", firmwareKey.toString());
+        }
+        root.putObject("mqtt").put("uri", brokerUri);
+        root.putObject("outbox").put("directory", dir.resolve("outbox").toString());
+        ArrayNode padList = root.putArray("pads");
+        for (int i = 0; i < pads; i++) {
+            padList.addObject().put("chipSelect", i);
+        }
+        return ConfigLoader.fromTree(root, dir);
+    }
+
+    /** The fleet key a simulator uses: the configured one, else {@link #SIMULATION_KEY}. */
+    public static FleetKey key(DeviceConfig config) throws IOException {
+        return config.fleetKeyFile().isPresent() ? FleetKey.fromFile(config.fleetKeyFile().get())
+                : FleetKey.fromHex(SIMULATION_KEY);
+    }
+
+    public SimConsole console() {
+        return console;
+    }
+
+    public ToyCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public DeviceService service() {
+        return service;
+    }
+
+    /** Waits until the outbox is empty (every frame acknowledged by the broker) or the timeout passes. */
+    public boolean awaitDelivered(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (service.outbox().stats().depth() > 0) {
+            if (System.currentTimeMillis() >= deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        hardware.close();
+    }
+}
