@@ -1,5 +1,6 @@
 package dev.portal.demo;
 
+import dev.portal.bridge.telemetry.Counter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BrokerSettings;
@@ -108,7 +109,7 @@ final class DeviceDemoSession {
             expect(view.deadLetters() >= 1, "the corrupted frame was not refused");
             int sessions = bridge.store().inTransaction(tx -> tx.sessions(hero)).size();
             expect(sessions == 2, name + " should have 2 play sessions, has " + sessions);
-            return new DemoSummary(name, view.counts(), view.deadLetters(), bridge.counters().get("toyWritesConfirmed"),
+            return new DemoSummary(name, view.counts(), view.deadLetters(), bridge.counters().get(Counter.TOY_WRITES_CONFIRMED),
                     xpBefore, AWARD, xpReadBack, sessions, List.copyOf(problems));
         } finally {
             player.interrupt(); // stops the script in a sleep when the session failed early

@@ -3,7 +3,6 @@ package dev.portal.bridge.telemetry;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,16 +34,6 @@ public final class BridgeCounters {
     public long get(Counter counter) {
         AtomicLong value = counts.get(counter);
         return value == null ? 0 : value.get();
-    }
-
-    /**
-     * The counter with this key in game/bridge/status, 0 if none has it. Only for bridge.demo, which is being
-     * moved to its own module and must not be edited meanwhile; it should call {@link #get(Counter)}.
-     */
-    @Deprecated(forRemoval = true)
-    public long get(String jsonName) {
-        return Arrays.stream(Counter.values()).filter(c -> c.jsonName().equals(jsonName)).findFirst()
-                .map(this::get).orElse(0L);
     }
 
     public long deadLetters(Refusal reason) {
