@@ -22,6 +22,7 @@ final class Cli {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         CompletableFuture<Integer> code;
+        Thread thread;
 
         String out() {
             synchronized (out) {
@@ -32,6 +33,21 @@ final class Cli {
         Run await(Duration limit) throws Exception {
             int c = code.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             return new Run(c, out(), err.toString());
+        }
+
+        /**
+         * For a command that runs until interrupted (a watch without a count): waits for {@code text}, then stops
+         * it as Ctrl-C would, so a test never depends on which unrelated events arrived first.
+         */
+        Run stopAfter(String text, Duration limit) throws Exception {
+            waitForOutput(text, limit);
+            thread.interrupt();
+            try {
+                code.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException interrupted) {
+                // an interrupted run may end by exception; its output is what the test reads
+            }
+            return new Run(code.isCompletedExceptionally() ? 130 : code.getNow(130), out(), err.toString());
         }
 
         void waitForOutput(String text, Duration limit) throws InterruptedException {
@@ -70,7 +86,7 @@ final class Cli {
     static Running start(String... args) {
         Running r = new Running();
         r.code = new CompletableFuture<>();
-        Thread.ofPlatform().name("portalctl " + args[0]).start(() -> {
+        r.thread = Thread.ofPlatform().name("portalctl " + args[0]).start(() -> {
             try {
                 r.code.complete(PortalCtl.commandLine(new ByteArrayInputStream(new byte[0]),
                         new PrintWriter(r.out, true), new PrintWriter(r.err, true)).execute(args));
