@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.broker.BrokerException;
 import dev.portal.bridge.broker.EmbeddedBroker;
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
@@ -133,11 +134,12 @@ public final class Bridge implements AutoCloseable {
                 outbox.resendLeftovers();
             }
         });
-        updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer, worker,
-                config.writeTimeout());
-        frames = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, config.clock(),
-                config.reorderWindow(), config.restartGrace(), timer, worker);
-        statuses = new StatusIngest(store, publisher, deadLetters, counters, config.clock());
+        BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
+                .deadLetters(deadLetters).counters(counters).clock(config.clock()).timer(timer).worker(worker)
+                .build();
+        updates = new UpdateService(parts, config.writeTimeout());
+        frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
+        statuses = new StatusIngest(parts);
         link.connect(mqtt.connectTimeout());
         linkUp.countDown();
         publishStatus(true);
@@ -168,18 +170,17 @@ public final class Bridge implements AutoCloseable {
      * {@link #CLOSE_EVENTS_WAIT}): what is left would only go out when the bridge next starts.
      */
     private void awaitEventsConfirmed() throws InterruptedException {
+        if (!link.isConnected()) {
+            return; // nothing will be answered before the bridge stops; the outbox keeps them
+        }
+        CompletableFuture<CompletableFuture<Void>> answered = new CompletableFuture<>();
+        worker.execute(() -> answered.complete(outbox.answered()));
         long deadline = System.nanoTime() + CLOSE_EVENTS_WAIT.toNanos();
-        while (link.isConnected() && System.nanoTime() < deadline) {
-            CompletableFuture<Integer> waiting = new CompletableFuture<>();
-            worker.execute(() -> waiting.complete(outbox.forgetConfirmedAndCountWaiting()));
-            try {
-                if (waiting.get(1, TimeUnit.SECONDS) == 0) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                return;
-            }
-            Thread.sleep(50);
+        try {
+            answered.get(CLOSE_EVENTS_WAIT.toNanos(), TimeUnit.NANOSECONDS)
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("stopping with events the broker has not confirmed; they are sent when the bridge next runs");
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -43,7 +44,8 @@ public final class EventOutbox {
     private final TreeMap<Long, Sent> unconfirmed = new TreeMap<>();
     private long nextPosition;
 
-    private record Sent(OutboxEvent event, long atNanos) {
+    /** One publish of an event: when, and its answer from the broker (confirmed, or failed). */
+    private record Sent(OutboxEvent event, long atNanos, CompletableFuture<Void> answer) {
     }
 
     /** @param owner this bridge's MQTT client id: bridges sharing a database each resend their own events */
@@ -84,8 +86,9 @@ public final class EventOutbox {
     }
 
     private void send(OutboxEvent event) {
-        unconfirmed.put(event.position(), new Sent(event, System.nanoTime()));
-        link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE, false)
+        long at = System.nanoTime();
+        CompletableFuture<Void> answer = link.publish(GameTopics.EVENTS, event.json().getBytes(StandardCharsets.UTF_8),
+                        Qos.AT_LEAST_ONCE, false)
                 .whenComplete((ok, e) -> {
                     if (e == null) {
                         confirmed.add(event.position());
@@ -94,6 +97,7 @@ public final class EventOutbox {
                         LOG.warn("could not publish event {} (sent again later): {}", event.eventId(), e.getMessage());
                     }
                 });
+        unconfirmed.put(event.position(), new Sent(event, at, answer));
     }
 
     /** Publishes again the events a previous run of this bridge staged but never saw confirmed. */
@@ -135,10 +139,13 @@ public final class EventOutbox {
         }
     }
 
-    /** Deletes what has been confirmed, then says how many published events still wait for the broker. */
-    public int forgetConfirmedAndCountWaiting() {
-        forgetConfirmed();
-        return unconfirmed.size();
+    /**
+     * Completes once the broker has answered every event published so far (exceptionally if one failed: it
+     * stays in the outbox and goes out when the bridge next runs). A bridge stopping on purpose waits for it.
+     */
+    public CompletableFuture<Void> answered() {
+        return CompletableFuture.allOf(unconfirmed.values().stream().map(Sent::answer)
+                .toArray(CompletableFuture[]::new));
     }
 
     /** Deletes the events the broker has confirmed since the last call. */

@@ -2,6 +2,9 @@ package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.portal.link.GameTopics;
+import dev.portal.link.Topic;
+
 import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,7 +17,7 @@ import java.util.regex.Pattern;
 public final class UpdateParser {
     /** Largest request accepted; a real one is a few hundred bytes. */
     public static final int MAX_BYTES = 8 * 1024;
-    private static final Pattern REPLY_TOPIC = Pattern.compile("[A-Za-z0-9._\\-/]{1,200}");
+    private static final Pattern REPLY_TOPIC = Pattern.compile("game/replies/[A-Za-z0-9._\\-]{1,100}");
     private static final Pattern UID = Pattern.compile("[0-9A-F]{2,20}");
 
     public static final class Unanswerable extends Exception {
@@ -53,11 +56,8 @@ public final class UpdateParser {
         if (root == null || !root.isObject()) {
             throw new Unanswerable("request must be a JSON object");
         }
-        String replyTo = text(root, "replyTo");
+        Topic replyTo = replyTopic(text(root, "replyTo"));
         String correlationId = text(root, "correlationId");
-        if (replyTo == null || !REPLY_TOPIC.matcher(replyTo).matches() || replyTo.startsWith("portal/")) {
-            throw new Unanswerable("replyTo must be a plain topic (no wildcards, not under portal/): " + replyTo);
-        }
         if (correlationId == null || correlationId.isEmpty() || correlationId.length() > 128) {
             throw new Unanswerable("correlationId must be a string of 1..128 characters");
         }
@@ -74,6 +74,20 @@ public final class UpdateParser {
             default -> throw new Invalid("unknown action: " + action, partial);
         };
         return new UpdateRequest(uid, correlationId, replyTo, change);
+    }
+
+    /**
+     * Replies go only to {@code game/replies/{name}}: a request must not make the bridge publish on a portal's
+     * command topic, a toy's retained document or any other topic the bridge may write.
+     */
+    private static Topic replyTopic(String replyTo) throws Unanswerable {
+        if (replyTo != null && REPLY_TOPIC.matcher(replyTo).matches()) {
+            Topic topic = Topic.of(replyTo);
+            if (GameTopics.parse(topic).orElse(null) instanceof GameTopics.Reply) {
+                return topic;
+            }
+        }
+        throw new Unanswerable("replyTo must be a topic game/replies/{name} (letters, digits, . _ -): " + replyTo);
     }
 
     private static UpdateRequest.Change recolour(JsonNode root, UpdateRequest partial) throws Invalid {

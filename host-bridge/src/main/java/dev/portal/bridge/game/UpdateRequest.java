@@ -2,12 +2,14 @@ package dev.portal.bridge.game;
 
 import dev.portal.protocol.toy.Colours;
 import dev.portal.bridge.state.ToyProfile;
+import dev.portal.link.Topic;
 
 import java.util.Optional;
 import java.util.TreeSet;
 
 /** A game server's request to change a toy, from game/toys/{uid}/update. */
-public record UpdateRequest(String uid, String correlationId, String replyTo, Change change) {
+/** @param replyTo where the answer goes: always a {@code game/replies/{name}} topic (checked by UpdateParser) */
+public record UpdateRequest(String uid, String correlationId, Topic replyTo, Change change) {
 
     /** One change to a toy's profile. */
     public sealed interface Change {

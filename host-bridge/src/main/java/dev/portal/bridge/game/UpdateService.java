@@ -49,16 +49,15 @@ public final class UpdateService {
     private record PendingWrite(String deviceId, String uid, long revision, Optional<UpdateRequest> request) {
     }
 
-    public UpdateService(Store store, CommandSender commands, GamePublisher publisher, DeadLetters deadLetters,
-                         BridgeCounters counters, ScheduledExecutorService timer, Executor worker,
-                         Duration writeTimeout) {
-        this.store = store;
-        this.commands = commands;
-        this.publisher = publisher;
-        this.deadLetters = deadLetters;
-        this.counters = counters;
-        this.timer = timer;
-        this.worker = worker;
+    /** A tag write the portal has not answered within {@code writeTimeout} is answered "timeout". */
+    public UpdateService(BridgeParts parts, Duration writeTimeout) {
+        this.store = parts.store();
+        this.commands = parts.commands();
+        this.publisher = parts.publisher();
+        this.deadLetters = parts.deadLetters();
+        this.counters = parts.counters();
+        this.timer = parts.timer();
+        this.worker = parts.worker();
         this.writeTimeout = writeTimeout;
     }
 
@@ -185,6 +184,6 @@ public final class UpdateService {
         } else {
             node.putNull("profile");
         }
-        publisher.send(Topic.of(request.replyTo()), node, false); // validated by UpdateParser: no wildcards
+        publisher.send(request.replyTo(), node, false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.portal.bridge.ingest;
 
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.telemetry.BridgeCounters;
@@ -82,22 +83,24 @@ public final class FrameIngest {
     private record Staged(String deviceId, StreamTracker.Received received) {
     }
 
-    public FrameIngest(Store store, GamePublisher publisher, UpdateService updates, CommandSender commands,
-                       DeadLetters deadLetters, BridgeCounters counters, Clock clock, Duration reorderWindow,
-                       Duration restartGrace, ScheduledExecutorService timer, Executor worker) {
-        this.store = store;
-        this.publisher = publisher;
+    /**
+     * A frame that arrives ahead of its predecessor waits at most {@code reorderWindow}; a restarted portal's
+     * old placements are kept {@code restartGrace} for its new boot to report them again.
+     */
+    public FrameIngest(BridgeParts parts, UpdateService updates, Duration reorderWindow, Duration restartGrace) {
+        this.store = parts.store();
+        this.publisher = parts.publisher();
         this.updates = updates;
-        this.commands = commands;
-        this.deadLetters = deadLetters;
-        this.counters = counters;
-        this.clock = clock;
+        this.commands = parts.commands();
+        this.deadLetters = parts.deadLetters();
+        this.counters = parts.counters();
+        this.clock = parts.clock();
         this.reorderWindow = reorderWindow;
         this.rebirthInterval = reorderWindow.multipliedBy(4);
         this.restartGrace = restartGrace;
         this.applier = new FrameApplier(restartGrace);
-        this.timer = timer;
-        this.worker = worker;
+        this.timer = parts.timer();
+        this.worker = parts.worker();
         tracker.load(store.inTransaction(tx -> tx.streams()));
         // A portal may have restarted just before this bridge did: its old placements get their grace too.
         for (String deviceId : store.inTransaction(tx -> tx.portals()).stream().map(p -> p.deviceId()).toList()) {

@@ -2,6 +2,7 @@ package dev.portal.bridge.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
@@ -31,13 +32,12 @@ public final class StatusIngest {
     private final BridgeCounters counters;
     private final Clock clock;
 
-    public StatusIngest(Store store, GamePublisher publisher, DeadLetters deadLetters, BridgeCounters counters,
-                        Clock clock) {
-        this.store = store;
-        this.publisher = publisher;
-        this.deadLetters = deadLetters;
-        this.counters = counters;
-        this.clock = clock;
+    public StatusIngest(BridgeParts parts) {
+        this.store = parts.store();
+        this.publisher = parts.publisher();
+        this.deadLetters = parts.deadLetters();
+        this.counters = parts.counters();
+        this.clock = parts.clock();
     }
 
     record Status(boolean online, Optional<Long> bootId) {

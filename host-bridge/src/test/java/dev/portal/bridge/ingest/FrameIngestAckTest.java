@@ -1,6 +1,7 @@
 package dev.portal.bridge.ingest;
 
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
@@ -84,10 +85,11 @@ class FrameIngestAckTest {
         GamePublisher publisher = new GamePublisher(link, store, counters,
                 new EventOutbox(store, link, counters, "ack-test-bridge", Duration.ofSeconds(10)));
         // The reorder window's end is run by hand (expire()), never by the timer's thread.
-        UpdateService updates = new UpdateService(store, commands, publisher, deadLetters, counters, timer,
-                task -> pendingExpiry[0] = task, Duration.ofSeconds(5));
-        ingest = new FrameIngest(store, publisher, updates, commands, deadLetters, counters, clock,
-                Duration.ofHours(1), Duration.ofHours(1), timer, task -> pendingExpiry[0] = task);
+        BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
+                .deadLetters(deadLetters).counters(counters).clock(clock).timer(timer)
+                .worker(task -> pendingExpiry[0] = task).build();
+        UpdateService updates = new UpdateService(parts, Duration.ofSeconds(5));
+        ingest = new FrameIngest(parts, updates, Duration.ofHours(1), Duration.ofHours(1));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import dev.portal.link.GameTopics;
 import dev.portal.link.PortalTopics;
 import dev.portal.portalctl.link.Broker;
 import dev.portal.portalctl.link.Portals;
+import dev.portal.portalctl.link.QuietPeriod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +23,31 @@ import picocli.CommandLine.Option;
         description = "List the portals the broker knows: their retained status (portal/+/status) and, when the bridge"
                 + " runs, its portal documents (game/portals/+).")
 public final class DevicesCommand extends BrokerCommand {
-    @Option(names = "--wait", defaultValue = "1s", converter = DurationConverter.class,
-            description = "How long to collect retained documents (default ${DEFAULT-VALUE}).")
+    /** Retained documents come in one burst after the subscription; this long without one ends it. */
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @Option(names = "--wait", defaultValue = "3s", converter = DurationConverter.class,
+            description = "At most this long to collect retained documents (default ${DEFAULT-VALUE}); the list is"
+                    + " printed as soon as the broker has been quiet for 300 ms.")
     Duration wait;
 
     @Override
     protected int execute() throws Exception {
         Map<String, Map<String, Object>> seen = new TreeMap<>();
+        QuietPeriod burst = new QuietPeriod();
         try (BrokerLink c = Broker.connect(broker)) {
             // Topics naming no valid portal (portal/emoji-🐉/status) are skipped, not shown nor fatal.
-            Broker.subscribe(c, PortalTopics.ALL_STATUS, (topic, payload) -> PortalTopics.parse(topic)
-                    .ifPresent(p -> merge(seen, p.device().value(), "status", payload)));
-            Broker.subscribe(c, GameTopics.ALL_PORTALS, (topic, payload) -> GameTopics.parse(topic)
-                    .filter(GameTopics.PortalDocument.class::isInstance).map(GameTopics.PortalDocument.class::cast)
-                    .ifPresent(p -> merge(seen, p.device().value(), "bridge", payload)));
-            Thread.sleep(wait.toMillis());
+            Broker.subscribe(c, PortalTopics.ALL_STATUS, (topic, payload) -> {
+                burst.touch();
+                PortalTopics.parse(topic).ifPresent(p -> merge(seen, p.device().value(), "status", payload));
+            });
+            Broker.subscribe(c, GameTopics.ALL_PORTALS, (topic, payload) -> {
+                burst.touch();
+                GameTopics.parse(topic)
+                        .filter(GameTopics.PortalDocument.class::isInstance).map(GameTopics.PortalDocument.class::cast)
+                        .ifPresent(p -> merge(seen, p.device().value(), "bridge", payload));
+            });
+            burst.await(QUIET, wait);
         }
         List<Map<String, Object>> rows;
         synchronized (seen) {
