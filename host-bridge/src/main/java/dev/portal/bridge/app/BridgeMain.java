@@ -56,7 +56,8 @@ public final class BridgeMain implements Callable<Integer> {
     String storePassword;
 
     @Option(names = "--shared", paramLabel = "GROUP",
-            description = "subscribe to portals as a shared subscription, so several bridges split them (give each its own --client-id)")
+            description = "subscribe to portal frames and toy update requests as shared subscriptions, so several "
+                    + "bridges split them (give each its own --client-id)")
     String shared;
 
     @Option(names = "--client-id", description = "MQTT client id (default portal-bridge-HOST)")
