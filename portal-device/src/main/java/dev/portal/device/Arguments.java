@@ -3,7 +3,10 @@ package dev.portal.device;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The command line: {@code --config FILE}, {@code --simulate [--pads N] [--script FILE] [--broker URI]}. */
+/**
+ * The command line: {@code --config FILE}, or {@code --simulate [--pads N] [--config FILE] [--broker URI] [--data DIR]
+ * [--script FILE] [--serial PORT]}; {@code --boot-jar} with either; {@code --help}. {@link #USAGE} explains each.
+ */
 record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Path> script, Optional<String> broker,
                  Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar) {
 
@@ -20,7 +23,8 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
             "  --data DIR      outbox, state and firmware for --simulate without --config (default ./var/sim)",
             "  --serial PORT   with --simulate: a serial console on PORT (e.g. one end of a socat pty pair)",
             "  --boot-jar      launcher step: settle a crashed firmware update, print the jar to start (an",
-            "                  installed update's; nothing: this jar) and exit");
+            "                  installed update's; nothing: this jar) and exit",
+            "  --help, -h      this text");
 
     static Arguments parse(String[] args) {
         Optional<Path> config = Optional.empty();

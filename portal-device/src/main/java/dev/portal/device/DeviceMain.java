@@ -22,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Entry point of {@code scripts/portal-device}. Exit codes: 0 done, 2 bad arguments or config, 75 reboot. */
+/**
+ * Entry point of {@code scripts/portal-device}. Exit codes: 0 done, 1 stopped by an error (or a simulator script
+ * line failed), 2 bad arguments or config, 75 reboot.
+ */
 public final class DeviceMain {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceMain.class);
     /** Exit code asking systemd (Restart=on-failure) to start the service again: the Reboot command. */

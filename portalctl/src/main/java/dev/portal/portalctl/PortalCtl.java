@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The technician's command line. Each subcommand is a class of its own in a package named after what it
- * deals with (frame/, later device/, config/, firmware/, serial/...); adding one means adding it to
- * {@code subcommands} below. Exit codes: {@link ExitCodes}.
+ * deals with (frame/, inspect/, provision/, calibrate/, config/, firmware/, serial/); adding one means adding it
+ * to {@code subcommands} below. Exit codes: {@link ExitCodes}.
  */
 @Command(name = "portalctl", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Inspect and control Portal devices and their wire frames.",

@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code scripts/bridge}: runs the host bridge until stopped (Ctrl-C or SIGTERM). */
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "portal bridge 0.1.0",
-        description = "Decodes portal frames from MQTT, keeps toy and portal state in SQLite and serves game "
-                + "servers JSON topics (game/#). Without --broker it starts an embedded broker on --port.")
+        description = "Decodes portal frames from MQTT, keeps toy and portal state in SQLite (or the --store "
+                + "database) and serves game servers JSON topics (game/#). Without --broker it starts an embedded "
+                + "broker on --port.")
 public final class BridgeMain implements Callable<Integer> {
 
     @Option(names = "--broker", paramLabel = "URI", description = "existing broker, tcp://HOST:PORT or ssl://HOST:PORT")
@@ -55,7 +56,8 @@ public final class BridgeMain implements Callable<Integer> {
     String storePassword;
 
     @Option(names = "--shared", paramLabel = "GROUP",
-            description = "subscribe to portals as a shared subscription, so several bridges split them (give each its own --client-id)")
+            description = "subscribe to portal frames and toy update requests as shared subscriptions, so several "
+                    + "bridges split them (give each its own --client-id)")
     String shared;
 
     @Option(names = "--client-id", description = "MQTT client id (default portal-bridge-HOST)")

@@ -22,12 +22,13 @@ import picocli.CommandLine.Parameters;
 @Command(exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
         ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT},
         name = "watch", mixinStandardHelpOptions = true,
-        description = "Print a portal's events live (all portals without DEVICE), one readable line each; --json for JSON lines.")
+        description = "Print the frames a portal sends (events, Births, heartbeats, command results; all portals without"
+                + " DEVICE) live, one readable line each; --json for JSON lines.")
 public final class WatchCommand extends BrokerCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEVICE", description = "Device id (default: every portal).")
     String device;
 
-    @Option(names = "--count", defaultValue = "0", description = "Stop after N events (default: run until interrupted).")
+    @Option(names = "--count", defaultValue = "0", description = "Stop after N frames, of any type (default: run until interrupted).")
     long count;
 
     @Option(names = "--for", converter = DurationConverter.class, description = "Stop after this long (e.g. 30s).")
