@@ -66,6 +66,12 @@ case("factory-fresh: 0xFF", "CLASSIC_1K", UID4, F, F, "BLANK")
 case("factory-fresh NTAG: empty NDEF message", "NTAG213", UID7, area(bytes.fromhex("0103a00c340300fe")), Z, "BLANK")
 case("interrupted first write: everything but the first unit", "NTAG213", UID7,
      bytes(4) + area(image(body(R1), UID7, KEY, 1))[4:], Z, "BLANK")
+FACTORY = area(bytes.fromhex("0103a00c340300fe"))
+case("interrupted first write on the NTAG factory content: first page zeroed, image partly written", "NTAG213",
+     UID7, bytes(4) + area(image(body(R1), UID7, KEY, 1))[4:24] + FACTORY[24:], Z, "BLANK")
+case("factory content with its second page overwritten (what writing the second page first left)", "NTAG213",
+     UID7, FACTORY[:4] + area(image(body(R1), UID7, KEY, 1))[4:], Z, "UNKNOWN",
+     note="an older write order left this; the current one zeroes the first page first")
 case("another application's NDEF data", "NTAG213", UID7, area(bytes.fromhex("0310d1010c5503706f7274616c2e646576fe")),
      Z, "UNKNOWN")
 edited = bytearray(area(image(body(R1), UID7, KEY, 4))); edited[7 + 25] = 99

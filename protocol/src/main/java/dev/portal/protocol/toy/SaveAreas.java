@@ -1,5 +1,7 @@
 package dev.portal.protocol.toy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,9 +89,10 @@ public final class SaveAreas {
                     throw new IllegalStateException("area " + target + " holds a newer-format record with counter "
                             + newer.counter() + "; this portal will not roll the toy back (" + current.reason() + ")");
                 }
-                yield plan(layout, target, WriteCounter.next(current.writeCounter()), newRecord, uid, key);
+                boolean blankTarget = current.state(target) instanceof AreaState.Blank;
+                yield plan(layout, target, WriteCounter.next(current.writeCounter()), newRecord, uid, key, blankTarget);
             }
-            case BLANK -> plan(layout, Area.A, 1, newRecord, uid, key);
+            case BLANK -> plan(layout, Area.A, 1, newRecord, uid, key, true);
             case TAMPERED, UNKNOWN -> throw new IllegalStateException("refusing to write over a " + current.verdict()
                     + " toy (" + current.reason() + "); re-initialising it is a deliberate reset");
         };
@@ -109,12 +112,22 @@ public final class SaveAreas {
             throw new IllegalStateException("toy was written by newer firmware (" + current.reason()
                     + "); this portal will not overwrite it");
         }
-        return plan(layout, Area.A, 1, newRecord, uid, key);
+        return plan(layout, Area.A, 1, newRecord, uid, key, true);
     }
 
+    /**
+     * With {@code clearFirst}, the target's first unit is zeroed before anything else (SPEC.md 11.8 step 4):
+     * a blank area may hold the two-page NTAG factory content, which an interrupted write must not turn into
+     * something neither blank nor ours.
+     */
     private static ToyWritePlan plan(TagLayout layout, Area target, long counter, ToyRecord record,
-                                     byte[] uid, FleetKey key) {
+                                     byte[] uid, FleetKey key, boolean clearFirst) {
         byte[] image = ToyImage.encode(record, uid, key, counter);
-        return new ToyWritePlan(target, counter, record, image, layout.split(target, image));
+        List<UnitWrite> writes = new ArrayList<>();
+        if (clearFirst) {
+            writes.add(layout.clearFirstUnit(target));
+        }
+        writes.addAll(layout.split(target, image));
+        return new ToyWritePlan(target, counter, record, image, writes);
     }
 }

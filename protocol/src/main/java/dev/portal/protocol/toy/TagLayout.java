@@ -95,6 +95,17 @@ public enum TagLayout {
     }
 
     /**
+     * A write of zeros to the area's first unit. Made before a first write into a blank area: the NTAG factory
+     * content {@code 01 03 A0 0C 34 03 00 FE} spans two pages, so writing the second page first would leave a
+     * start that is neither blank nor ours (UNKNOWN) if the toy were lifted; with the first unit zeroed, every
+     * interruption leaves the area blank.
+     */
+    public UnitWrite clearFirstUnit(Area area) {
+        int[] units = area == Area.A ? areaA : areaB;
+        return new UnitWrite(units[0], new byte[unitSize]);
+    }
+
+    /**
      * The area's bytes from the data read from its units, given in the order of {@link #units(Area)}; each must
      * be one unit long.
      */

@@ -36,7 +36,10 @@ class ToyCodecPropertiesTest {
                                boolean garbageInCutUnit, byte[] garbage) {
     }
 
-    private record FirstWrite(ToyRecord record, byte[] uid, TagLayout layout, boolean erasedAsFF, int cut) {
+    /** How a fresh tag comes from the factory: erased to zeros or to 0xFF, or (NTAG) with an empty NDEF message. */
+    private enum Fresh { ZEROS, ONES, NDEF }
+
+    private record FirstWrite(ToyRecord record, byte[] uid, TagLayout layout, Fresh fresh, int cut) {
     }
 
     private record Alternating(ToyRecord record, byte[] uid, TagLayout layout, long start) {
@@ -81,9 +84,9 @@ class ToyCodecPropertiesTest {
 
     @Test
     void aFirstWriteInterruptedOnAFreshTagLeavesItBlank() {
-        Property.forAll(300, r -> new FirstWrite(RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r), r.nextBoolean(),
-                        CUTS.next(r)),
-                c -> aFirstWriteInterruptedOnAFreshTagLeavesItBlank(c.record(), c.uid(), c.layout(), c.erasedAsFF(),
+        Property.forAll(300, r -> new FirstWrite(RECORDS.next(r), UIDS.next(r), LAYOUTS.next(r),
+                        Fresh.values()[r.nextInt(3)], CUTS.next(r)),
+                c -> aFirstWriteInterruptedOnAFreshTagLeavesItBlank(c.record(), c.uid(), c.layout(), c.fresh(),
                         c.cut()));
     }
 
@@ -196,8 +199,12 @@ class ToyCodecPropertiesTest {
 
     private void aFirstWriteInterruptedOnAFreshTagLeavesItBlank(
             ToyRecord record, byte[] uid, TagLayout layout,
-            boolean erasedAsFF, int cut) {
-        SimulatedTag tag = new SimulatedTag(layout, erasedAsFF ? (byte) 0xFF : 0);
+            Fresh fresh, int cut) {
+        SimulatedTag tag = new SimulatedTag(layout, fresh == Fresh.ONES ? (byte) 0xFF : 0);
+        if (fresh == Fresh.NDEF && layout.unitSize() == 4) { // the NTAG factory content spans pages 4 and 5
+            tag.scribble(4, new byte[] {0x01, 0x03, (byte) 0xA0, 0x0C});
+            tag.scribble(5, new byte[] {0x34, 0x03, 0x00, (byte) 0xFE});
+        }
         ToyReadResult blank = tag.read(uid, TestKeys.FLEET);
         assertEquals(ToyVerdict.BLANK, blank.verdict());
         ToyWritePlan plan = SaveAreas.planWrite(layout, blank, record, uid, TestKeys.FLEET);
