@@ -1,5 +1,6 @@
 package dev.portal.bridge.app;
 
+import dev.portal.link.PasswordFile;
 import dev.portal.link.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,10 @@ import java.util.concurrent.CountDownLatch;
                 + "broker on --port.")
 public final class BridgeMain implements Callable<Integer> {
 
+    /** A password in a JDBC URL: {@code password=} among its parameters, or {@code user:password@} before the host. */
+    private static final java.util.regex.Pattern JDBC_URL_SECRET =
+            java.util.regex.Pattern.compile("(?i)[?&;]password=|//[^/@]*:[^/@]*@");
+
     @Option(names = "--broker", paramLabel = "URI", description = "existing broker, tcp://HOST:PORT or ssl://HOST:PORT")
     String broker;
 
@@ -35,9 +40,9 @@ public final class BridgeMain implements Callable<Integer> {
     @Option(names = "--username", description = "broker user name")
     String username;
 
-    @Option(names = "--password", description = "broker password (or set PORTAL_MQTT_PASSWORD)",
-            defaultValue = "${env:PORTAL_MQTT_PASSWORD}")
-    String password;
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "file holding the broker password (or set PORTAL_MQTT_PASSWORD); never on the command line")
+    Path passwordFile;
 
     @Option(names = "--data-dir", defaultValue = "var/bridge",
             description = "database and embedded-broker data (default ${DEFAULT-VALUE})")
@@ -51,9 +56,9 @@ public final class BridgeMain implements Callable<Integer> {
     @Option(names = "--store-user", description = "database user name for --store")
     String storeUser;
 
-    @Option(names = "--store-password", description = "database password for --store (or set PORTAL_STORE_PASSWORD)",
-            defaultValue = "${env:PORTAL_STORE_PASSWORD}")
-    String storePassword;
+    @Option(names = "--store-password-file", paramLabel = "FILE",
+            description = "file holding the database password for --store (or set PORTAL_STORE_PASSWORD)")
+    Path storePasswordFile;
 
     @Option(names = "--shared", paramLabel = "GROUP",
             description = "subscribe to portal frames and toy update requests as shared subscriptions, so several "
@@ -102,6 +107,14 @@ public final class BridgeMain implements Callable<Integer> {
         return 0;
     }
 
+    /** A password from its file, else from the environment variable, else none. */
+    private static Optional<char[]> secret(Path file, String variable) throws java.io.IOException {
+        if (file != null) {
+            return Optional.of(PasswordFile.read(file));
+        }
+        return Optional.ofNullable(System.getenv(variable)).filter(p -> !p.isEmpty()).map(String::toCharArray);
+    }
+
     BridgeConfig config() throws Exception {
         String id = clientId != null ? clientId : "portal-bridge-" + InetAddress.getLocalHost().getHostName();
         String uri = broker != null ? broker : "tcp://127.0.0.1:" + port;
@@ -110,7 +123,7 @@ public final class BridgeMain implements Callable<Integer> {
             tlsConfig = Optional.of(tlsCa != null ? TlsConfig.trusting(tlsCa) : TlsConfig.jvmDefaults());
         }
         BrokerSettings mqtt = new BrokerSettings(uri, id, Optional.ofNullable(username),
-                Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray), tlsConfig,
+                secret(passwordFile, "PORTAL_MQTT_PASSWORD"), tlsConfig,
                 broker == null, Duration.ofSeconds(10));
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
@@ -118,10 +131,15 @@ public final class BridgeMain implements Callable<Integer> {
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--store takes a JDBC URL (jdbc:postgresql://HOST:PORT/DB), not " + storeUrl);
+                        "--store takes a JDBC URL (jdbc:postgresql://HOST:PORT/DB)");
+            }
+            if (JDBC_URL_SECRET.matcher(storeUrl).find()) {
+                // The URL is logged and shown in errors; a password inside it would be too.
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--store must not hold a password: give it with --store-password-file or PORTAL_STORE_PASSWORD");
             }
             config = config.withStore(new BridgeConfig.StoreUrl(storeUrl, Optional.ofNullable(storeUser),
-                    Optional.ofNullable(storePassword).filter(p -> !p.isEmpty())));
+                    secret(storePasswordFile, "PORTAL_STORE_PASSWORD").map(String::new)));
         }
         return config;
     }

@@ -1,5 +1,6 @@
 package dev.portal.portalctl.cli;
 
+import dev.portal.link.PasswordFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,11 +15,8 @@ public final class BrokerOptions {
     @Option(names = "--username", description = "Broker user name.")
     public String username;
 
-    @Option(names = "--password", description = "Broker password (prefer --password-file or $PORTAL_PASSWORD).",
-            defaultValue = "${env:PORTAL_PASSWORD}")
-    public String password;
-
-    @Option(names = "--password-file", description = "File holding the broker password.")
+    @Option(names = "--password-file", description = "File holding the broker password (or set $PORTAL_PASSWORD);"
+            + " a password is never taken on the command line, where ps shows it.")
     public Path passwordFile;
 
     @Option(names = "--ca-file", description = "PEM CA certificate(s) to trust for TLS (default: the JDK's CAs).")
@@ -40,8 +38,9 @@ public final class BrokerOptions {
 
     public Optional<char[]> passwordChars() throws java.io.IOException {
         if (passwordFile != null) {
-            return Optional.of(java.nio.file.Files.readString(passwordFile).strip().toCharArray());
+            return Optional.of(PasswordFile.read(passwordFile));
         }
-        return Optional.ofNullable(password).filter(p -> !p.isEmpty()).map(String::toCharArray);
+        return Optional.ofNullable(System.getenv("PORTAL_PASSWORD")).filter(p -> !p.isEmpty())
+                .map(String::toCharArray);
     }
 }
