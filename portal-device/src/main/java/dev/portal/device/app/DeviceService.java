@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +53,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DeviceService implements DeviceControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
+    /** How long a restart waits for the outbox to drain: a broker that is away must not keep the portal up. */
+    private static final Duration REBOOT_DRAIN = Duration.ofSeconds(3);
 
     private final DeviceConfig config;
     private final Outbox outbox;
@@ -183,8 +186,8 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         }
     }
 
-    private static java.time.Duration interval(RuntimeSettings r) {
-        return java.time.Duration.ofNanos(1_000_000_000L / r.pollHz());
+    private static Duration interval(RuntimeSettings r) {
+        return Duration.ofNanos(1_000_000_000L / r.pollHz());
     }
 
     public void start() {
@@ -198,7 +201,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         try {
             if (firmware.isPresent()) {
                 firmware.get().started(HealthProbes.of(() -> delivery.stats().connected(), health.polls::get,
-                        emitter::failures), java.time.Duration.ofSeconds(1));
+                        emitter::failures), Duration.ofSeconds(1));
             }
         } catch (IOException e) {
             LOG.error("firmware health check could not start: {}", e.toString(), e);
@@ -295,13 +298,10 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     @Override
     public void reboot() {
         Thread t = new Thread(() -> {
-            long deadline = System.currentTimeMillis() + 3000;
-            while (outbox.stats().depth() > 0 && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                outbox.awaitDrained(REBOOT_DRAIN); // what explains the restart (the Reboot's answer) goes out first
+            } catch (InterruptedException e) {
+                return;
             }
             LOG.warn("reboot requested by the host");
             rebootAction.run();
