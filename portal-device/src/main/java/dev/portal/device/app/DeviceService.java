@@ -1,6 +1,7 @@
 package dev.portal.device.app;
 
 import dev.portal.device.command.CommandService;
+import dev.portal.device.command.CommandServiceBuilder;
 import dev.portal.device.command.DeviceControl;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.config.RuntimeSettings;
@@ -18,6 +19,7 @@ import dev.portal.link.DeviceId;
 import dev.portal.link.LinkException;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
+import dev.portal.device.presence.PadPollerBuilder;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.toy.ToyJudge;
@@ -100,23 +102,28 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         this.slots = new SlotTable(config.maxToys());
         List<PadCalibration> saved = settings.loadCalibration();
         List<PadPoller> pollers = new ArrayList<>();
-        ToyJudge judge = new ToyJudge(key);
+        PadPollerBuilder pads = PadPoller.builder().slots(slots).sink(emitter).judge(new ToyJudge(key))
+                .lights(lights).health(health).clock(clock::millisSinceStart);
         for (int pad = 0; pad < readers.size(); pad++) {
             int p = pad;
             PadCalibration cal = saved.stream().filter(c -> c.pad() == p).findFirst()
                     .orElse(new PadCalibration(p, runtime.antennaGainDb(), runtime.removalMissThreshold()));
-            pollers.add(new PadPoller(pad, readers.get(pad), slots, emitter, judge, lights, health,
-                    clock::millisSinceStart, cal));
+            pollers.add(pads.pad(pad).reader(readers.get(pad)).calibration(cal).build());
         }
         this.presence = new PresenceService(pollers, interval(runtime));
-        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this,
-                results.load(), remembered -> {
+        CommandServiceBuilder commandParts = CommandService.builder().sink(emitter).presence(presence).slots(slots)
+                .fleetKey(key).lights(lights).health(health).control(this)
+                .rememberedResults(results.load(), remembered -> {
                     try {
                         results.save(remembered);
                     } catch (IOException e) {
                         LOG.warn("could not keep command results: {}", e.toString());
                     }
-                }, config.firmware().updatesEnabled() ? firmware : Optional.empty());
+                });
+        if (config.firmware().updatesEnabled()) {
+            firmware.ifPresent(commandParts::firmware);
+        }
+        this.commands = commandParts.build();
         try {
             this.delivery = new OutboxPublisher(config.mqtt(), outbox, DeviceId.of(config.deviceId()), bootId,
                     this::onConnected, commands::submit);
