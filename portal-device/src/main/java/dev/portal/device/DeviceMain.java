@@ -2,6 +2,7 @@ package dev.portal.device;
 
 import dev.portal.device.app.DeviceService;
 import dev.portal.device.app.PiHardware;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.app.PortalHardware;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
@@ -105,7 +106,7 @@ public final class DeviceMain {
 
     private static int production(DeviceConfig config) throws Exception {
         PortalHardware hw = PiHardware.open(config);
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
+        DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(false), () -> exitForReboot(hw));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

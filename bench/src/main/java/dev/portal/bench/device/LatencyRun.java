@@ -75,8 +75,9 @@ final class LatencyRun {
             SlotTable slots = new SlotTable(8);
             List<PadPoller> pollers = new ArrayList<>();
             for (int i = 0; i < pads; i++) {
-                pollers.add(new PadPoller(i, hw.readers().get(i), slots, timed, new ToyJudge(Optional.of(key)),
-                        hw.lights(), health, System::currentTimeMillis, new PadCalibration(i, 33, 3)));
+                pollers.add(PadPoller.builder().pad(i).reader(hw.readers().get(i)).slots(slots).sink(timed)
+                        .judge(new ToyJudge(Optional.of(key))).lights(hw.lights()).health(health)
+                        .clock(System::currentTimeMillis).calibration(new PadCalibration(i, 33, 3)).build());
             }
             try (PresenceService presence = new PresenceService(pollers, Duration.ofNanos(1_000_000_000L / pollHz))) {
                 presence.start();
@@ -113,8 +114,9 @@ final class LatencyRun {
             SlotTable slots = new SlotTable(8);
             List<PadPoller> pollers = new ArrayList<>();
             for (int i = 0; i < pads; i++) {
-                pollers.add(new PadPoller(i, hw.readers().get(i), slots, emitter, new ToyJudge(Optional.of(key)),
-                        hw.lights(), health, System::currentTimeMillis, new PadCalibration(i, 33, 3)));
+                pollers.add(PadPoller.builder().pad(i).reader(hw.readers().get(i)).slots(slots).sink(emitter)
+                        .judge(new ToyJudge(Optional.of(key))).lights(hw.lights()).health(health)
+                        .clock(System::currentTimeMillis).calibration(new PadCalibration(i, 33, 3)).build());
             }
             String[] names = {"dragon", "knight", "wizard", "blank"};
             for (int i = 0; i < toys; i++) {

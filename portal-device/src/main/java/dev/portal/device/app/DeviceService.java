@@ -7,35 +7,29 @@ import dev.portal.device.config.RuntimeSettings;
 import dev.portal.device.config.SerialConfig;
 import dev.portal.device.firmware.FirmwareService;
 import dev.portal.device.firmware.FirmwareVersion;
-import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.FrameEmitter;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.health.HeartbeatTask;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.mqtt.DeliveryStats;
 import dev.portal.device.mqtt.OutboxPublisher;
-import dev.portal.link.DeviceId;
-import dev.portal.link.LinkException;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
-import dev.portal.device.store.CommandResultStore;
 import dev.portal.device.store.SettingsStore;
-import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
-import dev.portal.protocol.toy.FleetKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,18 +40,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The running portal: outbox, frame emitter, pads, commands, heartbeat and MQTT delivery, wired together.
- * The first frame of every boot is a Birth; another follows on every (re)connect and after any change the
- * host should know about (calibration, configuration).
+ * The running portal: starts and stops its parts (outbox, frame emitter, pads, commands, heartbeat and MQTT
+ * delivery, wired by {@link PortalAssembly}) and serves the commands' {@link DeviceControl} calls. The first
+ * frame of every boot is a Birth; another follows on every (re)connect and after any change the host should know
+ * about (calibration, configuration).
  */
 public final class DeviceService implements DeviceControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
+    /** How long a restart waits for the outbox to drain: a broker that is away must not keep the portal up. */
+    private static final Duration REBOOT_DRAIN = Duration.ofSeconds(3);
 
     private final DeviceConfig config;
     private final Outbox outbox;
     private final FrameEmitter emitter;
-    private final BootClock clock;
-    private final HealthStats health = new HealthStats();
+    private final HealthStats health;
     private final SlotTable slots;
     private final PresenceService presence;
     private final CommandService commands;
@@ -65,7 +61,11 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private final SettingsStore settings;
     private final PadLights lights;
     private final Runnable rebootAction;
-    private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private final HeartbeatTask heartbeat;
     private ScheduledFuture<?> heartbeatFuture;
     private volatile RuntimeSettings runtime;
@@ -73,98 +73,31 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     private final Optional<FirmwareService> firmware;
     private volatile SerialLink console;
 
-    public DeviceService(DeviceConfig config, List<NfcReader> readers, PadLights lights,
-                         BootClock clock, Runnable rebootAction) throws IOException {
-        this.config = config;
-        this.clock = clock;
-        this.lights = lights;
-        this.rebootAction = rebootAction;
-        this.settings = new SettingsStore(config.stateDirectory());
-        CommandResultStore results = new CommandResultStore(config.stateDirectory());
-        RuntimeSettings stored = settings.loadRuntime().orElse(config.runtime());
-        this.runtime = stored.version() >= config.runtime().version() ? stored : config.runtime();
-        Optional<FleetKey> key = Optional.empty();
-        if (config.fleetKeyFile().isPresent()) {
-            key = Optional.of(FleetKey.fromFile(config.fleetKeyFile().get()));
-            LOG.info("fleet key {} loaded", key.get().id());
-        } else {
-            LOG.warn("no fleetKeyFile configured: toys read as UNKNOWN and cannot be written");
-        }
-        this.outbox = Outbox.open(config.outbox());
-        long bootId = FrameEmitter.newBootId();
-        this.emitter = new FrameEmitter(outbox, clock, bootId);
-        this.firmware = openFirmware(config);
-        this.slots = new SlotTable(config.maxToys());
-        List<PadCalibration> saved = settings.loadCalibration();
-        List<PadPoller> pollers = new ArrayList<>();
-        ToyJudge judge = new ToyJudge(key);
-        for (int pad = 0; pad < readers.size(); pad++) {
-            int p = pad;
-            PadCalibration cal = saved.stream().filter(c -> c.pad() == p).findFirst()
-                    .orElse(new PadCalibration(p, runtime.antennaGainDb(), runtime.removalMissThreshold()));
-            pollers.add(new PadPoller(pad, readers.get(pad), slots, emitter, judge, lights, health,
-                    clock::millisSinceStart, cal));
-        }
-        this.presence = new PresenceService(pollers, interval(runtime));
-        this.commands = new CommandService(emitter, presence, slots, key, lights, health, this,
-                results.load(), remembered -> {
-                    try {
-                        results.save(remembered);
-                    } catch (IOException e) {
-                        LOG.warn("could not keep command results: {}", e.toString());
-                    }
-                }, config.firmware().updatesEnabled() ? firmware : Optional.empty());
-        try {
-            this.delivery = new OutboxPublisher(config.mqtt(), outbox, DeviceId.of(config.deviceId()), bootId,
-                    this::onConnected, commands::submit);
-        } catch (LinkException e) {
-            throw new IOException("MQTT set-up failed: " + e.getMessage(), e);
-        }
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat");
-            t.setDaemon(true);
-            return t;
+    /** Made by {@link PortalAssembly#assemble}; the parts that call back into the service are made here. */
+    DeviceService(PortalAssembly parts) throws IOException {
+        this.config = parts.config;
+        this.lights = parts.lights;
+        this.rebootAction = parts.rebootAction;
+        this.settings = parts.settings;
+        this.runtime = parts.runtime;
+        this.health = parts.health;
+        this.outbox = parts.outbox;
+        this.emitter = parts.emitter;
+        this.slots = parts.slots;
+        this.presence = parts.presence;
+        this.firmware = parts.firmware(reason -> {
+            LOG.warn("restarting: {}", reason);
+            reboot();
         });
-        long resetsAtStart = driverResets(readers);
-        this.heartbeat = new HeartbeatTask(emitter, health, outbox::stats, delivery::stats, clock::millisSinceStart,
-                () -> driverResets(readers) - resetsAtStart);
-        LOG.info("portal {} boot {} with {} pads, {} slots", config.deviceId(), String.format("%08x", bootId),
-                readers.size(), config.maxToys());
-    }
-
-    private static long driverResets(List<NfcReader> readers) {
-        return readers.stream().mapToLong(r -> r.health().resets()).sum();
+        this.commands = parts.commands(this, firmware);
+        this.delivery = parts.delivery(this::onConnected, commands::submit);
+        this.heartbeat = parts.heartbeat(delivery);
     }
 
     /** The service's version, from the jar manifest ("dev" when run from classes). */
     public static String version() {
         String v = DeviceService.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
-    }
-
-    /**
-     * With a firmware key the slots must work (the config check made sure the folder is writable). Without one,
-     * a firmware folder that cannot be created (an older portal.json without dataDirectory, say) costs nothing
-     * but the update feature: the service runs on.
-     */
-    private Optional<FirmwareService> openFirmware(DeviceConfig config) throws IOException {
-        try {
-            FirmwareService fw = FirmwareService.open(config.firmware().settings(factoryVersion()), reason -> {
-                LOG.warn("restarting: {}", reason);
-                reboot();
-            }, emitter::emit);
-            if (!config.firmware().updatesEnabled()) {
-                LOG.info("no firmware.publicKeyFile configured: firmware updates are refused");
-            }
-            return Optional.of(fw);
-        } catch (IOException e) {
-            if (config.firmware().updatesEnabled()) {
-                throw e;
-            }
-            LOG.warn("firmware folder {} unusable ({}); running without firmware slots", config.firmware().directory(),
-                    e.toString());
-            return Optional.empty();
-        }
     }
 
     /** The installed (factory) jar's version as a firmware version; builds run from classes count as 0.0.0-dev. */
@@ -183,10 +116,6 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         }
     }
 
-    private static java.time.Duration interval(RuntimeSettings r) {
-        return java.time.Duration.ofNanos(1_000_000_000L / r.pollHz());
-    }
-
     public void start() {
         config.serial().ifPresent(this::openConsole);
         rebirth(); // the first frame of the boot
@@ -198,7 +127,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         try {
             if (firmware.isPresent()) {
                 firmware.get().started(HealthProbes.of(() -> delivery.stats().connected(), health.polls::get,
-                        emitter::failures), java.time.Duration.ofSeconds(1));
+                        emitter::failures), Duration.ofSeconds(1));
             }
         } catch (IOException e) {
             LOG.error("firmware health check could not start: {}", e.toString(), e);
@@ -270,7 +199,7 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         RuntimeSettings before = runtime;
         runtime = next;
         if (next.pollHz() != before.pollHz()) {
-            presence.setInterval(interval(next));
+            presence.setInterval(next.pollInterval());
         }
         if (next.heartbeatSeconds() != before.heartbeatSeconds()) {
             scheduleHeartbeat();
@@ -295,13 +224,10 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
     @Override
     public void reboot() {
         Thread t = new Thread(() -> {
-            long deadline = System.currentTimeMillis() + 3000;
-            while (outbox.stats().depth() > 0 && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                outbox.awaitDrained(REBOOT_DRAIN); // what explains the restart (the Reboot's answer) goes out first
+            } catch (InterruptedException e) {
+                return;
             }
             LOG.warn("reboot requested by the host");
             rebootAction.run();

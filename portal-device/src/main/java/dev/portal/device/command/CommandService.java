@@ -8,7 +8,6 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.presence.PresenceService;
-import dev.portal.device.presence.SlotTable;
 import dev.portal.device.toy.ToyWriter;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Calibrate;
@@ -28,11 +27,9 @@ import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WriteToy;
-import dev.portal.protocol.toy.FleetKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -62,39 +59,26 @@ public final class CommandService implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Optional<FirmwareService> firmware;
 
-    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
-                          PadLights lights, HealthStats health, DeviceControl control) {
-        this(sink, presence, slots, key, lights, health, control, List.of(), r -> { });
-    }
-
-    /**
-     * With {@code remembered} results of earlier runs and a {@code store} that keeps them, a command repeated
-     * after a restart (a Reboot, say) is answered, not executed again.
-     */
-    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
-                          PadLights lights, HealthStats health, DeviceControl control,
-                          List<CommandResult> remembered, java.util.function.Consumer<List<CommandResult>> store) {
-        this(sink, presence, slots, key, lights, health, control, remembered, store, Optional.empty());
-    }
-
-    /** With {@code firmware} present (a firmware key is configured), FirmwareChunk commands update the service. */
-    public CommandService(EventSink sink, PresenceService presence, SlotTable slots, Optional<FleetKey> key,
-                          PadLights lights, HealthStats health, DeviceControl control,
-                          List<CommandResult> remembered, java.util.function.Consumer<List<CommandResult>> store,
-                          Optional<FirmwareService> firmware) {
-        this.firmware = firmware;
-        this.results = new ResultCache(256, remembered, store);
-        this.sink = sink;
-        this.presence = presence;
-        this.lights = lights;
-        this.health = health;
-        this.control = control;
-        this.writer = new WriteToyHandler(slots, key.map(k -> new ToyWriter(k, sink)), lights);
+    /** Checked by {@link CommandServiceBuilder#build()}. */
+    CommandService(CommandServiceBuilder parts) {
+        this.firmware = parts.firmware;
+        this.results = new ResultCache(256, parts.remembered, parts.store);
+        this.sink = parts.sink;
+        this.presence = parts.presence;
+        this.lights = parts.lights;
+        this.health = parts.health;
+        this.control = parts.control;
+        this.writer = new WriteToyHandler(parts.slots, parts.key.map(k -> new ToyWriter(k, sink)), lights);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
             Thread t = new Thread(r, "commands");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A builder; see {@link CommandServiceBuilder} for what is required and the defaults. */
+    public static CommandServiceBuilder builder() {
+        return new CommandServiceBuilder();
     }
 
     /** Called from the MQTT client's thread: queue and return at once. */

@@ -29,6 +29,6 @@ public record DeviceConfig(String deviceId, MqttSettings mqtt, OutboxSettings ou
     }
 
     public Duration pollInterval() {
-        return Duration.ofNanos(1_000_000_000L / runtime.pollHz());
+        return runtime.pollInterval();
     }
 }

@@ -1,6 +1,8 @@
 package dev.portal.device.config;
 
 import dev.portal.protocol.frame.AntennaGain;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,11 @@ public record RuntimeSettings(long version, int pollHz, int heartbeatSeconds, in
             throw new ConfigException(problems);
         }
         return next;
+    }
+
+    /** The time between two polls of a pad. */
+    public Duration pollInterval() {
+        return Duration.ofNanos(1_000_000_000L / pollHz);
     }
 
     public Map<String, String> asEntries() {

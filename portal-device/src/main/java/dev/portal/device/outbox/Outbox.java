@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -165,16 +168,30 @@ public final class Outbox implements AutoCloseable {
 
     /** Waits until a record with index >= {@code index} is durable, or the timeout passes. */
     public boolean awaitDurable(long index, long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        return await(() -> durable >= index, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    }
+
+    /**
+     * Waits until every record appended so far has been acknowledged (or dropped when the journal was full),
+     * the outbox closes, or the timeout passes; true when nothing is left to deliver. A restart waits on this so
+     * the frames that explain it reach the broker first.
+     */
+    public boolean awaitDrained(Duration timeout) throws InterruptedException {
+        return await(() -> depthLocked() == 0, timeout.toNanos());
+    }
+
+    /** Waits on the lock (woken by every append, sync, acknowledgement and the close) until {@code done} holds. */
+    private boolean await(BooleanSupplier done, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
         synchronized (lock) {
-            while (durable < index && !closed) {
+            while (!done.getAsBoolean() && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
                 lock.wait(Math.max(1, left / 1_000_000));
             }
-            return durable >= index;
+            return done.getAsBoolean();
         }
     }
 

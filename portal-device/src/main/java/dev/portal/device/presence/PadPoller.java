@@ -63,17 +63,22 @@ public final class PadPoller {
     private int resetFailures;
     private int pausePolls;
 
-    public PadPoller(int pad, NfcReader reader, SlotTable slots, EventSink sink, ToyJudge judge, PadLights lights,
-                     HealthStats health, LongSupplier clock, PadCalibration calibration) {
-        this.pad = pad;
-        this.reader = reader;
-        this.slots = slots;
-        this.sink = sink;
-        this.judge = judge;
-        this.lights = lights;
-        this.health = health;
-        this.clock = clock;
-        this.calibration = calibration;
+    /** Checked and copied by {@link PadPollerBuilder#build()}. */
+    PadPoller(PadPollerBuilder parts) {
+        this.pad = parts.pad;
+        this.reader = parts.reader;
+        this.slots = parts.slots;
+        this.sink = parts.sink;
+        this.judge = parts.judge;
+        this.lights = parts.lights;
+        this.health = parts.health;
+        this.clock = parts.clock;
+        this.calibration = parts.calibration;
+    }
+
+    /** A builder for one pad's poller; every part is required. */
+    public static PadPollerBuilder builder() {
+        return new PadPollerBuilder();
     }
 
     public int pad() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
@@ -44,7 +45,7 @@ public final class SimulatedPortal implements AutoCloseable {
     public static SimulatedPortal start(DeviceConfig config, FleetKey key, Runnable reboot, PrintStream out)
             throws IOException {
         SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(), new BootClock(true), reboot);
+        DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(), new BootClock(true), reboot);
         service.start();
         return new SimulatedPortal(hw, service, new ToyCatalogue(key), out);
     }

@@ -49,7 +49,7 @@ class DeviceEndToEndTest {
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 11);
-        service = new DeviceService(config, hw.readers(), hw.lights(),
+        service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
     }

@@ -57,7 +57,7 @@ class DeviceFaultsTest {
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
         hw = SimulatedHardware.open(pads, 5);
-        service = new DeviceService(config, hw.readers(), hw.lights(),
+        service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
     }
@@ -156,7 +156,7 @@ class DeviceFaultsTest {
         hw = SimulatedHardware.open(1, 9);
         var wizard = catalogue.make("wizard");
         LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wizard));
-        service = new DeviceService(config, List.of(reader), hw.lights(),
+        service = PortalAssembly.assemble(config, List.of(reader), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-lift", "portal/lift/evt")) {

@@ -54,13 +54,13 @@ class CommandServiceTest {
     private final SlotTable slots = new SlotTable(8);
     private final StateLights lights = StateLights.withoutOutput(1);
     private final FakeReaders.Handle reader = FakeReaders.create(7);
-    private final PadPoller poller = new PadPoller(0, reader.reader(), slots, events::add,
-            new ToyJudge(Optional.of(key)), lights, health, System::currentTimeMillis, new PadCalibration(0, 33, 3));
+    private final PadPoller poller = PadPoller.builder().pad(0).reader(reader.reader()).slots(slots)
+            .sink(events::add).judge(new ToyJudge(Optional.of(key))).lights(lights).health(health)
+            .clock(System::currentTimeMillis).calibration(new PadCalibration(0, 33, 3)).build();
     private final PresenceService presence = new PresenceService(List.of(poller), java.time.Duration.ofMillis(50));
     private final AtomicInteger births = new AtomicInteger();
     private RuntimeSettings runtime = RuntimeSettings.DEFAULTS;
-    private final CommandService service = new CommandService(events::add, presence, slots, Optional.of(key), lights,
-            health, new DeviceControl() {
+    private final DeviceControl control = new DeviceControl() {
         @Override
         public void rebirth() {
             births.incrementAndGet();
@@ -83,7 +83,14 @@ class CommandServiceTest {
         @Override
         public void reboot() {
         }
-    });
+    };
+    private final CommandService service = commands().build();
+
+    /** Every required part, nothing optional. */
+    private CommandServiceBuilder commands() {
+        return CommandService.builder().sink(events::add).presence(presence).slots(slots).fleetKey(Optional.of(key))
+                .lights(lights).health(health).control(control);
+    }
 
     @AfterEach
     void close() {
@@ -269,40 +276,26 @@ class CommandServiceTest {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-        DeviceControl control = new DeviceControl() {
-            @Override
-            public void rebirth() {
-                births.incrementAndGet();
-            }
-
-            @Override
-            public RuntimeSettings runtime() {
-                return runtime;
-            }
-
-            @Override
-            public void applyRuntime(RuntimeSettings s) {
-                runtime = s;
-            }
-
-            @Override
-            public void calibrationChanged() {
-            }
-
-            @Override
-            public void reboot() {
-            }
-        };
-        try (CommandService first = new CommandService(events::add, presence, slots, Optional.of(key), lights, health,
-                control, store.load(), keep)) {
+        try (CommandService first = commands().rememberedResults(store.load(), keep).build()) {
             first.handle(frame(500, new Rebirth()));
         }
-        try (CommandService second = new CommandService(events::add, presence, slots, Optional.of(key), lights,
-                health, control, store.load(), keep)) {
+        try (CommandService second = commands().rememberedResults(store.load(), keep).build()) {
             second.handle(frame(500, new Rebirth()));
         }
         assertEquals(1, births.get(), "executed once, across the restart");
         assertEquals(2, results().size());
         assertEquals(results().get(0), results().get(1));
+    }
+
+    @Test
+    void theBuilderNamesAMissingPartAndByDefaultRefusesFirmware() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> CommandService.builder().sink(events::add).presence(presence).slots(slots)
+                        .fleetKey(Optional.empty()).lights(lights).health(health).build());
+        assertEquals("a CommandService needs control(..) before build()", e.getMessage());
+        service.handle(frame(600, new dev.portal.protocol.frame.FirmwareChunk(1, 0, 1, new byte[32], new byte[]{1})));
+        CommandResult r = results().get(0);
+        assertEquals(Status.REJECTED, r.status());
+        assertTrue(r.detail().startsWith("firmware updates not configured"), r.detail());
     }
 }

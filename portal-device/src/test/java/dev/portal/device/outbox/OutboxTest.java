@@ -181,6 +181,22 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void awaitDrainedWaitsForTheLastAcknowledgement() throws Exception {
+        try (Outbox box = Outbox.open(small())) {
+            assertTrue(box.awaitDrained(Duration.ZERO), "an empty outbox is drained");
+            long first = box.append(rec(0));
+            long second = box.append(rec(1));
+            assertFalse(box.awaitDrained(Duration.ofMillis(20)), "nothing acknowledged yet");
+            box.acknowledge(second);
+            assertFalse(box.awaitDrained(Duration.ofMillis(20)), "one record still waits");
+            Thread acker = Thread.ofPlatform().start(() -> box.acknowledge(first));
+            assertTrue(box.awaitDrained(Duration.ofSeconds(5)), "woken by the acknowledgement");
+            acker.join();
+            assertEquals(0, box.stats().depth());
+        }
+    }
+
     private Path onlySegment() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> segs = s.filter(p -> p.toString().endsWith(".seg")).sorted().toList();

@@ -33,8 +33,9 @@ class PadPollerTest {
     }
 
     private PadPoller poller(int pad, FakeReader reader, Optional<dev.portal.protocol.toy.FleetKey> key) {
-        PadPoller p = new PadPoller(pad, reader, slots, events::add, new ToyJudge(key), lights, health,
-                () -> now, new PadCalibration(pad, 33, 3));
+        PadPoller p = PadPoller.builder().pad(pad).reader(reader).slots(slots).sink(events::add)
+                .judge(new ToyJudge(key)).lights(lights).health(health).clock(() -> now)
+                .calibration(new PadCalibration(pad, 33, 3)).build();
         p.start();
         return p;
     }
@@ -196,5 +197,20 @@ class PadPollerTest {
         assertTrue(of(ToyRead.class).isEmpty(), "nothing was read, so nothing is claimed");
         assertEquals(1, of(TagRemoved.class).size());
         assertEquals(1, health.failedToyReads.get());
+    }
+
+    @Test
+    void theBuilderNamesAMissingPartAndServesSeveralPads() {
+        PadPollerBuilder shared = PadPoller.builder().slots(slots).sink(events::add)
+                .judge(new ToyJudge(Optional.empty())).lights(lights).health(health).clock(() -> now);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> shared.pad(1).calibration(new PadCalibration(1, 33, 3)).build());
+        assertEquals("a PadPoller needs reader(..) before build() (pad 1)", e.getMessage());
+        PadPoller first = shared.pad(0).reader(new FakeReader(1)).calibration(new PadCalibration(0, 33, 3)).build();
+        PadPoller second = shared.pad(1).reader(new FakeReader(2)).calibration(new PadCalibration(1, 30, 4)).build();
+        assertEquals(0, first.pad());
+        assertEquals(new PadCalibration(0, 33, 3), first.calibration(), "built before the builder changed");
+        assertEquals(1, second.pad());
+        assertNotSame(first.reader(), second.reader());
     }
 }

@@ -1,6 +1,7 @@
 package dev.portal.device.sim;
 
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
@@ -35,7 +36,7 @@ class SimConsoleTest {
     void aScriptPlacesMovesAndRemovesToysAndBadLinesAreReportedNotFatal() throws Exception {
         DeviceConfig config = TestConfigs.config("console", MOSQUITTO.broker(), dir, 2);
         try (SimulatedHardware hw = SimulatedHardware.open(2, 1);
-             DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
+             DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                      new BootClock(true), () -> { })) {
             service.start();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

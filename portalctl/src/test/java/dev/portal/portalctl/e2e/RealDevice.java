@@ -3,6 +3,7 @@ package dev.portal.portalctl.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
@@ -39,7 +40,7 @@ final class RealDevice implements AutoCloseable {
 
     private void boot(DeviceConfig config) throws Exception {
         hw = SimulatedHardware.open(1, 11);
-        DeviceService s = new DeviceService(config, hw.readers(), hw.lights(),
+        DeviceService s = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> restarts.add(System.nanoTime()));
         service = s;
         s.start();

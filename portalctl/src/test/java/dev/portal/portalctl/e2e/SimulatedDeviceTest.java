@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
@@ -61,7 +62,7 @@ class SimulatedDeviceTest {
         pads.addObject().put("chipSelect", 1);
         DeviceConfig config = ConfigLoader.fromTree(root, dir);
         hw = SimulatedHardware.open(2, 7);
-        service = new DeviceService(config, hw.readers(), hw.lights(),
+        service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         awaitOnline(service);

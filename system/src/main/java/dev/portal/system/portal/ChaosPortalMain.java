@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
@@ -51,7 +52,7 @@ public final class ChaosPortalMain {
         }
         WorldFollower follower = new WorldFollower(Path.of(need(a, "--world")), hw.portal());
         follower.run(); // the toys that lay on the pads when the portal went down are still there
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
+        DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> System.exit(75));
         ScheduledExecutorService world = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "world");

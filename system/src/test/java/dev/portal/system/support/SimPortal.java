@@ -3,6 +3,7 @@ package dev.portal.system.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.app.DeviceService;
+import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
@@ -39,7 +40,7 @@ public final class SimPortal implements AutoCloseable {
         root.putArray("pads").addObject().put("chipSelect", 0);
         DeviceConfig config = ConfigLoader.fromTree(root, dir);
         SimulatedHardware hw = SimulatedHardware.open(1, 42);
-        DeviceService service = new DeviceService(config, hw.readers(), hw.lights(),
+        DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(true), () -> { });
         service.start();
         return new SimPortal(hw, service);
