@@ -93,7 +93,8 @@ def toy_record(body):
 
 TAG_TYPES = {1: "classic_1k", 2: "ntag213", 3: "ntag215", 4: "ntag216", 5: "classic_4k", 6: "classic_mini", 0: "other"}
 VERDICTS = {1: "recognised", 2: "blank", 3: "unknown", 4: "tampered"}
-CAPABILITIES = ["led", "toy_write", "calibration", "config", "firmware_update", "multi_tag", "serial_console"]
+CAPABILITIES = ["led", "toy_write", "calibration", "config", "firmware_update", "multi_tag", "serial_console",
+                "host_judged"]
 STATUSES = {0: "ok", 1: "rejected", 2: "failed", 3: "unknown_command", 4: "busy", 5: "timeout", 6: "no_tag"}
 LED_MODES = {0: "off", 1: "solid", 2: "blink", 3: "pulse"}
 COUNTERS = ["uptimeSeconds", "pollsPerSecondX100", "readErrors", "readerResets", "corruptTags", "rejectedCommands",
@@ -169,6 +170,20 @@ def command(c):
                      "imageSha256": sha.hex(), "data": data.hex()})
     elif kind in (6, 7):
         body["kind"] = "rebirth" if kind == 6 else "reboot"
+    elif kind == 8:
+        body["kind"] = "show_verdict"
+        body.update(tag_fields(c))
+        body["verdict"] = enum(c.uint(1), VERDICTS)
+    elif kind == 9:
+        body["kind"] = "write_area"
+        body.update(tag_fields(c))
+        body["target"] = enum(c.uint(1), {0: "a", 1: "b"})
+        body["expectedDigest"] = c.take(8).hex()
+        flags = c.uint(1)
+        if flags & ~1:
+            raise Reject("bad_field")
+        body["clearFirst"] = bool(flags & 1)
+        body["image"] = c.prefixed(1, 1, 64).hex()
     else:
         body.update({"kind": "unknown", "code": kind, "payload": c.take(c.remaining()).hex()})
     return body
@@ -230,7 +245,7 @@ def decode(frame):
     version, type_code, flags = frame[0], frame[1], frame[2]
     if flags & 0xF0:
         raise Reject("unknown_required_flag")
-    types = {0x01: "tag_placed", 0x02: "tag_removed", 0x03: "toy_read", 0x10: "birth", 0x11: "heartbeat",
+    types = {0x01: "tag_placed", 0x02: "tag_removed", 0x03: "toy_read", 0x04: "toy_areas", 0x10: "birth", 0x11: "heartbeat",
              0x20: "command", 0x21: "command_result", 0x22: "command_report"}
     if type_code not in types:
         raise Reject("unknown_type")
@@ -252,6 +267,16 @@ def decode(frame):
             raise Reject("bad_field")
         if record:
             body["record"] = toy_record(record)
+    elif kind == "toy_areas":
+        body = tag_fields(c)
+        body["tagType"] = TAG_TYPES.get(c.uint(1), "other")
+        for name in ("areaA", "areaB"):
+            n = c.uint(1)
+            if n == 0xFF:
+                continue  # not read
+            if n > 64:
+                raise Reject("too_long")
+            body[name] = c.take(n).hex()
     elif kind == "birth":
         body = birth(c)
     elif kind == "heartbeat":

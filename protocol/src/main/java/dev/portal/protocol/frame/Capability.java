@@ -8,7 +8,9 @@ public enum Capability {
     CONFIG(3),
     FIRMWARE_UPDATE(4),
     MULTI_TAG(5),
-    SERIAL_CONSOLE(6);
+    SERIAL_CONSOLE(6),
+    /** Since 1.1: reports ToyAreas for the host to judge and takes ShowVerdict and WriteArea; holds no toy key. */
+    HOST_JUDGED(7);
 
     private static final Codes<Capability> CODES = Codes.of(Capability.class, Capability::code);
 

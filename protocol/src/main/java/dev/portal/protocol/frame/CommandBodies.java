@@ -1,6 +1,8 @@
 package dev.portal.protocol.frame;
 
 import dev.portal.protocol.frame.FrameException.Reason;
+import dev.portal.protocol.toy.Area;
+import dev.portal.protocol.toy.AreaBytes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,11 +16,13 @@ final class CommandBodies {
         switch (c.body()) {
             case SetLed s -> w.u8(s.pad()).u24(s.rgb()).u8(s.mode().code()).u32(s.durationMillis());
             case WriteToy t -> writeToy(t, w);
+            case WriteArea t -> writeArea(t, w);
             case Calibrate k -> w.u8(k.pad()).u8(k.antennaGainDb()).u8(k.removalMissThreshold());
             case ConfigSet s -> writeEntries(w.u32(s.desiredVersion()), s.entries());
             case FirmwareChunk f -> w.u32(f.jobId()).u32(f.index()).u32(f.total()).raw(f.imageSha256()).bytes16(f.data());
             case Rebirth r -> { }
             case Reboot r -> { }
+            case ShowVerdict v -> w.u8(v.pad()).u8(v.slot()).bytes8(v.uid().bytes()).u8(ToyRecords.code(v.verdict()));
             case UnknownCommand u -> w.raw(u.payload());
         }
     }
@@ -40,6 +44,9 @@ final class CommandBodies {
                     r.bytes16(1, Limits.MAX_FIRMWARE_CHUNK, "firmware data"));
             case REBIRTH -> new Rebirth();
             case REBOOT -> new Reboot();
+            case SHOW_VERDICT -> new ShowVerdict(r.u8("pad"), r.u8("slot"), TagBodies.uid(r),
+                    ToyRecords.verdict(r.u8("verdict")));
+            case WRITE_AREA -> readArea(r);
         };
         return new Command(id, body);
     }
@@ -87,6 +94,30 @@ final class CommandBodies {
 
     private static WriteToy readToy(WireReader r) throws FrameException {
         return new WriteToy(r.u8("pad"), r.u8("slot"), TagBodies.uid(r), ToyRecords.require(r));
+    }
+
+    /** pad, slot, uid, target u8 (0 A, 1 B), expected digest u64, flags u8 (bit 0: clear first), image bytes8. */
+    private static void writeArea(WriteArea t, WireWriter w) {
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes()).u8(t.target() == Area.A ? 0 : 1);
+        w.u32(t.expectedDigest() >>> 32).u32(t.expectedDigest() & 0xFFFF_FFFFL).u8(t.clearFirst() ? 1 : 0);
+        w.bytes8(t.image().bytes());
+    }
+
+    private static WriteArea readArea(WireReader r) throws FrameException {
+        int pad = r.u8("pad");
+        int slot = r.u8("slot");
+        var uid = TagBodies.uid(r);
+        int target = r.u8("target area");
+        if (target > 1) {
+            throw new FrameException(Reason.BAD_FIELD, "target area " + target);
+        }
+        long digest = (r.u32("expected digest") << 32) | r.u32("expected digest");
+        int flags = r.u8("write flags");
+        if ((flags & ~1) != 0) {
+            throw new FrameException(Reason.BAD_FIELD, "write flags " + flags);
+        }
+        byte[] image = r.bytes8(1, AreaBytes.MAX_BYTES, "area image");
+        return new WriteArea(pad, slot, uid, target == 0 ? Area.A : Area.B, digest, flags == 1, AreaBytes.of(image));
     }
 
     static void writeResult(CommandResult c, WireWriter w) {

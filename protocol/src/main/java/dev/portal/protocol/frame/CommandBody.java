@@ -5,7 +5,7 @@ package dev.portal.protocol.frame;
  * still yields the correlation id, so a device can answer UNKNOWN_COMMAND instead of dropping the request.
  */
 public sealed interface CommandBody
-        permits SetLed, WriteToy, Calibrate, ConfigSet, FirmwareChunk, Rebirth, Reboot, UnknownCommand {
+        permits SetLed, WriteToy, Calibrate, ConfigSet, FirmwareChunk, Rebirth, Reboot, ShowVerdict, WriteArea, UnknownCommand {
 
     /** The kind code on the wire. */
     default int kindCode() {
@@ -17,6 +17,8 @@ public sealed interface CommandBody
             case FirmwareChunk c -> CommandKind.FIRMWARE_CHUNK.code();
             case Rebirth c -> CommandKind.REBIRTH.code();
             case Reboot c -> CommandKind.REBOOT.code();
+            case ShowVerdict c -> CommandKind.SHOW_VERDICT.code();
+            case WriteArea c -> CommandKind.WRITE_AREA.code();
             case UnknownCommand c -> c.kind();
         };
     }

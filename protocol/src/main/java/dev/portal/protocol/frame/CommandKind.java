@@ -8,7 +8,9 @@ public enum CommandKind {
     CONFIG_SET(4),
     FIRMWARE_CHUNK(5),
     REBIRTH(6),
-    REBOOT(7);
+    REBOOT(7),
+    SHOW_VERDICT(8),
+    WRITE_AREA(9);
 
     private static final Codes<CommandKind> CODES = Codes.of(CommandKind.class, CommandKind::code);
 

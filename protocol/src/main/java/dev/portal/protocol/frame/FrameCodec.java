@@ -29,6 +29,7 @@ public final class FrameCodec {
             case TagPlaced t -> TagBodies.writePlaced(t, w);
             case TagRemoved t -> TagBodies.writeRemoved(t, w);
             case ToyRead t -> TagBodies.writeToyRead(t, w);
+            case ToyAreas t -> TagBodies.writeToyAreas(t, w);
             case Birth b -> BirthBody.write(b, w);
             case Heartbeat hb -> HeartbeatBody.write(hb, w);
             case Command c -> CommandBodies.write(c, w);
@@ -98,6 +99,7 @@ public final class FrameCodec {
                 case TAG_PLACED -> TagBodies.readPlaced(r);
                 case TAG_REMOVED -> TagBodies.readRemoved(r);
                 case TOY_READ -> TagBodies.readToyRead(r);
+                case TOY_AREAS -> TagBodies.readToyAreas(r);
                 case BIRTH -> BirthBody.read(r);
                 case HEARTBEAT -> HeartbeatBody.read(r);
                 case COMMAND -> CommandBodies.read(r);

@@ -1,7 +1,7 @@
 package dev.portal.protocol.frame;
 
 /** The body of a frame; its type byte follows from which record it is. */
-public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, Birth, Heartbeat, Command, CommandResult,
+public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, ToyAreas, Birth, Heartbeat, Command, CommandResult,
         CommandReport {
 
     default MessageType type() {
@@ -9,6 +9,7 @@ public sealed interface Message permits TagPlaced, TagRemoved, ToyRead, Birth, H
             case TagPlaced m -> MessageType.TAG_PLACED;
             case TagRemoved m -> MessageType.TAG_REMOVED;
             case ToyRead m -> MessageType.TOY_READ;
+            case ToyAreas m -> MessageType.TOY_AREAS;
             case Birth m -> MessageType.BIRTH;
             case Heartbeat m -> MessageType.HEARTBEAT;
             case Command m -> MessageType.COMMAND;

@@ -5,6 +5,7 @@ public enum MessageType {
     TAG_PLACED(0x01),
     TAG_REMOVED(0x02),
     TOY_READ(0x03),
+    TOY_AREAS(0x04),
     BIRTH(0x10),
     HEARTBEAT(0x11),
     COMMAND(0x20),

@@ -1,10 +1,16 @@
 package dev.portal.protocol.frame;
 
 import dev.portal.protocol.id.Uid;
+import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.ToyVerdict;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Bodies of TagPlaced, TagRemoved and ToyRead: pad u8, slot u8, uid (u8 length + bytes), then per type. */
 final class TagBodies {
+    private static final int NOT_READ = 0xFF;
+
     private TagBodies() {
     }
 
@@ -46,6 +52,40 @@ final class TagBodies {
         Uid uid = uid(r);
         ToyVerdict verdict = ToyRecords.verdict(r.u8("verdict"));
         return new ToyRead(pad, slot, uid, verdict, ToyRecords.read(r));
+    }
+
+    /** Per area: u8 length 0..64 then the bytes, or 0xFF for an area not read. */
+    static void writeToyAreas(ToyAreas t, WireWriter w) {
+        w.u8(t.pad()).u8(t.slot()).bytes8(t.uid().bytes()).u8(t.tagType().code());
+        for (Optional<AreaBytes> area : List.of(t.areaA(), t.areaB())) {
+            if (area.isPresent()) {
+                w.bytes8(area.get().bytes());
+            } else {
+                w.u8(NOT_READ);
+            }
+        }
+    }
+
+    static ToyAreas readToyAreas(WireReader r) throws FrameException {
+        int pad = r.u8("pad");
+        int slot = r.u8("slot");
+        Uid uid = uid(r);
+        TagType type = TagType.fromCode(r.u8("tag type"));
+        Optional<AreaBytes> a = area(r, "area A");
+        Optional<AreaBytes> b = area(r, "area B");
+        return new ToyAreas(pad, slot, uid, type == null ? TagType.OTHER : type, a, b);
+    }
+
+    private static Optional<AreaBytes> area(WireReader r, String field) throws FrameException {
+        int length = r.u8(field + " length");
+        if (length == NOT_READ) {
+            return Optional.empty();
+        }
+        if (length > AreaBytes.MAX_BYTES) {
+            throw new FrameException(FrameException.Reason.TOO_LONG, field + " of " + length + " bytes exceeds "
+                    + AreaBytes.MAX_BYTES);
+        }
+        return Optional.of(AreaBytes.of(r.bytes(length, field)));
     }
 
     static Uid uid(WireReader r) throws FrameException {

@@ -22,6 +22,19 @@ public enum TagType {
         return code;
     }
 
+    /**
+     * Where a toy record lives on this type (SPEC.md 11.5), if it has a place: NTAG216 uses the NTAG215 layout;
+     * MIFARE Classic 4K and Mini, and unknown types, hold no toy record.
+     */
+    public java.util.Optional<dev.portal.protocol.toy.TagLayout> toyLayout() {
+        return switch (this) {
+            case NTAG213 -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.NTAG213);
+            case NTAG215, NTAG216 -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.NTAG215);
+            case CLASSIC_1K -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.CLASSIC_1K);
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** The constant for a wire code, or null when this version does not know the code. */
     public static TagType fromCode(int code) {
         return CODES.find(code);

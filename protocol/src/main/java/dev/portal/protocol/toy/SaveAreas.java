@@ -69,6 +69,12 @@ public final class SaveAreas {
         return result(ToyVerdict.UNKNOWN, reason, a, b);
     }
 
+    /** UNKNOWN: a tag this format has no layout for (a type or UID size it does not serve). */
+    public static ToyReadResult unjudgeable(String why) {
+        AreaState none = new AreaState.Unreadable(why);
+        return result(ToyVerdict.UNKNOWN, why, none, none);
+    }
+
     private static ToyReadResult result(ToyVerdict verdict, String reason, AreaState a, AreaState b) {
         return new ToyReadResult(verdict, Optional.empty(), 0, Optional.empty(), reason, a, b);
     }
@@ -81,6 +87,16 @@ public final class SaveAreas {
      */
     public static ToyWritePlan planWrite(TagLayout layout, ToyReadResult current, ToyRecord newRecord,
                                          byte[] uid, FleetKey key) {
+        return planWrite(layout, current, newRecord, uid, key, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #planWrite(TagLayout, ToyReadResult, ToyRecord, byte[], FleetKey)}, but the new counter is also
+     * newer than {@code lastKnown}, the newest counter the host has seen on this toy: a toy whose tag was rolled
+     * back to an old dump gets a counter past the one it had, so the old dump can never win again.
+     */
+    public static ToyWritePlan planWrite(TagLayout layout, ToyReadResult current, ToyRecord newRecord,
+                                         byte[] uid, FleetKey key, java.util.OptionalLong lastKnown) {
         return switch (current.verdict()) {
             case RECOGNISED -> {
                 Area target = current.winner().orElseThrow().other();
@@ -89,10 +105,16 @@ public final class SaveAreas {
                     throw new IllegalStateException("area " + target + " holds a newer-format record with counter "
                             + newer.counter() + "; this portal will not roll the toy back (" + current.reason() + ")");
                 }
+                long base = current.writeCounter();
+                if (lastKnown.isPresent() && WriteCounter.isNewer(lastKnown.getAsLong(), base)) {
+                    base = lastKnown.getAsLong();
+                }
                 boolean blankTarget = current.state(target) instanceof AreaState.Blank;
-                yield plan(layout, target, WriteCounter.next(current.writeCounter()), newRecord, uid, key, blankTarget);
+                yield plan(layout, target, WriteCounter.next(base), newRecord, uid, key, blankTarget);
             }
-            case BLANK -> plan(layout, Area.A, 1, newRecord, uid, key, true);
+            // An erased toy the host knew goes on past its last counter, for the same reason.
+            case BLANK -> plan(layout, Area.A, lastKnown.isPresent() ? WriteCounter.next(lastKnown.getAsLong()) : 1,
+                    newRecord, uid, key, true);
             case TAMPERED, UNKNOWN -> throw new IllegalStateException("refusing to write over a " + current.verdict()
                     + " toy (" + current.reason() + "); re-initialising it is a deliberate reset");
         };
@@ -128,6 +150,6 @@ public final class SaveAreas {
             writes.add(layout.clearFirstUnit(target));
         }
         writes.addAll(layout.split(target, image));
-        return new ToyWritePlan(target, counter, record, image, writes);
+        return new ToyWritePlan(target, counter, record, image, writes, clearFirst);
     }
 }

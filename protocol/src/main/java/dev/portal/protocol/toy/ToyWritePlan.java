@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param record  the record being written
  * @param image   the area image (header, body, authenticity tag), before padding to whole units
  * @param writes  the unit writes, in the order to perform them
+ * @param clearsFirst whether the writes begin by zeroing the target's first unit (a blank target)
  */
-public record ToyWritePlan(Area target, long counter, ToyRecord record, byte[] image, List<UnitWrite> writes) {
+public record ToyWritePlan(Area target, long counter, ToyRecord record, byte[] image, List<UnitWrite> writes,
+                           boolean clearsFirst) {
 
     public ToyWritePlan {
         Objects.requireNonNull(target, "target");
@@ -39,7 +41,7 @@ public record ToyWritePlan(Area target, long counter, ToyRecord record, byte[] i
     public boolean equals(Object o) {
         return o instanceof ToyWritePlan other && target == other.target && counter == other.counter
                 && record.equals(other.record) && java.util.Arrays.equals(image, other.image)
-                && writes.equals(other.writes);
+                && writes.equals(other.writes) && clearsFirst == other.clearsFirst;
     }
 
     @Override

@@ -30,8 +30,13 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.Area;
+import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.frame.UnknownCommand;
+import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.ToyRecord;
@@ -63,6 +68,8 @@ final class TreeReader {
             case TAG_REMOVED -> new TagRemoved(body.integer("pad"), body.integer("slot"), uid(body),
                     body.u48("presentMillis"));
             case TOY_READ -> toyRead(body);
+            case TOY_AREAS -> new ToyAreas(body.integer("pad"), body.integer("slot"), uid(body),
+                    body.enumeration("tagType", TagType.class), area(body, "areaA"), area(body, "areaB"));
             case BIRTH -> birth(body);
             case HEARTBEAT -> new Heartbeat(new HealthCounters(body.u32("uptimeSeconds"),
                     body.u32("pollsPerSecondX100"), body.u32("readErrors"), body.u32("readerResets"),
@@ -89,6 +96,11 @@ final class TreeReader {
                 h.bool("clockSynced"), h.has("flags") ? h.integer("flags") : 0);
         h.done();
         return header;
+    }
+
+    /** An area as hex, absent when the portal could not read it. */
+    private static Optional<AreaBytes> area(Node b, String name) {
+        return b.has(name) ? Optional.of(AreaBytes.of(b.hex(name))) : Optional.empty();
     }
 
     private static ToyRead toyRead(Node b) {
@@ -163,6 +175,11 @@ final class TreeReader {
                     b.u32("durationMillis"));
             case "write_toy" -> new WriteToy(b.integer("pad"), b.integer("slot"), uid(b),
                     ToyTree.fromTree(b.object("record")));
+            case "write_area" -> new WriteArea(b.integer("pad"), b.integer("slot"), uid(b),
+                    b.enumeration("target", Area.class), digest(b.text("expectedDigest"), b.path("expectedDigest")),
+                    b.bool("clearFirst"), AreaBytes.of(b.hex("image")));
+            case "show_verdict" -> new ShowVerdict(b.integer("pad"), b.integer("slot"), uid(b),
+                    b.enumeration("verdict", ToyVerdict.class));
             case "calibrate" -> new Calibrate(b.integer("pad"), b.integer("antennaGainDb"),
                     b.integer("removalMissThreshold"));
             case "config_set" -> new ConfigSet(b.u32("desiredVersion"), entries(b.object("entries")));
@@ -172,8 +189,16 @@ final class TreeReader {
             case "reboot" -> new Reboot();
             case "unknown" -> new UnknownCommand(b.integer("code"), b.hex("payload"));
             default -> throw new IllegalArgumentException(b.path("kind") + ": \"" + kind + "\" is not one of "
-                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, unknown]");
+                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, show_verdict, write_area, unknown]");
         };
+    }
+
+    /** A u64 as 16 hex digits: JSON numbers lose precision beyond 2^53. */
+    private static long digest(String hex, String path) {
+        if (!hex.matches("[0-9a-f]{16}")) {
+            throw new IllegalArgumentException(path + ": expected 16 lower-case hex digits, got \"" + hex + "\"");
+        }
+        return Long.parseUnsignedLong(hex, 16);
     }
 
     private static Uid uid(Node b) {

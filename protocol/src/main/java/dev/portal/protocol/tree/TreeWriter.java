@@ -25,8 +25,11 @@ import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.UnknownCommand;
+import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.id.Uid;
 import java.util.ArrayList;
@@ -81,6 +84,12 @@ final class TreeWriter {
             case TagRemoved t -> {
                 tag(m, t.pad(), t.slot(), t.uid());
                 m.put("presentMillis", num(t.presentMillis()));
+            }
+            case ToyAreas t -> {
+                tag(m, t.pad(), t.slot(), t.uid());
+                m.put("tagType", name(t.tagType()));
+                t.areaA().ifPresent(a -> m.put("areaA", a.hex()));
+                t.areaB().ifPresent(b -> m.put("areaB", b.hex()));
             }
             case ToyRead t -> {
                 tag(m, t.pad(), t.slot(), t.uid());
@@ -187,6 +196,17 @@ final class TreeWriter {
             case WriteToy w -> {
                 tag(m, w.pad(), w.slot(), w.uid());
                 m.put("record", ToyTree.toTree(w.record()));
+            }
+            case WriteArea w -> {
+                tag(m, w.pad(), w.slot(), w.uid());
+                m.put("target", name(w.target()));
+                m.put("expectedDigest", String.format("%016x", w.expectedDigest()));
+                m.put("clearFirst", w.clearFirst());
+                m.put("image", w.image().hex());
+            }
+            case ShowVerdict v -> {
+                tag(m, v.pad(), v.slot(), v.uid());
+                m.put("verdict", name(v.verdict()));
             }
             case Calibrate c -> {
                 m.put("pad", c.pad());

@@ -29,7 +29,12 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.WriteArea;
+import dev.portal.protocol.toy.Area;
+import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.frame.UnknownCommand;
 import dev.portal.protocol.frame.WireWriter;
 import dev.portal.protocol.frame.WriteToy;
@@ -117,6 +122,13 @@ final class ConformanceCases {
         valid("toy_read_blank", "factory-fresh tag", H, ToyRead.unrecognised(1, 0, UID7, ToyVerdict.BLANK));
         valid("toy_read_unknown", "tag with foreign data", H, ToyRead.unrecognised(1, 1, UID4, ToyVerdict.UNKNOWN));
         valid("toy_read_tampered", "tag whose record fails authentication", H, ToyRead.unrecognised(0, 0, UID7, ToyVerdict.TAMPERED));
+        byte[] areaA = Hex.parse("a701000000012101123402ff000000ff000000ff80000000000000210001e2400706537061726b792650d0c413cd33b300000000000000000000000000000000");
+        valid("toy_areas", "a toy's two areas as read, for the host to judge (1.1): A read, B not readable", H,
+                new ToyAreas(1, 0, UID7, TagType.NTAG213, Optional.of(AreaBytes.of(areaA)), Optional.empty()));
+        valid("toy_areas_none", "a tag type with no toy layout: no area read", H,
+                new ToyAreas(0, 1, UID4, TagType.CLASSIC_4K, Optional.empty(), Optional.empty()));
+        valid("toy_areas_empty_area", "an area read as zero bytes", H,
+                new ToyAreas(0, 0, UID7, TagType.NTAG215, Optional.of(AreaBytes.of(new byte[0])), Optional.of(AreaBytes.of(new byte[] {1}))));
         valid("birth_full", "device with every capability, two pads and their calibration", H,
                 new Birth("portal-0001", "1.4.2+build.7", EnumSet.allOf(Capability.class),
                         List.of(new PadInfo(0, 2, "MFRC522 v2.0"), new PadInfo(1, 1, "PN532 1.6")),
@@ -130,6 +142,13 @@ final class ConformanceCases {
         valid("command_set_led", "pulse pad 0 green for 1.5 s", H, new Command(1, new SetLed(0, 0x00FF80, LedMode.PULSE, 1500)));
         valid("command_set_led_all_pads", "all pads off, until changed", H, new Command(0xFFFF_FFFFL, new SetLed(255, 0, LedMode.OFF, 0)));
         valid("command_write_toy", "write a record to the toy with this UID", H, new Command(2, new WriteToy(1, 0, UID7, SPARKY)));
+        valid("command_show_verdict", "the host's verdict on a toy, for the pad's light (1.1)", H,
+                new Command(12, new ShowVerdict(1, 0, UID7, ToyVerdict.RECOGNISED)));
+        valid("command_write_area", "write a host-signed image into area B, if the tag still holds the digest's bytes (1.1)",
+                H, new Command(13, new WriteArea(1, 0, UID7, Area.B, 0x0123_4567_89AB_CDEFL, false,
+                        AreaBytes.of(java.util.Arrays.copyOf(areaA, 42)))));
+        valid("command_write_area_clear_first", "a first write: zero the first unit before the image", H,
+                new Command(14, new WriteArea(0, 0, UID4, Area.A, -1L, true, AreaBytes.of(new byte[] {(byte) 0xA7}))));
         valid("command_calibrate", "gain 43 dB, removal after 4 missed polls", H, new Command(3, new Calibrate(1, 43, 4)));
         Map<String, String> config = new LinkedHashMap<>();
         config.put("poll.intervalMs", "50");
@@ -228,6 +247,18 @@ final class ConformanceCases {
                 raw(0x10, 0x20, 0, "00000001" + "05" + "00000001" + "00000000" + "00000001" + "00".repeat(32) + "0fa0"), "too_long");
         invalid("firmware_chunk_index_past_total", "index 3 of 3",
                 raw(0x10, 0x20, 0, "00000001" + "05" + "00000001" + "00000003" + "00000003" + "00".repeat(32) + "0001ff"), "bad_field");
+        String tagOf7 = "0100" + "07" + Hex.format(UID7.bytes());
+        invalid("toy_areas_area_too_long", "area A of 65 bytes exceeds 64",
+                raw(0x10, 0x04, 0x01, tagOf7 + "02" + "41" + "00".repeat(65) + "ff"), "too_long");
+        invalid("toy_areas_truncated", "area B length missing", raw(0x10, 0x04, 0x01, tagOf7 + "02" + "ff"), "truncated");
+        invalid("write_area_bad_target", "target area 2",
+                raw(0x10, 0x20, 0, "00000001" + "09" + tagOf7 + "02" + "00".repeat(8) + "00" + "01a7"), "bad_field");
+        invalid("write_area_unknown_flag", "write flags 0x02",
+                raw(0x10, 0x20, 0, "00000001" + "09" + tagOf7 + "00" + "00".repeat(8) + "02" + "01a7"), "bad_field");
+        invalid("write_area_empty_image", "image length 0",
+                raw(0x10, 0x20, 0, "00000001" + "09" + tagOf7 + "00" + "00".repeat(8) + "00" + "00"), "bad_field");
+        invalid("show_verdict_bad_verdict", "verdict 9",
+                raw(0x10, 0x20, 0, "00000001" + "08" + tagOf7 + "09"), "bad_field");
         invalid("toy_read_recognised_without_record", "verdict recognised, record length 0",
                 raw(0x10, 0x03, 0x01, placedBody.substring(0, placedBody.length() - 2) + "01" + "0000"), "bad_field");
         invalid("toy_read_blank_with_record", "verdict blank with a record", raw(0x10, 0x03, 0x01,

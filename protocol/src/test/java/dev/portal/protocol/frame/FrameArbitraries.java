@@ -1,5 +1,8 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.toy.Area;
+import dev.portal.protocol.toy.AreaBytes;
+
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
@@ -120,11 +123,16 @@ public final class FrameArbitraries {
             long total = totals.next(r);
             return new FirmwareChunk(job, total - 1, total, Gen.bytes(32, 32).next(r), data.next(r));
         };
-        Gen<Integer> unknownKinds = Gen.ints(8, 255);
+        Gen<ToyVerdict> verdicts = Gen.of(ToyVerdict.class);
+        Gen<CommandBody> show = r -> new ShowVerdict(u8().next(r), u8().next(r), uids().next(r), verdicts.next(r));
+        Gen<byte[]> images = Gen.bytes(1, AreaBytes.MAX_BYTES);
+        Gen<CommandBody> writeArea = r -> new WriteArea(u8().next(r), u8().next(r), uids().next(r),
+                r.nextBoolean() ? Area.A : Area.B, r.nextLong(), r.nextBoolean(), AreaBytes.of(images.next(r)));
+        Gen<Integer> unknownKinds = Gen.ints(10, 255);
         Gen<byte[]> unknownBodies = Gen.bytes(0, 64);
         Gen<CommandBody> unknown = r -> new UnknownCommand(unknownKinds.next(r), unknownBodies.next(r));
         return Gen.oneOf(led, write, calibrate, config, chunk, Gen.constant(new Rebirth()),
-                Gen.constant(new Reboot()), unknown, r -> new UnknownCommand(0, new byte[0]));
+                Gen.constant(new Reboot()), show, writeArea, unknown, r -> new UnknownCommand(0, new byte[0]));
     }
 
     public static Gen<Message> messages() {
@@ -136,7 +144,15 @@ public final class FrameArbitraries {
         Gen<Message> command = r -> new Command(u32().next(r), commandBodies().next(r));
         Gen<Message> result = r -> new CommandResult(u32().next(r), statuses.next(r), text(300).next(r));
         Gen<Message> report = r -> new CommandReport(u32().next(r), reports().next(r));
-        return Gen.oneOf(placed, removed, toyReads(), births(), heartbeats(), command, result, report);
+        return Gen.oneOf(placed, removed, toyReads(), toyAreas(), births(), heartbeats(), command, result, report);
+    }
+
+    static Gen<Message> toyAreas() {
+        Gen<TagType> tagTypes = Gen.of(TagType.class);
+        Gen<Optional<AreaBytes>> areas = Gen.oneOf(Gen.constant(Optional.empty()),
+                Gen.bytes(0, AreaBytes.MAX_BYTES).map(b -> Optional.of(AreaBytes.of(b))));
+        return r -> new ToyAreas(u8().next(r), u8().next(r), uids().next(r), tagTypes.next(r), areas.next(r),
+                areas.next(r));
     }
 
     static Gen<Report> reports() {
