@@ -11,6 +11,7 @@ import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
+import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
@@ -136,7 +137,10 @@ public final class Bridge implements AutoCloseable {
         });
         BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
                 .deadLetters(deadLetters).counters(counters).clock(config.clock()).timer(timer).worker(worker)
-                .build();
+                .toys(new ToyAuthority(config.toyKey())).build();
+        if (config.toyKey().isEmpty()) {
+            LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
+        }
         updates = new UpdateService(parts, config.writeTimeout());
         frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
         statuses = new StatusIngest(parts);

@@ -1,6 +1,7 @@
 package dev.portal.bridge.app;
 
 import dev.portal.link.PasswordFile;
+import dev.portal.protocol.toy.FleetKey;
 import dev.portal.link.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,11 @@ public final class BridgeMain implements Callable<Integer> {
             description = "file holding the database password for --store (or set PORTAL_STORE_PASSWORD)")
     Path storePasswordFile;
 
+    @Option(names = "--toy-key-file", paramLabel = "FILE",
+            description = "the toy key (64 hex digits or 32 bytes; keep it root-only): the bridge is the only maker of "
+                    + "toy records, portals hold no key. Without it every toy is UNKNOWN and none is written.")
+    Path toyKeyFile;
+
     @Option(names = "--shared", paramLabel = "GROUP",
             description = "subscribe to portal frames and toy update requests as shared subscriptions, so several "
                     + "bridges split them (give each its own --client-id)")
@@ -115,6 +121,10 @@ public final class BridgeMain implements Callable<Integer> {
         return Optional.ofNullable(System.getenv(variable)).filter(p -> !p.isEmpty()).map(String::toCharArray);
     }
 
+    private Optional<FleetKey> toyKey() throws java.io.IOException {
+        return toyKeyFile == null ? Optional.empty() : Optional.of(FleetKey.fromFile(toyKeyFile));
+    }
+
     BridgeConfig config() throws Exception {
         String id = clientId != null ? clientId : "portal-bridge-" + InetAddress.getLocalHost().getHostName();
         String uri = broker != null ? broker : "tcp://127.0.0.1:" + port;
@@ -127,7 +137,7 @@ public final class BridgeMain implements Callable<Integer> {
                 broker == null, Duration.ofSeconds(10));
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
-                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty(), toyKey());
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),

@@ -1,6 +1,7 @@
 package dev.portal.bridge.game;
 
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -12,12 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every handler of the bridge's messages shares: the store, the ways out (game publisher, portal
- * commands, dead letters), the counters, the clock, and the two threads (the worker every state change runs on,
+ * commands, dead letters), the counters, the clock, the toy authority (the toy key), and the two threads (the worker every state change runs on,
  * the timer that only schedules work onto it). Assembled once by the bridge, so no handler takes a dozen
  * constructor parameters and no two handlers can be handed different counters or workers.
  */
 public record BridgeParts(Store store, GamePublisher publisher, CommandSender commands, DeadLetters deadLetters,
-                          BridgeCounters counters, Clock clock, ScheduledExecutorService timer, Executor worker) {
+                          BridgeCounters counters, Clock clock, ScheduledExecutorService timer, Executor worker,
+                          ToyAuthority toys) {
 
     public BridgeParts {
         Objects.requireNonNull(store, "store");
@@ -28,6 +30,7 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timer, "timer");
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(toys, "toys");
     }
 
     public static Builder builder() {
@@ -44,6 +47,7 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         private Clock clock;
         private ScheduledExecutorService timer;
         private Executor worker;
+        private ToyAuthority toys;
 
         private Builder() {
         }
@@ -90,8 +94,14 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
             return this;
         }
 
+        /** Judges toys and plans their writes: the holder of the toy key. */
+        public Builder toys(ToyAuthority toys) {
+            this.toys = toys;
+            return this;
+        }
+
         public BridgeParts build() {
-            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker);
+            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker, toys);
         }
     }
 }

@@ -11,11 +11,12 @@ import dev.portal.link.Topic;
 import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.ProfileRecords;
+import dev.portal.bridge.state.TagImage;
+import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Status;
-import dev.portal.protocol.frame.WriteToy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class UpdateService {
     private final ScheduledExecutorService timer;
     private final Executor worker;
     private final Duration writeTimeout;
+    private final ToyAuthority toys;
     private final UpdateParser parser = new UpdateParser();
     private final Map<Long, PendingWrite> pending = new HashMap<>();
 
@@ -59,6 +61,7 @@ public final class UpdateService {
         this.timer = parts.timer();
         this.worker = parts.worker();
         this.writeTimeout = writeTimeout;
+        this.toys = parts.toys();
     }
 
     /** A request on {@code topic}, about the toy {@code uid} as the topic names it (not yet validated). */
@@ -102,9 +105,16 @@ public final class UpdateService {
             return;
         }
         Placement at = outcome.where().get();
-        WriteToy write = new WriteToy(at.pad(), at.slot(), ProfileRecords.uidOf(at.uid()),
-                ProfileRecords.toRecord(outcome.profile()));
-        send(new AfterCommit.ToyWrite(at.deviceId(), write, outcome.profile().revision()), Optional.of(request));
+        Optional<TagImage> image = store.inTransaction(tx -> tx.tagImage(at.uid()));
+        ToyAuthority.Plan plan = image.<ToyAuthority.Plan>map(i -> toys.plan(i, at.pad(), at.slot(), outcome.profile()))
+                .orElseGet(() -> new ToyAuthority.Refused("the toy has not been read yet"));
+        switch (plan) {
+            case ToyAuthority.Planned planned -> send(new AfterCommit.ToyWrite(at.deviceId(), planned.command(),
+                    outcome.profile().revision()), Optional.of(request));
+            case ToyAuthority.Refused refused -> reply(request, "queued",
+                    "not written now (" + refused.why() + "); written when the toy is next placed and read",
+                    outcome.profile());
+        }
     }
 
     /** Sends the writes that placing a toy with a pending profile called for. */
@@ -121,7 +131,7 @@ public final class UpdateService {
             timer.schedule(() -> worker.execute(() -> timedOut(correlationId)), writeTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (LinkException e) {
-            LOG.warn("could not send WriteToy for {} to {}: {}", uid, write.deviceId(), e.getMessage());
+            LOG.warn("could not send WriteArea for {} to {}: {}", uid, write.deviceId(), e.getMessage());
             request.ifPresent(r -> reply(r, "queued", "the portal is unreachable; written when next placed", null));
         }
     }

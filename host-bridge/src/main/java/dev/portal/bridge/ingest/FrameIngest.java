@@ -25,6 +25,7 @@ import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.Limits;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.ToyRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ public final class FrameIngest {
         this.reorderWindow = reorderWindow;
         this.rebirthInterval = reorderWindow.multipliedBy(4);
         this.restartGrace = restartGrace;
-        this.applier = new FrameApplier(restartGrace);
+        this.applier = new FrameApplier(restartGrace, parts.toys());
         this.timer = parts.timer();
         this.worker = parts.worker();
         tracker.load(store.inTransaction(tx -> tx.streams()));
@@ -156,6 +157,10 @@ public final class FrameIngest {
                 deadLetters.refuse(Refusal.UNEXPECTED_COMMAND, "portals do not send commands", topic, payload);
                 return false;
             }
+            // A portal holds no toy key, so its verdict proves nothing: refused, but it keeps its place in the
+            // stream (no gap, no rebirth).
+            case ToyRead ignored -> deadLetters.refuse(Refusal.UNTRUSTED_VERDICT,
+                    "portals report toy areas (ToyAreas); only the bridge judges them", topic, payload);
             // Typed outcome data for technicians' tools: tracked like every frame (it takes a sequence number), kept nowhere.
             case CommandReport ignored -> counters.count(Counter.COMMAND_REPORTS_IGNORED);
             default -> {
@@ -296,9 +301,20 @@ public final class FrameIngest {
     private void publish(AfterCommit after) {
         publisher.publish(after);
         updates.sendWrites(after);
+        after.verdicts().forEach(this::showVerdict);
         updates.onResults(after);
         after.rebirths().forEach(this::requestRebirth);
         after.restarted().forEach(this::scheduleSweep);
+    }
+
+    /** The portal's light follows the bridge's verdict; a lost one only leaves "not verified yet" showing. */
+    private void showVerdict(AfterCommit.Verdict verdict) {
+        try {
+            commands.send(verdict.deviceId(), verdict.command());
+        } catch (LinkException e) {
+            LOG.debug("could not send the verdict for {} to {}: {}", verdict.command().uid(), verdict.deviceId(),
+                    e.getMessage());
+        }
     }
 
     private void apply(String deviceId, StreamTracker.Received r) {

@@ -1,7 +1,8 @@
 package dev.portal.bridge.state;
 
 import dev.portal.protocol.frame.CommandResult;
-import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.WriteArea;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +26,18 @@ public final class AfterCommit {
     private final Set<String> restarted = new LinkedHashSet<>();
     private final List<DeviceResult> results = new ArrayList<>();
     private final List<OutboxEvent> staged = new ArrayList<>();
+    private final List<Verdict> verdicts = new ArrayList<>();
 
     /** A device's answer to a command the bridge sent. */
     public record DeviceResult(String deviceId, CommandResult result) {
     }
 
-    /** A WriteToy the bridge must send to a device to bring a tag up to date with the profile. */
-    public record ToyWrite(String deviceId, WriteToy command, long profileRevision) {
+    /** A WriteArea the bridge must send to a device to bring a tag up to date with the profile. */
+    public record ToyWrite(String deviceId, WriteArea command, long profileRevision) {
+    }
+
+    /** The bridge's verdict on a toy a portal reported, for the portal's light. */
+    public record Verdict(String deviceId, ShowVerdict command) {
     }
 
     public void portal(PortalState portal) {
@@ -48,6 +54,14 @@ public final class AfterCommit {
 
     public void write(ToyWrite write) {
         writes.add(write);
+    }
+
+    public void verdict(Verdict verdict) {
+        verdicts.add(verdict);
+    }
+
+    public List<Verdict> verdicts() {
+        return List.copyOf(verdicts);
     }
 
     public void rebirth(String deviceId) {
@@ -87,6 +101,7 @@ public final class AfterCommit {
         toys.putAll(other.toys);
         events.addAll(other.events);
         writes.addAll(other.writes);
+        verdicts.addAll(other.verdicts);
         rebirths.addAll(other.rebirths);
         restarted.addAll(other.restarted);
     }

@@ -11,6 +11,7 @@ import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
 
 import java.time.Duration;
@@ -26,11 +27,15 @@ public final class FrameApplier {
     static final long LAST_SEEN_RESOLUTION_MILLIS = 5_000;
 
     private final PlacementRules placements;
-    private final ToyReadRules toyReads = new ToyReadRules();
+    private final ToyReadRules toyReads;
 
-    /** @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session */
-    public FrameApplier(Duration restartGrace) {
+    /**
+     * @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session
+     * @param toys         judges the areas portals read and plans the writes
+     */
+    public FrameApplier(Duration restartGrace, ToyAuthority toys) {
         this.placements = new PlacementRules(restartGrace.toMillis());
+        this.toyReads = new ToyReadRules(toys);
     }
 
     public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
@@ -54,7 +59,10 @@ public final class FrameApplier {
             case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
             case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
             case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, after);
-            case ToyRead read -> toyReads.read(tx, deviceId, boot, seq, read, atMillis, after, placements);
+            case ToyAreas areas -> toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);
+            case ToyRead ignored -> {
+                // A verdict a portal claims is worth nothing (it holds no key): FrameIngest refuses it.
+            }
             case CommandResult result -> after.result(new AfterCommit.DeviceResult(deviceId, result));
             case Command ignored -> {
                 // Devices do not send commands; FrameIngest refuses them before they get here.

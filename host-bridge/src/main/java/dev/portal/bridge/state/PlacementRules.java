@@ -23,6 +23,7 @@ final class PlacementRules {
         String uid = placed.uid().hex();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tagType", placed.tagType().name());
+        cloneSuspected(tx, deviceId, boot, seq, placed, uid, atMillis, after);
         if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, after)) {
             Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
             toy.ifPresent(t -> {
@@ -32,6 +33,26 @@ final class PlacementRules {
             after.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
                     placed.slot(), uid, atMillis, details, toy.orElse(null)));
         }
+    }
+
+    /**
+     * The same UID on two portals at once: the other portal is online and has not reported the toy gone. A toy
+     * carried from one portal to another is lifted first, and its removal arrives within a second; a copy of
+     * its tag (a UID-writable "magic" tag) lies on both. Reported, not judged: the placement goes on.
+     */
+    private static void cloneSuspected(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, String uid,
+                                       long atMillis, AfterCommit after) {
+        Optional<Placement> elsewhere = tx.placementOf(uid).filter(p -> !p.deviceId().equals(deviceId));
+        if (elsewhere.isEmpty() || !tx.portal(elsewhere.get().deviceId()).map(PortalState::online).orElse(false)) {
+            return;
+        }
+        Placement other = elsewhere.get();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("otherDeviceId", other.deviceId());
+        details.put("otherPad", other.pad());
+        details.put("otherSlot", other.slot());
+        after.event(new GameEvent(sessionId(deviceId, boot, seq) + "#clone", "clone-suspected", deviceId,
+                placed.pad(), placed.slot(), uid, atMillis, details, tx.toy(uid).orElse(null)));
     }
 
     /**

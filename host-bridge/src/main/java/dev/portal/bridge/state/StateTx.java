@@ -22,6 +22,11 @@ public interface StateTx {
 
     void saveToy(ToyProfile toy);
 
+    /** What the toy's tag held when last read, and the newest counter seen on it. */
+    Optional<TagImage> tagImage(String uid);
+
+    void saveTagImage(TagImage image);
+
     Optional<Placement> placement(String deviceId, int pad, int slot);
 
     Optional<Placement> placementOf(String uid);

@@ -1,5 +1,11 @@
 package dev.portal.bridge.store;
 
+import dev.portal.bridge.state.TagImage;
+import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.toy.AreaBytes;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,6 +161,33 @@ final class JdbcStoreTx implements StoreTx {
                 t.uid(), t.toyType(), t.variant(), t.name(), t.colours().primary(), t.colours().secondary(),
                 t.colours().accent(), upgrades, t.xp(), t.level(), t.lastVerdict(), t.firstSeenMillis(),
                 t.lastSeenMillis(), t.writePending(), t.revision());
+    }
+
+    @Override
+    public Optional<TagImage> tagImage(String uid) {
+        return rows.one("SELECT * FROM tag_image WHERE uid = ?", JdbcStoreTx::tagImage, uid);
+    }
+
+    private static TagImage tagImage(ResultSet row) throws SQLException {
+        long counter = row.getLong("last_counter");
+        OptionalLong last = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(counter);
+        return new TagImage(row.getString("uid"), TagType.valueOf(row.getString("tag_type")),
+                area(row.getString("area_a")), area(row.getString("area_b")), last, row.getLong("read_ms"));
+    }
+
+    private static Optional<AreaBytes> area(String hex) {
+        return Optional.ofNullable(hex).map(h -> AreaBytes.of(HexFormat.of().parseHex(h)));
+    }
+
+    @Override
+    public void saveTagImage(TagImage t) {
+        rows.update("INSERT INTO tag_image (uid, tag_type, area_a, area_b, last_counter, read_ms) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET tag_type = excluded.tag_type, "
+                        + "area_a = excluded.area_a, area_b = excluded.area_b, last_counter = excluded.last_counter, "
+                        + "read_ms = excluded.read_ms",
+                t.uid(), t.tagType().name(), t.areaA().map(AreaBytes::hex).orElse(null),
+                t.areaB().map(AreaBytes::hex).orElse(null),
+                t.lastCounter().isPresent() ? t.lastCounter().getAsLong() : null, t.readMillis());
     }
 
     @Override

@@ -22,7 +22,9 @@ public enum Refusal {
     /** An update request that cannot be answered (not JSON, no usable replyTo or correlationId). */
     BAD_REQUEST("bad-request"),
     /** A portal status that is neither online/offline nor {"state":...}. */
-    BAD_STATUS("bad-status");
+    BAD_STATUS("bad-status"),
+    /** A ToyRead from a portal: a verdict only the bridge, holding the toy key, may give (protocol 1.1). */
+    UNTRUSTED_VERDICT("untrusted-verdict");
 
     private final String jsonName;
 

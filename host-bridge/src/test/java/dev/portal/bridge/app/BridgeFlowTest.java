@@ -38,7 +38,7 @@ class BridgeFlowTest {
     Path dir;
 
     static BridgeConfig config(String uri, Path dataDir) {
-        return BridgeConfig.defaults(BrokerSettings.plain(uri, "bridge-" + System.nanoTime()), dataDir)
+        return BridgeConfig.defaults(BrokerSettings.plain(uri, "bridge-" + System.nanoTime()), dataDir).withToyKey(SimTag.KEY)
                 .withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
     }
 

@@ -45,7 +45,7 @@ class BridgeLifecycleTest {
     void framesSentWhileTheBridgeIsDownAreAppliedWhenItComesBack(Mosquitto broker) throws Exception {
         // as scripts/bridge runs against an external broker: a stable client id and a persistent session
         BridgeConfig durable = BridgeConfig.defaults(
-                BrokerSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir);
+                BrokerSettings.plain(broker.uri(), "bridge-durable").withCleanSession(false), dir).withToyKey(SimTag.KEY);
         try (Collector game = new Collector(broker.uri(), "game/events");
              FramePortal portal = new FramePortal(broker.uri(), "porch", 1, Clock.systemUTC())) {
             try (Bridge bridge = Bridge.start(durable)) {
@@ -76,7 +76,7 @@ class BridgeLifecycleTest {
     @Test
     void eventsAKilledRunLeftUnconfirmedReachTheGameFirstWhenTheBridgeStarts(Mosquitto broker) throws Exception {
         BridgeConfig durable = BridgeConfig.defaults(
-                BrokerSettings.plain(broker.uri(), "bridge-leftovers").withCleanSession(false), dir);
+                BrokerSettings.plain(broker.uri(), "bridge-leftovers").withCleanSession(false), dir).withToyKey(SimTag.KEY);
         // What a run killed between its commit and the broker's PUBACK leaves behind, with another bridge's.
         try (JdbcStore store = JdbcStore.openSqlite(dir.resolve("bridge.db"), Clock.systemUTC())) {
             store.inTransaction(tx -> {

@@ -64,10 +64,10 @@ class BridgeTlsTest {
         try (Mosquitto broker = BridgeBroker.configure(Mosquitto.in(dir)).perListenerSettings().lines(listener)
                 .start()) {
             LinkException refused = assertThrows(LinkException.class,
-                    () -> Bridge.start(BridgeConfig.defaults(settings(securePort, "wrong"), dir.resolve("refused"))));
+                    () -> Bridge.start(BridgeConfig.defaults(settings(securePort, "wrong"), dir.resolve("refused")).withToyKey(SimTag.KEY)));
             assertTrue(refused.getMessage().contains("ssl://127.0.0.1:" + securePort), refused.getMessage());
 
-            BridgeConfig config = BridgeConfig.defaults(settings(securePort, "s3cret"), dir.resolve("data"));
+            BridgeConfig config = BridgeConfig.defaults(settings(securePort, "s3cret"), dir.resolve("data")).withToyKey(SimTag.KEY);
             try (Bridge bridge = Bridge.start(config);
                  Collector game = new Collector(broker.uri(), "game/events"); // the plain listener
                  FramePortal portal = new FramePortal(broker.uri(), "secure-portal", 1, Clock.systemUTC())) {

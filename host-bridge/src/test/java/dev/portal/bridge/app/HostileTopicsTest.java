@@ -1,5 +1,6 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.bridge.testing.BridgeBroker;
@@ -74,7 +75,7 @@ class HostileTopicsTest {
     @Test
     void theBridgeOnMosquittoKeepsBridgingAndRestartsWithAHostileMessageInItsSession() throws Exception {
         BridgeConfig persistent = BridgeConfig.defaults(BrokerSettings.plain(MOSQUITTO.uri(), "hostile-topics-bridge")
-                .withCleanSession(false), dir);
+                .withCleanSession(false), dir).withToyKey(SimTag.KEY);
         try (Collector game = new Collector(MOSQUITTO.uri(), "game/#")) {
             try (Bridge bridge = Bridge.start(persistent)) {
                 hostileThenReal(MOSQUITTO.uri(), game, "brave-1", 21);

@@ -85,7 +85,7 @@ class AsyncApiContractTest {
         SimTag hero = SimTag.toy("04A1B2C3D4E5F6", new ToyRecord(12, 1, new CoCreation("Blaze",
                 new Colours(0xFF4400, 0x202020, 0xFFD700), Upgrades.of(2), 150, 2)));
         BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "contract-" + System.nanoTime()),
-                dir).withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
+                dir).withToyKey(SimTag.KEY).withTimings(Duration.ofMillis(200), Duration.ofSeconds(3));
         List<Collector.Received> all;
         try (Bridge bridge = Bridge.start(config);
              Collector game = new Collector(broker.uri(), "game/#");

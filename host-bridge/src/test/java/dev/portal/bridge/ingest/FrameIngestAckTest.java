@@ -1,5 +1,8 @@
 package dev.portal.bridge.ingest;
 
+import dev.portal.bridge.state.ToyAuthority;
+import dev.portal.bridge.testing.SimTag;
+
 import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
@@ -87,7 +90,7 @@ class FrameIngestAckTest {
         // The reorder window's end is run by hand (expire()), never by the timer's thread.
         BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
                 .deadLetters(deadLetters).counters(counters).clock(clock).timer(timer)
-                .worker(task -> pendingExpiry[0] = task).build();
+                .worker(task -> pendingExpiry[0] = task).toys(new ToyAuthority(Optional.of(SimTag.KEY))).build();
         UpdateService updates = new UpdateService(parts, Duration.ofSeconds(5));
         ingest = new FrameIngest(parts, updates, Duration.ofHours(1), Duration.ofHours(1));
     }

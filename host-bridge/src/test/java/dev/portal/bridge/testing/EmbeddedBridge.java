@@ -13,7 +13,7 @@ public final class EmbeddedBridge {
 
     public static BridgeConfig config(Path dataDir, String clientId) {
         int port = Ports.free();
-        return BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + port, clientId), dataDir)
+        return BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + port, clientId), dataDir).withToyKey(SimTag.KEY)
                 .withEmbeddedBroker(port);
     }
 }

@@ -28,8 +28,8 @@ import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
-import dev.portal.protocol.frame.ToyRead;
-import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.WriteArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +47,8 @@ import java.util.stream.IntStream;
 
 /**
  * A portal simulated at the frame level, speaking the same topics and frames as portal-device: Birth on
- * start and on Rebirth, TagPlaced + ToyRead on a placement, TagRemoved on a lift, and it executes WriteToy by
- * changing the simulated tag's memory. For the bridge's tests, which need a portal they steer frame by frame
+ * start and on Rebirth, TagPlaced + ToyAreas (the raw areas: a portal holds no toy key) on a placement,
+ * TagRemoved on a lift; it executes WriteArea on the simulated tag's memory and answers ShowVerdict. For the bridge's tests, which need a portal they steer frame by frame
  * (heartbeats, raw bytes, boot ids), and the bridge benchmark, which runs thousands of portals in one process:
  * the real portal service in simulation (portal-device's device.sim) is the one a person meets.
  */
@@ -109,7 +109,8 @@ public final class FramePortal implements AutoCloseable {
         List<PadInfo> padInfos = IntStream.range(0, pads).mapToObj(p -> new PadInfo(p, 4, "simulated")).toList();
         Calibration calibration = new Calibration(
                 IntStream.range(0, pads).mapToObj(p -> new PadCalibration(p, 33, 3)).toList());
-        send(new Birth(deviceId, "sim-1.0.0", EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.MULTI_TAG),
+        send(new Birth(deviceId, "sim-1.0.0", EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.MULTI_TAG,
+                Capability.HOST_JUDGED),
                 padInfos, calibration, 1));
     }
 
@@ -117,7 +118,7 @@ public final class FramePortal implements AutoCloseable {
     public synchronized void place(int pad, int slot, SimTag tag) throws LinkException {
         present.put(key(pad, slot), new Placed(pad, slot, tag, clock.millis()));
         send(new TagPlaced(pad, slot, tag.uid(), tag.type()));
-        send(read(pad, slot, tag));
+        send(tag.read(pad, slot));
     }
 
     /** A tag leaves the field. */
@@ -146,11 +147,6 @@ public final class FramePortal implements AutoCloseable {
         link.publishNow(PortalTopics.evt(device), payload, Qos.AT_LEAST_ONCE, false);
     }
 
-    private static ToyRead read(int pad, int slot, SimTag tag) {
-        return tag.record().map(r -> ToyRead.recognised(pad, slot, tag.uid(), r))
-                .orElseGet(() -> ToyRead.unrecognised(pad, slot, tag.uid(), tag.verdict()));
-    }
-
     private static int key(int pad, int slot) {
         return pad * 256 + slot;
     }
@@ -168,12 +164,14 @@ public final class FramePortal implements AutoCloseable {
         }
         try {
             switch (command.body()) {
-                case WriteToy write -> write(command.correlationId(), write);
+                case WriteArea write -> write(command.correlationId(), write);
+                case ShowVerdict verdict -> send(new CommandResult(command.correlationId(), Status.OK,
+                        "showing " + verdict.verdict()));
                 case Rebirth ignored -> {
                     birth();
                     for (Placed p : present.values()) {
                         send(new TagPlaced(p.pad(), p.slot(), p.tag().uid(), p.tag().type()));
-                        send(read(p.pad(), p.slot(), p.tag()));
+                        send(p.tag().read(p.pad(), p.slot()));
                     }
                 }
                 default -> {
@@ -186,15 +184,17 @@ public final class FramePortal implements AutoCloseable {
         }
     }
 
-    private void write(long correlationId, WriteToy write) throws LinkException {
+    private void write(long correlationId, WriteArea write) throws LinkException {
         Placed placed = present.get(key(write.pad(), write.slot()));
         if (placed == null || !placed.tag().uid().equals(write.uid())) {
             commandsRejected++;
             send(new CommandResult(correlationId, Status.NO_TAG, "that tag is not on pad " + write.pad()));
             return;
         }
-        placed.tag().write(write.record());
-        send(new CommandResult(correlationId, Status.OK, "written"));
+        boolean written = placed.tag().write(write);
+        send(placed.tag().read(write.pad(), write.slot())); // what a portal reads back, or reads anew
+        send(written ? new CommandResult(correlationId, Status.OK, "written; read back")
+                : new CommandResult(correlationId, Status.REJECTED, "the toy changed since the host read it"));
     }
 
     @Override
