@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.broker.BrokerException;
 import dev.portal.bridge.broker.EmbeddedBroker;
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.command.CorrelationIds;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
@@ -122,7 +123,7 @@ public final class Bridge implements AutoCloseable {
                 .subscribe(PortalTopics.ALL_STATUS, Qos.AT_LEAST_ONCE, this::onMessage)
                 .subscribe(shared(GameTopics.TOY_UPDATES), Qos.AT_LEAST_ONCE, this::onMessage)
                 .build();
-        CommandSender commands = new CommandSender(link, config.clock());
+        CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
         publisher = new GamePublisher(link, store, counters, outbox);
