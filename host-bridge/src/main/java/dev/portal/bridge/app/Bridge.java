@@ -13,7 +13,9 @@ import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
 import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.store.PausingStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -67,7 +69,7 @@ public final class Bridge implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
     private EmbeddedBroker broker;
-    private Store store;
+    private PausingStore store;
     private BrokerLink link;
     private DeadLetters deadLetters;
     private FrameIngest frames;
@@ -111,10 +113,11 @@ public final class Bridge implements AutoCloseable {
             mqtt = new BrokerSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(),
                     Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout());
         }
-        store = config.store()
-                .<Store>map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
+        store = new PausingStore(config.store()
+                .map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
                         config.clock()))
-                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock()));
+                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock())),
+                new StoreWatch());
         link = mqtt.linkBuilder()
                 .will(new Will(GameTopics.BRIDGE_STATUS, OFFLINE, Qos.AT_LEAST_ONCE, true))
                 .maxInFlight(MAX_IN_FLIGHT)
@@ -159,6 +162,20 @@ public final class Bridge implements AutoCloseable {
     private void onMessage(InboundMessage message, Acknowledgement ack) {
         long received = config.clock().millis();
         worker.execute(() -> route(message, received, ack));
+    }
+
+    /** Game servers hear at once when the store goes away and comes back (the worker is paused meanwhile). */
+    private final class StoreWatch implements PausingStore.Listener {
+        @Override
+        public void unavailable(StoreUnavailableException cause) {
+            counters.count(Counter.STORE_PAUSES);
+            publishStatus(true);
+        }
+
+        @Override
+        public void availableAgain(Duration after) {
+            publishStatus(true);
+        }
     }
 
     /** {@code filter}, as a member of the configured share group if there is one. */
@@ -216,6 +233,9 @@ public final class Bridge implements AutoCloseable {
                         topic.value(), message.payload());
             }
             ack.acknowledge();
+        } catch (StoreUnavailableException e) {
+            // Only when the bridge stops while waiting for its store: the broker sends the message again.
+            LOG.info("not acknowledged, the store is unavailable: a message on {}", topic);
         } catch (RuntimeException e) {
             // Whatever went wrong with one message must not stop the bridge, nor come back after every
             // reconnect: it is counted, logged and acknowledged.
@@ -234,13 +254,14 @@ public final class Bridge implements AutoCloseable {
 
     private void publishStatus(boolean force) {
         long changes = counters.changes();
-        if (!force && changes == lastStatusChange.get()) {
-            return;
+        if (publisher == null || !force && changes == lastStatusChange.get()) {
+            return; // no publisher: the store went away while the bridge was still starting
         }
         lastStatusChange.set(changes);
         ObjectNode node = GameJson.MAPPER.createObjectNode();
         node.put("online", true);
         node.put("startedAt", java.time.Instant.ofEpochMilli(startedMillis).toString());
+        node.put("storeAvailable", store.available());
         node.set("counters", counters.toJson());
         publisher.send(GameTopics.BRIDGE_STATUS, node, true);
     }
@@ -270,6 +291,9 @@ public final class Bridge implements AutoCloseable {
         closing = linkUp.getCount() > 0; // closed before the link came up: the start-up task must not run
         linkUp.countDown();
         timer.shutdownNow();
+        if (store != null) {
+            store.stopWaiting(); // a store that is away is not waited for: the broker keeps what was not stored
+        }
         if (link != null) {
             try {
                 worker.awaitIdle(5, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,9 @@ final class Worker implements Executor, AutoCloseable {
     private static void runSafely(Runnable task) {
         try {
             task.run();
+        } catch (StoreUnavailableException e) {
+            // Only while the bridge stops (until then the store waits for the database to come back).
+            LOG.info("left unacknowledged for the next run, the store is unavailable: {}", e.getMessage());
         } catch (RuntimeException e) {
             // Whatever went wrong with one message must not stop the bridge.
             LOG.error("a bridge task failed", e);

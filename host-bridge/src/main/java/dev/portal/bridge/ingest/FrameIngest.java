@@ -17,6 +17,7 @@ import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.FrameApplier;
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandReport;
@@ -231,7 +232,9 @@ public final class FrameIngest {
 
     /**
      * Applies the staged frames in one transaction (group commit), then publishes what they changed. If the
-     * batch fails, each frame is retried alone so one bad frame cannot take the others down with it.
+     * batch fails, each frame is retried alone so one bad frame cannot take the others down with it. If the
+     * store is unavailable (the bridge's store waits for it, so only while the bridge stops), the frames stay
+     * staged and nothing is acknowledged: the broker sends them again.
      */
     public void flush() {
         if (!staged.isEmpty()) {
@@ -279,9 +282,19 @@ public final class FrameIngest {
                 positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
                 return publisher.stageEvents(tx, all);
             });
+        } catch (StoreUnavailableException e) {
+            staged.addAll(0, batch);
+            throw e;
         } catch (RuntimeException batchFailed) {
             LOG.warn("a batch of {} frames failed ({}); applying them one by one", batch.size(), batchFailed.toString());
-            batch.forEach(s -> apply(s.deviceId(), s.received()));
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    apply(batch.get(i).deviceId(), batch.get(i).received());
+                } catch (StoreUnavailableException e) {
+                    staged.addAll(0, batch.subList(i, batch.size()));
+                    throw e;
+                }
+            }
             return;
         }
         counters.count(Counter.FRAMES_APPLIED, batch.size());
@@ -301,17 +314,22 @@ public final class FrameIngest {
         after.restarted().forEach(this::scheduleSweep);
     }
 
+    /** One frame alone; dead-lettered only when a healthy store refuses it (an unavailable one throws). */
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
+        AfterCommit after;
         try {
-            AfterCommit after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
-            counters.count(Counter.FRAMES_APPLIED);
-            publish(after);
+            after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
+        } catch (StoreUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // Skip the frame rather than block the device's stream behind it for ever.
+            // The store answers and refuses this very frame: skip it rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);
             deadLetters.refuse(Refusal.APPLY_FAILED, e.toString(), eventsTopic(deviceId), FrameCodec.encode(frame));
+            return;
         }
+        counters.count(Counter.FRAMES_APPLIED);
+        publish(after);
     }
 
     private void requestRebirth(String deviceId) {

@@ -40,7 +40,9 @@ public enum Counter {
     /** Publishes the link failed (the broker away longer than the link waits for room). */
     PUBLISH_FAILURES("publishFailures"),
     /** Messages whose handling threw; acknowledged so they do not come back. */
-    INTERNAL_ERRORS("internalErrors");
+    INTERNAL_ERRORS("internalErrors"),
+    /** Times the store became unavailable and the bridge paused, acknowledging nothing, until it was back. */
+    STORE_PAUSES("storePauses");
 
     private final String jsonName;
 
