@@ -9,6 +9,7 @@ import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.UpdateParser;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
@@ -30,6 +31,7 @@ import dev.portal.link.Qos;
 import dev.portal.link.Topic;
 import dev.portal.link.TopicFilter;
 import dev.portal.link.Will;
+import dev.portal.protocol.frame.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -161,7 +164,35 @@ public final class Bridge implements AutoCloseable {
      */
     private void onMessage(InboundMessage message, Acknowledgement ack) {
         long received = config.clock().millis();
-        worker.execute(() -> route(message, received, ack));
+        if (refusedAsOversized(message)) {
+            ack.acknowledge();
+            return;
+        }
+        try {
+            worker.execute(() -> route(message, received, ack));
+        } catch (RejectedExecutionException e) {
+            LOG.info("not acknowledged, the bridge is stopping: a message on {}", message.topic());
+        }
+    }
+
+    /**
+     * A message larger than anything its topic may carry is refused here, on the link's thread, before it is
+     * queued: the worker's queue holds only messages of a sensible size. (The broker's own limit,
+     * max_packet_size in the shipped mosquitto.conf, keeps the far larger ones from reaching the bridge at all.)
+     */
+    private boolean refusedAsOversized(InboundMessage message) {
+        boolean frame = PortalTopics.parse(message.topic()).filter(p -> p.kind() == PortalTopics.Kind.EVENTS)
+                .isPresent();
+        int limit = frame ? Limits.MAX_FRAME : UpdateParser.MAX_BYTES;
+        if (message.payload().length <= limit) {
+            return false;
+        }
+        if (frame) {
+            counters.count(Counter.FRAMES_RECEIVED);
+        }
+        deadLetters.refuse(Refusal.OVERSIZED, message.payload().length + " bytes > " + limit, message.topic().value(),
+                message.payload());
+        return true;
     }
 
     /** Game servers hear at once when the store goes away and comes back (the worker is paused meanwhile). */

@@ -24,7 +24,6 @@ import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
-import dev.portal.protocol.frame.Limits;
 import dev.portal.protocol.frame.Rebirth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,12 +133,11 @@ public final class FrameIngest {
         }
     }
 
-    /** Decodes and offers one frame; false when it was refused. */
+    /**
+     * Decodes and offers one frame; false when it was refused. (The bridge refuses frames larger than the
+     * protocol allows before they are queued; the decoder refuses any that reach it.)
+     */
     private boolean accept(String deviceId, String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
-        if (payload.length > Limits.MAX_FRAME) {
-            deadLetters.refuse(Refusal.OVERSIZED, payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
-            return false;
-        }
         Frame frame;
         try {
             frame = FrameCodec.decode(payload);
@@ -179,8 +177,11 @@ public final class FrameIngest {
             case StreamTracker.Decision.Held held -> {
                 counters.count(held.unknownBoot() ? Counter.HELD_UNKNOWN_BOOT : Counter.HELD_OUT_OF_ORDER);
                 waitWithHeld(deviceId, received, ack);
-                timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
-                        TimeUnit.MILLISECONDS);
+                // Too many held: the wait ends now, as at the window's end, and the acknowledgements go out at the
+                // batch's commit rather than up to a window later.
+                tracker.overHoldLimit(deviceId).ifPresentOrElse(this::stopWaiting,
+                        () -> timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
+                                TimeUnit.MILLISECONDS));
             }
         }
         return true;
@@ -200,24 +201,27 @@ public final class FrameIngest {
 
     /** The reorder window has passed for some devices: give up waiting, release or refuse, ask for a rebirth. */
     void expireOverdue() {
-        for (String deviceId : tracker.overdue(clock.millis() - reorderWindow.toMillis())) {
-            StreamTracker.Expiry expiry = tracker.expire(deviceId);
-            if (expiry.gap()) {
-                counters.count(Counter.GAPS);
-                LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
-            }
-            expiry.apply().forEach(f -> stage(deviceId, f));
-            for (StreamTracker.Received r : expiry.unannounced()) {
-                releaseHeldAcks(deviceId, r);
-                deadLetters.refuse(Refusal.UNANNOUNCED_BOOT, "boot " + r.frame().header().bootId()
-                        + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
-                        FrameCodec.encode(r.frame()));
-            }
-            if (expiry.gap() || !expiry.unannounced().isEmpty()) {
-                requestRebirth(deviceId);
-            }
-        }
+        tracker.overdue(clock.millis() - reorderWindow.toMillis()).forEach(this::stopWaiting);
         flush();
+    }
+
+    /** Ends one device's wait: held frames go on across the gap or are refused, and the portal is asked for a rebirth. */
+    private void stopWaiting(String deviceId) {
+        StreamTracker.Expiry expiry = tracker.expire(deviceId);
+        if (expiry.gap()) {
+            counters.count(Counter.GAPS);
+            LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
+        }
+        expiry.apply().forEach(f -> stage(deviceId, f));
+        for (StreamTracker.Received r : expiry.unannounced()) {
+            releaseHeldAcks(deviceId, r);
+            deadLetters.refuse(Refusal.UNANNOUNCED_BOOT, "boot " + r.frame().header().bootId()
+                    + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
+                    FrameCodec.encode(r.frame()));
+        }
+        if (expiry.gap() || !expiry.unannounced().isEmpty()) {
+            requestRebirth(deviceId);
+        }
     }
 
     /**

@@ -5,10 +5,12 @@ import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +20,14 @@ import java.util.TreeMap;
  * committed, so a failed transaction does not skip a frame.
  */
 public final class StreamTracker {
-    /** Most early frames held per device before the gap is declared at once. */
-    static final int MAX_HELD = 512;
+    /**
+     * Most frames one device may have held at once; one more and the wait ends at once. A held frame keeps its
+     * acknowledgement, and the broker sends the bridge only so many unacknowledged messages (Mosquitto:
+     * max_inflight_messages, 20 unless configured), so a portal holding more would hold up every other portal.
+     */
+    static final int MAX_HELD_PER_DEVICE = 8;
+    /** Most frames held for all devices together, well inside the broker's window (the shipped one is 1,000). */
+    static final int MAX_HELD_TOTAL = 64;
 
     private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
     private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();
@@ -103,15 +111,29 @@ public final class StreamTracker {
         lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>()).merge(bootId, seq, Math::max);
     }
 
-    /** Devices holding frames since before {@code cutoffMillis}, or more frames than the limit. */
+    /** Devices holding frames since before {@code cutoffMillis}. */
     public List<String> overdue(long cutoffMillis) {
         List<String> result = new ArrayList<>();
         heldSince.forEach((device, since) -> {
-            if (since <= cutoffMillis || heldCount(device) > MAX_HELD) {
+            if (since <= cutoffMillis) {
                 result.add(device);
             }
         });
         return result;
+    }
+
+    /**
+     * After a frame of {@code deviceId} was held: the device whose wait must end now because the frames held
+     * are over a limit, this one ({@link #MAX_HELD_PER_DEVICE}) or the one holding most ({@link #MAX_HELD_TOTAL}).
+     */
+    public Optional<String> overHoldLimit(String deviceId) {
+        if (heldCount(deviceId) > MAX_HELD_PER_DEVICE) {
+            return Optional.of(deviceId);
+        }
+        if (held.keySet().stream().mapToInt(this::heldCount).sum() > MAX_HELD_TOTAL) {
+            return held.keySet().stream().max(Comparator.comparingInt(this::heldCount));
+        }
+        return Optional.empty();
     }
 
     /**
