@@ -187,8 +187,11 @@ public final class Bridge implements AutoCloseable {
         if (message.payload().length <= limit) {
             return false;
         }
+        // Counted as received, as their handlers count every frame and every update request they refuse.
         if (frame) {
             counters.count(Counter.FRAMES_RECEIVED);
+        } else if (GameTopics.parse(message.topic()).orElse(null) instanceof GameTopics.ToyUpdate) {
+            counters.count(Counter.UPDATES_RECEIVED);
         }
         deadLetters.refuse(Refusal.OVERSIZED, message.payload().length + " bytes > " + limit, message.topic().value(),
                 message.payload());

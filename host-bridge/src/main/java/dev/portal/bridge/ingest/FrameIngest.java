@@ -179,7 +179,7 @@ public final class FrameIngest {
                 waitWithHeld(deviceId, received, ack);
                 // Too many held: the wait ends now, as at the window's end, and the acknowledgements go out at the
                 // batch's commit rather than up to a window later.
-                tracker.overHoldLimit(deviceId).ifPresentOrElse(this::stopWaiting,
+                tracker.overHoldLimit(deviceId).ifPresentOrElse(this::endWait,
                         () -> timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
                                 TimeUnit.MILLISECONDS));
             }
@@ -201,12 +201,12 @@ public final class FrameIngest {
 
     /** The reorder window has passed for some devices: give up waiting, release or refuse, ask for a rebirth. */
     void expireOverdue() {
-        tracker.overdue(clock.millis() - reorderWindow.toMillis()).forEach(this::stopWaiting);
+        tracker.overdue(clock.millis() - reorderWindow.toMillis()).forEach(this::endWait);
         flush();
     }
 
     /** Ends one device's wait: held frames go on across the gap or are refused, and the portal is asked for a rebirth. */
-    private void stopWaiting(String deviceId) {
+    private void endWait(String deviceId) {
         StreamTracker.Expiry expiry = tracker.expire(deviceId);
         if (expiry.gap()) {
             counters.count(Counter.GAPS);

@@ -23,11 +23,16 @@ public final class StreamTracker {
     /**
      * Most frames one device may have held at once; one more and the wait ends at once. A held frame keeps its
      * acknowledgement, and the broker sends the bridge only so many unacknowledged messages (Mosquitto:
-     * max_inflight_messages, 20 unless configured), so a portal holding more would hold up every other portal.
+     * max_inflight_messages), so a portal holding more would hold up every other portal. As many as a portal
+     * has unacknowledged at once (mqtt.maxInflight, 32 by default): after a reconnect it sends those again, and
+     * they may arrive after newer ones. Ending the wait early would drop the late ones as already applied.
      */
-    static final int MAX_HELD_PER_DEVICE = 8;
-    /** Most frames held for all devices together, well inside the broker's window (the shipped one is 1,000). */
-    static final int MAX_HELD_TOTAL = 64;
+    static final int MAX_HELD_PER_DEVICE = 32;
+    /**
+     * Most frames held for all devices together: half the shipped broker window (1,000), so the other half is
+     * always free. Reached only when very many portals reorder at once (a fleet reconnecting) or many hostile ones.
+     */
+    static final int MAX_HELD_TOTAL = 512;
 
     private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
     private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();

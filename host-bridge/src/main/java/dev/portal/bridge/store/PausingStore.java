@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * it takes, so the caller sees the database come back rather than a failure. The bridge's one worker thread is
  * the caller, so while it waits no further message is handled and none is acknowledged: the broker keeps them.
  * The work is run again from the start, so it must keep its effects inside the transaction (every Work in the
- * bridge does: what it publishes or sends happens after the commit).
+ * bridge does: what it publishes or sends happens after the commit; at most the event outbox's next position
+ * moves on, which leaves a gap that costs nothing).
  * <p>{@link #stopWaiting} ends every wait, present and future, with the exception: a bridge that stops does
  * not wait for its database; what it did not store the broker sends again to its next run.
  */
