@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.broker.BrokerException;
 import dev.portal.bridge.broker.EmbeddedBroker;
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.command.CorrelationIds;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.UpdateParser;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
 import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.store.PausingStore;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -28,6 +32,7 @@ import dev.portal.link.Qos;
 import dev.portal.link.Topic;
 import dev.portal.link.TopicFilter;
 import dev.portal.link.Will;
+import dev.portal.protocol.frame.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +42,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +73,7 @@ public final class Bridge implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
     private EmbeddedBroker broker;
-    private Store store;
+    private PausingStore store;
     private BrokerLink link;
     private DeadLetters deadLetters;
     private FrameIngest frames;
@@ -111,10 +117,11 @@ public final class Bridge implements AutoCloseable {
             mqtt = new BrokerSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(),
                     Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout());
         }
-        store = config.store()
-                .<Store>map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
+        store = new PausingStore(config.store()
+                .map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
                         config.clock()))
-                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock()));
+                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock())),
+                new StoreWatch());
         link = mqtt.linkBuilder()
                 .will(new Will(GameTopics.BRIDGE_STATUS, OFFLINE, Qos.AT_LEAST_ONCE, true))
                 .maxInFlight(MAX_IN_FLIGHT)
@@ -123,7 +130,7 @@ public final class Bridge implements AutoCloseable {
                 .subscribe(PortalTopics.ALL_STATUS, Qos.AT_LEAST_ONCE, this::onMessage)
                 .subscribe(shared(GameTopics.TOY_UPDATES), Qos.AT_LEAST_ONCE, this::onMessage)
                 .build();
-        CommandSender commands = new CommandSender(link, config.clock());
+        CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
         publisher = new GamePublisher(link, store, counters, outbox);
@@ -161,7 +168,52 @@ public final class Bridge implements AutoCloseable {
      */
     private void onMessage(InboundMessage message, Acknowledgement ack) {
         long received = config.clock().millis();
-        worker.execute(() -> route(message, received, ack));
+        if (refusedAsOversized(message)) {
+            ack.acknowledge();
+            return;
+        }
+        try {
+            worker.execute(() -> route(message, received, ack));
+        } catch (RejectedExecutionException e) {
+            LOG.info("not acknowledged, the bridge is stopping: a message on {}", message.topic());
+        }
+    }
+
+    /**
+     * A message larger than anything its topic may carry is refused here, on the link's thread, before it is
+     * queued: the worker's queue holds only messages of a sensible size. (The broker's own limit,
+     * max_packet_size in the shipped mosquitto.conf, keeps the far larger ones from reaching the bridge at all.)
+     */
+    private boolean refusedAsOversized(InboundMessage message) {
+        boolean frame = PortalTopics.parse(message.topic()).filter(p -> p.kind() == PortalTopics.Kind.EVENTS)
+                .isPresent();
+        int limit = frame ? Limits.MAX_FRAME : UpdateParser.MAX_BYTES;
+        if (message.payload().length <= limit) {
+            return false;
+        }
+        // Counted as received, as their handlers count every frame and every update request they refuse.
+        if (frame) {
+            counters.count(Counter.FRAMES_RECEIVED);
+        } else if (GameTopics.parse(message.topic()).orElse(null) instanceof GameTopics.ToyUpdate) {
+            counters.count(Counter.UPDATES_RECEIVED);
+        }
+        deadLetters.refuse(Refusal.OVERSIZED, message.payload().length + " bytes > " + limit, message.topic().value(),
+                message.payload());
+        return true;
+    }
+
+    /** Game servers hear at once when the store goes away and comes back (the worker is paused meanwhile). */
+    private final class StoreWatch implements PausingStore.Listener {
+        @Override
+        public void unavailable(StoreUnavailableException cause) {
+            counters.count(Counter.STORE_PAUSES);
+            publishStatus(true);
+        }
+
+        @Override
+        public void availableAgain(Duration after) {
+            publishStatus(true);
+        }
     }
 
     /** {@code filter}, as a member of the configured share group if there is one. */
@@ -219,6 +271,9 @@ public final class Bridge implements AutoCloseable {
                         topic.value(), message.payload());
             }
             ack.acknowledge();
+        } catch (StoreUnavailableException e) {
+            // Only when the bridge stops while waiting for its store: the broker sends the message again.
+            LOG.info("not acknowledged, the store is unavailable: a message on {}", topic);
         } catch (RuntimeException e) {
             // Whatever went wrong with one message must not stop the bridge, nor come back after every
             // reconnect: it is counted, logged and acknowledged.
@@ -237,13 +292,14 @@ public final class Bridge implements AutoCloseable {
 
     private void publishStatus(boolean force) {
         long changes = counters.changes();
-        if (!force && changes == lastStatusChange.get()) {
-            return;
+        if (publisher == null || !force && changes == lastStatusChange.get()) {
+            return; // no publisher: the store went away while the bridge was still starting
         }
         lastStatusChange.set(changes);
         ObjectNode node = GameJson.MAPPER.createObjectNode();
         node.put("online", true);
         node.put("startedAt", java.time.Instant.ofEpochMilli(startedMillis).toString());
+        node.put("storeAvailable", store.available());
         node.set("counters", counters.toJson());
         publisher.send(GameTopics.BRIDGE_STATUS, node, true);
     }
@@ -273,6 +329,9 @@ public final class Bridge implements AutoCloseable {
         closing = linkUp.getCount() > 0; // closed before the link came up: the start-up task must not run
         linkUp.countDown();
         timer.shutdownNow();
+        if (store != null) {
+            store.stopWaiting(); // a store that is away is not waited for: the broker keeps what was not stored
+        }
         if (link != null) {
             try {
                 worker.awaitIdle(5, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,17 +10,25 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The bridge's one worker thread. Takes every task queued so far (up to a batch size), runs them in order,
  * then runs the end-of-batch hook, which commits the frames the batch staged in one transaction.
+ * <p>The queue is bounded: when the worker falls behind (its store is away, say), {@link #execute} waits for
+ * room, so the link stops taking messages from the broker, which keeps them, instead of the bridge's memory.
+ * Tasks are queued from other threads only (the link's, the timer's): the worker never waits for itself.
  */
 final class Worker implements Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     static final int MAX_BATCH = 256;
+    /** Well above what the broker sends unacknowledged at once (the shipped window is 1,000). */
+    static final int MAX_QUEUED = 8192;
+    /** How often a caller waiting for room says so in the log. */
+    private static final long FULL_REPORT_MILLIS = 10_000;
 
-    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private final Runnable endOfBatch;
     private volatile boolean running = true;
@@ -31,9 +40,20 @@ final class Worker implements Executor, AutoCloseable {
         thread.start();
     }
 
+    /** Queues {@code task}, waiting while the queue is full; refuses it once the worker has stopped. */
     @Override
     public void execute(Runnable task) {
-        queue.add(task);
+        try {
+            while (!queue.offer(task, FULL_REPORT_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (!running) {
+                    throw new RejectedExecutionException("the bridge worker has stopped");
+                }
+                LOG.warn("the bridge worker has {} tasks queued; waiting for room", queue.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted waiting for room in the worker's queue", e);
+        }
     }
 
     private void loop() {
@@ -56,6 +76,9 @@ final class Worker implements Executor, AutoCloseable {
     private static void runSafely(Runnable task) {
         try {
             task.run();
+        } catch (StoreUnavailableException e) {
+            // Only while the bridge stops (until then the store waits for the database to come back).
+            LOG.info("left unacknowledged for the next run, the store is unavailable: {}", e.getMessage());
         } catch (RuntimeException e) {
             // Whatever went wrong with one message must not stop the bridge.
             LOG.error("a bridge task failed", e);

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends commands to portals on portal/{id}/cmd as protocol frames. The bridge's frames carry a boot id of its
- * own (random per start) and a sequence, like a device's, and a correlation id the CommandResult echoes.
+ * own (random per start) and a sequence, like a device's, and a correlation id the CommandResult echoes, which
+ * no earlier run of the bridge has used ({@link CorrelationIds}).
  */
 public final class CommandSender {
     private static final long U32 = 0xFFFF_FFFFL;
@@ -26,19 +27,18 @@ public final class CommandSender {
     private final Clock clock;
     private final long bootId;
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong correlation;
+    private final CorrelationIds correlation;
 
-    public CommandSender(BrokerLink link, Clock clock) {
+    public CommandSender(BrokerLink link, Clock clock, CorrelationIds correlation) {
         this.link = link;
         this.clock = clock;
-        SecureRandom random = new SecureRandom();
-        this.bootId = random.nextLong() & U32;
-        this.correlation = new AtomicLong(random.nextInt(1 << 20));
+        this.bootId = new SecureRandom().nextLong() & U32;
+        this.correlation = correlation;
     }
 
     /** Sends the command and returns its correlation id. */
     public long send(String deviceId, CommandBody body) throws LinkException {
-        long correlationId = correlation.incrementAndGet() & U32;
+        long correlationId = correlation.next();
         Header header = Header.of(bootId, sequence.incrementAndGet() & U32, clock.millis(), true);
         byte[] frame = FrameCodec.encode(new Frame(header, new Command(correlationId, body)));
         link.publishNow(PortalTopics.cmd(DeviceId.of(deviceId)), frame, Qos.AT_LEAST_ONCE, false);

@@ -17,13 +17,13 @@ import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.FrameApplier;
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
-import dev.portal.protocol.frame.Limits;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.ToyRead;
 import org.slf4j.Logger;
@@ -134,12 +134,11 @@ public final class FrameIngest {
         }
     }
 
-    /** Decodes and offers one frame; false when it was refused. */
+    /**
+     * Decodes and offers one frame; false when it was refused. (The bridge refuses frames larger than the
+     * protocol allows before they are queued; the decoder refuses any that reach it.)
+     */
     private boolean accept(String deviceId, String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
-        if (payload.length > Limits.MAX_FRAME) {
-            deadLetters.refuse(Refusal.OVERSIZED, payload.length + " bytes > " + Limits.MAX_FRAME, topic, payload);
-            return false;
-        }
         Frame frame;
         try {
             frame = FrameCodec.decode(payload);
@@ -183,8 +182,11 @@ public final class FrameIngest {
             case StreamTracker.Decision.Held held -> {
                 counters.count(held.unknownBoot() ? Counter.HELD_UNKNOWN_BOOT : Counter.HELD_OUT_OF_ORDER);
                 waitWithHeld(deviceId, received, ack);
-                timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
-                        TimeUnit.MILLISECONDS);
+                // Too many held: the wait ends now, as at the window's end, and the acknowledgements go out at the
+                // batch's commit rather than up to a window later.
+                tracker.overHoldLimit(deviceId).ifPresentOrElse(this::endWait,
+                        () -> timer.schedule(() -> worker.execute(this::expireOverdue), reorderWindow.toMillis() + 1,
+                                TimeUnit.MILLISECONDS));
             }
         }
         return true;
@@ -204,24 +206,27 @@ public final class FrameIngest {
 
     /** The reorder window has passed for some devices: give up waiting, release or refuse, ask for a rebirth. */
     void expireOverdue() {
-        for (String deviceId : tracker.overdue(clock.millis() - reorderWindow.toMillis())) {
-            StreamTracker.Expiry expiry = tracker.expire(deviceId);
-            if (expiry.gap()) {
-                counters.count(Counter.GAPS);
-                LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
-            }
-            expiry.apply().forEach(f -> stage(deviceId, f));
-            for (StreamTracker.Received r : expiry.unannounced()) {
-                releaseHeldAcks(deviceId, r);
-                deadLetters.refuse(Refusal.UNANNOUNCED_BOOT, "boot " + r.frame().header().bootId()
-                        + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
-                        FrameCodec.encode(r.frame()));
-            }
-            if (expiry.gap() || !expiry.unannounced().isEmpty()) {
-                requestRebirth(deviceId);
-            }
-        }
+        tracker.overdue(clock.millis() - reorderWindow.toMillis()).forEach(this::endWait);
         flush();
+    }
+
+    /** Ends one device's wait: held frames go on across the gap or are refused, and the portal is asked for a rebirth. */
+    private void endWait(String deviceId) {
+        StreamTracker.Expiry expiry = tracker.expire(deviceId);
+        if (expiry.gap()) {
+            counters.count(Counter.GAPS);
+            LOG.info("gap in the frames of {}: going on without the missing ones", deviceId);
+        }
+        expiry.apply().forEach(f -> stage(deviceId, f));
+        for (StreamTracker.Received r : expiry.unannounced()) {
+            releaseHeldAcks(deviceId, r);
+            deadLetters.refuse(Refusal.UNANNOUNCED_BOOT, "boot " + r.frame().header().bootId()
+                    + " was never announced by a Birth of " + deviceId, eventsTopic(deviceId),
+                    FrameCodec.encode(r.frame()));
+        }
+        if (expiry.gap() || !expiry.unannounced().isEmpty()) {
+            requestRebirth(deviceId);
+        }
     }
 
     /**
@@ -236,7 +241,9 @@ public final class FrameIngest {
 
     /**
      * Applies the staged frames in one transaction (group commit), then publishes what they changed. If the
-     * batch fails, each frame is retried alone so one bad frame cannot take the others down with it.
+     * batch fails, each frame is retried alone so one bad frame cannot take the others down with it. If the
+     * store is unavailable (the bridge's store waits for it, so only while the bridge stops), the frames stay
+     * staged and nothing is acknowledged: the broker sends them again.
      */
     public void flush() {
         if (!staged.isEmpty()) {
@@ -284,9 +291,19 @@ public final class FrameIngest {
                 positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
                 return publisher.stageEvents(tx, all);
             });
+        } catch (StoreUnavailableException e) {
+            staged.addAll(0, batch);
+            throw e;
         } catch (RuntimeException batchFailed) {
             LOG.warn("a batch of {} frames failed ({}); applying them one by one", batch.size(), batchFailed.toString());
-            batch.forEach(s -> apply(s.deviceId(), s.received()));
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    apply(batch.get(i).deviceId(), batch.get(i).received());
+                } catch (StoreUnavailableException e) {
+                    staged.addAll(0, batch.subList(i, batch.size()));
+                    throw e;
+                }
+            }
             return;
         }
         counters.count(Counter.FRAMES_APPLIED, batch.size());
@@ -317,17 +334,22 @@ public final class FrameIngest {
         }
     }
 
+    /** One frame alone; dead-lettered only when a healthy store refuses it (an unavailable one throws). */
     private void apply(String deviceId, StreamTracker.Received r) {
         Frame frame = r.frame();
+        AfterCommit after;
         try {
-            AfterCommit after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
-            counters.count(Counter.FRAMES_APPLIED);
-            publish(after);
+            after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
+        } catch (StoreUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // Skip the frame rather than block the device's stream behind it for ever.
+            // The store answers and refuses this very frame: skip it rather than block the device's stream behind it for ever.
             LOG.error("could not apply {} from {}", frame.type(), deviceId, e);
             deadLetters.refuse(Refusal.APPLY_FAILED, e.toString(), eventsTopic(deviceId), FrameCodec.encode(frame));
+            return;
         }
+        counters.count(Counter.FRAMES_APPLIED);
+        publish(after);
     }
 
     private void requestRebirth(String deviceId) {

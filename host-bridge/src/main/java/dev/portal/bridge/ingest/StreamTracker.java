@@ -5,10 +5,12 @@ import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +20,19 @@ import java.util.TreeMap;
  * committed, so a failed transaction does not skip a frame.
  */
 public final class StreamTracker {
-    /** Most early frames held per device before the gap is declared at once. */
-    static final int MAX_HELD = 512;
+    /**
+     * Most frames one device may have held at once; one more and the wait ends at once. A held frame keeps its
+     * acknowledgement, and the broker sends the bridge only so many unacknowledged messages (Mosquitto:
+     * max_inflight_messages), so a portal holding more would hold up every other portal. As many as a portal
+     * has unacknowledged at once (mqtt.maxInflight, 32 by default): after a reconnect it sends those again, and
+     * they may arrive after newer ones. Ending the wait early would drop the late ones as already applied.
+     */
+    static final int MAX_HELD_PER_DEVICE = 32;
+    /**
+     * Most frames held for all devices together: half the shipped broker window (1,000), so the other half is
+     * always free. Reached only when very many portals reorder at once (a fleet reconnecting) or many hostile ones.
+     */
+    static final int MAX_HELD_TOTAL = 512;
 
     private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
     private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();
@@ -103,15 +116,29 @@ public final class StreamTracker {
         lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>()).merge(bootId, seq, Math::max);
     }
 
-    /** Devices holding frames since before {@code cutoffMillis}, or more frames than the limit. */
+    /** Devices holding frames since before {@code cutoffMillis}. */
     public List<String> overdue(long cutoffMillis) {
         List<String> result = new ArrayList<>();
         heldSince.forEach((device, since) -> {
-            if (since <= cutoffMillis || heldCount(device) > MAX_HELD) {
+            if (since <= cutoffMillis) {
                 result.add(device);
             }
         });
         return result;
+    }
+
+    /**
+     * After a frame of {@code deviceId} was held: the device whose wait must end now because the frames held
+     * are over a limit, this one ({@link #MAX_HELD_PER_DEVICE}) or the one holding most ({@link #MAX_HELD_TOTAL}).
+     */
+    public Optional<String> overHoldLimit(String deviceId) {
+        if (heldCount(deviceId) > MAX_HELD_PER_DEVICE) {
+            return Optional.of(deviceId);
+        }
+        if (held.keySet().stream().mapToInt(this::heldCount).sum() > MAX_HELD_TOTAL) {
+            return held.keySet().stream().max(Comparator.comparingInt(this::heldCount));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -18,16 +18,48 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The Store on one JDBC connection: an SQLite file by default; the SQL is portable so a PostgreSQL URL works
  * too. One connection and a lock: the bridge applies events one at a time, in order, and SQLite has one writer.
+ * <p>A transaction that fails because the database is unavailable (see {@link SqlFailures}), or after which the
+ * connection no longer answers {@code SELECT 1}, throws {@link StoreUnavailableException}; a connection that
+ * no longer answers is dropped and the next transaction opens a new one. Any other failure is the work's own:
+ * the database is healthy and refused it. This class never waits; {@link PausingStore} waits for the
+ * database to come back.
  */
 public final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    /** How long the health check after a failure may take before the connection counts as dead. */
+    private static final int HEALTH_CHECK_SECONDS = 5;
 
-    private final Connection connection;
+    private final Connector connector;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Clock clock;
+    /** Null after a failure that left the connection unusable, until the next transaction reconnects. */
+    private Connection connection;
+    private boolean closed;
 
-    private JdbcStore(Connection connection, Clock clock) {
+    /** How to (re)connect: the URL, the credentials, and the settings every new SQLite connection needs. */
+    private record Connector(String url, String user, String password) {
+        Connection connect() throws SQLException {
+            Connection connection = DriverManager.getConnection(url, user, password);
+            try {
+                if (url.startsWith("jdbc:sqlite:")) {
+                    tuneSqlite(connection);
+                }
+                return connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return url; // never the password
+        }
+    }
+
+    private JdbcStore(Connector connector, Connection connection, Clock clock) {
+        this.connector = connector;
         this.connection = connection;
         this.clock = clock;
     }
@@ -47,16 +79,14 @@ public final class JdbcStore implements Store {
 
     /** Opens any JDBC URL (jdbc:sqlite:..., jdbc:postgresql:...) and migrates it. */
     public static JdbcStore open(String url, String user, String password, Clock clock) {
+        Connector connector = new Connector(url, user, password);
         try {
-            Connection connection = DriverManager.getConnection(url, user, password);
+            Connection connection = connector.connect();
             try {
-                if (url.startsWith("jdbc:sqlite:")) {
-                    tuneSqlite(connection);
-                }
                 int version = Migrations.migrate(connection, clock.millis());
                 connection.setAutoCommit(false);
                 LOG.info("store open: {} (schema V{})", url, version);
-                return new JdbcStore(connection, clock);
+                return new JdbcStore(connector, connection, clock);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -66,11 +96,16 @@ public final class JdbcStore implements Store {
         }
     }
 
-    /** Connection settings, not schema: WAL lets readers (sqlite3, backups) look while the bridge writes. */
+    /**
+     * Connection settings, not schema. WAL lets readers (sqlite3, backups) look while the bridge writes.
+     * synchronous=FULL syncs the WAL at every commit: the bridge acknowledges a frame to the broker once its
+     * transaction commits, and with NORMAL a power cut can undo the last commits, so a frame the broker was
+     * told is handled would be gone (docs/adr-store.md).
+     */
     private static void tuneSqlite(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA synchronous=FULL");
             statement.execute("PRAGMA busy_timeout=5000");
         }
     }
@@ -79,15 +114,24 @@ public final class JdbcStore implements Store {
     public <T> T inTransaction(Work<T> work) {
         lock.lock();
         try {
+            Connection c = connected();
             try {
-                T result = work.run(new JdbcStoreTx(connection, statements));
-                connection.commit();
+                T result = work.run(new JdbcStoreTx(c, statements));
+                c.commit();
                 return result;
-            } catch (RuntimeException e) {
-                rollbackQuietly(e);
-                throw e;
             } catch (Exception e) {
-                rollbackQuietly(e);
+                rollbackQuietly(c, e);
+                boolean answers = answers(c);
+                if (!answers) {
+                    disconnect(); // a locked or full database keeps its connection: it answers, it cannot write
+                }
+                if (!answers || SqlFailures.unavailable(e)) {
+                    throw new StoreUnavailableException("the store " + connector + " is unavailable: "
+                            + e.getMessage(), e);
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
                 throw new StoreException("transaction failed: " + e.getMessage(), e);
             }
         } finally {
@@ -95,12 +139,61 @@ public final class JdbcStore implements Store {
         }
     }
 
-    private void rollbackQuietly(Exception cause) {
+    /** The connection, opened again if a failure dropped it. */
+    private Connection connected() {
+        if (closed) {
+            throw new StoreException("the store " + connector + " is closed");
+        }
+        if (connection == null) {
+            try {
+                Connection fresh = connector.connect();
+                fresh.setAutoCommit(false);
+                connection = fresh;
+                LOG.info("store {} connected again", connector);
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("cannot connect to the store " + connector + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return connection;
+    }
+
+    /** After a failure: does the connection still answer? One that does not is dead whatever the error said. */
+    private static boolean answers(Connection c) {
+        try (Statement statement = c.createStatement()) {
+            statement.setQueryTimeout(HEALTH_CHECK_SECONDS);
+            statement.execute("SELECT 1");
+            c.rollback(); // ends the transaction the check opened: no snapshot or idle transaction is left behind
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
         try {
-            connection.rollback();
+            c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** Forgets the connection and its statements; closing may fail as the database is away. */
+    private void disconnect() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a statement of a dropped connection: {}", e.toString());
+            }
+        }
+        statements.clear();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a dropped connection: {}", e.toString());
+        }
+        connection = null;
     }
 
     public Clock clock() {
@@ -111,13 +204,10 @@ public final class JdbcStore implements Store {
     public void close() {
         lock.lock();
         try {
-            for (PreparedStatement statement : statements.values()) {
-                statement.close();
+            closed = true;
+            if (connection != null) {
+                disconnect();
             }
-            statements.clear();
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("closing the store failed", e);
         } finally {
             lock.unlock();
         }

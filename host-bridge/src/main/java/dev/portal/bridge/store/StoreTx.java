@@ -44,4 +44,11 @@ public interface StoreTx extends StateTx {
 
     /** How many events wait in the outbox, by owner. */
     Map<String, Long> outboxOwners();
+
+    /**
+     * Reserves {@code count} consecutive numbers of the counter {@code name} (a row of id_block, see V5.sql) and
+     * returns the first. Once the transaction commits, no other transaction, in this process or another sharing
+     * the database, gets any of them.
+     */
+    long reserveIds(String name, int count);
 }

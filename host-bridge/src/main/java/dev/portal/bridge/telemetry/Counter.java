@@ -40,7 +40,11 @@ public enum Counter {
     /** Publishes the link failed (the broker away longer than the link waits for room). */
     PUBLISH_FAILURES("publishFailures"),
     /** Messages whose handling threw; acknowledged so they do not come back. */
-    INTERNAL_ERRORS("internalErrors");
+    INTERNAL_ERRORS("internalErrors"),
+    /** Times the store became unavailable and the bridge paused, acknowledging nothing, until it was back. */
+    STORE_PAUSES("storePauses"),
+    /** Dead letters counted but not published: their sender went over the rate limit (DeadLetters). */
+    DEAD_LETTERS_UNPUBLISHED("deadLettersUnpublished");
 
     private final String jsonName;
 

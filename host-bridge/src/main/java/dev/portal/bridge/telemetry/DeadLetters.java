@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
+import dev.portal.link.PortalTopics;
 import dev.portal.link.Qos;
+import dev.portal.link.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +17,26 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Refused input goes to game/deadletter with the reason, and is counted; the bridge carries on. */
+/**
+ * Refused input is counted and goes to game/deadletter with the reason; the bridge carries on. One sender (a
+ * portal's topic, a toy's update topic) gets at most {@link #PER_SECOND} dead letters a second published, in
+ * bursts of {@link #BURST}: a portal sending garbage as fast as it can must not turn the bridge into an
+ * amplifier that fills the link and game servers. The rest are counted all the same (deadLettersUnpublished).
+ */
 public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     /** Payload bytes copied into a dead letter; enough to diagnose, not enough to amplify an attack. */
     static final int KEEP_BYTES = 256;
+    public static final int PER_SECOND = 10;
+    public static final int BURST = 50;
+    /** Senders whose rate is remembered; topics that name nothing of ours share one. */
+    private static final int SENDERS = 10_000;
+    private static final String UNKNOWN_SENDER = "";
 
     private final BrokerLink link;
     private final BridgeCounters counters;
     private final Clock clock;
+    private final RateLimit perSender = new RateLimit(PER_SECOND, BURST, SENDERS);
 
     public DeadLetters(BrokerLink link, BridgeCounters counters, Clock clock) {
         this.link = link;
@@ -33,6 +46,12 @@ public final class DeadLetters {
 
     public void refuse(Refusal reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
+        if (!perSender.tryTake(sender(topic), System.nanoTime())) {
+            counters.count(Counter.DEAD_LETTERS_UNPUBLISHED);
+            LOG.debug("refused {} bytes on {}: {}, not published (more than {} a second)", payload.length, topic,
+                    reason.jsonName(), PER_SECOND);
+            return;
+        }
         LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason.jsonName(), detail);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("reason", reason.jsonName());
@@ -48,5 +67,16 @@ public final class DeadLetters {
             LOG.warn("could not publish a dead letter: {}", e.getMessage());
             return null;
         });
+    }
+
+    /** Whose dead letter it is: the topic when it names a portal or a toy of ours, else one key for all others. */
+    private static String sender(String topic) {
+        try {
+            Topic parsed = Topic.of(topic);
+            boolean ours = PortalTopics.parse(parsed).isPresent() || GameTopics.parse(parsed).isPresent();
+            return ours ? topic : UNKNOWN_SENDER;
+        } catch (IllegalArgumentException notATopic) {
+            return UNKNOWN_SENDER;
+        }
     }
 }

@@ -7,7 +7,7 @@ package dev.portal.bridge.telemetry;
 public enum Refusal {
     /** A topic the filters let through that names no portal of ours nor a toy. */
     BAD_TOPIC("bad-topic"),
-    /** A frame larger than the protocol allows. */
+    /** A message larger than anything its topic may carry (a frame over the protocol's limit, say). */
     OVERSIZED("oversized"),
     /** Bytes that are no frame (bad check value, bad length, unknown type...). */
     UNDECODABLE("undecodable"),

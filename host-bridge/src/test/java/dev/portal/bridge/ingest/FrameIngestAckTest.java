@@ -4,6 +4,7 @@ import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.testing.SimTag;
 
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.command.CorrelationIds;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GamePublisher;
@@ -83,7 +84,7 @@ class FrameIngestAckTest {
         timer = Executors.newSingleThreadScheduledExecutor();
         BrokerLink link = new RecordingLink(); // the test looks at the store and the acks, not at what is sent
         BridgeCounters counters = new BridgeCounters();
-        CommandSender commands = new CommandSender(link, clock);
+        CommandSender commands = new CommandSender(link, clock, new CorrelationIds(store));
         DeadLetters deadLetters = new DeadLetters(link, counters, clock);
         GamePublisher publisher = new GamePublisher(link, store, counters,
                 new EventOutbox(store, link, counters, "ack-test-bridge", Duration.ofSeconds(10)));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -125,5 +126,34 @@ class StreamTrackerTest {
         tracker.offer(DEVICE, frame(3, 5, beat()), 0);
         // the answer to a Rebirth: a Birth with a higher sequence number
         assertEquals(List.of(5L, 6L), run(tracker, List.of(frame(3, 6, birth()))).subList(0, 2));
+    }
+
+    @Test
+    void aDeviceHoldingMoreThanItsShareIsToldToStopWaitingAtOnce() {
+        StreamTracker tracker = new StreamTracker();
+        for (int seq = 1; seq <= StreamTracker.MAX_HELD_PER_DEVICE; seq++) { // boot 5 is never announced
+            tracker.offer(DEVICE, frame(5, seq, beat()), 0);
+            assertTrue(tracker.overHoldLimit(DEVICE).isEmpty(), "within its share after " + seq);
+        }
+        tracker.offer(DEVICE, frame(5, 99, beat()), 0);
+        assertEquals(Optional.of(DEVICE), tracker.overHoldLimit(DEVICE));
+    }
+
+    @Test
+    void devicesHoldingMoreThanAllTogetherMayAreToldToStopWaitingBusiestFirst() {
+        StreamTracker tracker = new StreamTracker();
+        int devices = StreamTracker.MAX_HELD_TOTAL / StreamTracker.MAX_HELD_PER_DEVICE;
+        for (int d = 0; d < devices; d++) {
+            int frames = d == 2 ? StreamTracker.MAX_HELD_PER_DEVICE : StreamTracker.MAX_HELD_PER_DEVICE - 1;
+            for (int seq = 1; seq <= frames; seq++) {
+                tracker.offer("dev-" + d, frame(5, seq, beat()), 0);
+            }
+        }
+        for (int seq = 1; seq < devices; seq++) {
+            tracker.offer("dev-new", frame(5, seq, beat()), 0);
+        }
+        assertTrue(tracker.overHoldLimit("dev-new").isEmpty(), "every device within its share, all within the total");
+        tracker.offer("dev-last", frame(5, 1, beat()), 0);
+        assertEquals(Optional.of("dev-2"), tracker.overHoldLimit("dev-last"), "the device holding most");
     }
 }

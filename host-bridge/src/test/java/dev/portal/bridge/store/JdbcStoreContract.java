@@ -14,11 +14,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -333,7 +339,47 @@ abstract class JdbcStoreContract {
             assertTrue(rows.next());
             assertEquals(4, rows.getInt(1));
             assertTrue(rows.getString(2).startsWith("V4: the game/events outbox"));
+            assertTrue(rows.next());
+            assertEquals(5, rows.getInt(1));
+            assertTrue(rows.getString(2).startsWith("V5: numbers the bridge hands out"));
             assertFalse(rows.next(), "each migration is recorded once");
         }
+    }
+
+    @Test
+    void idBlocksReservedAtOnceThroughTwoStoresNeverOverlapNorComeBackAfterAReopen() throws Exception {
+        int blocks = 40;
+        int size = 100;
+        List<Long> firsts = new ArrayList<>();
+        try (JdbcStore one = open("ids"); JdbcStore two = open("ids")) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<List<Long>>> reservers = new ArrayList<>();
+                for (JdbcStore store : List.of(one, two)) {
+                    reservers.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        List<Long> mine = new ArrayList<>();
+                        for (int i = 0; i < blocks; i++) {
+                            mine.add(store.inTransaction(tx -> tx.reserveIds("command-correlation", size)));
+                        }
+                        return mine;
+                    }));
+                }
+                for (Future<List<Long>> r : reservers) {
+                    firsts.addAll(r.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        try (JdbcStore reopened = open("ids")) {
+            firsts.add(reopened.inTransaction(tx -> tx.reserveIds("command-correlation", size)));
+        }
+        List<Long> sorted = firsts.stream().sorted().toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            assertTrue(sorted.get(i) - sorted.get(i - 1) >= size, "blocks overlap: " + sorted);
+        }
+        assertEquals(sorted.getLast(), firsts.getLast(), "the block after the reopen comes after all others");
     }
 }

@@ -129,6 +129,19 @@ final class ThrowawayPostgres implements AutoCloseable {
         throw last;
     }
 
+    /** Stops the server as an operator would (clients are disconnected); {@link #startAgain} brings it back. */
+    void stop() throws IOException, InterruptedException {
+        run(STOP_TIMEOUT.plus(PROCESS_GRACE), bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
+                "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds()), "stop");
+    }
+
+    /** Starts the server again after {@link #stop}, on the same port, with the same data. */
+    void startAgain() throws IOException, InterruptedException {
+        run(START_TIMEOUT.plus(PROCESS_GRACE), bin.resolve("pg_ctl").toString(), "-D", data.toString(),
+                "-l", base.resolve("server.log").toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
+                "start");
+    }
+
     private void createUser() throws SQLException {
         try (Connection c = DriverManager.getConnection(url("postgres"), ADMIN, adminPassword);
              Statement s = c.createStatement()) {

@@ -18,8 +18,11 @@ import java.util.concurrent.CompletableFuture;
  * runs its callback (the broker's PUBACK). Not thread-safe: for tests that drive one thread.
  */
 public final class RecordingLink implements BrokerLink {
-    /** One publication, with the callback that tells its sender the broker has it. */
-    public record Sent(Topic topic, String text, Runnable delivered) {
+    /** One publication (its bytes, and as text for JSON), with the callback that tells its sender the broker has it. */
+    public record Sent(Topic topic, byte[] payload, Runnable delivered) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
     }
 
     private final List<Sent> sent = new ArrayList<>();
@@ -40,7 +43,7 @@ public final class RecordingLink implements BrokerLink {
     @Override
     public CompletableFuture<Void> publish(Topic topic, byte[] payload, Qos qos, boolean retained) {
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        sent.add(new Sent(topic, new String(payload, StandardCharsets.UTF_8), () -> confirmed.complete(null)));
+        sent.add(new Sent(topic, payload.clone(), () -> confirmed.complete(null)));
         return confirmed;
     }
 

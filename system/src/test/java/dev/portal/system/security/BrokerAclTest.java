@@ -13,7 +13,6 @@ import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
 import dev.portal.system.support.ShippedBroker;
 import dev.portal.link.LinkException;
-import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,12 +38,11 @@ class BrokerAclTest {
         Certificates.make(dir.resolve("broker/certs")); // the shipped config has a TLS listener too
         List<String> users = List.of("dev-A", "dev-B", "portal-bridge", "game-server");
         try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(new BrokerSettings(broker.plainUri(), "acl-bridge",
-                     Optional.of("portal-bridge"), Optional.of((ShippedBroker.PASSWORD + "portal-bridge").toCharArray()),
-                     Optional.empty(), false, Duration.ofSeconds(10)), dir.resolve("bridge")));
-             MqttProbe a = login(broker, "dev-A");
-             MqttProbe b = login(broker, "dev-B");
-             MqttProbe host = login(broker, "portal-bridge")) {
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(broker.bridgeSettings("acl-bridge"),
+                     dir.resolve("bridge")));
+             MqttProbe a = broker.login("dev-A");
+             MqttProbe b = broker.login("dev-B");
+             MqttProbe host = broker.login("portal-bridge")) {
             assertThrows(LinkException.class, () -> MqttProbe.connect(broker.plainUri(), "anonymous"),
                     "no credentials, no entry");
             assertThrows(LinkException.class, () -> MqttProbe.connect(broker.plainUri(), "guesser", "dev-A",
@@ -87,9 +84,5 @@ class BrokerAclTest {
             Thread.sleep(500); // on purpose: time for a leak to arrive; the check is that none does
             assertTrue(a.received().isEmpty(), "dev-A read nothing of dev-B's: " + a.received());
         }
-    }
-
-    private static MqttProbe login(ShippedBroker broker, String user) throws LinkException {
-        return MqttProbe.connect(broker.plainUri(), user + "-probe", user, ShippedBroker.PASSWORD + user, null);
     }
 }

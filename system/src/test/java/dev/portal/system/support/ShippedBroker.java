@@ -1,12 +1,16 @@
 package dev.portal.system.support;
 
+import dev.portal.bridge.app.BrokerSettings;
+import dev.portal.link.LinkException;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.Ports;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,6 +80,17 @@ public final class ShippedBroker implements AutoCloseable {
         if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("add-device " + user + " failed: " + out);
         }
+    }
+
+    /** The bridge's login on the plain listener (user portal-bridge), without TLS. */
+    public BrokerSettings bridgeSettings(String clientId) {
+        return new BrokerSettings(plainUri(), clientId, Optional.of("portal-bridge"),
+                Optional.of((PASSWORD + "portal-bridge").toCharArray()), Optional.empty(), false, Duration.ofSeconds(10));
+    }
+
+    /** A client logged in as {@code user} (one of those the broker was started with) on the plain listener. */
+    public MqttProbe login(String user) throws LinkException {
+        return MqttProbe.connect(plainUri(), user + "-probe", user, PASSWORD + user, null);
     }
 
     public String plainUri() {
