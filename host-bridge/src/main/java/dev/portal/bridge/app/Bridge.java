@@ -16,6 +16,7 @@ import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.LogSafe;
 import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.BrokerLink;
@@ -59,6 +60,8 @@ public final class Bridge implements AutoCloseable {
     /** Publishes unconfirmed at once before a publisher waits; beyond the broker's own in-flight window. */
     private static final int MAX_IN_FLIGHT = 4096;
     private static final Duration PUBLISH_WAIT = Duration.ofSeconds(10);
+    /** How often the refusals not logged one by one are summed up (each summary covers a minute). */
+    private static final Duration REFUSAL_SUMMARY_EVERY = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -136,7 +139,7 @@ public final class Bridge implements AutoCloseable {
         });
         BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
                 .deadLetters(deadLetters).counters(counters).clock(config.clock()).timer(timer).worker(worker)
-                .build();
+                .limits(config.limits()).build();
         updates = new UpdateService(parts, config.writeTimeout());
         frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
         statuses = new StatusIngest(parts);
@@ -148,6 +151,8 @@ public final class Bridge implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> worker.execute(outbox::maintain), OUTBOX_CLEANUP_MILLIS,
                 OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(deadLetters::summarise, REFUSAL_SUMMARY_EVERY.toMillis(),
+                REFUSAL_SUMMARY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
 
@@ -219,7 +224,7 @@ public final class Bridge implements AutoCloseable {
             // Whatever went wrong with one message must not stop the bridge, nor come back after every
             // reconnect: it is counted, logged and acknowledged.
             counters.count(Counter.INTERNAL_ERRORS);
-            LOG.error("handling a message on {} failed", topic, e);
+            LOG.error("handling a message on {} failed", LogSafe.text(topic.value()), e);
             ack.acknowledge();
         }
     }

@@ -1,5 +1,7 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.limits.InputLimits;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +19,12 @@ import java.util.Optional;
  *                      placements are closed (reason portal-restarted)
  * @param store         where the state lives: empty for the SQLite file bridge.db in dataDir, else a JDBC URL
  *                      (jdbc:postgresql://...) with its user and password
+ * @param limits        how much state input from outside may make (portals, boots, Rebirths, documents)
  */
 public record BridgeConfig(BrokerSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
                            Optional<String> sharedGroup, Duration reorderWindow, Duration writeTimeout,
-                           Duration statusInterval, Duration restartGrace, Clock clock, Optional<StoreUrl> store) {
+                           Duration statusInterval, Duration restartGrace, Clock clock, Optional<StoreUrl> store,
+                           InputLimits limits) {
 
     /** A JDBC database other than the default SQLite file. */
     public record StoreUrl(String url, Optional<String> user, Optional<String> password) {
@@ -32,31 +36,37 @@ public record BridgeConfig(BrokerSettings mqtt, Optional<Integer> embeddedPort, 
 
     public static BridgeConfig defaults(BrokerSettings mqtt, Path dataDir) {
         return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), Clock.systemUTC(), Optional.empty(),
+                InputLimits.defaults());
     }
 
     public BridgeConfig withEmbeddedBroker(int port) {
         return new BridgeConfig(mqtt, Optional.of(port), dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, store);
+                statusInterval, restartGrace, clock, store, limits);
     }
 
     public BridgeConfig withSharedGroup(String group) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, Optional.of(group), reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, store);
+                statusInterval, restartGrace, clock, store, limits);
     }
 
     public BridgeConfig withTimings(Duration reorder, Duration write) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorder, write, statusInterval,
-                restartGrace, clock, store);
+                restartGrace, clock, store, limits);
     }
 
     public BridgeConfig withStore(StoreUrl url) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, Optional.of(url));
+                statusInterval, restartGrace, clock, Optional.of(url), limits);
     }
 
     public BridgeConfig withRestartGrace(Duration grace) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, grace, clock, store);
+                statusInterval, grace, clock, store, limits);
+    }
+
+    public BridgeConfig withLimits(InputLimits inputLimits) {
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
+                statusInterval, restartGrace, clock, store, inputLimits);
     }
 }

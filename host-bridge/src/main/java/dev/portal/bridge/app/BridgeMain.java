@@ -1,5 +1,6 @@
 package dev.portal.bridge.app;
 
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.link.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -114,7 +115,8 @@ public final class BridgeMain implements Callable<Integer> {
                 broker == null, Duration.ofSeconds(10));
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
-                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty());
+                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty(),
+                InputLimits.defaults());
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),

@@ -1,6 +1,7 @@
 package dev.portal.bridge.game;
 
 import dev.portal.bridge.command.CommandSender;
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -12,12 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every handler of the bridge's messages shares: the store, the ways out (game publisher, portal
- * commands, dead letters), the counters, the clock, and the two threads (the worker every state change runs on,
- * the timer that only schedules work onto it). Assembled once by the bridge, so no handler takes a dozen
+ * commands, dead letters), the counters, the clock, the limits on what input may make, and the two threads (the
+ * worker every state change runs on, the timer that only schedules work onto it). Assembled once by the bridge, so no handler takes a dozen
  * constructor parameters and no two handlers can be handed different counters or workers.
  */
 public record BridgeParts(Store store, GamePublisher publisher, CommandSender commands, DeadLetters deadLetters,
-                          BridgeCounters counters, Clock clock, ScheduledExecutorService timer, Executor worker) {
+                          BridgeCounters counters, Clock clock, ScheduledExecutorService timer, Executor worker,
+                          InputLimits limits) {
 
     public BridgeParts {
         Objects.requireNonNull(store, "store");
@@ -28,13 +30,14 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timer, "timer");
         Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(limits, "limits");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every part is required; build() names the first one missing. */
+    /** Every part is required (the limits are the defaults unless set); build() names the first one missing. */
     public static final class Builder {
         private Store store;
         private GamePublisher publisher;
@@ -44,6 +47,7 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         private Clock clock;
         private ScheduledExecutorService timer;
         private Executor worker;
+        private InputLimits limits = InputLimits.defaults();
 
         private Builder() {
         }
@@ -90,8 +94,13 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
             return this;
         }
 
+        public Builder limits(InputLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         public BridgeParts build() {
-            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker);
+            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker, limits);
         }
     }
 }

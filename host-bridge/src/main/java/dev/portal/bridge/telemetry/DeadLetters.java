@@ -15,7 +15,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Refused input goes to game/deadletter with the reason, and is counted; the bridge carries on. */
+/**
+ * Refused input goes to game/deadletter with the reason, and is counted; the bridge carries on. The log gets
+ * the first few refusals of each reason per minute and a summary of the rest ({@link RefusalLog}).
+ */
 public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     /** Payload bytes copied into a dead letter; enough to diagnose, not enough to amplify an attack. */
@@ -24,16 +27,23 @@ public final class DeadLetters {
     private final BrokerLink link;
     private final BridgeCounters counters;
     private final Clock clock;
+    private final RefusalLog log;
 
     public DeadLetters(BrokerLink link, BridgeCounters counters, Clock clock) {
         this.link = link;
         this.counters = counters;
         this.clock = clock;
+        this.log = new RefusalLog(LOG, clock);
+    }
+
+    /** Logs the summaries of the refusals not logged one by one whose minute is over. */
+    public void summarise() {
+        log.summarise();
     }
 
     public void refuse(Refusal reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
-        LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason.jsonName(), detail);
+        log.refused(reason, payload.length, topic, detail);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("reason", reason.jsonName());
         node.put("detail", detail == null ? "" : detail);
