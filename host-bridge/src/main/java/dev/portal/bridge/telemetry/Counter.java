@@ -22,6 +22,11 @@ public enum Counter {
     REBIRTH_REQUESTS("rebirthRequests"),
     /** Messages on portal/{id}/status. */
     STATUS_RECEIVED("statusReceived"),
+    /**
+     * Well-formed statuses that name no current boot: a late will of an earlier boot, or a portal the bridge has
+     * no Birth of. They change nothing.
+     */
+    STATUS_IGNORED("statusIgnored"),
     /** Requests on game/toys/{uid}/update. */
     UPDATES_RECEIVED("updatesReceived"),
     UPDATES_APPLIED("updatesApplied"),

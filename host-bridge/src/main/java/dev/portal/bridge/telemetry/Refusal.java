@@ -21,7 +21,7 @@ public enum Refusal {
     APPLY_FAILED("apply-failed"),
     /** An update request that cannot be answered (not JSON, no usable replyTo or correlationId). */
     BAD_REQUEST("bad-request"),
-    /** A portal status that is neither online/offline nor {"state":...}. */
+    /** A portal status not in the form portal-device writes (state, the topic's deviceId, an 8-hex-digit bootId). */
     BAD_STATUS("bad-status");
 
     private final String jsonName;
