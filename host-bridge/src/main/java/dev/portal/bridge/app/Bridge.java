@@ -128,7 +128,8 @@ public final class Bridge implements AutoCloseable {
         CommandSender commands = new CommandSender(link, config.clock());
         deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
-        publisher = new GamePublisher(link, store, counters, outbox);
+        publisher = new GamePublisher(link, store, counters, outbox, config.clock(),
+                config.limits().portalDocumentInterval());
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
         worker.execute(() -> {
@@ -151,6 +152,9 @@ public final class Bridge implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> worker.execute(outbox::maintain), OUTBOX_CLEANUP_MILLIS,
                 OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
+        long paced = Math.max(1, config.limits().portalDocumentInterval().toMillis() / 2);
+        timer.scheduleWithFixedDelay(() -> worker.execute(publisher::sendDuePortals), paced, paced,
+                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(deadLetters::summarise, REFUSAL_SUMMARY_EVERY.toMillis(),
                 REFUSAL_SUMMARY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());

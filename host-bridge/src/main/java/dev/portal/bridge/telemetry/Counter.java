@@ -20,6 +20,10 @@ public enum Counter {
     GAPS("gaps"),
     /** Rebirth commands sent to portals. */
     REBIRTH_REQUESTS("rebirthRequests"),
+    /** Rebirth commands not sent because all portals together had their share (InputLimits.rebirths). */
+    REBIRTHS_LIMITED("rebirthsLimited"),
+    /** Frames whose CLOCK_SYNCED time was further from the receive time than the allowed skew: clamped. */
+    CLOCK_CLAMPED("clockClamped"),
     /** Messages on portal/{id}/status. */
     STATUS_RECEIVED("statusReceived"),
     /**

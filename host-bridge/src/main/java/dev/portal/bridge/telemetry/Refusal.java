@@ -13,6 +13,10 @@ public enum Refusal {
     UNDECODABLE("undecodable"),
     /** A Birth naming another device than its topic does. */
     DEVICE_MISMATCH("device-mismatch"),
+    /** A Birth of a portal new to the bridge beyond the limit of new portals per minute (InputLimits). */
+    TOO_MANY_PORTALS("too-many-portals"),
+    /** A Birth of a new boot beyond its portal's limit of new boots (InputLimits). */
+    TOO_MANY_BOOTS("too-many-boots"),
     /** A command sent by a portal: only the bridge sends commands. */
     UNEXPECTED_COMMAND("unexpected-command"),
     /** Frames of a boot no Birth announced within the reorder window. */

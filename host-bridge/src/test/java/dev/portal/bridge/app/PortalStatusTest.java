@@ -4,6 +4,7 @@ import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
+import dev.portal.bridge.testing.EndMark;
 import dev.portal.bridge.testing.FramePortal;
 import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
@@ -39,14 +40,6 @@ class PortalStatusTest {
         return "{\"state\":\"" + state + "\",\"deviceId\":\"" + device + "\",\"bootId\":" + bootJson + "}";
     }
 
-    /** Waits until the bridge has handled everything {@code game} published before (one client: in order). */
-    private static void handled(Bridge bridge, Collector game) throws Exception {
-        long before = bridge.counters().deadLetters(Refusal.BAD_TOPIC);
-        game.publish("portal/end of statuses/status", "x");
-        Await.until("the bridge to reach the end mark", () -> bridge.counters().deadLetters(Refusal.BAD_TOPIC) > before,
-                WAIT);
-        bridge.awaitIdle();
-    }
 
     @Test
     void junkStatusesAndStatusesOfOtherBootsChangeNothing(Mosquitto broker) throws Exception {
@@ -71,7 +64,7 @@ class PortalStatusTest {
                 game.publish("portal/ghost-" + i + "/status", status("online", "ghost-" + i, "\"0000000" + i % 10 + "\""));
                 game.publish("portal/ghost-" + i + "/status", "offline");
             }
-            handled(bridge, game);
+            EndMark.handled(bridge, game);
 
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("real-1")).orElseThrow().online(),
                     "no junk status took the real portal offline");
@@ -98,10 +91,10 @@ class PortalStatusTest {
                     .map(PortalState::firmware).isPresent(), WAIT);
             String boot = String.format("\"%08X\"", portal.bootId());
             game.publish("portal/real-2/status", status("offline", "real-2", boot));
-            handled(bridge, game);
+            EndMark.handled(bridge, game);
             assertFalse(bridge.store().inTransaction(tx -> tx.portal("real-2")).orElseThrow().online());
             game.publish("portal/real-2/status", status("online", "real-2", boot));
-            handled(bridge, game);
+            EndMark.handled(bridge, game);
             assertTrue(bridge.store().inTransaction(tx -> tx.portal("real-2")).orElseThrow().online());
             assertEquals(0, bridge.counters().deadLetters(Refusal.BAD_STATUS));
         }
