@@ -24,8 +24,17 @@ public record Rate(int count, Duration per) {
         return (double) per.toMillis() / count;
     }
 
+    /** "60 per minute", "6 per 10 minutes", "5 per 1500 ms": for dead letters and logs. */
     @Override
     public String toString() {
-        return count + " per " + per;
+        if (per.toMillis() % 60_000 == 0) {
+            long minutes = per.toMinutes();
+            return count + " per " + (minutes == 1 ? "minute" : minutes + " minutes");
+        }
+        if (per.toMillis() % 1_000 == 0) {
+            long seconds = per.toSeconds();
+            return count + " per " + (seconds == 1 ? "second" : seconds + " seconds");
+        }
+        return count + " per " + per.toMillis() + " ms";
     }
 }

@@ -25,6 +25,14 @@ class TokenBucketTest {
     }
 
     @Test
+    void aRateReadsAsPeopleSayIt() {
+        assertEquals("60 per minute", Rate.of(60, Duration.ofMinutes(1)).toString());
+        assertEquals("6 per 10 minutes", Rate.of(6, Duration.ofMinutes(10)).toString());
+        assertEquals("1 per 2 seconds", Rate.of(1, Duration.ofSeconds(2)).toString());
+        assertEquals("5 per 1500 ms", Rate.of(5, Duration.ofMillis(1500)).toString());
+    }
+
+    @Test
     void aClockThatStepsBackNeitherRefillsNorDrains() {
         TokenBucket bucket = new TokenBucket(Rate.of(1, Duration.ofSeconds(1)), 5_000);
         assertTrue(bucket.tryTake(5_000));
