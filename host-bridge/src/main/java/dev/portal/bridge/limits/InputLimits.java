@@ -55,8 +55,4 @@ public record InputLimits(Rate newPortals, Rate bootsPerPortal, int bootsKept, R
     public InputLimits withBootsPerPortal(Rate rate) {
         return new InputLimits(newPortals, rate, bootsKept, rebirths, clockSkew, portalDocumentInterval);
     }
-
-    public InputLimits withRebirths(Rate rate) {
-        return new InputLimits(newPortals, bootsPerPortal, bootsKept, rate, clockSkew, portalDocumentInterval);
-    }
 }
