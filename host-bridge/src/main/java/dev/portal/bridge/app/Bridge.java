@@ -21,6 +21,7 @@ import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
+import dev.portal.bridge.telemetry.LogSafe;
 import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.BrokerLink;
@@ -66,6 +67,8 @@ public final class Bridge implements AutoCloseable {
     /** Publishes unconfirmed at once before a publisher waits; beyond the broker's own in-flight window. */
     private static final int MAX_IN_FLIGHT = 4096;
     private static final Duration PUBLISH_WAIT = Duration.ofSeconds(10);
+    /** How often the refusals not logged one by one are summed up (each summary covers a minute). */
+    private static final Duration REFUSAL_SUMMARY_EVERY = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
     private final BridgeCounters counters = new BridgeCounters();
@@ -133,7 +136,8 @@ public final class Bridge implements AutoCloseable {
         CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
-        publisher = new GamePublisher(link, store, counters, outbox);
+        publisher = new GamePublisher(link, store, counters, outbox, config.clock(),
+                config.limits().portalDocumentInterval());
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
         worker.execute(() -> {
@@ -144,7 +148,7 @@ public final class Bridge implements AutoCloseable {
         });
         BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
                 .deadLetters(deadLetters).counters(counters).clock(config.clock()).timer(timer).worker(worker)
-                .toys(new ToyAuthority(config.toyKey())).build();
+                .toys(new ToyAuthority(config.toyKey())).limits(config.limits()).build();
         if (config.toyKey().isEmpty()) {
             LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
         }
@@ -159,6 +163,11 @@ public final class Bridge implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(() -> worker.execute(outbox::maintain), OUTBOX_CLEANUP_MILLIS,
                 OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
+        long paced = Math.max(1, config.limits().portalDocumentInterval().toMillis() / 2);
+        timer.scheduleWithFixedDelay(() -> worker.execute(publisher::sendDuePortals), paced, paced,
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(deadLetters::summarise, REFUSAL_SUMMARY_EVERY.toMillis(),
+                REFUSAL_SUMMARY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("bridge running on {} (data in {})", mqtt.serverUri(), config.dataDir());
     }
 
@@ -278,7 +287,7 @@ public final class Bridge implements AutoCloseable {
             // Whatever went wrong with one message must not stop the bridge, nor come back after every
             // reconnect: it is counted, logged and acknowledged.
             counters.count(Counter.INTERNAL_ERRORS);
-            LOG.error("handling a message on {} failed", topic, e);
+            LOG.error("handling a message on {} failed", LogSafe.text(topic.value()), e);
             ack.acknowledge();
         }
     }

@@ -1,6 +1,7 @@
 package dev.portal.bridge.app;
 
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.bridge.limits.InputLimits;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,11 +22,12 @@ import java.util.Optional;
  *                      (jdbc:postgresql://...) with its user and password
  * @param toyKey        the toy key: only the bridge (and the factory's provisioning) holds it; without it every
  *                      toy is UNKNOWN and none is written
+ * @param limits        how much state input from outside may make (portals, boots, Rebirths, documents)
  */
 public record BridgeConfig(BrokerSettings mqtt, Optional<Integer> embeddedPort, Path dataDir,
                            Optional<String> sharedGroup, Duration reorderWindow, Duration writeTimeout,
                            Duration statusInterval, Duration restartGrace, Clock clock, Optional<StoreUrl> store,
-                           Optional<FleetKey> toyKey) {
+                           Optional<FleetKey> toyKey, InputLimits limits) {
 
     /** A JDBC database other than the default SQLite file. */
     public record StoreUrl(String url, Optional<String> user, Optional<String> password) {
@@ -38,36 +40,41 @@ public record BridgeConfig(BrokerSettings mqtt, Optional<Integer> embeddedPort, 
     public static BridgeConfig defaults(BrokerSettings mqtt, Path dataDir) {
         return new BridgeConfig(mqtt, Optional.empty(), dataDir, Optional.empty(), Duration.ofMillis(500),
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(3), Clock.systemUTC(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), InputLimits.defaults());
     }
 
     public BridgeConfig withEmbeddedBroker(int port) {
         return new BridgeConfig(mqtt, Optional.of(port), dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, store, toyKey);
+                statusInterval, restartGrace, clock, store, toyKey, limits);
     }
 
     public BridgeConfig withSharedGroup(String group) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, Optional.of(group), reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, store, toyKey);
+                statusInterval, restartGrace, clock, store, toyKey, limits);
     }
 
     public BridgeConfig withTimings(Duration reorder, Duration write) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorder, write, statusInterval,
-                restartGrace, clock, store, toyKey);
+                restartGrace, clock, store, toyKey, limits);
     }
 
     public BridgeConfig withStore(StoreUrl url) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, Optional.of(url), toyKey);
+                statusInterval, restartGrace, clock, Optional.of(url), toyKey, limits);
     }
 
     public BridgeConfig withToyKey(FleetKey key) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, restartGrace, clock, store, Optional.of(key));
+                statusInterval, restartGrace, clock, store, Optional.of(key), limits);
     }
 
     public BridgeConfig withRestartGrace(Duration grace) {
         return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
-                statusInterval, grace, clock, store, toyKey);
+                statusInterval, grace, clock, store, toyKey, limits);
+    }
+
+    public BridgeConfig withLimits(InputLimits inputLimits) {
+        return new BridgeConfig(mqtt, embeddedPort, dataDir, sharedGroup, reorderWindow, writeTimeout,
+                statusInterval, restartGrace, clock, store, toyKey, inputLimits);
     }
 }

@@ -2,6 +2,7 @@ package dev.portal.bridge.app;
 
 import dev.portal.link.PasswordFile;
 import dev.portal.protocol.toy.FleetKey;
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.link.TlsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,7 +138,8 @@ public final class BridgeMain implements Callable<Integer> {
                 broker == null, Duration.ofSeconds(10));
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
-                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty(), toyKey());
+                Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty(),
+                toyKey(), InputLimits.defaults());
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),

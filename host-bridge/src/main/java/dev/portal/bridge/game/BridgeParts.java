@@ -2,6 +2,7 @@ package dev.portal.bridge.game;
 
 import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.state.ToyAuthority;
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -13,13 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What every handler of the bridge's messages shares: the store, the ways out (game publisher, portal
- * commands, dead letters), the counters, the clock, the toy authority (the toy key), and the two threads (the worker every state change runs on,
+ * commands, dead letters), the counters, the clock, the toy authority (the toy key), the limits on what input
+ * may make, and the two threads (the worker every state change runs on,
  * the timer that only schedules work onto it). Assembled once by the bridge, so no handler takes a dozen
  * constructor parameters and no two handlers can be handed different counters or workers.
  */
 public record BridgeParts(Store store, GamePublisher publisher, CommandSender commands, DeadLetters deadLetters,
                           BridgeCounters counters, Clock clock, ScheduledExecutorService timer, Executor worker,
-                          ToyAuthority toys) {
+                          ToyAuthority toys, InputLimits limits) {
 
     public BridgeParts {
         Objects.requireNonNull(store, "store");
@@ -31,13 +33,14 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         Objects.requireNonNull(timer, "timer");
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(toys, "toys");
+        Objects.requireNonNull(limits, "limits");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every part is required; build() names the first one missing. */
+    /** Every part is required (the limits are the defaults unless set); build() names the first one missing. */
     public static final class Builder {
         private Store store;
         private GamePublisher publisher;
@@ -48,6 +51,7 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
         private ScheduledExecutorService timer;
         private Executor worker;
         private ToyAuthority toys;
+        private InputLimits limits = InputLimits.defaults();
 
         private Builder() {
         }
@@ -100,8 +104,14 @@ public record BridgeParts(Store store, GamePublisher publisher, CommandSender co
             return this;
         }
 
+        public Builder limits(InputLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
         public BridgeParts build() {
-            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker, toys);
+            return new BridgeParts(store, publisher, commands, deadLetters, counters, clock, timer, worker, toys,
+                    limits);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.portal.bridge.game;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.state.GameEvent;
@@ -11,6 +15,7 @@ import dev.portal.bridge.state.PlaySession;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.state.ToyProfile;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +23,26 @@ import java.util.Optional;
 /** The JSON documents of the game topics (schemas in host-bridge/asyncapi.yaml). */
 public final class GameJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * For JSON from outside (update requests, portal statuses): exactly one document, nothing but whitespace
+     * after it, and no key twice (which of two values would count is the reader's whim, not the sender's).
+     */
+    private static final ObjectReader STRICT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** How many recent play sessions a toy's document carries. */
     public static final int RECENT_SESSIONS = 10;
 
     private GameJson() {
+    }
+
+    /** One JSON document read strictly (see {@link #STRICT}); empty input is an error too. */
+    public static JsonNode readStrict(byte[] payload) throws IOException {
+        JsonNode node = STRICT.readTree(payload);
+        if (node == null || node.isMissingNode()) {
+            throw new IOException("no JSON document");
+        }
+        return node;
     }
 
     public static byte[] bytes(ObjectNode node) {

@@ -1,6 +1,7 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.link.BrokerLink;
@@ -16,6 +17,7 @@ import dev.portal.bridge.store.StoreTx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,12 +29,21 @@ public final class GamePublisher {
     private final Store store;
     private final BridgeCounters counters;
     private final EventOutbox outbox;
+    private final PortalDocuments portalDocuments;
 
+    /** Portal documents paced as the default limits say, on the system clock. */
     public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
+        this(link, store, counters, outbox, Clock.systemUTC(), InputLimits.defaults().portalDocumentInterval());
+    }
+
+    /** @param portalInterval the least time between two retained documents of one portal */
+    public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox, Clock clock,
+                         Duration portalInterval) {
         this.link = link;
         this.store = store;
         this.counters = counters;
         this.outbox = outbox;
+        this.portalDocuments = new PortalDocuments(clock, portalInterval, this::sendPortal);
     }
 
     /** Writes the events of {@code after} to the outbox inside {@code tx}, the transaction that made them. */
@@ -62,11 +73,21 @@ public final class GamePublisher {
     public void refreshRetained(Duration window) {
         record Snapshot(List<PortalState> portals, List<ToyProfile> toys) { }
         Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.portals(), tx.toysActiveNear(window)));
-        snapshot.portals().forEach(this::publishPortal);
+        snapshot.portals().forEach(this::sendPortal);
         publishToys(snapshot.toys());
     }
 
+    /** The portal's retained document, now or, within its pacing interval, with the next {@link #sendDuePortals}. */
     public void publishPortal(PortalState portal) {
+        portalDocuments.publish(portal);
+    }
+
+    /** Sends the portal documents whose pacing interval is over; the bridge calls it periodically. */
+    public void sendDuePortals() {
+        portalDocuments.sendDue();
+    }
+
+    private void sendPortal(PortalState portal) {
         send(GameTopics.portal(DeviceId.of(portal.deviceId())), GameJson.portal(portal), true);
     }
 

@@ -4,6 +4,7 @@ import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,10 @@ public final class FrameIngest {
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
 
     private final Store store;
-    private final StreamTracker tracker = new StreamTracker();
+    private final StreamTracker tracker;
+    private final BirthGate births;
+    private final RebirthLimiter rebirths;
+    private final DeviceClock deviceClock;
     private final FrameApplier applier;
     private final GamePublisher publisher;
     private final UpdateService updates;
@@ -62,11 +67,9 @@ public final class FrameIngest {
     private final BridgeCounters counters;
     private final Clock clock;
     private final Duration reorderWindow;
-    private final Duration rebirthInterval;
     private final Duration restartGrace;
     private final ScheduledExecutorService timer;
     private final Executor worker;
-    private final Map<String, Long> lastRebirth = new HashMap<>();
     /** Per device, System.nanoTime() before which its old placements are not swept (its newest boot's grace). */
     private final Map<String, Long> sweepNotBefore = new HashMap<>();
     private final List<Staged> staged = new ArrayList<>();
@@ -97,9 +100,13 @@ public final class FrameIngest {
         this.counters = parts.counters();
         this.clock = parts.clock();
         this.reorderWindow = reorderWindow;
-        this.rebirthInterval = reorderWindow.multipliedBy(4);
         this.restartGrace = restartGrace;
-        this.applier = new FrameApplier(restartGrace, parts.toys());
+        InputLimits limits = parts.limits();
+        this.tracker = new StreamTracker(limits.bootsKept());
+        this.births = new BirthGate(limits, clock.millis());
+        this.rebirths = new RebirthLimiter(reorderWindow.multipliedBy(4), limits.rebirths(), clock.millis());
+        this.deviceClock = new DeviceClock(limits.clockSkew());
+        this.applier = new FrameApplier(restartGrace, parts.toys(), limits.bootsKept());
         this.timer = parts.timer();
         this.worker = parts.worker();
         tracker.load(store.inTransaction(tx -> tx.streams()));
@@ -164,6 +171,17 @@ public final class FrameIngest {
             case CommandReport ignored -> counters.count(Counter.COMMAND_REPORTS_IGNORED);
             default -> {
             }
+        }
+        long boot = frame.header().bootId();
+        if (frame.message() instanceof Birth && !tracker.knows(deviceId, boot)) {
+            Optional<BirthGate.Refused> refused = births.admit(deviceId, tracker.knowsDevice(deviceId), clock.millis());
+            if (refused.isPresent()) {
+                deadLetters.refuse(refused.get().reason(), refused.get().detail(), topic, payload);
+                return false;
+            }
+        }
+        if (deviceClock.clamps(frame.header(), receivedMillis)) {
+            counters.count(Counter.CLOCK_CLAMPED);
         }
         StreamTracker.Received received = new StreamTracker.Received(frame, receivedMillis);
         switch (tracker.offer(deviceId, received, clock.millis())) {
@@ -288,7 +306,12 @@ public final class FrameIngest {
                             (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
                     born.putIfAbsent(key, at);
                 }
-                positions.forEach((key, position) -> tx.saveStream(position, born.get(key)));
+                positions.forEach((key, position) -> {
+                    // a boot a newer Birth of this batch pushed out (bootsKept) must not come back
+                    if (tracker.knows(position.deviceId(), position.bootId())) {
+                        tx.saveStream(position, born.get(key));
+                    }
+                });
                 return publisher.stageEvents(tx, all);
             });
         } catch (StoreUnavailableException e) {
@@ -310,9 +333,8 @@ public final class FrameIngest {
         publish(merged);
     }
 
-    private static long time(StreamTracker.Received r) {
-        Frame frame = r.frame();
-        return frame.header().clockSynced() ? frame.header().timestampMillis() : r.receivedMillis();
+    private long time(StreamTracker.Received r) {
+        return deviceClock.stamp(r.frame().header(), r.receivedMillis());
     }
 
     private void publish(AfterCommit after) {
@@ -353,12 +375,13 @@ public final class FrameIngest {
     }
 
     private void requestRebirth(String deviceId) {
-        long now = clock.millis();
-        Long last = lastRebirth.get(deviceId);
-        if (last != null && now - last < rebirthInterval.toMillis()) {
+        RebirthLimiter.Verdict verdict = rebirths.ask(deviceId, clock.millis());
+        if (verdict == RebirthLimiter.Verdict.OVER_TOTAL) {
+            counters.count(Counter.REBIRTHS_LIMITED);
+        }
+        if (verdict != RebirthLimiter.Verdict.SEND) {
             return;
         }
-        lastRebirth.put(deviceId, now);
         try {
             commands.send(deviceId, new Rebirth());
             counters.count(Counter.REBIRTH_REQUESTS);

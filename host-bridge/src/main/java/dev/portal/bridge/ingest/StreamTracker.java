@@ -1,5 +1,6 @@
 package dev.portal.bridge.ingest;
 
+import dev.portal.bridge.limits.InputLimits;
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Frame;
@@ -7,6 +8,8 @@ import dev.portal.protocol.frame.Frame;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,7 +20,8 @@ import java.util.TreeMap;
  * Orders each device's frames by (boot, seq): drops duplicates, holds frames that arrive early for a short
  * reorder window, and holds frames of a boot no Birth has announced yet. Not thread-safe: the bridge calls it
  * from its one worker thread. Positions advance only through {@link #applied}, after the state change is
- * committed, so a failed transaction does not skip a frame.
+ * committed, so a failed transaction does not skip a frame. It remembers the newest {@code bootsKept} boots
+ * of each device (the current one always): frames of an older boot count as unannounced.
  */
 public final class StreamTracker {
     /**
@@ -34,6 +38,8 @@ public final class StreamTracker {
      */
     static final int MAX_HELD_TOTAL = 512;
 
+    private final int bootsKept;
+    /** Per device, its boots in the order they were learnt (oldest first), each with its last sequence. */
     private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
     private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();
     private final Map<String, Long> heldSince = new HashMap<>();
@@ -65,9 +71,22 @@ public final class StreamTracker {
     public record Expiry(List<Received> apply, List<Received> unannounced, boolean gap) {
     }
 
+    /** Keeps as many boots per device as the default limits do. */
+    public StreamTracker() {
+        this(InputLimits.defaults().bootsKept());
+    }
+
+    public StreamTracker(int bootsKept) {
+        if (bootsKept < 1) {
+            throw new IllegalArgumentException("at least the current boot is kept: " + bootsKept);
+        }
+        this.bootsKept = bootsKept;
+    }
+
+    /** Positions of each device in the order its boots were born (the store lists them so). */
     public void load(List<StreamPosition> positions) {
         for (StreamPosition p : positions) {
-            lastSeq.computeIfAbsent(p.deviceId(), d -> new HashMap<>()).put(p.bootId(), p.lastSeq());
+            remember(p.deviceId(), p.bootId(), p.lastSeq());
         }
     }
 
@@ -75,9 +94,14 @@ public final class StreamTracker {
         return lastSeq.getOrDefault(deviceId, Map.of()).containsKey(bootId);
     }
 
+    /** Whether any boot of this device is known: it is a portal of the bridge's already. */
+    public boolean knowsDevice(String deviceId) {
+        return lastSeq.containsKey(deviceId);
+    }
+
     public Decision offer(String deviceId, Received received, long nowMillis) {
-        Map<Long, Long> boots = lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>());
-        Long last = boots.get(received.boot());
+        // No entry is made for a device here: frames of made-up ids must not leave state behind.
+        Long last = lastSeq.getOrDefault(deviceId, Map.of()).get(received.boot());
         boolean birth = received.frame().message() instanceof Birth;
         if (last == null) {
             if (!birth) {
@@ -113,7 +137,20 @@ public final class StreamTracker {
 
     /** Records that a frame's state change is committed. */
     public void applied(String deviceId, long bootId, long seq) {
-        lastSeq.computeIfAbsent(deviceId, d -> new HashMap<>()).merge(bootId, seq, Math::max);
+        remember(deviceId, bootId, seq);
+    }
+
+    /** Moves a boot's position on; a boot new to the device may push its oldest one out. */
+    private void remember(String deviceId, long bootId, long seq) {
+        Map<Long, Long> boots = lastSeq.computeIfAbsent(deviceId, d -> new LinkedHashMap<>());
+        boots.merge(bootId, seq, Math::max);
+        Iterator<Long> oldestFirst = boots.keySet().iterator();
+        while (boots.size() > bootsKept) {
+            long boot = oldestFirst.next();
+            if (boot != bootId) {
+                oldestFirst.remove();
+            }
+        }
     }
 
     /** Devices holding frames since before {@code cutoffMillis}. */

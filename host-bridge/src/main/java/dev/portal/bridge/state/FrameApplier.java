@@ -28,14 +28,17 @@ public final class FrameApplier {
 
     private final PlacementRules placements;
     private final ToyReadRules toyReads;
+    private final int bootsKept;
 
     /**
      * @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session
      * @param toys         judges the areas portals read and plans the writes
+     * @param bootsKept    how many boots of a portal keep their stream position (the newest, the current one always)
      */
-    public FrameApplier(Duration restartGrace, ToyAuthority toys) {
+    public FrameApplier(Duration restartGrace, ToyAuthority toys, int bootsKept) {
         this.placements = new PlacementRules(restartGrace.toMillis());
         this.toyReads = new ToyReadRules(toys);
+        this.bootsKept = bootsKept;
     }
 
     public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
@@ -87,6 +90,8 @@ public final class FrameApplier {
             // The device restarted: it will announce the toys still there, which keeps their sessions going;
             // the others are closed by sweepOldBoots once the grace period is over.
             after.restarted(birth.deviceId());
+            // A row per boot, kept for ever, would grow with every restart (and a made-up boot id per Birth).
+            tx.keepNewestBoots(birth.deviceId(), boot, bootsKept);
         }
         List<String> capabilities = birth.capabilities().stream().map(Enum::name).sorted().toList();
         List<Map<String, Object>> pads = birth.pads().stream().map(FrameApplier::pad).toList();

@@ -11,6 +11,12 @@ import java.util.Optional;
 public interface StateTx {
     void saveStream(StreamPosition position, long bornMillis);
 
+    /**
+     * Forgets the stream positions of all but the newest {@code keep} boots of a device (by birth time); the
+     * boot {@code current} is always kept, whenever it was born.
+     */
+    void keepNewestBoots(String deviceId, long current, int keep);
+
     /** When the Birth of this boot was applied (its frame time), if it was. */
     Optional<Long> bootBornMillis(String deviceId, long bootId);
 

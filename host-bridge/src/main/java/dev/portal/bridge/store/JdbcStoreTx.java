@@ -78,6 +78,14 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     @Override
+    public void keepNewestBoots(String deviceId, long current, int keep) {
+        rows.update("DELETE FROM boot_stream WHERE device_id = ? AND boot_id <> ? AND boot_id NOT IN ("
+                        + "SELECT boot_id FROM boot_stream WHERE device_id = ? AND boot_id <> ? "
+                        + "ORDER BY born_ms DESC, boot_id DESC LIMIT ?)",
+                deviceId, current, deviceId, current, Math.max(0, keep - 1));
+    }
+
+    @Override
     public Optional<Long> bootBornMillis(String deviceId, long bootId) {
         return rows.one("SELECT born_ms FROM boot_stream WHERE device_id = ? AND boot_id = ?",
                 row -> row.getLong("born_ms"), deviceId, bootId);

@@ -20,8 +20,17 @@ public enum Counter {
     GAPS("gaps"),
     /** Rebirth commands sent to portals. */
     REBIRTH_REQUESTS("rebirthRequests"),
+    /** Rebirth commands not sent because all portals together had their share (InputLimits.rebirths). */
+    REBIRTHS_LIMITED("rebirthsLimited"),
+    /** Frames whose CLOCK_SYNCED time was further from the receive time than the allowed skew: clamped. */
+    CLOCK_CLAMPED("clockClamped"),
     /** Messages on portal/{id}/status. */
     STATUS_RECEIVED("statusReceived"),
+    /**
+     * Well-formed statuses that name no current boot: a late will of an earlier boot, or a portal the bridge has
+     * no Birth of. They change nothing.
+     */
+    STATUS_IGNORED("statusIgnored"),
     /** Requests on game/toys/{uid}/update. */
     UPDATES_RECEIVED("updatesReceived"),
     UPDATES_APPLIED("updatesApplied"),

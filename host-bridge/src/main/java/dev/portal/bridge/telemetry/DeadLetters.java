@@ -22,6 +22,7 @@ import java.util.HexFormat;
  * portal's topic, a toy's update topic) gets at most {@link #PER_SECOND} dead letters a second published, in
  * bursts of {@link #BURST}: a portal sending garbage as fast as it can must not turn the bridge into an
  * amplifier that fills the link and game servers. The rest are counted all the same (deadLettersUnpublished).
+ * The log gets the first few refusals of each reason per minute and a summary of the rest ({@link RefusalLog}).
  */
 public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
@@ -37,22 +38,27 @@ public final class DeadLetters {
     private final BridgeCounters counters;
     private final Clock clock;
     private final RateLimit perSender = new RateLimit(PER_SECOND, BURST, SENDERS);
+    private final RefusalLog log;
 
     public DeadLetters(BrokerLink link, BridgeCounters counters, Clock clock) {
         this.link = link;
         this.counters = counters;
         this.clock = clock;
+        this.log = new RefusalLog(LOG, clock);
+    }
+
+    /** Logs the summaries of the refusals not logged one by one whose minute is over. */
+    public void summarise() {
+        log.summarise();
     }
 
     public void refuse(Refusal reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
+        log.refused(reason, payload.length, topic, detail);
         if (!perSender.tryTake(sender(topic), System.nanoTime())) {
             counters.count(Counter.DEAD_LETTERS_UNPUBLISHED);
-            LOG.debug("refused {} bytes on {}: {}, not published (more than {} a second)", payload.length, topic,
-                    reason.jsonName(), PER_SECOND);
             return;
         }
-        LOG.warn("refused {} bytes on {}: {} ({})", payload.length, topic, reason.jsonName(), detail);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("reason", reason.jsonName());
         node.put("detail", detail == null ? "" : detail);

@@ -13,6 +13,10 @@ public enum Refusal {
     UNDECODABLE("undecodable"),
     /** A Birth naming another device than its topic does. */
     DEVICE_MISMATCH("device-mismatch"),
+    /** A Birth of a portal new to the bridge beyond the limit of new portals per minute (InputLimits). */
+    TOO_MANY_PORTALS("too-many-portals"),
+    /** A Birth of a new boot beyond its portal's limit of new boots (InputLimits). */
+    TOO_MANY_BOOTS("too-many-boots"),
     /** A command sent by a portal: only the bridge sends commands. */
     UNEXPECTED_COMMAND("unexpected-command"),
     /** Frames of a boot no Birth announced within the reorder window. */
@@ -21,7 +25,7 @@ public enum Refusal {
     APPLY_FAILED("apply-failed"),
     /** An update request that cannot be answered (not JSON, no usable replyTo or correlationId). */
     BAD_REQUEST("bad-request"),
-    /** A portal status that is neither online/offline nor {"state":...}. */
+    /** A portal status not in the form portal-device writes (state, the topic's deviceId, an 8-hex-digit bootId). */
     BAD_STATUS("bad-status"),
     /** A ToyRead from a portal: a verdict only the bridge, holding the toy key, may give (protocol 1.1). */
     UNTRUSTED_VERDICT("untrusted-verdict");

@@ -5,6 +5,7 @@ import dev.portal.bridge.testing.FramePortal;
 import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.telemetry.Counter;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
 import dev.portal.testsupport.Mosquitto;
@@ -78,6 +79,38 @@ class ToyUpdateTest {
             assertTrue(rejected.get("detail").asText().contains("20 bytes"), rejected.toString());
             game.publish("game/toys/FFFFFFFF/update", request("r6", "\"action\":\"awardXp\",\"amount\":1"));
             assertTrue(reply(game, "r6").get("detail").asText().contains("unknown toy"));
+        }
+    }
+
+    /** Loose JSON used to be applied: XP changed and the tag was written by requests that were not one request. */
+    @Test
+    void aRequestThatIsNotExactlyOneWellTypedJsonObjectChangesNothing(Mosquitto broker) throws Exception {
+        SimTag tag = SimTag.toy(UID, blaze(90));
+        try (Bridge bridge = Bridge.start(config(broker.uri(), dir));
+             Collector game = new Collector(broker.uri(), "game/#");
+             FramePortal portal = new FramePortal(broker.uri(), "loose", 1, Clock.systemUTC())) {
+            portal.start();
+            portal.place(0, 0, tag);
+            game.await("game/events", "recognised", WAIT);
+            String topic = "game/toys/" + UID + "/update";
+            String award = request("l1", "\"action\":\"awardXp\",\"amount\":1000");
+            game.publish(topic, award + award);
+            game.publish(topic, award + "garbage");
+            game.publish(topic, request("l2", "\"action\":\"awardXp\",\"amount\":1000.0"));
+            game.publish(topic, request("l3", "\"action\":\"awardXp\",\"amount\":1000,\"name\":\"Hacked\""));
+            game.publish(topic, request("l4", "\"action\":\"recolour\",\"colours\":{\"accent\":123456}"));
+            for (String id : new String[] {"l2", "l3", "l4"}) {
+                assertEquals("rejected", reply(game, id).get("status").asText(), id);
+            }
+            game.publish(topic, request("l5", "\"action\":\"awardXp\",\"amount\":10"));
+            JsonNode written = reply(game, "l5");
+            assertEquals("written", written.get("status").asText());
+            assertEquals(100, written.at("/profile/xp").asLong(), "only the well-formed request changed the XP");
+            assertEquals(100, tag.record().orElseThrow().coCreation().xp());
+            assertEquals("Blaze", tag.record().orElseThrow().coCreation().name());
+            bridge.awaitIdle();
+            assertEquals(2, bridge.counters().deadLetters(Refusal.BAD_REQUEST), "the two that are not one document");
+            assertEquals(1, bridge.counters().get(Counter.TOY_WRITES_SENT));
         }
     }
 

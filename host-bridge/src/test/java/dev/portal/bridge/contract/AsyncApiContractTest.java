@@ -7,6 +7,8 @@ import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.testing.FramePortal;
 import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.game.GameJson;
+import dev.portal.bridge.telemetry.Counter;
+import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.bridge.testing.BridgeBroker;
 import dev.portal.bridge.testing.Collector;
@@ -25,11 +27,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,6 +81,26 @@ class AsyncApiContractTest {
         ObjectNode request = GameJson.MAPPER.createObjectNode();
         request.put("correlationId", "1").put("replyTo", "portal/x/cmd").put("action", "awardXp").put("amount", 5);
         assertFalse(schemas.problems("UpdateRequest", request).isEmpty(), "replies into portal/ are refused");
+    }
+
+    /** Every counter and dead-letter reason the bridge can publish is in the file, and nothing else is. */
+    @Test
+    void theCountersAndReasonsAreThoseOfTheCode() throws Exception {
+        AsyncApiSchemas schemas = new AsyncApiSchemas();
+        JsonNode counters = schemas.root().at("/components/schemas/BridgeStatus/properties/counters/properties");
+        Set<String> inFile = new TreeSet<>();
+        counters.fieldNames().forEachRemaining(inFile::add);
+        Set<String> inCode = new TreeSet<>(Set.of("deadLetters", "deadLettersTotal"));
+        Arrays.stream(Counter.values()).map(Counter::jsonName).forEach(inCode::add);
+        assertEquals(inCode, inFile);
+
+        Set<String> reasonsInFile = new TreeSet<>();
+        schemas.root().at("/components/schemas/DeadLetter/properties/reason/enum").forEach(r -> reasonsInFile.add(r.asText()));
+        Set<String> countedInFile = new TreeSet<>();
+        counters.path("deadLetters").path("properties").fieldNames().forEachRemaining(countedInFile::add);
+        Set<String> reasonsInCode = new TreeSet<>(Arrays.stream(Refusal.values()).map(Refusal::jsonName).toList());
+        assertEquals(reasonsInCode, reasonsInFile);
+        assertEquals(reasonsInCode, countedInFile);
     }
 
     @Test

@@ -156,4 +156,25 @@ class StreamTrackerTest {
         tracker.offer("dev-last", frame(5, 1, beat()), 0);
         assertEquals(Optional.of("dev-2"), tracker.overHoldLimit("dev-last"), "the device holding most");
     }
+
+    @Test
+    void onlyTheNewestBootsAreKeptAndTheCurrentOneAlways() {
+        StreamTracker tracker = new StreamTracker(2);
+        tracker.load(List.of(new StreamPosition(DEVICE, 1, 4), new StreamPosition(DEVICE, 2, 4),
+                new StreamPosition(DEVICE, 3, 4)));
+        assertTrue(!tracker.knows(DEVICE, 1) && tracker.knows(DEVICE, 2) && tracker.knows(DEVICE, 3));
+        tracker.applied(DEVICE, 2, 5); // an older boot that moves on stays where it was in the order
+        tracker.applied(DEVICE, 7, 0);
+        assertTrue(!tracker.knows(DEVICE, 2) && tracker.knows(DEVICE, 3) && tracker.knows(DEVICE, 7));
+        assertEquals(new StreamTracker.Decision.Held(true), tracker.offer(DEVICE, frame(2, 6, beat()), 0),
+                "a forgotten boot is unannounced");
+    }
+
+    @Test
+    void framesOfAnIdWithNoBirthLeaveNoStateOnceRefused() {
+        StreamTracker tracker = new StreamTracker();
+        assertEquals(new StreamTracker.Decision.Held(true), tracker.offer("made-up", frame(9, 3, beat()), 0));
+        assertEquals(1, tracker.expire("made-up").unannounced().size());
+        assertTrue(!tracker.knowsDevice("made-up") && tracker.overdue(Long.MAX_VALUE).isEmpty());
+    }
 }

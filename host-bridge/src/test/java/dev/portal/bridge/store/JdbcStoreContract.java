@@ -81,6 +81,29 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void onlyTheNewestBootsOfADeviceAndItsCurrentOneKeepTheirPosition() {
+        try (JdbcStore store = open("boots")) {
+            store.inTransaction(tx -> {
+                for (long boot = 1; boot <= 6; boot++) {
+                    tx.saveStream(new StreamPosition("looping", boot, 3), 1000 * boot);
+                }
+                tx.saveStream(new StreamPosition("looping", 99, 0), 10); // current, with a clock far behind
+                tx.saveStream(new StreamPosition("other", 1, 0), 1);
+                tx.keepNewestBoots("looping", 99, 3);
+                return null;
+            });
+            assertEquals(List.of("looping/5", "looping/6", "looping/99", "other/1"), store.inTransaction(tx ->
+                    tx.streams().stream().map(s -> s.deviceId() + "/" + s.bootId()).sorted().toList()));
+            store.inTransaction(tx -> {
+                tx.keepNewestBoots("looping", 99, 1);
+                return null;
+            });
+            assertEquals(List.of("looping/99", "other/1"), store.inTransaction(tx ->
+                    tx.streams().stream().map(s -> s.deviceId() + "/" + s.bootId()).sorted().toList()));
+        }
+    }
+
+    @Test
     void upsertsReplaceAndAFailedTransactionLeavesNothingBehind() {
         try (JdbcStore store = open("upserts")) {
             store.inTransaction(tx -> {

@@ -34,6 +34,14 @@ final class HostileTraffic {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * How many hostile messages a flood sends: {@code -Dportal.hostile.messages}, 10,000 unless given, so that
+     * scripts/test stays short; the issue's 100,000 on a manual run.
+     */
+    static int messages() {
+        return Integer.getInteger("portal.hostile.messages", 10_000);
+    }
+
     private final Random random;
     private final String victim;
     private final Set<Long> announcedBoots;

@@ -24,7 +24,8 @@ import java.util.function.Predicate;
 
 /** A test's own MQTT client: publishes (QoS 1, waiting for window space) and records what it receives. */
 public final class MqttProbe implements AutoCloseable {
-    public record Received(String topic, byte[] payload) {
+    /** @param atNanos when it arrived, by System.nanoTime() (for latencies) */
+    public record Received(String topic, byte[] payload, long atNanos) {
         public String text() {
             return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -73,7 +74,7 @@ public final class MqttProbe implements AutoCloseable {
     public void subscribe(String filter) throws LinkException {
         link.subscribe(TopicFilter.of(filter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(m -> {
             synchronized (received) {
-                received.add(new Received(m.topic().value(), m.payload()));
+                received.add(new Received(m.topic().value(), m.payload(), System.nanoTime()));
                 received.notifyAll();
             }
         }));
