@@ -365,6 +365,9 @@ abstract class JdbcStoreContract {
             assertTrue(rows.next());
             assertEquals(5, rows.getInt(1));
             assertTrue(rows.getString(2).startsWith("V5: numbers the bridge hands out"));
+            assertTrue(rows.next());
+            assertEquals(6, rows.getInt(1));
+            assertTrue(rows.getString(2).startsWith("V6: what each toy's tag last held"));
             assertFalse(rows.next(), "each migration is recorded once");
         }
     }
