@@ -40,6 +40,9 @@ final class WriteAreaHandler {
             return Outcome.of(Status.NO_TAG, "toy " + cmd.uid() + " is not in slot " + cmd.slot() + " on pad "
                     + cmd.pad());
         }
+        if (holder.get().tagType().toyLayout().isEmpty()) { // refused before the light says anything is written
+            return Outcome.of(Status.REJECTED, "tag type " + holder.get().tagType() + " has no toy layout");
+        }
         lights.signal(cmd.pad(), LedSignal.WRITING);
         WriteResult out = AreaWriter.write(reader, cmd);
         out.areas().ifPresent(sink::emit);
