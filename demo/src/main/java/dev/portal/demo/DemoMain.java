@@ -101,7 +101,8 @@ public final class DemoMain implements Callable<Integer> {
         var config = SimulatedPortal.config(data.resolve("portal"), bridge.serverUri(), PADS);
         // a Reboot command restarts a stand-alone simulator (its launcher starts it again); here it would end
         // the demo, so the portal says why and carries on
-        return SimulatedPortal.start(config, SimulatedPortal.key(config),
+        // the key makes the sample toys only (the simulated factory); the portal service holds none since 1.1
+        return SimulatedPortal.start(config, SimulatedPortal.factoryKey(java.util.Optional.empty()),
                 () -> out.println("(the portal was asked to reboot: the demo's portal stays up)"), out);
     }
 

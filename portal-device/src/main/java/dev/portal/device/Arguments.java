@@ -5,15 +5,16 @@ import java.util.Optional;
 
 /**
  * The command line: {@code --config FILE}, or {@code --simulate [--pads N] [--config FILE] [--broker URI] [--data DIR]
- * [--script FILE] [--serial PORT]}; {@code --boot-jar} with either; {@code --help}. {@link #USAGE} explains each.
+ * [--script FILE] [--serial PORT] [--toy-key-file FILE]}; {@code --boot-jar} with either; {@code --help}. {@link #USAGE} explains each.
  */
 record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Path> script, Optional<String> broker,
-                 Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar) {
+                 Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar,
+                 Optional<Path> toyKeyFile) {
 
     static final String USAGE = String.join("\n",
             "usage: portal-device --config portal.json",
             "       portal-device --simulate [--pads N] [--config portal.json] [--broker tcp://host:port]",
-            "                     [--data DIR] [--script FILE] [--serial PORT]",
+            "                     [--data DIR] [--script FILE] [--serial PORT] [--toy-key-file FILE]",
             "       portal-device --boot-jar (the other options as above)",
             "  --config FILE   the service configuration (JSON); required unless --simulate",
             "  --simulate      chip models stand in for the reader hardware; a console places toys",
@@ -22,6 +23,9 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
             "  --broker URI    MQTT broker for --simulate without --config (default tcp://127.0.0.1:1883)",
             "  --data DIR      outbox, state and firmware for --simulate without --config (default ./var/sim)",
             "  --serial PORT   with --simulate: a serial console on PORT (e.g. one end of a socat pty pair)",
+            "  --toy-key-file FILE  with --simulate: the toy key the sample toys are made with (default: the",
+            "                  public simulation key, left in DIR/simulation-toy.key); the portal service never",
+            "                  reads it: give the host bridge the same key to judge the samples",
             "  --boot-jar      launcher step: settle a crashed firmware update, print the jar to start (an",
             "                  installed update's; nothing: this jar) and exit",
             "  --help, -h      this text");
@@ -35,6 +39,7 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         boolean help = false;
         boolean bootJar = false;
         Optional<String> serial = Optional.empty();
+        Optional<Path> toyKey = Optional.empty();
         int pads = 2;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -47,6 +52,7 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
                 case "--script" -> script = Optional.of(Path.of(value(args, ++i, a)));
                 case "--broker" -> broker = Optional.of(value(args, ++i, a));
                 case "--data" -> data = Optional.of(Path.of(value(args, ++i, a)));
+                case "--toy-key-file" -> toyKey = Optional.of(Path.of(value(args, ++i, a)));
                 case "--pads" -> {
                     String v = value(args, ++i, a);
                     try {
@@ -70,7 +76,10 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         if (!simulate && serial.isPresent()) {
             throw new IllegalArgumentException("--serial needs --simulate (a portal configures serial.port)");
         }
-        return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar);
+        if (!simulate && toyKey.isPresent()) {
+            throw new IllegalArgumentException("--toy-key-file needs --simulate: a portal holds no toy key, the host does");
+        }
+        return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar, toyKey);
     }
 
     private static String value(String[] args, int i, String option) {

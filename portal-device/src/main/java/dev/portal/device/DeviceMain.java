@@ -124,8 +124,8 @@ public final class DeviceMain {
     }
 
     private static int simulate(Arguments a, DeviceConfig config) throws Exception {
-        // without a configured key the samples read UNKNOWN, as they would
-        SimulatedPortal sim = SimulatedPortal.start(config, SimulatedPortal.key(config),
+        // the key only makes the sample toys (the factory's job); the host that judges them needs the same one
+        SimulatedPortal sim = SimulatedPortal.start(config, SimulatedPortal.factoryKey(a.toyKeyFile()),
                 () -> System.exit(EXIT_REBOOT), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "shutdown"));
         SimConsole console = sim.console();

@@ -10,7 +10,6 @@ import dev.portal.device.outbox.OutboxSettings;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.protocol.id.Uid;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,8 +51,7 @@ final class LatencyRun {
     }
 
     Result run(Path outboxDir, int placements) throws Exception {
-        FleetKey key = FleetKey.fromHex("a3f01c5d9b7e2468".repeat(4));
-        ToyCatalogue catalogue = new ToyCatalogue(key);
+        ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex("a3f01c5d9b7e2468".repeat(4))); // makes the toys
         Map<Uid, Long> sent = new ConcurrentHashMap<>();
         Map<Uid, CountDownLatch> arrived = new ConcurrentHashMap<>();
         List<Long> placed = Collections.synchronizedList(new ArrayList<>());
@@ -76,7 +73,7 @@ final class LatencyRun {
             List<PadPoller> pollers = new ArrayList<>();
             for (int i = 0; i < pads; i++) {
                 pollers.add(PadPoller.builder().pad(i).reader(hw.readers().get(i)).slots(slots).sink(timed)
-                        .judge(new ToyJudge(Optional.of(key))).lights(hw.lights()).health(health)
+                        .lights(hw.lights()).health(health)
                         .clock(System::currentTimeMillis).calibration(new PadCalibration(i, 33, 3)).build());
             }
             try (PresenceService presence = new PresenceService(pollers, Duration.ofNanos(1_000_000_000L / pollHz))) {
@@ -105,8 +102,7 @@ final class LatencyRun {
 
     /** Poll-thread CPU while {@code toys} rest on pad 0 for {@code seconds}, nothing changing. */
     Result idle(Path outboxDir, int toys, int seconds) throws Exception {
-        FleetKey key = FleetKey.fromHex("a3f01c5d9b7e2468".repeat(4));
-        ToyCatalogue catalogue = new ToyCatalogue(key);
+        ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex("a3f01c5d9b7e2468".repeat(4))); // makes the toys
         HealthStats health = new HealthStats();
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(outboxDir));
              SimulatedHardware hw = SimulatedHardware.open(pads, 3)) {
@@ -115,7 +111,7 @@ final class LatencyRun {
             List<PadPoller> pollers = new ArrayList<>();
             for (int i = 0; i < pads; i++) {
                 pollers.add(PadPoller.builder().pad(i).reader(hw.readers().get(i)).slots(slots).sink(emitter)
-                        .judge(new ToyJudge(Optional.of(key))).lights(hw.lights()).health(health)
+                        .lights(hw.lights()).health(health)
                         .clock(System::currentTimeMillis).calibration(new PadCalibration(i, 33, 3)).build());
             }
             String[] names = {"dragon", "knight", "wizard", "blank"};

@@ -179,8 +179,9 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
             pads.add(new PadInfo(p.pad(), config.maxToys(), chip.chip() + " v" + chip.version()));
             cals.add(p.calibration());
         }
+        // TOY_WRITE with HOST_JUDGED: the portal writes the area images the host signs (WriteArea), not WriteToy
         EnumSet<Capability> caps = EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.CALIBRATION,
-                Capability.CONFIG, Capability.MULTI_TAG);
+                Capability.CONFIG, Capability.MULTI_TAG, Capability.HOST_JUDGED);
         if (config.firmware().updatesEnabled()) {
             caps.add(Capability.FIRMWARE_UPDATE);
         }

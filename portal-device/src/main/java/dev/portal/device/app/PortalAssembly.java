@@ -20,13 +20,11 @@ import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.device.store.CommandResultStore;
 import dev.portal.device.store.SettingsStore;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.link.DeviceId;
 import dev.portal.link.LinkException;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.PadCalibration;
-import dev.portal.protocol.toy.FleetKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +35,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Builds a {@link DeviceService} from its configuration: stored runtime settings and calibration, the fleet key,
- * the outbox and frame emitter, the pads, the firmware slots, the command service, MQTT delivery and the
+ * Builds a {@link DeviceService} from its configuration: stored runtime settings and calibration, the
+ * outbox and frame emitter, the pads, the firmware slots, the command service, MQTT delivery and the
  * heartbeat. The parts made here first call nothing back. Those that do call back into the service (firmware
  * restarts, commands, delivery's onConnected) are made by the service's constructor through the package-private
  * methods below, so the service has all its parts, in final fields, before any of them can reach it.
@@ -59,7 +57,6 @@ public final class PortalAssembly {
     private final List<NfcReader> readers;
     private final BootClock clock;
     private final CommandResultStore results;
-    private final Optional<FleetKey> key;
 
     private PortalAssembly(DeviceConfig config, List<NfcReader> readers, PadLights lights, BootClock clock,
                            Runnable rebootAction) throws IOException {
@@ -72,7 +69,6 @@ public final class PortalAssembly {
         this.results = new CommandResultStore(config.stateDirectory());
         RuntimeSettings stored = settings.loadRuntime().orElse(config.runtime());
         this.runtime = stored.version() >= config.runtime().version() ? stored : config.runtime();
-        this.key = fleetKey(config);
         this.outbox = Outbox.open(config.outbox());
         this.emitter = new FrameEmitter(outbox, clock, FrameEmitter.newBootId());
         this.slots = new SlotTable(config.maxToys());
@@ -91,20 +87,10 @@ public final class PortalAssembly {
         return service;
     }
 
-    private static Optional<FleetKey> fleetKey(DeviceConfig config) throws IOException {
-        if (config.fleetKeyFile().isEmpty()) {
-            LOG.warn("no fleetKeyFile configured: toys read as UNKNOWN and cannot be written");
-            return Optional.empty();
-        }
-        FleetKey key = FleetKey.fromFile(config.fleetKeyFile().get());
-        LOG.info("fleet key {} loaded", key.id());
-        return Optional.of(key);
-    }
-
     /** One poller a reader, each with its saved calibration, or the runtime settings' for a pad never calibrated. */
     private List<PadPoller> pollers(List<PadCalibration> saved) {
-        PadPollerBuilder pads = PadPoller.builder().slots(slots).sink(emitter).judge(new ToyJudge(key))
-                .lights(lights).health(health).clock(clock::millisSinceStart);
+        PadPollerBuilder pads = PadPoller.builder().slots(slots).sink(emitter).lights(lights)
+                .health(health).clock(clock::millisSinceStart);
         List<PadPoller> pollers = new ArrayList<>();
         for (int pad = 0; pad < readers.size(); pad++) {
             int p = pad;
@@ -141,7 +127,7 @@ public final class PortalAssembly {
     /** Commands answer through the outbox; their results are kept on disk so a repeat after a restart is not re-run. */
     CommandService commands(DeviceControl control, Optional<FirmwareService> firmware) {
         CommandServiceBuilder commands = CommandService.builder().sink(emitter).presence(presence).slots(slots)
-                .fleetKey(key).lights(lights).health(health).control(control)
+                .lights(lights).health(health).control(control)
                 .rememberedResults(results.load(), this::keepResults);
         if (config.firmware().updatesEnabled()) {
             firmware.ifPresent(commands::firmware);

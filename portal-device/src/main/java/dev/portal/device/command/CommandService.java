@@ -8,7 +8,6 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.presence.PresenceService;
-import dev.portal.device.toy.ToyWriter;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.protocol.frame.Calibrate;
 import dev.portal.protocol.frame.Command;
@@ -24,8 +23,10 @@ import dev.portal.protocol.frame.Limits;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
+import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.UnknownCommand;
+import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.frame.WriteToy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class CommandService implements AutoCloseable {
     private final PadLights lights;
     private final HealthStats health;
     private final DeviceControl control;
-    private final WriteToyHandler writer;
+    private final WriteAreaHandler writer;
     private final Calibrator calibrator = new Calibrator();
     private final ResultCache results;
     private final ThreadPoolExecutor executor;
@@ -68,7 +69,7 @@ public final class CommandService implements AutoCloseable {
         this.lights = parts.lights;
         this.health = parts.health;
         this.control = parts.control;
-        this.writer = new WriteToyHandler(parts.slots, parts.key.map(k -> new ToyWriter(k, sink)), lights);
+        this.writer = new WriteAreaHandler(parts.slots, lights, sink);
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
             Thread t = new Thread(r, "commands");
             t.setDaemon(true);
@@ -174,7 +175,11 @@ public final class CommandService implements AutoCloseable {
     private Outcome execute(Command cmd) {
         return switch (cmd.body()) {
             case SetLed s -> setLed(s);
-            case WriteToy w -> onPad(w.pad(), () -> writer.write(presence.pollers().get(w.pad()).reader(), w));
+            case WriteArea w -> onPad(w.pad(), () -> writer.write(presence.pollers().get(w.pad()).reader(), w));
+            case ShowVerdict v -> showVerdict(v);
+            // The record WriteToy carries would need signing with the toy key, which no portal holds any more.
+            case WriteToy w -> Outcome.of(Status.REJECTED,
+                    "this portal holds no toy key: the host sends write_area (protocol 1.1)");
             case Calibrate c -> calibrate(c);
             case ConfigSet c -> configure(c);
             case Rebirth r -> {
@@ -215,6 +220,13 @@ public final class CommandService implements AutoCloseable {
         }
         return Outcome.ok(String.format("pad %s shows #%06X %s", s.pad() == SetLed.ALL_PADS ? "all" : s.pad(),
                 s.rgb(), s.mode()));
+    }
+
+    /** On the pad's thread, like the removals that would make the verdict stale. */
+    private Outcome showVerdict(ShowVerdict v) {
+        return onPad(v.pad(), () -> presence.pollers().get(v.pad()).showVerdict(v.slot(), v.uid(), v.verdict())
+                ? Outcome.ok("pad " + v.pad() + " shows " + v.verdict() + " for " + v.uid())
+                : Outcome.of(Status.NO_TAG, "toy " + v.uid() + " is not in slot " + v.slot() + " on pad " + v.pad()));
     }
 
     private Outcome calibrate(Calibrate c) {

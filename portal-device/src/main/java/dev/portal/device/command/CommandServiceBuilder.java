@@ -7,7 +7,6 @@ import dev.portal.device.led.PadLights;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.protocol.frame.CommandResult;
-import dev.portal.protocol.toy.FleetKey;
 
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Builds a {@link CommandService}; get one from {@link CommandService#builder()}. Required: sink, presence,
- * slots, fleetKey, lights, health and control; {@link #build()} names the first one missing. Optional, with
+ * slots, lights, health and control; {@link #build()} names the first one missing. Optional, with
  * their defaults: {@link #rememberedResults} (none: results are remembered for this run only) and
  * {@link #firmware} (none: FirmwareChunk commands are refused).
  */
@@ -24,7 +23,6 @@ public final class CommandServiceBuilder {
     EventSink sink;
     PresenceService presence;
     SlotTable slots;
-    Optional<FleetKey> key;
     PadLights lights;
     HealthStats health;
     DeviceControl control;
@@ -41,7 +39,7 @@ public final class CommandServiceBuilder {
         return this;
     }
 
-    /** The pads: WriteToy and Calibrate run on a pad's own thread through it. */
+    /** The pads: WriteArea, ShowVerdict and Calibrate run on a pad's own thread through it. */
     public CommandServiceBuilder presence(PresenceService pads) {
         this.presence = Objects.requireNonNull(pads, "presence");
         return this;
@@ -49,12 +47,6 @@ public final class CommandServiceBuilder {
 
     public CommandServiceBuilder slots(SlotTable table) {
         this.slots = Objects.requireNonNull(table, "slots");
-        return this;
-    }
-
-    /** Without a fleet key (empty) WriteToy is refused: the portal cannot sign a record. */
-    public CommandServiceBuilder fleetKey(Optional<FleetKey> fleetKey) {
-        this.key = Objects.requireNonNull(fleetKey, "fleetKey");
         return this;
     }
 
@@ -96,7 +88,6 @@ public final class CommandServiceBuilder {
         required(sink, "sink");
         required(presence, "presence");
         required(slots, "slots");
-        required(key, "fleetKey");
         required(lights, "lights");
         required(health, "health");
         required(control, "control");

@@ -28,6 +28,13 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A portal.json written before protocol 1.1 names the fleet key. Refused rather than ignored: a key left on
+     * a portal is a key that can be stolen from it, and the person upgrading needs to know where it goes now.
+     */
+    static final String NO_TOY_KEY = "fleetKeyFile: portals hold no toy key since protocol 1.1 (the host judges"
+            + " and signs toy records); remove the setting and the key file from the portal, the key belongs on the"
+            + " host (host bridge --toy-key-file)";
 
     private ConfigLoader() {
     }
@@ -62,9 +69,9 @@ public final class ConfigLoader {
         Path data = base.resolve(top.text("dataDirectory", ".", false)).normalize();
         MqttSettings mqtt = mqtt(top.object("mqtt"), deviceId, base);
         OutboxSettings outbox = outbox(top.object("outbox"), base, data);
-        Optional<Path> fleetKey = top.optText("fleetKeyFile").map(base::resolve);
-        fleetKey.filter(p -> !Files.isReadable(p))
-                .ifPresent(p -> problems.add("fleetKeyFile: cannot read " + p));
+        if (top.raw("fleetKeyFile") != null) {
+            problems.add(NO_TOY_KEY);
+        }
         Path state = top.optText("stateDirectory").map(base::resolve).orElse(data.resolve("state"));
         FirmwareConfig firmware = FirmwareConfig.parse(top.object("firmware"), base, data);
         Optional<SerialConfig> serial = SerialConfig.parse(top.object("serial"));
@@ -78,7 +85,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new DeviceConfig(deviceId, mqtt, outbox, fleetKey, state, rt, maxToys, pads, data, firmware, serial);
+        return new DeviceConfig(deviceId, mqtt, outbox, state, rt, maxToys, pads, data, firmware, serial);
     }
 
     private static MqttSettings mqtt(JsonFields f, String deviceId, Path base) {

@@ -5,7 +5,6 @@ import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.toy.TagMemory;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
@@ -16,8 +15,7 @@ import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
-import dev.portal.protocol.frame.ToyRead;
-import dev.portal.protocol.toy.ToyReadResult;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.toy.ToyVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,10 @@ import java.util.function.LongSupplier;
 
 /**
  * One pad's presence logic, run once per poll on the pad's own thread (which owns the reader). A new UID is
- * announced at once (TagPlaced), then its record is read and judged (ToyRead). A tag counts as removed only
+ * announced at once (TagPlaced), then both its save areas are read and reported, unjudged (ToyAreas): the host
+ * holds the toy key and judges them, and the pad shows "not verified yet" until its verdict comes (ShowVerdict,
+ * {@link #showVerdict}). A tag whose areas cannot be read after {@value #READ_ATTEMPTS} attempts is reported with
+ * empty areas, so the host is told rather than kept waiting. A tag counts as removed only
  * after {@code removalMissThreshold} consecutive polls in which neither the scan nor a WUPA-based select of its
  * UID found it, confirmed by further selects that nothing answers, so a flaky read is never a removal. Reader
  * failures are counted; a reader that keeps failing is reset, with growing pauses while it stays dead. Nothing here throws out of {@link #pollOnce()}.
@@ -53,7 +54,6 @@ public final class PadPoller {
     private final NfcReader reader;
     private final SlotTable slots;
     private final EventSink sink;
-    private final ToyJudge judge;
     private final PadLights lights;
     private final HealthStats health;
     private final LongSupplier clock;
@@ -69,7 +69,6 @@ public final class PadPoller {
         this.reader = parts.reader;
         this.slots = parts.slots;
         this.sink = parts.sink;
-        this.judge = parts.judge;
         this.lights = parts.lights;
         this.health = parts.health;
         this.clock = parts.clock;
@@ -143,8 +142,8 @@ public final class PadPoller {
                 placed(tag);
             } else {
                 t.misses = 0;
-                if (!t.judged) {
-                    judgeFresh(t);
+                if (!t.reported) {
+                    reportFresh(t);
                 }
             }
         }
@@ -214,43 +213,36 @@ public final class PadPoller {
         tracked.put(tag.uid(), t);
         if (session != null) {
             try {
-                judgeWith(t, session);
+                report(t, session);
             } finally {
                 session.close();
             }
         }
     }
 
-    private void judgeFresh(Tracked t) {
+    private void reportFresh(Tracked t) {
         try (TagSession s = reader.select(t.tag.uid())) {
-            judgeWith(t, s);
+            report(t, s);
         } catch (ReaderException | RuntimeException e) {
             readFailed(t, e);
         }
     }
 
-    private void judgeWith(Tracked t, TagSession session) {
-        Uid uid = t.tag.uid();
+    private void report(Tracked t, TagSession session) {
         try {
-            Optional<ToyReadResult> r = judge.read(session, t.type, uid);
-            ToyVerdict verdict = r.map(ToyReadResult::verdict).orElse(ToyVerdict.UNKNOWN);
-            ToyRead msg = verdict == ToyVerdict.RECOGNISED
-                    ? ToyRead.recognised(pad, t.slot, uid, r.get().record().orElseThrow())
-                    : ToyRead.unrecognised(pad, t.slot, uid, verdict);
-            if (verdict == ToyVerdict.TAMPERED) {
-                health.corruptTags.incrementAndGet();
-            }
-            t.judged = true;
-            sink.emit(msg);
-            lights.signal(pad, switch (verdict) {
-                case RECOGNISED -> LedSignal.RECOGNISED;
-                case BLANK -> LedSignal.PLACED;
-                case UNKNOWN, TAMPERED -> LedSignal.UNKNOWN;
-            });
-            LOG.info("pad {}: {} is {}{}", pad, uid, verdict, r.map(x -> " (" + x.reason() + ")").orElse(""));
+            ToyAreas areas = TagMemory.areas(session, pad, t.slot, t.tag.uid(), t.type);
+            reported(t, areas);
+            LOG.info("pad {}: {} areas read ({} and {} bytes), awaiting the host's verdict", pad, t.tag.uid(),
+                    areas.areaA().map(a -> a.length()).orElse(0), areas.areaB().map(a -> a.length()).orElse(0));
         } catch (ReaderException | RuntimeException e) {
             readFailed(t, e);
         }
+    }
+
+    private void reported(Tracked t, ToyAreas areas) {
+        t.reported = true;
+        sink.emit(areas);
+        lights.signal(pad, LedSignal.UNVERIFIED);
     }
 
     private void readFailed(Tracked t, Exception e) {
@@ -259,11 +251,29 @@ public final class PadPoller {
         t.readAttempts++;
         LOG.info("pad {}: reading {} failed (attempt {}): {}", pad, t.tag.uid(), t.readAttempts, e.toString());
         if (t.readAttempts >= READ_ATTEMPTS) {
-            t.judged = true; // it stays but cannot be read: tell the game rather than retry for ever
+            // it stays but cannot be read: tell the host (which judges empty areas UNKNOWN) rather than retry for ever
             health.corruptTags.incrementAndGet();
-            sink.emit(ToyRead.unrecognised(pad, t.slot, t.tag.uid(), ToyVerdict.UNKNOWN));
-            lights.signal(pad, LedSignal.UNKNOWN);
+            reported(t, TagMemory.unread(pad, t.slot, t.tag.uid(), t.type));
         }
+    }
+
+    /**
+     * Shows the host's verdict on a toy (ShowVerdict) if that toy still lies in {@code slot} on this pad; false,
+     * and nothing shown, when it does not (lifted or moved since the host read it). A TAMPERED toy is counted
+     * once per placement. Call on the pad's thread, so a removal cannot slip in between the check and the light.
+     */
+    public boolean showVerdict(int slot, Uid uid, ToyVerdict verdict) {
+        Optional<Holder> holder = slots.inSlot(slot);
+        Tracked t = tracked.get(uid);
+        if (t == null || holder.isEmpty() || !holder.get().uid().equals(uid) || holder.get().pad() != pad) {
+            return false;
+        }
+        if (verdict == ToyVerdict.TAMPERED && !t.countedTampered) {
+            t.countedTampered = true;
+            health.corruptTags.incrementAndGet();
+        }
+        lights.signal(pad, LedSignal.forVerdict(verdict));
+        return true;
     }
 
     /**
@@ -272,8 +282,8 @@ public final class PadPoller {
      */
     private boolean answersSelect(Tracked t) {
         try (TagSession s = reader.select(t.tag.uid())) {
-            if (!t.judged) {
-                judgeWith(t, s); // a tag the scans keep missing still gets its record read
+            if (!t.reported) {
+                report(t, s); // a tag the scans keep missing still gets its areas read
             }
             return true;
         } catch (ReaderException e) {

@@ -3,7 +3,6 @@ package dev.portal.device.presence;
 import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.protocol.frame.PadCalibration;
 
@@ -13,7 +12,7 @@ import java.util.function.LongSupplier;
 /**
  * Builds a {@link PadPoller}; get one from {@link PadPoller#builder()}. Every part is required, and
  * {@link #build()} names the first one missing. A builder may serve several pads: {@code build()} copies what it
- * holds, so the parts the pads share (slots, sink, judge, lights, health, clock) are set once and pad, reader and
+ * holds, so the parts the pads share (slots, sink, lights, health, clock) are set once and pad, reader and
  * calibration once per pad.
  */
 public final class PadPollerBuilder {
@@ -21,7 +20,6 @@ public final class PadPollerBuilder {
     NfcReader reader;
     SlotTable slots;
     EventSink sink;
-    ToyJudge judge;
     PadLights lights;
     HealthStats health;
     LongSupplier clock;
@@ -51,14 +49,9 @@ public final class PadPollerBuilder {
         return this;
     }
 
-    /** Where TagPlaced, ToyRead and TagRemoved go. */
+    /** Where TagPlaced, ToyAreas and TagRemoved go. */
     public PadPollerBuilder sink(EventSink events) {
         this.sink = Objects.requireNonNull(events, "sink");
-        return this;
-    }
-
-    public PadPollerBuilder judge(ToyJudge toyJudge) {
-        this.judge = Objects.requireNonNull(toyJudge, "judge");
         return this;
     }
 
@@ -92,7 +85,6 @@ public final class PadPollerBuilder {
         required(reader, "reader");
         required(slots, "slots");
         required(sink, "sink");
-        required(judge, "judge");
         required(lights, "lights");
         required(health, "health");
         required(clock, "clock");

@@ -10,7 +10,10 @@ final class Tracked {
     final int slot;
     int misses;
     int readAttempts;
-    boolean judged;
+    /** Its areas went to the host (ToyAreas), read or, after the last attempt, empty. */
+    boolean reported;
+    /** The host judged it TAMPERED and the health counter has counted it (once a placement). */
+    boolean countedTampered;
 
     Tracked(TagInfo tag, TagType type, int slot) {
         this.tag = tag;

@@ -22,8 +22,14 @@ import java.nio.file.Path;
  * person the same portal and the same console words.
  */
 public final class SimulatedPortal implements AutoCloseable {
-    /** The simulator's fleet key when none is configured. Public on purpose: it protects nothing real. */
+    /**
+     * The toy key the simulated toy factory signs the sample toys with, unless told another. Public on purpose:
+     * it protects nothing real. The portal service never sees it (a portal holds no toy key); a host bridge
+     * judging the samples needs it ({@link #TOY_KEY_FILE}).
+     */
     public static final String SIMULATION_KEY = "5e1f00d5".repeat(8);
+    /** Where {@link #config} leaves {@link #SIMULATION_KEY} in the data folder, for the host side to read. */
+    public static final String TOY_KEY_FILE = "simulation-toy.key";
 
     private final SimulatedHardware hardware;
     private final DeviceService service;
@@ -39,30 +45,32 @@ public final class SimulatedPortal implements AutoCloseable {
     }
 
     /**
-     * Starts the service on {@code config}'s pads; the sample toys are signed with {@code key}. {@code reboot}
+     * Starts the service on {@code config}'s pads; the sample toys are made signed with {@code factoryKey}, which
+     * stays with the catalogue (the factory) and never reaches the service. {@code reboot}
      * is what the Reboot command does (the process launcher restarts a stand-alone simulator).
      */
-    public static SimulatedPortal start(DeviceConfig config, FleetKey key, Runnable reboot, PrintStream out)
+    public static SimulatedPortal start(DeviceConfig config, FleetKey factoryKey, Runnable reboot, PrintStream out)
             throws IOException {
         SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
         DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(), new BootClock(true), reboot);
         service.start();
-        return new SimulatedPortal(hw, service, new ToyCatalogue(key), out);
+        return new SimulatedPortal(hw, service, new ToyCatalogue(factoryKey), out);
     }
 
     /**
      * The configuration of a simulator without a config file: device {@code sim-portal}, {@code pads} pads, the
-     * broker at {@code brokerUri}, outbox, state and the simulation fleet key under {@code data}.
+     * broker at {@code brokerUri}, outbox and state under {@code data}; {@link #SIMULATION_KEY} is left there in
+     * {@link #TOY_KEY_FILE} for a host bridge (the service does not read it).
      */
     public static DeviceConfig config(Path data, String brokerUri, int pads) throws ConfigException, IOException {
         Path dir = data.toAbsolutePath();
         Files.createDirectories(dir);
-        Path key = dir.resolve("simulation-fleet.key");
+        Path key = dir.resolve(TOY_KEY_FILE);
         if (!Files.exists(key)) {
             Files.writeString(key, SIMULATION_KEY + "\n");
         }
         ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("deviceId", "sim-portal").put("fleetKeyFile", key.toString()).put("dataDirectory", dir.toString())
+        root.put("deviceId", "sim-portal").put("dataDirectory", dir.toString())
                 .put("stateDirectory", dir.resolve("state").toString());
         Path firmwareKey = dir.resolve("firmware.pub");
         if (Files.exists(firmwareKey)) { // a technician trying 'portalctl firmware push' puts the fleet's key here
@@ -77,10 +85,9 @@ public final class SimulatedPortal implements AutoCloseable {
         return ConfigLoader.fromTree(root, dir);
     }
 
-    /** The fleet key a simulator uses: the configured one, else {@link #SIMULATION_KEY}. */
-    public static FleetKey key(DeviceConfig config) throws IOException {
-        return config.fleetKeyFile().isPresent() ? FleetKey.fromFile(config.fleetKeyFile().get())
-                : FleetKey.fromHex(SIMULATION_KEY);
+    /** The key the simulated factory signs the sample toys with: the one in {@code toyKeyFile}, else {@link #SIMULATION_KEY}. */
+    public static FleetKey factoryKey(java.util.Optional<Path> toyKeyFile) throws IOException {
+        return toyKeyFile.isPresent() ? FleetKey.fromFile(toyKeyFile.get()) : FleetKey.fromHex(SIMULATION_KEY);
     }
 
     public SimConsole console() {

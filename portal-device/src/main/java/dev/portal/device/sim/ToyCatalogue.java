@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sample toys for the simulator, each with a fixed UID and (for the signed ones) a record signed with the fleet
- * key in force, so they read RECOGNISED; plus a blank tag, a tampered one and one with foreign data. A UID that
- * is not in the catalogue makes a blank NTAG213 with that UID.
+ * Sample toys for the simulator, each with a fixed UID and (for the signed ones) a record signed with the toy key
+ * it was given, so a host holding that key judges them RECOGNISED; plus a blank tag, a tampered one and one with
+ * foreign data. A UID that is not in the catalogue makes a blank NTAG213 with that UID. The catalogue is the
+ * simulated toy factory: the key stays here, and the portal service it feeds never sees it.
  */
 public final class ToyCatalogue {
     /** A catalogue entry: how to make a fresh tag for it. */

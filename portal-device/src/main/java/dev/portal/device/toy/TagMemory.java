@@ -6,7 +6,10 @@ import dev.portal.hardware.reader.TagFamily;
 import dev.portal.hardware.reader.TagInfo;
 import dev.portal.hardware.reader.TagSession;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.Area;
+import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.TagLayout;
 import dev.portal.protocol.toy.UnitWrite;
 
@@ -15,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and writes a toy's save areas through a selected tag, in the units of its {@link TagLayout}. MIFARE
- * Classic sectors are opened with the factory key A (the toy data is authenticated by its HMAC, not by keys).
+ * Reads and writes a toy's save areas through a selected tag, in the units of its {@link TagLayout}, as bytes it
+ * never judges: the host holds the toy key. MIFARE Classic sectors are opened with the factory key A (the toy
+ * data is authenticated by its HMAC, not by sector keys).
  */
 public final class TagMemory {
     private TagMemory() {
@@ -46,14 +50,24 @@ public final class TagMemory {
         return tag.family() == TagFamily.MIFARE_CLASSIC_1K ? TagType.CLASSIC_1K : TagType.OTHER;
     }
 
-    /** The layout the toy record uses on this type, if it has one. */
-    public static Optional<TagLayout> layout(TagType type) {
-        return switch (type) {
-            case NTAG213 -> Optional.of(TagLayout.NTAG213);
-            case NTAG215, NTAG216 -> Optional.of(TagLayout.NTAG215);
-            case CLASSIC_1K -> Optional.of(TagLayout.CLASSIC_1K);
-            default -> Optional.empty();
-        };
+    /**
+     * What the selected tag's two save areas hold, unjudged, for the host (ToyAreas). A type without a toy
+     * layout ({@link TagType#toyLayout()}) gives empty areas; a reader failure propagates, so the caller keeps its
+     * retry policy.
+     */
+    public static ToyAreas areas(TagSession s, int pad, int slot, Uid uid, TagType type) throws ReaderException {
+        Optional<TagLayout> layout = type.toyLayout();
+        if (layout.isEmpty()) {
+            return unread(pad, slot, uid, type);
+        }
+        AreaBytes a = AreaBytes.of(readArea(s, layout.get(), Area.A));
+        AreaBytes b = AreaBytes.of(readArea(s, layout.get(), Area.B));
+        return new ToyAreas(pad, slot, uid, type, Optional.of(a), Optional.of(b));
+    }
+
+    /** A report of a tag whose areas could not be read (or that has none): the host judges it UNKNOWN. */
+    public static ToyAreas unread(int pad, int slot, Uid uid, TagType type) {
+        return new ToyAreas(pad, slot, uid, type, Optional.empty(), Optional.empty());
     }
 
     public static byte[] readArea(TagSession s, TagLayout layout, Area area) throws ReaderException {

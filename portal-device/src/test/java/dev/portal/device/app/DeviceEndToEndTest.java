@@ -5,6 +5,7 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;
+import dev.portal.device.testing.TestHost;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.outbox.OutboxRecord;
 import dev.portal.hardware.sim.tag.VirtualTag;
@@ -15,9 +16,7 @@ import dev.portal.protocol.frame.Heartbeat;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
-import dev.portal.protocol.frame.ToyRead;
-import dev.portal.protocol.toy.FleetKey;
-import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.testsupport.Await;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
@@ -44,7 +43,7 @@ class DeviceEndToEndTest {
 
     private SimulatedHardware hw;
     private DeviceService service;
-    private final ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX));
+    private final ToyCatalogue catalogue = new ToyCatalogue(TestHost.KEY);
 
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
@@ -88,16 +87,16 @@ class DeviceEndToEndTest {
     }
 
     @Test
-    void placementsBecomeTagPlacedAndToyReadFramesOnTheBrokerInOrder() throws Exception {
+    void placementsBecomeTagPlacedAndToyAreasFramesOnTheBrokerInOrder() throws Exception {
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "e2e-order", "portal/order/evt")) {
             FrameStream stream = new FrameStream(sub);
             start("order", 2);
             VirtualTag dragon = catalogue.make("dragon");
             VirtualTag robot = catalogue.make("robot");
             hw.portal().place(dragon, 0);
-            stream.await(m -> m instanceof ToyRead, 15_000);
+            stream.await(m -> m instanceof ToyAreas, 15_000);
             hw.portal().place(robot, 1);
-            stream.await(m -> m instanceof ToyRead t && t.uid().hex().equals("9A3C5E71"), 15_000);
+            stream.await(m -> m instanceof ToyAreas t && t.uid().hex().equals("9A3C5E71"), 15_000);
             hw.portal().remove(dragon);
             List<Frame> frames = stream.await(m -> m instanceof TagRemoved, 15_000);
             Birth birth = assertInstanceOf(Birth.class, frames.get(0).message());
@@ -115,14 +114,15 @@ class DeviceEndToEndTest {
             List<String> kinds = frames.stream().skip(1).map(f -> f.message().getClass().getSimpleName() + " "
                     + switch (f.message()) {
                         case TagPlaced p -> p.uid().hex();
-                        case ToyRead r -> r.uid().hex() + " " + r.verdict();
+                        case ToyAreas a -> a.uid().hex() + " " + TestHost.judge(a).verdict();
                         case TagRemoved r -> r.uid().hex();
                         default -> "";
                     }).toList();
-            assertEquals(List.of("TagPlaced 04D7A9C1E25B80", "ToyRead 04D7A9C1E25B80 RECOGNISED",
-                    "TagPlaced 9A3C5E71", "ToyRead 9A3C5E71 RECOGNISED", "TagRemoved 04D7A9C1E25B80"), kinds);
-            ToyRead read = stream.messages(ToyRead.class).get(0);
-            assertEquals("Ember", read.record().orElseThrow().coCreation().name());
+            assertEquals(List.of("TagPlaced 04D7A9C1E25B80", "ToyAreas 04D7A9C1E25B80 RECOGNISED",
+                    "TagPlaced 9A3C5E71", "ToyAreas 9A3C5E71 RECOGNISED", "TagRemoved 04D7A9C1E25B80"), kinds,
+                    "the areas a portal reports, judged by a host holding the key");
+            ToyAreas read = stream.messages(ToyAreas.class).get(0);
+            assertEquals("Ember", TestHost.judge(read).record().orElseThrow().coCreation().name());
             assertSequential(stream.frames());
         }
     }
@@ -145,9 +145,12 @@ class DeviceEndToEndTest {
             assertTrue(stream.messages(TagRemoved.class).isEmpty(), "no false removal");
             assertEquals(0, service.health().readerResets.get(), "RF noise is not a reason to reset the reader");
             assertTrue(hw.portal().pad(0).faults().injectedCount() > 0, "faults were injected");
-            assertEquals(4, stream.messages(ToyRead.class).stream().map(r -> r.uid().hex()).distinct().count(),
-                    "every toy judged, once: " + stream.messages(ToyRead.class));
-            assertEquals(4, stream.messages(ToyRead.class).size());
+            assertEquals(4, stream.messages(ToyAreas.class).stream().map(r -> r.uid().hex()).distinct().count(),
+                    "every toy reported, once: " + stream.messages(ToyAreas.class));
+            assertEquals(4, stream.messages(ToyAreas.class).size());
+            assertEquals(List.of("BLANK", "RECOGNISED", "RECOGNISED", "RECOGNISED"), stream.messages(ToyAreas.class)
+                    .stream().map(a -> TestHost.judge(a).verdict().name()).sorted().toList(),
+                    "and every one read whole, through the faults");
         }
     }
 
@@ -163,7 +166,7 @@ class DeviceEndToEndTest {
                 for (int i = 0; i < 5; i++) {
                     long kept = service.outbox().nextIndex();
                     hw.portal().place(wizard, i % 2);
-                    awaitKept(ToyRead.class, kept); // the wizard stays until the portal has read it
+                    awaitKept(ToyAreas.class, kept); // the wizard stays until the portal has read it
                     kept = service.outbox().nextIndex();
                     hw.portal().remove(wizard);
                     awaitKept(TagRemoved.class, kept);

@@ -6,6 +6,7 @@ import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.ToyCatalogue;
 import dev.portal.device.testing.FrameStream;
 import dev.portal.device.testing.TestConfigs;
+import dev.portal.device.testing.TestHost;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.CommandBody;
@@ -18,11 +19,9 @@ import dev.portal.protocol.frame.LedMode;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
-import dev.portal.protocol.frame.ToyRead;
-import dev.portal.protocol.frame.WriteToy;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
-import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
@@ -52,7 +51,7 @@ class DeviceFaultsTest {
 
     private SimulatedHardware hw;
     private DeviceService service;
-    private final ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX));
+    private final ToyCatalogue catalogue = new ToyCatalogue(TestHost.KEY);
 
     private void start(String id, int pads) throws Exception {
         DeviceConfig config = TestConfigs.config(id, MOSQUITTO.broker(), dir, pads);
@@ -92,12 +91,12 @@ class DeviceFaultsTest {
             start("dead", 2);
             hw.chips().get(0).busFaults().busDead(true);
             hw.portal().place(catalogue.make("knight"), 1);
-            stream.await(m -> m instanceof ToyRead, 15_000);
+            stream.await(m -> m instanceof ToyAreas, 15_000);
             Await.until("the dead reader to be reset", () -> service.health().readerResets.get() >= 1,
                     Duration.ofSeconds(15));
             hw.chips().get(0).busFaults().busDead(false);
             hw.portal().place(catalogue.make("dragon"), 0);
-            stream.await(m -> m instanceof ToyRead r && r.uid().hex().startsWith("04D7"), 10_000);
+            stream.await(m -> m instanceof ToyAreas a && a.uid().hex().startsWith("04D7"), 10_000);
             long before = stream.messages(Heartbeat.class).size();
             stream.await("a heartbeat after the dragon's read", s -> s.messages(Heartbeat.class).size() > before,
                     Duration.ofSeconds(15));
@@ -115,30 +114,35 @@ class DeviceFaultsTest {
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-cmd", "portal/cmd1/evt")) {
             FrameStream stream = new FrameStream(sub);
             start("cmd1", 1);
+            Uid dragon = catalogue.resolve("dragon").orElseThrow();
             hw.portal().place(catalogue.make("tampered"), 0);
-            stream.await(m -> m instanceof ToyRead, 15_000);
+            stream.await(m -> m instanceof ToyAreas, 15_000);
+            ToyAreas tampered = stream.messages(ToyAreas.class).get(0);
+            assertEquals(ToyVerdict.TAMPERED, TestHost.judge(tampered).verdict());
             hw.portal().place(catalogue.make("dragon"), 0);
-            stream.await(m -> m instanceof ToyRead r && r.verdict() == ToyVerdict.RECOGNISED, 15_000);
+            stream.await(m -> m instanceof ToyAreas a && a.uid().equals(dragon), 15_000);
+            ToyAreas dragonRead = stream.messages(ToyAreas.class).get(1);
+            assertEquals(ToyVerdict.RECOGNISED, TestHost.judge(dragonRead).verdict());
             String cmd = "portal/cmd1/cmd";
             publish(cmd, "this is not a frame".getBytes());
             publish(cmd, new byte[8000]);
             byte[] led = command(41, new SetLed(0, 0x123456, LedMode.PULSE, 0));
             publish(cmd, led);
             publish(cmd, led);
-            Uid dragon = catalogue.resolve("dragon").orElseThrow();
-            TagPlaced placed = stream.messages(TagPlaced.class).stream()
-                    .filter(p -> p.uid().equals(dragon)).findFirst().orElseThrow();
+            publish(cmd, command(43, TestHost.verdict(tampered))); // the host's verdict, for the light and the count
             ToyRecord levelled = new ToyRecord(101, 1, new CoCreation("Ember II", new Colours(1, 2, 3),
                     Upgrades.of(1, 2), 5000, 9));
-            publish(cmd, command(42, new WriteToy(0, placed.slot(), dragon, levelled)));
+            publish(cmd, command(42, TestHost.planWrite(dragonRead, levelled)));
             List<Frame> frames = stream.await(m -> m instanceof CommandResult r && r.correlationId() == 42, 15_000);
             List<CommandResult> results = stream.messages(CommandResult.class);
-            assertEquals(3, results.size(), "one answer per command, a repeat answered the same: " + results);
+            assertEquals(4, results.size(), "one answer per command, a repeat answered the same: " + results);
             assertEquals(results.get(0), results.get(1));
             assertEquals(Status.OK, results.get(0).status());
             assertEquals(Status.OK, results.get(2).status(), results.get(2).detail());
-            ToyRead after = stream.messages(ToyRead.class).get(stream.messages(ToyRead.class).size() - 1);
-            assertEquals("Ember II", after.record().orElseThrow().coCreation().name());
+            assertEquals(Status.OK, results.get(3).status(), results.get(3).detail());
+            List<ToyAreas> reads = stream.messages(ToyAreas.class);
+            assertEquals("Ember II", TestHost.judge(reads.get(reads.size() - 1)).record().orElseThrow().coCreation().name(),
+                    "the read-back, judged by the host");
             assertTrue(hw.lights().describe(0).contains("123456") || hw.lights().describe(0).contains("RECOGNISED"));
             service.heartbeatNow();
             stream.await(m -> m instanceof Heartbeat h && h.counters().rejectedCommands() >= 2, 15_000);
@@ -162,22 +166,22 @@ class DeviceFaultsTest {
         try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "faults-lift", "portal/lift/evt")) {
             FrameStream stream = new FrameStream(sub);
             hw.portal().place(wizard, 0);
-            stream.await(m -> m instanceof ToyRead, 15_000);
-            TagPlaced placed = stream.messages(TagPlaced.class).get(0);
+            stream.await(m -> m instanceof ToyAreas, 15_000);
+            ToyAreas read = stream.messages(ToyAreas.class).get(0);
             ToyRecord renamed = new ToyRecord(412, 3, new CoCreation("Merla the Grey", new Colours(1, 2, 3),
                     Upgrades.NONE, 60000, 13));
             reader.writesBeforeLift.set(4); // the fifth page write finds the field empty
-            publish("portal/lift/cmd", command(7, new WriteToy(0, placed.slot(), wizard.uid(), renamed)));
+            publish("portal/lift/cmd", command(7, TestHost.planWrite(read, renamed)));
             stream.await(m -> m instanceof CommandResult, 15_000);
             CommandResult result = stream.messages(CommandResult.class).get(0);
             assertNotEquals(Status.OK, result.status(), result.detail());
             assertTrue(result.detail().contains("previous record"), result.detail());
             stream.await(m -> m instanceof dev.portal.protocol.frame.TagRemoved, 15_000);
             hw.portal().place(wizard, 0); // put back: it must read as the old Merla, level 23
-            stream.await(m -> stream.messages(ToyRead.class).size() >= 2, 15_000);
+            stream.await(m -> stream.messages(ToyAreas.class).size() >= 2, 15_000);
             stream.drainFor(500);
-            List<ToyRead> reads = stream.messages(ToyRead.class);
-            ToyRead again = reads.get(reads.size() - 1);
+            List<ToyAreas> reads = stream.messages(ToyAreas.class);
+            var again = TestHost.judge(reads.get(reads.size() - 1));
             assertEquals(ToyVerdict.RECOGNISED, again.verdict(), "the interrupted write did not damage the toy");
             assertEquals("Merla", again.record().orElseThrow().coCreation().name());
             assertEquals(23, again.record().orElseThrow().coCreation().level());

@@ -39,6 +39,7 @@ class InstallPiTest {
                 "/var/lib/portal/firmware", "\"dataDirectory\": \"/var/lib/portal\""}) {
             assertTrue(out.contains(expected), "dry run does not mention '" + expected + "':\n" + out);
         }
+        assertFalse(out.contains("fleetKeyFile") || out.contains("fleet.key"), "a portal holds no toy key:\n" + out);
         assertTrue(out.contains("raspi-config nonint do_spi 0") || out.contains("dtparam=spi=on"), out);
         assertTrue(out.contains("raspi-config nonint do_i2c 0") || out.contains("dtparam=i2c_arm=on"), out);
         assertFalse(Files.exists(Path.of("/etc/systemd/system/portal-device.service")), "nothing installed");

@@ -7,7 +7,8 @@ import dev.portal.device.presence.FakeReaders;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
-import dev.portal.device.toy.ToyJudge;
+import dev.portal.device.led.LedSignal;
+import dev.portal.device.testing.TestHost;
 import dev.portal.protocol.frame.CalibrationReport;
 import dev.portal.protocol.frame.CalibrationReport.GainRate;
 import dev.portal.protocol.frame.Command;
@@ -24,12 +25,13 @@ import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
-import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
-import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.Upgrades;
@@ -48,14 +50,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class CommandServiceTest {
     static final String UID = "04A1B2C3D4E5F6";
-    private final FleetKey key = FleetKey.fromHex("0123456789abcdef".repeat(4));
     private final List<Message> events = Collections.synchronizedList(new ArrayList<>());
     private final HealthStats health = new HealthStats();
     private final SlotTable slots = new SlotTable(8);
     private final StateLights lights = StateLights.withoutOutput(1);
     private final FakeReaders.Handle reader = FakeReaders.create(7);
     private final PadPoller poller = PadPoller.builder().pad(0).reader(reader.reader()).slots(slots)
-            .sink(events::add).judge(new ToyJudge(Optional.of(key))).lights(lights).health(health)
+            .sink(events::add).lights(lights).health(health)
             .clock(System::currentTimeMillis).calibration(new PadCalibration(0, 33, 3)).build();
     private final PresenceService presence = new PresenceService(List.of(poller), java.time.Duration.ofMillis(50));
     private final AtomicInteger births = new AtomicInteger();
@@ -88,7 +89,7 @@ class CommandServiceTest {
 
     /** Every required part, nothing optional. */
     private CommandServiceBuilder commands() {
-        return CommandService.builder().sink(events::add).presence(presence).slots(slots).fleetKey(Optional.of(key))
+        return CommandService.builder().sink(events::add).presence(presence).slots(slots)
                 .lights(lights).health(health).control(control);
     }
 
@@ -140,45 +141,106 @@ class CommandServiceTest {
         return new ToyRecord(7, 1, new CoCreation(name, new Colours(1, 2, 3), Upgrades.of(4), xp, 2));
     }
 
+    /** The areas the portal last reported: what a host plans its next write from. */
+    private ToyAreas lastAreas() {
+        return (ToyAreas) events.stream().filter(ToyAreas.class::isInstance).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private CommandResult lastResult() {
+        return results().get(results().size() - 1);
+    }
+
     @Test
-    void writeToyIsReadBackAndARepeatIsAnsweredWithoutWritingAgain() throws Exception {
+    void aWritePlannedFromTheReportedAreasLandsIsReadBackAndARepeatWritesNothing() throws Exception {
         placeToy();
-        byte[] cmd = frame(100, new WriteToy(0, 0, Uid.parse(UID), record("Ada", 10)));
+        ToyAreas blank = lastAreas();
+        assertEquals(ToyVerdict.BLANK, TestHost.judge(blank).verdict());
+        byte[] cmd = frame(100, TestHost.planWrite(blank, record("Ada", 10)));
         service.handle(cmd);
-        assertEquals(Status.OK, results().get(0).status(), results().get(0).detail());
-        ToyRead read = (ToyRead) events.stream().filter(ToyRead.class::isInstance).reduce((a, b) -> b).orElseThrow();
-        assertEquals("Ada", read.record().orElseThrow().coCreation().name());
-        byte[] after = reader.memory(UID).clone();
+        assertEquals(Status.OK, lastResult().status(), lastResult().detail());
+        ToyAreas after = lastAreas();
+        assertNotSame(blank, after, "the read-back is reported");
+        assertEquals(ToyVerdict.RECOGNISED, TestHost.judge(after).verdict(), TestHost.judge(after).reason());
+        assertEquals("Ada", TestHost.judge(after).record().orElseThrow().coCreation().name());
+        assertEquals(LedSignal.UNVERIFIED.name(), lights.describe(0).split(" ")[0], "until the host's verdict");
+        byte[] written = reader.memory(UID).clone();
         service.handle(cmd);
         assertEquals(2, results().size());
         assertEquals(results().get(0), results().get(1), "same answer");
-        assertArrayEquals(after, reader.memory(UID), "nothing written the second time");
+        assertArrayEquals(written, reader.memory(UID), "nothing written the second time");
+    }
+
+    @Test
+    void aWritePlannedFromStaleAreasIsRejectedWritesNothingAndReportsTheAreasAgain() throws Exception {
+        placeToy();
+        ToyAreas blank = lastAreas();
+        service.handle(frame(1, TestHost.planWrite(blank, record("First", 1))));
+        assertEquals(Status.OK, lastResult().status(), lastResult().detail());
+        ToyAreas now = lastAreas();
+        byte[] before = reader.memory(UID).clone();
+        service.handle(frame(2, TestHost.planWrite(blank, record("Stale", 2))));
+        assertEquals(Status.REJECTED, lastResult().status());
+        assertTrue(lastResult().detail().contains("the toy changed since the host read it"), lastResult().detail());
+        assertArrayEquals(before, reader.memory(UID), "nothing written");
+        assertEquals(now.digest(), lastAreas().digest(), "the areas as they are, for the host to plan again");
+        assertNotSame(now, lastAreas());
+        service.handle(frame(3, TestHost.planWrite(lastAreas(), record("Second", 2))));
+        assertEquals(Status.OK, lastResult().status(), lastResult().detail());
+        assertEquals("Second", TestHost.judge(lastAreas()).record().orElseThrow().coCreation().name());
     }
 
     @Test
     void aToyLiftedMidWriteKeepsItsPreviousRecord() throws Exception {
         placeToy();
-        Uid uid = Uid.parse(UID);
-        service.handle(frame(1, new WriteToy(0, 0, uid, record("First", 1))));
+        service.handle(frame(1, TestHost.planWrite(lastAreas(), record("First", 1))));
         assertEquals(Status.OK, results().get(0).status());
         reader.reader().writesBeforeLift = 3;
-        service.handle(frame(2, new WriteToy(0, 0, uid, record("Second", 2))));
+        service.handle(frame(2, TestHost.planWrite(lastAreas(), record("Second", 2))));
         assertEquals(Status.FAILED, results().get(1).status(), results().get(1).detail());
+        assertTrue(results().get(1).detail().contains("the toy keeps its previous record"), results().get(1).detail());
+        assertEquals(LedSignal.ERROR.name(), lights.describe(0).split(" ")[0]);
         byte[] mem = reader.memory(UID);
         assertNull(mem, "lifted");
         polls(5); // the removal is confirmed
         events.clear();
         reader.reader().putBack(UID, reader.lastMemory());
         polls(1);
-        ToyRead read = (ToyRead) events.stream().filter(ToyRead.class::isInstance).findFirst().orElseThrow();
-        assertEquals(ToyVerdict.RECOGNISED, read.verdict());
-        assertEquals("First", read.record().orElseThrow().coCreation().name(), "the previous record stands");
+        ToyAreas again = lastAreas();
+        assertEquals(ToyVerdict.RECOGNISED, TestHost.judge(again).verdict());
+        assertEquals("First", TestHost.judge(again).record().orElseThrow().coCreation().name(), "the previous record stands");
     }
 
     @Test
-    void writeToAToyThatIsNotThereIsNoTag() {
-        service.handle(frame(5, new WriteToy(0, 3, Uid.of(new byte[] {4, 1, 2, 3, 4, 5, 6}), record("X", 1))));
+    void writeToAToyThatIsNotThereIsNoTag() throws Exception {
+        Uid absent = Uid.of(new byte[] {4, 1, 2, 3, 4, 5, 6});
+        service.handle(frame(5, new WriteArea(0, 3, absent, dev.portal.protocol.toy.Area.A, 0, true,
+                dev.portal.protocol.toy.AreaBytes.of(new byte[] {1}))));
         assertEquals(Status.NO_TAG, results().get(0).status());
+        service.handle(frame(6, new ShowVerdict(0, 3, absent, ToyVerdict.RECOGNISED)));
+        assertEquals(Status.NO_TAG, results().get(1).status());
+    }
+
+    @Test
+    void writeToyIsRefusedBecauseNoPortalHoldsTheToyKey() throws Exception {
+        placeToy();
+        service.handle(frame(7, new WriteToy(0, 0, Uid.parse(UID), record("Ada", 10))));
+        assertEquals(Status.REJECTED, results().get(0).status());
+        assertEquals("this portal holds no toy key: the host sends write_area (protocol 1.1)", results().get(0).detail());
+        assertEquals(ToyVerdict.BLANK, TestHost.judge(lastAreas()).verdict(), "nothing written");
+    }
+
+    @Test
+    void theHostsVerdictLightsThePad() throws Exception {
+        placeToy();
+        assertEquals(LedSignal.UNVERIFIED.name(), lights.describe(0).split(" ")[0]);
+        service.handle(frame(8, TestHost.verdict(lastAreas())));
+        assertEquals(Status.OK, results().get(0).status(), results().get(0).detail());
+        assertEquals(LedSignal.PLACED.name(), lights.describe(0).split(" ")[0], "a blank toy");
+        service.handle(frame(9, new ShowVerdict(0, 0, Uid.parse(UID), ToyVerdict.RECOGNISED)));
+        assertEquals(LedSignal.RECOGNISED.name(), lights.describe(0).split(" ")[0]);
+        service.handle(frame(10, new ShowVerdict(0, 1, Uid.parse(UID), ToyVerdict.UNKNOWN)));
+        assertEquals(Status.NO_TAG, results().get(2).status(), "not in that slot");
+        assertEquals(LedSignal.RECOGNISED.name(), lights.describe(0).split(" ")[0]);
     }
 
     @Test
@@ -291,7 +353,7 @@ class CommandServiceTest {
     void theBuilderNamesAMissingPartAndByDefaultRefusesFirmware() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> CommandService.builder().sink(events::add).presence(presence).slots(slots)
-                        .fleetKey(Optional.empty()).lights(lights).health(health).build());
+                        .lights(lights).health(health).build());
         assertEquals("a CommandService needs control(..) before build()", e.getMessage());
         service.handle(frame(600, new dev.portal.protocol.frame.FirmwareChunk(1, 0, 1, new byte[32], new byte[]{1})));
         CommandResult r = results().get(0);

@@ -19,9 +19,8 @@ class ConfigLoaderTest {
 
     @Test
     void aGoodConfigLoadsWithDefaultsAndPathsRelativeToTheFile() throws Exception {
-        Files.writeString(dir.resolve("fleet.key"), "0123456789abcdef".repeat(4));
         DeviceConfig c = ConfigLoader.load(write("""
-                {"deviceId": "shop-7", "fleetKeyFile": "fleet.key",
+                {"deviceId": "shop-7",
                  "mqtt": {"uri": "ssl://broker:8883", "username": "portal"},
                  "pads": [{"chipSelect": 0, "resetGpio": 25, "led": {"red": 17, "green": 27, "blue": 22}}, {"chipSelect": 1}]}"""));
         assertEquals("shop-7", c.deviceId());
@@ -44,13 +43,23 @@ class ConfigLoaderTest {
         List<String> p = e.problems();
         String all = String.join("\n", p);
         for (String expected : List.of("deviceId", "pollHz must be 1..100", "colour: unknown setting",
-                "fleetKeyFile: cannot read", "mqtt.uri must start with tcp:// or ssl://", "mqtt.keepAliveSeconds",
+                "fleetKeyFile: portals hold no toy key", "mqtt.uri must start with tcp:// or ssl://", "mqtt.keepAliveSeconds",
                 "mqtt.tls.certPem: cannot read", "certPem and keyPem go together", "outbox.maxBytes",
                 "chip select 0 is used twice", "pads[2].spiBus must be 0..6")) {
             assertTrue(all.contains(expected), "missing '" + expected + "' in:\n" + all);
         }
         assertTrue(p.size() >= 11, all);
         assertTrue(p.stream().noneMatch(l -> l.contains("\n")), "one line each");
+    }
+
+    @Test
+    void aConfigThatStillNamesAFleetKeyIsRefusedAndSaysWhereTheKeyBelongs() throws Exception {
+        Files.writeString(dir.resolve("fleet.key"), "0123456789abcdef".repeat(4));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(write("""
+                {"deviceId": "shop-7", "fleetKeyFile": "fleet.key", "pads": [{"chipSelect": 0}]}""")));
+        assertEquals(List.of("fleetKeyFile: portals hold no toy key since protocol 1.1 (the host judges and signs toy"
+                + " records); remove the setting and the key file from the portal, the key belongs on the host (host"
+                + " bridge --toy-key-file)"), e.problems(), "one problem, no 'unknown setting' besides it");
     }
 
     @Test

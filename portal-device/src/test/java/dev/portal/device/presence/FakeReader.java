@@ -35,6 +35,8 @@ public final class FakeReader implements NfcReader {
     private volatile int gainDb = 33;
     /** The next data read lifts the toy first (a toy pulled while its record is read). */
     volatile boolean liftOnNextRead;
+    /** This many more area reads come back garbled while the toy stays (a tag at the edge of the field). */
+    volatile int garbledReads;
     /** The memory of the last toy lifted during a write. */
     volatile byte[] lastMemory;
 
@@ -195,6 +197,10 @@ public final class FakeReader implements NfcReader {
                 }
             }
             present();
+            if (garbledReads > 0) {
+                garbledReads--;
+                throw new ReaderException(ReaderException.Failure.CRC, "garbled answer");
+            }
             return Arrays.copyOfRange(mem, startPage * 4, endPage * 4 + 4);
         }
 

@@ -1,22 +1,21 @@
 package dev.portal.device.presence;
 
 import dev.portal.device.health.HealthStats;
-import dev.portal.device.toy.ToyJudge;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.StateLights;
+import dev.portal.device.testing.TestHost;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
-import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.toy.ToyVerdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,12 +28,8 @@ class PadPollerTest {
     private long now;
 
     private PadPoller poller(int pad, FakeReader reader) {
-        return poller(pad, reader, Optional.empty());
-    }
-
-    private PadPoller poller(int pad, FakeReader reader, Optional<dev.portal.protocol.toy.FleetKey> key) {
         PadPoller p = PadPoller.builder().pad(pad).reader(reader).slots(slots).sink(events::add)
-                .judge(new ToyJudge(key)).lights(lights).health(health).clock(() -> now)
+                .lights(lights).health(health).clock(() -> now)
                 .calibration(new PadCalibration(pad, 33, 3)).build();
         p.start();
         return p;
@@ -53,8 +48,12 @@ class PadPollerTest {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    private String led(int pad) {
+        return lights.describe(pad).split(" ")[0];
+    }
+
     @Test
-    void placementIsAnnouncedOnceThenJudgedAndRestingProducesNothing() {
+    void placementIsAnnouncedOnceThenItsAreasAreReportedForTheHostAndRestingProducesNothing() {
         FakeReader r = new FakeReader(1);
         PadPoller p = poller(0, r);
         r.put("04A1B2C3D4E5F6");
@@ -63,9 +62,57 @@ class PadPollerTest {
         TagPlaced placed = (TagPlaced) events.get(0);
         assertEquals(TagType.NTAG213, placed.tagType());
         assertEquals(Uid.parse("04A1B2C3D4E5F6"), placed.uid());
-        assertEquals(ToyVerdict.UNKNOWN, ((ToyRead) events.get(1)).verdict(), "no fleet key: unknown");
+        ToyAreas areas = (ToyAreas) events.get(1);
+        assertEquals(placed.slot(), areas.slot());
+        assertEquals(64, areas.areaA().orElseThrow().length(), "area A read whole");
+        assertEquals(64, areas.areaB().orElseThrow().length(), "area B read whole");
+        assertEquals(ToyVerdict.BLANK, TestHost.judge(areas).verdict(), "the host, holding the key, sees a blank toy");
+        assertEquals(LedSignal.UNVERIFIED.name(), led(0), "not verified until the host says");
         polls(200, p);
         assertEquals(2, events.size(), "a resting toy produces no further events");
+    }
+
+    @Test
+    void aToyWhoseAreasStayUnreadableIsReportedWithEmptyAreasAfterThreeAttempts() {
+        FakeReader r = new FakeReader(1);
+        PadPoller p = poller(0, r);
+        r.garbledReads = 5;
+        r.put("04A1B2C3D4E5F6");
+        polls(2, p);
+        assertTrue(of(ToyAreas.class).isEmpty(), "two failed reads are retried, not reported");
+        assertEquals(LedSignal.PLACED.name(), led(0));
+        polls(1, p);
+        ToyAreas areas = of(ToyAreas.class).get(0);
+        assertTrue(areas.areaA().isEmpty() && areas.areaB().isEmpty(), areas.toString());
+        assertEquals(ToyVerdict.UNKNOWN, TestHost.judge(areas).verdict());
+        assertEquals(3, health.failedToyReads.get());
+        assertEquals(1, health.corruptTags.get());
+        polls(20, p);
+        assertEquals(1, of(ToyAreas.class).size(), "reported once, not retried for ever");
+    }
+
+    @Test
+    void theHostsVerdictLightsThePadOnlyWhileThatToyLiesInThatSlot() {
+        FakeReader r = new FakeReader(1);
+        PadPoller p = poller(0, r);
+        Uid uid = Uid.parse("04000000000001");
+        r.put(uid.hex());
+        polls(1, p);
+        assertTrue(p.showVerdict(0, uid, ToyVerdict.RECOGNISED));
+        assertEquals(LedSignal.RECOGNISED.name(), led(0));
+        assertTrue(p.showVerdict(0, uid, ToyVerdict.BLANK));
+        assertEquals(LedSignal.PLACED.name(), led(0), "a blank toy looks placed");
+        assertFalse(p.showVerdict(1, uid, ToyVerdict.RECOGNISED), "another slot");
+        assertFalse(p.showVerdict(0, Uid.parse("04000000000002"), ToyVerdict.RECOGNISED), "another toy");
+        assertEquals(LedSignal.PLACED.name(), led(0), "a refused verdict shows nothing");
+        assertTrue(p.showVerdict(0, uid, ToyVerdict.TAMPERED));
+        assertTrue(p.showVerdict(0, uid, ToyVerdict.TAMPERED));
+        assertEquals(LedSignal.UNKNOWN.name(), led(0));
+        assertEquals(1, health.corruptTags.get(), "a tampered toy counts once a placement");
+        r.take(uid.hex());
+        polls(5, p);
+        assertFalse(p.showVerdict(0, uid, ToyVerdict.RECOGNISED), "lifted since the host read it");
+        assertEquals(LedSignal.IDLE.name(), led(0));
     }
 
     @Test
@@ -178,7 +225,7 @@ class PadPollerTest {
         polls(300, p);
         assertTrue(health.readerResets.get() >= 3, "resets: " + health.readerResets.get());
         assertTrue(health.readerResets.get() < 50, "with pauses between tries: " + health.readerResets.get());
-        assertEquals(LedSignal.ERROR.name(), lights.describe(0).split(" ")[0]);
+        assertEquals(LedSignal.ERROR.name(), led(0));
         assertTrue(of(TagRemoved.class).isEmpty(), "a dead reader is not a removal");
         r.dead(false);
         r.take("04000000000001");
@@ -187,14 +234,14 @@ class PadPollerTest {
     }
 
     @Test
-    void aToyPulledWhileItsRecordIsReadIsPlacedThenRemovedWithoutAToyRead() {
+    void aToyPulledWhileItsAreasAreReadIsPlacedThenRemovedWithoutAReport() {
         FakeReader r = new FakeReader(1);
-        PadPoller p = poller(0, r, Optional.of(dev.portal.protocol.toy.FleetKey.fromHex("0123456789abcdef".repeat(4))));
+        PadPoller p = poller(0, r);
         r.liftOnNextRead = true;
         r.put("04000000000001");
         polls(10, p);
         assertEquals(1, of(TagPlaced.class).size());
-        assertTrue(of(ToyRead.class).isEmpty(), "nothing was read, so nothing is claimed");
+        assertTrue(of(ToyAreas.class).isEmpty(), "nothing was read, so nothing is claimed");
         assertEquals(1, of(TagRemoved.class).size());
         assertEquals(1, health.failedToyReads.get());
     }
@@ -202,7 +249,7 @@ class PadPollerTest {
     @Test
     void theBuilderNamesAMissingPartAndServesSeveralPads() {
         PadPollerBuilder shared = PadPoller.builder().slots(slots).sink(events::add)
-                .judge(new ToyJudge(Optional.empty())).lights(lights).health(health).clock(() -> now);
+                .lights(lights).health(health).clock(() -> now);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> shared.pad(1).calibration(new PadCalibration(1, 33, 3)).build());
         assertEquals("a PadPoller needs reader(..) before build() (pad 1)", e.getMessage());

@@ -7,7 +7,7 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.presence.Holder;
 import dev.portal.device.testing.TestConfigs;
-import dev.portal.protocol.toy.FleetKey;
+import dev.portal.device.testing.TestHost;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class SimConsoleTest {
                      new BootClock(true), () -> { })) {
             service.start();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(FleetKey.fromHex(TestConfigs.FLEET_KEY_HEX)),
+            SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(TestHost.KEY),
                     service, new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String script = String.join("\n", "# a comment", "place 0 dragon", "sleep 500", "place 1 04C0FFEE000001",
                     "sleep 600", "move dragon 1", "sleep 600", "list", "place 9 dragon", "jump", "remove 04C0FFEE000001",
@@ -55,6 +55,7 @@ class SimConsoleTest {
             assertEquals(1, now.get(0).pad(), "the dragon moved to pad 1");
             assertEquals(0, now.get(0).slot(), "and kept its slot");
             assertTrue(out.contains("slot 0  04D7A9C1E25B80  NTAG213  (dragon)"), out);
+            assertTrue(out.contains("pad 1  LED UNVERIFIED #808080 PULSE"), "no host judged it: " + out);
         }
     }
 }

@@ -10,19 +10,15 @@ import dev.portal.testsupport.Mosquitto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Service configurations for tests: N pads, a broker, a folder of their own, a fleet key. */
+/** Service configurations for tests: N pads, a broker, a folder of their own (and no toy key: the host has it). */
 public final class TestConfigs {
-    public static final String FLEET_KEY_HEX = "00112233445566778899aabbccddeeff0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-
     private TestConfigs() {
     }
 
     public static ObjectNode tree(String deviceId, Mosquitto broker, Path dir, int pads) throws Exception {
-        Path key = dir.resolve("fleet.key");
         Files.createDirectories(dir);
-        Files.writeString(key, FLEET_KEY_HEX);
         ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("deviceId", deviceId).put("fleetKeyFile", key.toString()).put("stateDirectory", "state")
+        root.put("deviceId", deviceId).put("stateDirectory", "state")
                 .put("heartbeatSeconds", 1);
         root.putObject("mqtt").put("uri", broker.uri()).put("backoffMinMillis", 100).put("backoffMaxMillis", 500)
                 .put("connectTimeoutSeconds", 3);

@@ -12,13 +12,21 @@ import dev.portal.protocol.frame.HealthCounters;
 import dev.portal.protocol.frame.Heartbeat;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.FleetKey;
+import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
-/** One readable line per frame, for {@code watch}: time, device, sequence, what happened. */
+/**
+ * One readable line per frame, for {@code watch}: time, device, sequence, what happened. A portal reports a toy's
+ * save areas unjudged (ToyAreas, since 1.1); with the toy key the line also says what the host would make of them.
+ */
 public final class FrameText {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -26,16 +34,28 @@ public final class FrameText {
     }
 
     public static String line(String deviceId, Frame frame) {
+        return line(deviceId, frame, Optional.empty());
+    }
+
+    /** With {@code toyKey}, toy areas are judged with it. */
+    public static String line(String deviceId, Frame frame, Optional<FleetKey> toyKey) {
         long t = frame.header().timestampMillis();
         String when = frame.header().clockSynced() ? CLOCK.format(Instant.ofEpochMilli(t)) : "+" + t / 1000.0 + "s";
-        return when + " " + deviceId + " #" + frame.header().sequence() + " " + describe(frame);
+        return when + " " + deviceId + " #" + frame.header().sequence() + " " + describe(frame, toyKey);
     }
 
     public static String describe(Frame frame) {
+        return describe(frame, Optional.empty());
+    }
+
+    public static String describe(Frame frame, Optional<FleetKey> toyKey) {
         return switch (frame.message()) {
             case TagPlaced m -> "placed   pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " " + m.tagType();
             case TagRemoved m -> "removed  pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex()
                     + " after " + m.presentMillis() / 1000.0 + " s";
+            case ToyAreas m -> "areas    pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " "
+                    + m.tagType() + ", A " + size(m.areaA()) + ", B " + size(m.areaB())
+                    + toyKey.map(k -> ": " + verdict(m.judge(k))).orElse("");
             case ToyRead m -> "toy      pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " " + m.verdict()
                     + m.record().map(FrameText::toy).orElse("");
             case Birth m -> "birth    " + m.deviceId() + " firmware " + m.firmwareVersion() + ", " + m.pads().size()
@@ -56,6 +76,15 @@ public final class FrameText {
                             + a.removalMissThreshold() + " misses").orElse("; nothing applied");
             case ConfigReport c -> "config v" + c.version() + " in force " + c.entries();
         };
+    }
+
+    private static String size(Optional<AreaBytes> area) {
+        return area.map(a -> a.length() + " bytes").orElse("unread");
+    }
+
+    /** The verdict and, when recognised, the record: as a ToyRead line shows them. */
+    public static String verdict(ToyReadResult judged) {
+        return judged.verdict() + judged.record().map(FrameText::toy).orElse("");
     }
 
     public static String toy(ToyRecord r) {

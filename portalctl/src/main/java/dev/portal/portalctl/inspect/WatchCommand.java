@@ -16,6 +16,7 @@ import dev.portal.protocol.frame.FrameException;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +35,15 @@ public final class WatchCommand extends BrokerCommand {
     @Option(names = "--for", converter = DurationConverter.class, description = "Stop after this long (e.g. 30s).")
     Duration duration;
 
+    @Mixin
+    ToyKeyOption toyKey;
+
     @Override
     protected int execute() throws Exception {
         if (device != null && !Birth.isValidDeviceId(device)) {
             throw PortalctlException.usage("not a device id: " + device);
         }
+        var key = toyKey.key();
         LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
         java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
         ConnectionListener lost = new ConnectionListener() {
@@ -63,7 +68,7 @@ public final class WatchCommand extends BrokerCommand {
                 }
             });
             output.note("watching " + filter + " on " + broker.broker + " (Ctrl-C to stop)");
-            return WatchOp.run(frames, output, count, duration, connected::get);
+            return WatchOp.run(frames, output, count, duration, connected::get, key);
         }
     }
 }

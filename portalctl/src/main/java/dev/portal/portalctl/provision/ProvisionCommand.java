@@ -4,6 +4,7 @@ import dev.portal.portalctl.ExitCodes;
 import dev.portal.portalctl.cli.DurationConverter;
 import dev.portal.portalctl.cli.PortalctlException;
 import dev.portal.portalctl.cli.ProgressBar;
+import dev.portal.portalctl.cli.ToyKeyFile;
 import dev.portal.portalctl.link.BrokerCommand;
 import dev.portal.portalctl.link.DeviceSession;
 import dev.portal.portalctl.link.FrameStream;
@@ -12,8 +13,10 @@ import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Capability;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
+import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +28,9 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
             ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT},
         description = {"Factory line: flash signed toy records onto blank tags laid one after another on a portal.",
-            "Each BLANK tag gets a WriteToy (the portal signs with its fleet key, writes, reads back and verifies);"
-                + " a tag that already carries a record is refused unless --force. Ends with a summary."})
+            "The factory holds the toy key (--toy-key-file; no portal does): each BLANK tag the portal reports gets"
+                + " a record signed with it, which the portal writes (WriteArea) and reads back, verified here with the"
+                + " key; a tag that already carries a record is refused unless --force. Ends with a summary."})
 public final class ProvisionCommand extends BrokerCommand {
     @Parameters(index = "0", paramLabel = "DEVICE", description = "Device id of the portal on the line.")
     String device;
@@ -46,6 +50,10 @@ public final class ProvisionCommand extends BrokerCommand {
     @Option(names = "--name", defaultValue = "", description = "Factory name written into the record (default: none).")
     String name;
 
+    @Option(names = "--toy-key-file", required = true, paramLabel = "FILE",
+            description = "The toy key the records are signed with (64 hex digits or 32 bytes).")
+    Path toyKeyFile;
+
     @Option(names = "--idle-timeout", defaultValue = "5m", converter = DurationConverter.class,
             description = "Give up when no new tag is laid for this long (default ${DEFAULT-VALUE}).")
     Duration idle;
@@ -61,14 +69,16 @@ public final class ProvisionCommand extends BrokerCommand {
         if (count < 1) {
             throw PortalctlException.usage("--count must be at least 1");
         }
-        return Portals.withDevice(broker, device, (c, session) -> provision(session, record));
+        FleetKey key = ToyKeyFile.read(toyKeyFile);
+        return Portals.withDevice(broker, device, (c, session) -> provision(session, record, key));
     }
 
-    private int provision(DeviceSession session, ToyRecord record) throws InterruptedException {
+    private int provision(DeviceSession session, ToyRecord record, FleetKey key) throws InterruptedException {
         try (FrameStream stream = session.stream()) {
             Birth birth = session.birth();
-            if (!birth.capabilities().contains(Capability.TOY_WRITE)) {
-                throw PortalctlException.failure(device + " cannot write toys (no TOY_WRITE capability; fleet key missing?)");
+            if (!birth.capabilities().contains(Capability.HOST_JUDGED)) {
+                throw PortalctlException.failure(device + " does not take host-signed writes (no HOST_JUDGED"
+                        + " capability: firmware older than protocol 1.1); update it first");
             }
             String prompt = "lay " + count + " blank tag(s) on " + device + ", one after another; writing toy type "
                     + toyType + " variant " + variant;
@@ -77,7 +87,7 @@ public final class ProvisionCommand extends BrokerCommand {
             } else {
                 output.line(prompt);
             }
-            Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20));
+            Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20), key);
             boolean complete;
             try (ProgressBar bar = output.progressBar("provision", count)) {
                 complete = p.run(stream, count, idle, e -> {

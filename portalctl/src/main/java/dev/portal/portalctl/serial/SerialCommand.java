@@ -8,6 +8,7 @@ import dev.portal.portalctl.cli.ToolCommand;
 import dev.portal.portalctl.config.ConfigOp;
 import dev.portal.portalctl.config.ShadowStore;
 import dev.portal.portalctl.inspect.StatusOp;
+import dev.portal.portalctl.inspect.ToyKeyOption;
 import dev.portal.portalctl.inspect.WatchOp;
 import dev.portal.portalctl.link.DeviceSession;
 import java.time.Duration;
@@ -140,14 +141,17 @@ public final class SerialCommand implements Runnable {
         long count;
         @Option(names = "--for", converter = DurationConverter.class, description = "Stop after this long.")
         Duration duration;
+        @Mixin
+        ToyKeyOption toyKey;
 
         @Override
         protected int execute() throws Exception {
             LinkedBlockingQueue<WatchOp.Seen> frames = new LinkedBlockingQueue<>();
+            var key = toyKey.key();
             try (SerialPortalLink link = SerialPortalLink.open(parent.port, parent.baud)) {
                 link.open(f -> frames.add(new WatchOp.Seen(parent.port, f)));
                 output.note("watching " + parent.port + " (Ctrl-C to stop)");
-                return WatchOp.run(frames, output, count, duration);
+                return WatchOp.run(frames, output, count, duration, key);
             }
         }
     }

@@ -49,9 +49,7 @@ class DeviceSerialConsoleTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
         Await.until("socat to make the pty pair (its log: " + dir.resolve("socat.log") + ")",
                 () -> Files.exists(portalEnd) && Files.exists(technicianEnd), Duration.ofSeconds(10));
-        Files.writeString(dir.resolve("fleet.key"), KEY + "\n");
         device = new RealDevice(MOSQUITTO.uri(), "cellar-1", dir.resolve("portal"), root -> {
-            root.put("fleetKeyFile", dir.resolve("fleet.key").toString());
             root.putObject("serial").put("port", portalEnd.toString()).put("baud", 115200);
         });
     }
@@ -94,7 +92,9 @@ class DeviceSerialConsoleTest {
 
     @Test
     void watchSeesTheToysThePortalReports() throws Exception {
-        Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--for", "6s");
+        Path key = Files.writeString(dir.resolve("toy.key"), KEY + "\n");
+        Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--for", "6s",
+                "--toy-key-file", key.toString());
         watch.waitForStderr("watching " + technicianEnd, Duration.ofSeconds(10));
         SimConsole sim = new SimConsole(device.hw.portal(), new ToyCatalogue(FleetKey.fromHex(KEY)), device.service,
                 new PrintStream(new ByteArrayOutputStream()));

@@ -33,10 +33,12 @@ class FactoryAndServiceCommandsTest {
     @TempDir
     Path dir;
     FakePortal portal;
+    String toyKey;
 
     @BeforeEach
     void start() throws Exception {
         portal = new FakePortal(MOSQUITTO.uri(), "line-1", dir, null, Duration.ofSeconds(5)).start();
+        toyKey = FakePortal.writeToyKey(dir).toString();
     }
 
     @AfterEach
@@ -51,7 +53,7 @@ class FactoryAndServiceCommandsTest {
     @Test
     void provisionWritesBlankTagsRefusesRecordedOnesAndSummarises() throws Exception {
         Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "12", "--variant", "3",
-                "--count", "2", "--idle-timeout", "10s");
+                "--count", "2", "--idle-timeout", "10s", "--toy-key-file", toyKey);
         run.waitForOutput("lay 2 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord finished = new ToyRecord(7, 1, new CoCreation("Rex", new Colours(1, 2, 3), Upgrades.NONE, 500, 4));
         portal.place(0, tag("04000000000001", ToyVerdict.BLANK, null));
@@ -64,6 +66,7 @@ class FactoryAndServiceCommandsTest {
         assertEquals(4, r.code(), "a refused tag makes the batch partial\n" + r);
         assertTrue(r.out().contains("summary: written 2 of 2, refused 1, failed 0"), r.toString());
         assertTrue(r.out().contains("tag already carries a RECOGNISED record type 7 variant 1 \"Rex\""), r.toString());
+        assertTrue(r.out().contains("verified with the toy key (area A, counter 1)"), r.toString());
         ToyRecord written = portal.tagOn(1).orElseThrow().record().orElseThrow();
         assertEquals(12, written.toyType());
         assertEquals(3, written.variant());
@@ -73,7 +76,7 @@ class FactoryAndServiceCommandsTest {
     @Test
     void provisionWithForceOverwritesAndACleanRunExitsZero() throws Exception {
         Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "300", "--variant", "0",
-                "--force", "--json", "--idle-timeout", "10s");
+                "--force", "--json", "--idle-timeout", "10s", "--toy-key-file", toyKey);
         run.waitForStderr("lay 1 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord old = new ToyRecord(7, 1, new CoCreation("", new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
         portal.place(0, tag("04000000000009", ToyVerdict.RECOGNISED, old));
@@ -83,11 +86,29 @@ class FactoryAndServiceCommandsTest {
         assertEquals("written", JSON.readTree(lines[0]).get("outcome").asText());
         assertEquals(1, JSON.readTree(lines[1]).get("written").asInt());
         assertEquals(300, portal.tagOn(0).orElseThrow().record().orElseThrow().toyType());
+        assertEquals(2, portal.tagOn(0).orElseThrow().writeCounter(), "into the other area, the old record kept until then");
+    }
+
+    @Test
+    void provisionNeedsTheToyKeyAndNeverOverwritesATamperedTag() throws Exception {
+        Cli.Run noKey = Cli.run("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "1", "--variant", "1");
+        assertEquals(2, noKey.code(), noKey.toString());
+        assertTrue(noKey.err().contains("--toy-key-file"), noKey.toString());
+
+        Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "5", "--variant", "0",
+                "--force", "--idle-timeout", "3s", "--toy-key-file", toyKey);
+        run.waitForOutput("lay 1 blank tag(s) on line-1", Duration.ofSeconds(10));
+        ToyRecord old = new ToyRecord(7, 1, new CoCreation("", new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
+        portal.place(0, tag("04000000000007", ToyVerdict.TAMPERED, old));
+        Cli.Run r = run.await(Duration.ofSeconds(20));
+        assertTrue(r.out().contains("04000000000007  refused  refusing to write over a TAMPERED toy"), r.toString());
+        assertEquals(ToyVerdict.TAMPERED, portal.tagOn(0).orElseThrow().verdict(), "not written");
     }
 
     @Test
     void provisionGivesUpWhenNoTagIsLaid() {
-        Cli.Run r = Cli.run("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "1", "--variant", "1", "--idle-timeout", "1s");
+        Cli.Run r = Cli.run("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "1", "--variant", "1", "--idle-timeout", "1s",
+                "--toy-key-file", toyKey);
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.out().contains("summary: written 0 of 1"), r.toString());
     }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.portalctl.testing.FakePortal;
 import dev.portal.protocol.id.Uid;
+import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
+import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.protocol.toy.Upgrades;
 import dev.portal.testsupport.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,8 +106,10 @@ class InspectCommandsTest {
 
     @Test
     void watchPrintsOneReadableLineOrOneJsonObjectPerEvent() throws Exception {
+        String key = FakePortal.writeToyKey(dir).toString();
         Cli.Running text = Cli.start("watch", "shop-7", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s");
-        Cli.Running json = Cli.start("watch", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s", "--json");
+        Cli.Running json = Cli.start("watch", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s", "--json",
+                "--toy-key-file", key);
         text.waitForStderr("watching portal/shop-7/evt", Duration.ofSeconds(10));
         json.waitForStderr("watching portal/+/evt", Duration.ofSeconds(10));
         portal.place(0, new FakePortal.Tag(Uid.parse("04A1B2C3D4E5F6"), ToyVerdict.BLANK, Optional.empty()));
@@ -113,7 +119,8 @@ class InspectCommandsTest {
         String[] lines = t.out().strip().split("\n");
         assertEquals(2, lines.length, t.toString());
         assertTrue(lines[0].matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} shop-7 #\\d+ placed   pad 0 slot 0 uid 04A1B2C3D4E5F6 NTAG215"), lines[0]);
-        assertTrue(lines[1].contains("toy      pad 0 slot 0 uid 04A1B2C3D4E5F6 BLANK"), lines[1]);
+        assertTrue(lines[1].endsWith("areas    pad 0 slot 0 uid 04A1B2C3D4E5F6 NTAG215, A 64 bytes, B 64 bytes"),
+                "without the toy key, bytes only: " + lines[1]);
 
         Cli.Run j = json.await(Duration.ofSeconds(20));
         String[] objects = j.out().strip().split("\n");
@@ -121,5 +128,23 @@ class InspectCommandsTest {
         JsonNode first = JSON.readTree(objects[0]);
         assertEquals("shop-7", first.get("deviceId").asText());
         assertTrue(first.toString().contains("04A1B2C3D4E5F6".toLowerCase()) || first.toString().contains("04A1B2C3D4E5F6"), first.toString());
+        JsonNode areas = JSON.readTree(objects[1]);
+        assertEquals("toy_areas", areas.get("type").asText(), areas.toString());
+        assertEquals("blank", areas.get("judged").get("verdict").asText(), "judged with --toy-key-file: " + areas);
+    }
+
+    @Test
+    void watchWithTheToyKeyShowsTheVerdictAndRecordAndABadKeyFileIsAUsageError() throws Exception {
+        Cli.Run bad = Cli.run("watch", "--broker", MOSQUITTO.uri(), "--toy-key-file", dir.resolve("none.key").toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("none.key"), bad.toString());
+        Cli.Running text = Cli.start("watch", "shop-7", "--broker", MOSQUITTO.uri(), "--count", "2", "--for", "20s",
+                "--toy-key-file", FakePortal.writeToyKey(dir).toString());
+        text.waitForStderr("watching portal/shop-7/evt", Duration.ofSeconds(10));
+        portal.place(1, new FakePortal.Tag(Uid.parse("04A1B2C3D4E5F7"), ToyVerdict.RECOGNISED, Optional.of(
+                new ToyRecord(9, 2, new CoCreation("Sparky", new Colours(1, 2, 3), Upgrades.NONE, 700, 4)))));
+        Cli.Run t = text.await(Duration.ofSeconds(20));
+        assertTrue(t.out().contains("areas    pad 1 slot 0 uid 04A1B2C3D4E5F7 NTAG215, A 64 bytes, B 64 bytes: RECOGNISED"
+                + " type 9 variant 2 \"Sparky\" level 4 xp 700"), t.toString());
     }
 }

@@ -80,13 +80,15 @@ class SerialCommandsTest {
 
     @Test
     void watchShowsTheEventsThePortalSendsOnTheCable() throws Exception {
-        Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--count", "2", "--for", "15s");
+        Cli.Running watch = Cli.start("serial", technicianEnd.toString(), "watch", "--count", "2", "--for", "15s",
+                "--toy-key-file", FakePortal.writeToyKey(dir).toString());
         watch.waitForStderr("watching " + technicianEnd, Duration.ofSeconds(10));
         portal.place(1, new FakePortal.Tag(Uid.parse("04AABBCCDDEEFF"), ToyVerdict.BLANK, Optional.empty()));
         Cli.Run r = watch.await(Duration.ofSeconds(20));
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("placed   pad 1 slot 0 uid 04AABBCCDDEEFF"), r.toString());
-        assertTrue(r.out().contains("toy      pad 1 slot 0 uid 04AABBCCDDEEFF BLANK"), r.toString());
+        assertTrue(r.out().contains("areas    pad 1 slot 0 uid 04AABBCCDDEEFF NTAG215, A 64 bytes, B 64 bytes: BLANK"),
+                r.toString());
     }
 
     @Test

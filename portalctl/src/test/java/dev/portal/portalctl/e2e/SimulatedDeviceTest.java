@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedDeviceTest {
     @RegisterExtension
     static final MosquittoExtension MOSQUITTO = new MosquittoExtension();
+    /** The toy key: the simulated factory makes the sample toys with it, and the host side judges them with it. */
     static final String KEY = "5e1f00d5".repeat(8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,13 +49,13 @@ class SimulatedDeviceTest {
     SimulatedHardware hw;
     DeviceService service;
     SimConsole console;
+    String toyKey;
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(dir.resolve("fleet.key"), KEY + "\n");
+        toyKey = Files.writeString(dir.resolve("toy.key"), KEY + "\n").toString();
         ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("deviceId", "sim-9").put("fleetKeyFile", dir.resolve("fleet.key").toString())
-                .put("stateDirectory", dir.resolve("state").toString());
+        root.put("deviceId", "sim-9").put("stateDirectory", dir.resolve("state").toString());
         root.putObject("mqtt").put("uri", MOSQUITTO.uri());
         root.putObject("outbox").put("directory", dir.resolve("outbox").toString());
         ArrayNode pads = root.putArray("pads");
@@ -92,14 +93,17 @@ class SimulatedDeviceTest {
         assertEquals(0, status.code(), status.toString());
         assertTrue(status.out().contains("Device        sim-9"), status.toString());
         assertTrue(status.out().contains("TOY_WRITE"), status.toString());
+        assertTrue(status.out().contains("HOST_JUDGED"), status.toString());
 
         // No --count: the answer to the status command's Rebirth may still be on its way and is shown too.
-        Cli.Running watch = Cli.start("watch", "sim-9", "--broker", MOSQUITTO.uri(), "--for", "25s");
+        Cli.Running watch = Cli.start("watch", "sim-9", "--broker", MOSQUITTO.uri(), "--for", "25s",
+                "--toy-key-file", toyKey);
         watch.waitForStderr("watching portal/sim-9/evt", Duration.ofSeconds(10));
         sim("place 0 dragon");
         Cli.Run w = watch.stopAfter("RECOGNISED", Duration.ofSeconds(20));
         assertTrue(w.out().contains("placed   pad 0"), w.toString());
-        assertTrue(w.out().contains("RECOGNISED type 101 variant 1 \"Ember\""), w.toString());
+        assertTrue(w.out().contains("areas    pad 0 slot 0 uid 04D7A9C1E25B80 NTAG213, A 64 bytes, B 64 bytes: RECOGNISED"
+                + " type 101 variant 1 \"Ember\""), "the device reports bytes, the key on the host side judges: " + w);
 
     }
 
@@ -175,7 +179,7 @@ class SimulatedDeviceTest {
     @Test
     void provisionAndCalibrateAgainstTheRealService() throws Exception {
         Cli.Running run = Cli.start("provision", "sim-9", "--broker", MOSQUITTO.uri(), "--toy", "77", "--variant", "2",
-                "--count", "1", "--idle-timeout", "15s");
+                "--count", "1", "--idle-timeout", "15s", "--toy-key-file", toyKey);
         run.waitForOutput("lay 1 blank tag(s)", Duration.ofSeconds(10));
         sim("place 1 wizard");
         run.waitForOutput("refused", Duration.ofSeconds(15));
@@ -184,6 +188,8 @@ class SimulatedDeviceTest {
         Cli.Run r = run.await(Duration.ofSeconds(30));
         assertTrue(r.out().contains("summary: written 1 of 1, refused 1, failed 0"), r.toString());
         assertEquals(4, r.code(), r.toString());
+        Await.until("the pad to show the host's verdict on the written toy",
+                () -> hw.lights().describe(1).startsWith("RECOGNISED"), Duration.ofSeconds(10));
 
         Cli.Run cal = Cli.run("calibrate", "sim-9", "--broker", MOSQUITTO.uri(), "--pad", "1", "--timeout", "20s");
         assertEquals(0, cal.code(), cal.toString());

@@ -22,16 +22,21 @@ import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagType;
-import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.frame.WriteToy;
 import dev.portal.protocol.id.Uid;
+import dev.portal.protocol.toy.FleetKey;
+import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -51,12 +56,16 @@ import java.util.zip.ZipFile;
  * A test double of a portal that speaks the real protocol on a real broker (portal/{id}/evt, /cmd, retained
  * /status) and, optionally, on a serial link. Its firmware path is the device's real one (dev.portal.device.
  * firmware): a "restart" ends this incarnation and boots the next from the slot the pointer names. A firmware
- * JAR containing the entry {@link #BROKEN_SELFTEST} fails its health check, as a broken build would. It answers
- * Rebirth, WriteToy and FirmwareChunk only: calibration and configuration are tested against the real device
- * service, whose replies and reports a fake must not re-type.
+ * JAR containing the entry {@link #BROKEN_SELFTEST} fails its health check, as a broken build would. Like a 1.1
+ * portal it holds no toy key: it reports a tag's save areas (ToyAreas) and writes the images a host signed
+ * (WriteArea). It answers Rebirth, WriteArea, ShowVerdict, WriteToy (refused) and FirmwareChunk only: calibration
+ * and configuration are tested against the real device service, whose replies and reports a fake must not re-type.
  */
 public final class FakePortal implements AutoCloseable {
     public static final String BROKEN_SELFTEST = "selftest/fails";
+    /** The toy key the fake's tags are made with: the host's, which tests give portalctl (--toy-key-file). */
+    private static final String TOY_KEY_HEX = "7a3c91e05b4d28f6".repeat(4);
+    public static final FleetKey TOY_KEY = FleetKey.fromHex(TOY_KEY_HEX);
 
     private final String deviceId;
     private final String brokerUri;
@@ -65,15 +74,20 @@ public final class FakePortal implements AutoCloseable {
     private final Duration healthDeadline;
     private final ExecutorService commands = Executors.newSingleThreadExecutor();
     private final Map<Integer, PadCalibration> calibration = new TreeMap<>();
-    private final Map<Integer, Tag> tags = new ConcurrentHashMap<>();
+    private final Map<Integer, FakeTag> tags = new ConcurrentHashMap<>();
     private final List<Consumer<Message>> extraSinks = new CopyOnWriteArrayList<>();
     private volatile Incarnation now;
     public final List<String> bootedVersions = new CopyOnWriteArrayList<>();
     /** Told of every firmware chunk before it is handled (tests cut the connection here). */
     public volatile Consumer<FirmwareChunk> chunkSpy = c -> { };
 
-    /** A tag lying on a pad. */
+    /** A tag to lay on a pad: blank, or carrying {@code record} signed with {@link #TOY_KEY} (then damaged if TAMPERED). */
     public record Tag(Uid uid, ToyVerdict verdict, Optional<ToyRecord> record) {
+    }
+
+    /** {@link #TOY_KEY} in a file in {@code dir}, for portalctl's --toy-key-file. */
+    public static Path writeToyKey(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("toy.key"), TOY_KEY_HEX + "\n");
     }
 
     public FakePortal(String brokerUri, String deviceId, Path dataDir, PublicKey firmwareKey, Duration healthDeadline) {
@@ -111,15 +125,17 @@ public final class FakePortal implements AutoCloseable {
         extraSinks.add(sink);
     }
 
-    /** Lays a tag on a pad: TagPlaced and the ToyRead of what it carries. */
+    /** Lays a tag on a pad: TagPlaced and the ToyAreas of what it carries. */
     public void place(int pad, Tag tag) {
-        tags.put(pad, tag);
+        FakeTag t = FakeTag.made(tag, TOY_KEY);
+        tags.put(pad, t);
         emit(new TagPlaced(pad, 0, tag.uid(), TagType.NTAG215));
-        emit(new ToyRead(pad, 0, tag.uid(), tag.verdict(), tag.record()));
+        emit(t.report(pad, 0));
     }
 
-    public Optional<Tag> tagOn(int pad) {
-        return Optional.ofNullable(tags.get(pad));
+    /** What the tag on {@code pad} holds now, as the host judges it. */
+    public Optional<ToyReadResult> tagOn(int pad) {
+        return Optional.ofNullable(tags.get(pad)).map(t -> t.report(pad, 0).judge(TOY_KEY));
     }
 
     public void heartbeat() {
@@ -128,7 +144,7 @@ public final class FakePortal implements AutoCloseable {
 
     public Birth birth() {
         return new Birth(deviceId, now.version, EnumSet.of(Capability.TOY_WRITE,
-                Capability.FIRMWARE_UPDATE, Capability.SERIAL_CONSOLE),
+                Capability.FIRMWARE_UPDATE, Capability.SERIAL_CONSOLE, Capability.HOST_JUDGED),
                 List.of(new PadInfo(0, 1, "MFRC522 v2.0 (fake)"), new PadInfo(1, 1, "MFRC522 v2.0 (fake)")),
                 new Calibration(List.copyOf(calibration.values())), 0);
     }
@@ -141,7 +157,11 @@ public final class FakePortal implements AutoCloseable {
                     out.accept(new CommandResult(c.correlationId(), Status.OK, "birth sent"));
                     out.accept(birth());
                 }
-                case WriteToy w -> write(c.correlationId(), w, out);
+                case WriteArea w -> write(c.correlationId(), w, out);
+                case ShowVerdict v -> out.accept(new CommandResult(c.correlationId(), on(v.pad(), v.uid()).isPresent()
+                        ? Status.OK : Status.NO_TAG, "verdict " + v.verdict()));
+                case WriteToy w -> out.accept(new CommandResult(c.correlationId(), Status.REJECTED,
+                        "this portal holds no toy key: the host sends write_area (protocol 1.1)"));
                 case FirmwareChunk f -> {
                     chunkSpy.accept(f);
                     FirmwareUpdater.Reply reply = now.firmware.handle(c.correlationId(), f);
@@ -155,19 +175,27 @@ public final class FakePortal implements AutoCloseable {
         });
     }
 
-    private void write(long id, WriteToy w, Consumer<Message> out) {
-        Tag t = tags.get(w.pad());
-        if (t == null || !t.uid().equals(w.uid())) {
+    private Optional<FakeTag> on(int pad, Uid uid) {
+        return Optional.ofNullable(tags.get(pad)).filter(t -> t.uid().equals(uid));
+    }
+
+    /** As a 1.1 portal: only onto the areas the host planned from; the read-back is reported before the answer. */
+    private void write(long id, WriteArea w, Consumer<Message> out) {
+        Optional<FakeTag> t = on(w.pad(), w.uid());
+        if (t.isEmpty()) {
             out.accept(new CommandResult(id, Status.NO_TAG, "that toy is not on pad " + w.pad()));
             return;
         }
-        if (t.verdict() == ToyVerdict.TAMPERED || t.verdict() == ToyVerdict.UNKNOWN) {
-            out.accept(new CommandResult(id, Status.REJECTED, "toy is " + t.verdict() + "; not overwritten"));
+        ToyAreas before = t.get().report(w.pad(), w.slot());
+        if (before.digest() != w.expectedDigest()) {
+            out.accept(before);
+            out.accept(new CommandResult(id, Status.REJECTED, "the toy changed since the host read it"));
             return;
         }
-        tags.put(w.pad(), new Tag(w.uid(), ToyVerdict.RECOGNISED, Optional.of(w.record())));
-        out.accept(new CommandResult(id, Status.OK, "written to area A with counter 1, read back and verified"));
-        out.accept(ToyRead.recognised(w.pad(), w.slot(), w.uid(), w.record()));
+        t.get().write(w);
+        out.accept(t.get().report(w.pad(), w.slot()));
+        out.accept(new CommandResult(id, Status.OK, "wrote " + w.image().length() + " bytes to area " + w.target()
+                + ", read back"));
     }
 
     void emit(Message m) {

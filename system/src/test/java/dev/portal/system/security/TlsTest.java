@@ -41,7 +41,7 @@ class TlsTest {
                      Optional.of(TlsConfig.trusting(ca)), false, Duration.ofSeconds(10)), dir.resolve("bridge")));
              MqttProbe game = MqttProbe.connect(broker.tlsUri(), "tls-game", "game-server",
                      ShippedBroker.PASSWORD + "game-server", TlsConfig.trusting(ca));
-             SimPortal portal = SimPortal.start(dir.resolve("portal"), "tls-portal", null, mqtt -> {
+             SimPortal portal = SimPortal.start(dir.resolve("portal"), "tls-portal", mqtt -> {
                  mqtt.put("uri", broker.tlsUri()).put("username", "tls-portal")
                          .put("password", ShippedBroker.PASSWORD + "tls-portal");
                  mqtt.putObject("tls").put("caPem", ca.toString());

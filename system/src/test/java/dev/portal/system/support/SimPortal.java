@@ -27,14 +27,14 @@ public final class SimPortal implements AutoCloseable {
         this.service = service;
     }
 
-    /** {@code mqtt} fills in the "mqtt" object of the configuration (uri at least). */
-    public static SimPortal start(Path dir, String deviceId, Path fleetKey, Consumer<ObjectNode> mqtt) throws Exception {
+    /**
+     * {@code mqtt} fills in the "mqtt" object of the configuration (uri at least). The portal holds no toy key
+     * (protocol 1.1): whoever judges its toys is given the key instead.
+     */
+    public static SimPortal start(Path dir, String deviceId, Consumer<ObjectNode> mqtt) throws Exception {
         Files.createDirectories(dir);
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("deviceId", deviceId).put("stateDirectory", dir.resolve("state").toString()).put("pollHz", 25);
-        if (fleetKey != null) {
-            root.put("fleetKeyFile", fleetKey.toString());
-        }
         mqtt.accept(root.putObject("mqtt"));
         root.putObject("outbox").put("directory", dir.resolve("outbox").toString());
         root.putArray("pads").addObject().put("chipSelect", 0);
