@@ -78,7 +78,9 @@ public final class DemoMain implements Callable<Integer> {
         out.println("Portal demo: bridge + embedded MQTT broker on 127.0.0.1:" + brokerPort
                 + " + the portal service on simulated chips (sim-portal). Below: what a game server subscribed to game/# sees.");
         BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + brokerPort,
-                "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort);
+                "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort)
+                // the host holds the toy key; here it is the simulated factory's, which made the sample toys
+                .withToyKey(SimulatedPortal.factoryKey(java.util.Optional.empty()));
         try (Bridge bridge = Bridge.start(config);
              GameView view = new GameView(bridge.serverUri(), out);
              SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server");

@@ -41,7 +41,7 @@ class ToyTamperingTest {
         ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex(KEY));
         try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
              Bridge bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "tamper-bridge"),
-                     dir.resolve("bridge")));
+                     dir.resolve("bridge")).withToyKey(FleetKey.fromFile(keyFile)));
              MqttProbe game = MqttProbe.connect(broker.uri(), "tamper-game");
              SimPortal portal = SimPortal.start(dir.resolve("portal"), "tamper-portal",
                      mqtt -> mqtt.put("uri", broker.uri()))) {
