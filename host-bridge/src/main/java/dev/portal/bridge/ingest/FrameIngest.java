@@ -163,10 +163,13 @@ public final class FrameIngest {
                 deadLetters.refuse(Refusal.UNEXPECTED_COMMAND, "portals do not send commands", topic, payload);
                 return false;
             }
-            // A portal holds no toy key, so its verdict proves nothing: refused, but it keeps its place in the
-            // stream (no gap, no rebirth).
-            case ToyRead ignored -> deadLetters.refuse(Refusal.UNTRUSTED_VERDICT,
-                    "portals report toy areas (ToyAreas); only the bridge judges them", topic, payload);
+            // A portal holds no toy key, so its verdict proves nothing. Refused like a command: one dead letter,
+            // never held (a 1.1 portal never sends one; the gap it leaves costs at most a Rebirth).
+            case ToyRead ignored -> {
+                deadLetters.refuse(Refusal.UNTRUSTED_VERDICT,
+                        "portals report toy areas (ToyAreas); only the bridge judges them", topic, payload);
+                return false;
+            }
             // Typed outcome data for technicians' tools: tracked like every frame (it takes a sequence number), kept nowhere.
             case CommandReport ignored -> counters.count(Counter.COMMAND_REPORTS_IGNORED);
             default -> {

@@ -84,6 +84,22 @@ public final class SimTag {
         return read(0, 0).judge(KEY).record();
     }
 
+    /** A copy of both areas, as a dump tool reads them off the tag. */
+    public synchronized byte[][] dump() {
+        return new byte[][] {areas[0].clone(), areas[1].clone()};
+    }
+
+    /** Writes a dump back onto the tag (a player restoring an old state, or a cloner's copy). */
+    public synchronized void restore(byte[][] dump) {
+        areas[0] = dump[0].clone();
+        areas[1] = dump[1].clone();
+    }
+
+    /** A second tag with this one's UID and memory: a UID-writable "magic" tag carrying a faithful copy. */
+    public synchronized SimTag cloned() {
+        return new SimTag(uid, type, areas[0].clone(), areas[1].clone());
+    }
+
     /**
      * Performs a WriteArea as a portal does: only if the tag still holds what the host planned from; the
      * target's first unit zeroed first when asked, the image's other units, then its first unit.

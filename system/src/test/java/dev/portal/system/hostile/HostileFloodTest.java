@@ -13,7 +13,11 @@ import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
-import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.FleetKey;
+import dev.portal.protocol.toy.ToyImage;
+import java.util.Optional;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
@@ -53,6 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * valid Birth (and those that did are bounded per minute), and the real toy's XP is what its owner made it.
  */
 class HostileFloodTest {
+    private static final FleetKey TOY_KEY = FleetKey.fromHex("0f1e2d3c".repeat(8));
+
     private static final int MESSAGES = HostileTraffic.messages();
     /** BENCHMARKS.md: a placement reaches game/events within 20 ms (p99, one poll period aside). */
     private static final Duration LATENCY_AIM = Duration.ofMillis(20);
@@ -89,8 +95,12 @@ class HostileFloodTest {
                 + "\",\"bootId\":\"" + String.format("%08x", portal.bootId()) + "\"}").getBytes(StandardCharsets.UTF_8));
         Uid hero = Uid.of(HexFormat.of().parseHex(HERO));
         real.publishAndWait(portal.evtTopic(), portal.next(new TagPlaced(0, 0, hero, TagType.NTAG215)));
-        real.publishAndWait(portal.evtTopic(), portal.next(ToyRead.recognised(0, 0, hero, new ToyRecord(12, 1,
-                new CoCreation("Blaze", new Colours(0xFF4400, 0x202020, 0xFFD700), Upgrades.of(2), 100, 1)))));
+        // the hero as its tag holds it: area A signed by the factory with the key the bridge holds
+        ToyRecord blaze = new ToyRecord(12, 1, new CoCreation("Blaze", new Colours(0xFF4400, 0x202020, 0xFFD700),
+                Upgrades.of(2), 100, 1));
+        byte[] areaA = java.util.Arrays.copyOf(ToyImage.encode(blaze, hero.bytes(), TOY_KEY, 1), 64);
+        real.publishAndWait(portal.evtTopic(), portal.next(new ToyAreas(0, 0, hero, TagType.NTAG215,
+                Optional.of(AreaBytes.of(areaA)), Optional.of(AreaBytes.of(new byte[64])))));
         assertTrue(game.await(r -> r.text().contains("\"recognised\""), Duration.ofSeconds(10)).isPresent());
     }
 
@@ -112,7 +122,7 @@ class HostileFloodTest {
     void aRealPortalIsHeardThroughAFloodThatLeavesNothingBehind(@TempDir Path dir) throws Exception {
         try (Mosquitto broker = SystemBroker.start(dir.resolve("broker"));
              Bridge bridge = Bridge.start(BridgeConfig.defaults(BrokerSettings.plain(broker.uri(), "flood-bridge"),
-                     dir.resolve("bridge")));
+                     dir.resolve("bridge")).withToyKey(TOY_KEY));
              MqttProbe attacker = MqttProbe.connect(broker.uri(), "attacker");
              MqttProbe real = MqttProbe.connect(broker.uri(), "real-portal");
              MqttProbe game = MqttProbe.connect(broker.uri(), "game-server")) {

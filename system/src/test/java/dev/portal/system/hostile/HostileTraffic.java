@@ -158,6 +158,10 @@ final class HostileTraffic {
         } catch (FrameException e) {
             return new Message(topic, payload, true, kind);
         }
+        if (f.message() instanceof dev.portal.protocol.frame.ToyRead) {
+            // a verdict a portal claims: refused as it arrives since protocol 1.1 (untrusted-verdict), every copy
+            return new Message(topic, payload, true, kind + " (verdict)");
+        }
         boolean announced = device.equals(victim) && announcedBoots.contains(f.header().bootId());
         if (!announced && !(f.message() instanceof Birth) && !(f.message() instanceof Command)
                 && !heldKeys.add(device + "/" + f.header().bootId() + "/" + f.header().sequence())) {

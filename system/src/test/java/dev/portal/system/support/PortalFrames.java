@@ -18,9 +18,10 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
-import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.toy.AreaBytes;
+import java.util.Optional;
 import dev.portal.protocol.id.Uid;
-import dev.portal.protocol.toy.ToyVerdict;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class PortalFrames {
         return List.of(
                 next(birthOf(deviceId)),
                 next(new TagPlaced(0, 1, uid, TagType.NTAG213)),
-                next(ToyRead.unrecognised(0, 1, uid, ToyVerdict.BLANK)),
+                next(new ToyAreas(0, 1, uid, TagType.NTAG213, Optional.of(AreaBytes.of(new byte[64])),
+                        Optional.of(AreaBytes.of(new byte[64])))),
                 next(new TagRemoved(0, 1, uid, 1234)),
                 next(new Heartbeat(new HealthCounters(60, 2000, 1, 0, 0, 0, 0, 0, 1, 1))),
                 next(new CommandResult(42, Status.OK, "done")));
