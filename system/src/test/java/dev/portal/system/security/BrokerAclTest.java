@@ -1,8 +1,11 @@
 package dev.portal.system.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.telemetry.Counter;
+import dev.portal.portalctl.PortalCtl;
 import dev.portal.protocol.frame.Command;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
@@ -12,11 +15,17 @@ import dev.portal.system.support.Certificates;
 import dev.portal.system.support.MqttProbe;
 import dev.portal.system.support.PortalFrames;
 import dev.portal.system.support.ShippedBroker;
+import dev.portal.system.support.SimPortal;
 import dev.portal.link.LinkException;
 import dev.portal.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -29,13 +38,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shipped Mosquitto configuration (scripts/mosquitto: mosquitto.conf, acl, add-device): a device's
  * credentials cannot publish on another device's topic (the bridge never sees it), cannot read another
- * device's commands or frames, and nobody gets in without credentials.
+ * device's commands or frames, nor take over another device's session; the technician (portal-tech) watches,
+ * commands and keeps the configuration shadow but is not the bridge; a game server only asks and reads; and
+ * nobody gets in without credentials.
  */
 class BrokerAclTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final byte[] SHADOW = "{\"desired\":{\"version\":1}}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aDeviceCanOnlyUseItsOwnTopics(@TempDir Path dir) throws Exception {
-        Certificates.make(dir.resolve("broker/certs")); // the shipped config has a TLS listener too
+        Certificates.make(dir.resolve("broker/certs")); // the shipped config has TLS listeners too
         List<String> users = List.of("dev-A", "dev-B", "portal-bridge", "game-server");
         try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
              Bridge bridge = Bridge.start(BridgeConfig.defaults(broker.bridgeSettings("acl-bridge"),
@@ -74,15 +87,248 @@ class BrokerAclTest {
             } catch (LinkException refused) {
                 // a broker may refuse the subscription outright; either way nothing may arrive
             }
-            byte[] command = FrameCodec.encode(new Frame(Header.of(1, 0, System.currentTimeMillis(), true),
-                    new Command(77, new Rebirth())));
-            host.publishAndWait("portal/dev-B/cmd", command);
+            host.publishAndWait("portal/dev-B/cmd", rebirth());
             PortalFrames realB = new PortalFrames("dev-B", 0xB0B0L);
             b.publishAndWait(realB.evtTopic(), realB.birth());
-            assertTrue(b.await(r -> r.topic().equals("portal/dev-B/cmd"), Duration.ofSeconds(10)).isPresent(),
-                    "dev-B gets its command");
+            assertTrue(b.await(r -> r.topic().equals("portal/dev-B/cmd"), WAIT).isPresent(), "dev-B gets its command");
             Thread.sleep(500); // on purpose: time for a leak to arrive; the check is that none does
             assertTrue(a.received().isEmpty(), "dev-A read nothing of dev-B's: " + a.received());
         }
+    }
+
+    @Test
+    void theTechnicianKeepsTheConfigurationShadowAndPortalsCannotWriteIt(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), List.of("dev-A", "portal-tech"));
+             MqttProbe tech = broker.login("portal-tech");
+             MqttProbe a = broker.login("dev-A")) {
+            tech.publishRetainedAndWait("portal/dev-A/config/shadow", SHADOW);
+            // A portal may not rewrite what the technicians agreed on, neither its own shadow nor another's.
+            a.publishRetainedAndWait("portal/dev-A/config/shadow", "{\"forged\":true}".getBytes());
+            a.publishRetainedAndWait("portal/dev-B/config/shadow", "{\"forged\":true}".getBytes());
+
+            // Another technician, later, finds the retained shadows: only the one the first technician wrote.
+            try (MqttProbe colleague = broker.login("portal-tech", "colleague")) {
+                colleague.subscribe("portal/+/config/shadow");
+                // The broker sends the retained documents with the subscription, so before anything published now.
+                tech.publishAndWait("portal/fence/config/shadow", "fence".getBytes());
+                assertTrue(colleague.await(r -> r.text().equals("fence"), WAIT).isPresent(), "the fence arrives");
+                assertEquals(List.of("portal/dev-A/config/shadow " + new String(SHADOW, StandardCharsets.UTF_8)),
+                        colleague.received().stream().takeWhile(r -> !r.text().equals("fence"))
+                                .map(r -> r.topic() + " " + r.text()).toList());
+            }
+        }
+    }
+
+    @Test
+    void portalctlWithTheTechnicianRoleSetsAConfigurationThatStays(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), List.of("tech-portal", "portal-tech"));
+             SimPortal portal = SimPortal.start(dir.resolve("portal"), "tech-portal", mqtt -> {
+                 mqtt.put("uri", broker.portalUri()).put("username", "tech-portal")
+                         .put("password", ShippedBroker.PASSWORD + "tech-portal");
+                 mqtt.putObject("tls").put("caPem", dir.resolve("broker/certs/ca.crt").toString());
+             })) {
+            Path password = dir.resolve("tech.password");
+            Files.writeString(password, ShippedBroker.PASSWORD + "portal-tech\n");
+            // As from a technician's laptop: the roles' TLS listener.
+            List<String> login = List.of("--broker", broker.serviceTlsUri(),
+                    "--ca-file", dir.resolve("broker/certs/ca.crt").toString(), "--username", "portal-tech",
+                    "--password-file", password.toString(), "--timeout", "15s");
+
+            String set = portalctl(login, "config", "set", "tech-portal", "pollHz=20");
+            assertTrue(set.startsWith("exit 0"), set);
+            assertEquals(20, portal.service().runtime().pollHz());
+            // The next run reads the desired state back from the retained shadow.
+            String get = portalctl(login, "config", "get", "tech-portal", "--json");
+            assertTrue(get.startsWith("exit 0"), get);
+            JsonNode shadow = new ObjectMapper().readTree(get.substring(get.indexOf('{')));
+            assertEquals(1, shadow.get("desired").get("version").asInt(), get);
+            assertEquals("20", shadow.get("desired").get("entries").get("pollHz").asText(), get);
+            assertTrue(shadow.get("inSync").asBoolean(), get);
+        }
+    }
+
+    @Test
+    void theTechnicianWatchesAndCommandsPortalsButIsNotTheBridge(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        List<String> users = List.of("dev-A", "portal-tech", "portal-bridge", "game-server");
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
+             MqttProbe tech = broker.login("portal-tech");
+             MqttProbe a = broker.login("dev-A");
+             MqttProbe host = broker.login("portal-bridge");
+             MqttProbe game = broker.login("game-server")) {
+            tech.subscribe("portal/+/evt");
+            tech.subscribe("portal/+/status");
+            tech.subscribe("game/portals/+");
+            a.subscribe("portal/dev-A/cmd");
+            host.subscribe("portal/+/evt");
+            host.subscribe("portal/+/status");
+            game.subscribe("game/#");
+
+            // What portalctl needs: a portal's frames and status, the bridge's portal document, commanding it.
+            PortalFrames frames = new PortalFrames("dev-A", 0xA1L);
+            a.publishAndWait(frames.evtTopic(), frames.birth());
+            a.publishRetainedAndWait("portal/dev-A/status", "{\"state\":\"online\"}".getBytes());
+            host.publishRetainedAndWait("game/portals/dev-A", "{\"deviceId\":\"dev-A\"}".getBytes());
+            tech.publishAndWait("portal/dev-A/cmd", rebirth());
+            for (String topic : List.of("portal/dev-A/evt", "portal/dev-A/status", "game/portals/dev-A")) {
+                assertTrue(tech.await(r -> r.topic().equals(topic), WAIT).isPresent(), "the technician reads " + topic);
+            }
+            assertTrue(a.await(r -> r.topic().equals("portal/dev-A/cmd"), WAIT).isPresent(), "dev-A gets the command");
+
+            // What only the bridge writes: game events and documents; what only a portal writes: its frames.
+            assertRefused(List.of(new Watch(game, host, "game/events"), new Watch(host, a, "portal/dev-A/evt"),
+                    new Watch(a, host, "portal/dev-A/cmd")), () -> {
+                for (String topic : List.of("game/events", "game/portals/dev-A", "game/toys/04AAAA00000001",
+                        "game/bridge/status", "game/deadletter", "game/toys/04AAAA00000001/update")) {
+                    tech.publishAndWait(topic, "{\"forged\":true}".getBytes());
+                }
+                PortalFrames forged = new PortalFrames("dev-A", 0xBADL);
+                tech.publishAndWait(forged.evtTopic(), forged.birth());
+                PortalFrames ownName = new PortalFrames("portal-tech", 0xBADL); // a "portal" named like the role
+                tech.publishAndWait(ownName.evtTopic(), ownName.birth());
+                tech.publishAndWait("portal/dev-A/status", "{\"state\":\"offline\"}".getBytes());
+            });
+        }
+    }
+
+    @Test
+    void aGameServerOnlyAsksForToyUpdatesAndTheBridgeOnlyAnswersUnderReplies(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        List<String> users = List.of("dev-A", "portal-bridge", "game-server");
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
+             MqttProbe game = broker.login("game-server");
+             MqttProbe otherGame = broker.login("game-server", "other-game");
+             MqttProbe a = broker.login("dev-A");
+             MqttProbe host = broker.login("portal-bridge")) {
+            a.subscribe("portal/dev-A/cmd");
+            host.subscribe("portal/+/evt");
+            host.subscribe("portal/+/status");
+            host.subscribe("game/toys/+/update");
+            otherGame.subscribe("game/#");
+
+            // The game server's way in: an update request, answered under game/replies/.
+            game.subscribe("game/replies/#");
+            game.publishAndWait("game/toys/04AAAA00000001/update", "{\"xpDelta\":5}".getBytes());
+            assertTrue(host.await(r -> r.topic().equals("game/toys/04AAAA00000001/update"), WAIT).isPresent(),
+                    "the bridge gets the request");
+            host.publishAndWait("game/replies/game-1", "{\"ok\":true}".getBytes());
+            assertTrue(game.await(r -> r.topic().equals("game/replies/game-1"), WAIT).isPresent(), "the answer arrives");
+
+            // The rest is the bridge's or a portal's. The bridge's credentials answer only one level under
+            // game/replies/ (as the bridge checks replyTo), and never make a request the bridge would take up.
+            assertRefused(List.of(new Watch(otherGame, host, "game/events"), new Watch(a, host, "portal/dev-A/cmd"),
+                    new Watch(host, a, "portal/dev-A/evt")), () -> {
+                for (String topic : List.of("game/events", "game/portals/dev-A", "game/toys/04AAAA00000001",
+                        "game/bridge/status", "game/deadletter", "portal/dev-A/cmd", "portal/dev-A/status")) {
+                    game.publishAndWait(topic, "{\"forged\":true}".getBytes());
+                }
+                PortalFrames ownName = new PortalFrames("game-server", 0xBADL); // a "portal" named like the role
+                game.publishAndWait(ownName.evtTopic(), ownName.birth());
+                host.publishAndWait("game/replies/game-1/deeper", "{\"forged\":true}".getBytes());
+                host.publishAndWait("game/toys/04AAAA00000001/update", "{\"xpDelta\":1000}".getBytes());
+                host.publishAndWait("game/elsewhere", "{\"forged\":true}".getBytes());
+            });
+        }
+    }
+
+    @Test
+    void aPortalCannotKnockAnotherOffWithItsClientId(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), List.of("dev-A", "dev-B", "portal-bridge"));
+             MqttProbe b = broker.login("dev-B", "portal-dev-B");
+             MqttProbe host = broker.login("portal-bridge")) {
+            b.subscribe("portal/dev-B/cmd");
+            try (MqttProbe a = broker.login("dev-A", "portal-dev-B")) {
+                host.publishAndWait("portal/dev-B/cmd", rebirth());
+                assertTrue(b.await(r -> r.topic().equals("portal/dev-B/cmd"), WAIT).isPresent(),
+                        "dev-B still gets its commands: " + b.lostCause());
+                assertTrue(b.isConnected() && a.isConnected(), "both stay connected, each in a session of its own");
+            }
+        }
+    }
+
+    @Test
+    void aPortalCannotTakeOverAnotherPortalsWaitingCommands(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), List.of("dev-A", "dev-B", "portal-bridge"));
+             MqttProbe host = broker.login("portal-bridge")) {
+            persistentPortal(broker, "dev-B", "portal-dev-B").close();
+            host.publishAndWait("portal/dev-B/cmd", rebirth()); // waits for dev-B in its session
+
+            // dev-A comes in with dev-B's client id and a session to resume; Mosquitto would hand it dev-B's
+            // session and drop the commands dev-A may not read: dev-B would never get them.
+            persistentPortal(broker, "dev-A", "portal-dev-B").close();
+
+            try (MqttProbe b = persistentPortal(broker, "dev-B", "portal-dev-B")) {
+                assertTrue(b.await(r -> r.topic().equals("portal/dev-B/cmd"), WAIT).isPresent(),
+                        "the command sent while dev-B was away reaches dev-B");
+            }
+        }
+    }
+
+    private static MqttProbe persistentPortal(ShippedBroker broker, String device, String clientId) throws LinkException {
+        return MqttProbe.connectPersistent(broker.portalUri(), clientId, device, ShippedBroker.PASSWORD + device,
+                broker.tls(), "portal/" + device + "/cmd");
+    }
+
+    /** {@code watcher} reads {@code topic}, on which {@code fence} may publish. */
+    private record Watch(MqttProbe watcher, MqttProbe fence, String topic) {
+    }
+
+    private interface Publishes {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code refused} between two fence messages each watcher receives: the broker forwards in order and
+     * acknowledges a refused publish only once it has dropped it, so whatever got through would have reached
+     * a watcher between its two fences.
+     */
+    private static void assertRefused(List<Watch> watches, Publishes refused) throws Exception {
+        List<Integer> from = new java.util.ArrayList<>();
+        for (Watch w : watches) {
+            from.add(fence(w));
+        }
+        refused.run();
+        for (int i = 0; i < watches.size(); i++) {
+            Watch w = watches.get(i);
+            int to = fence(w) - 1;
+            List<String> leaked = w.watcher().received().subList(from.get(i), to).stream()
+                    .map(r -> r.topic() + " " + (r.text().startsWith("{") ? r.text() : r.payload().length + " bytes"))
+                    .toList();
+            assertEquals(List.of(), leaked, "what got through to the reader of " + w.topic());
+        }
+    }
+
+    /** Sends a fence and returns the position just after it in what the watcher received. */
+    private static int fence(Watch w) throws Exception {
+        String text = "fence " + System.nanoTime();
+        w.fence().publishAndWait(w.topic(), text.getBytes(StandardCharsets.UTF_8));
+        assertTrue(w.watcher().await(r -> r.text().equals(text), WAIT).isPresent(), "the fence reaches " + w.topic());
+        List<MqttProbe.Received> got = w.watcher().received();
+        for (int i = got.size() - 1; i >= 0; i--) {
+            if (got.get(i).text().equals(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("unreachable: the fence arrived");
+    }
+
+    private static byte[] rebirth() {
+        return FrameCodec.encode(new Frame(Header.of(1, 0, System.currentTimeMillis(), true),
+                new Command(77, new Rebirth())));
+    }
+
+    /** Runs portalctl in this JVM as a technician would; the answer starts with "exit N". */
+    private static String portalctl(List<String> login, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(login);
+        int code = PortalCtl.commandLine(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+        return "exit " + code + "\n" + out + "\n--- stderr\n" + err;
     }
 }

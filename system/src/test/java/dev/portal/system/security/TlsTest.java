@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Portal, broker and bridge over TLS with the shipped example configuration: the test makes its own CA and
- * broker certificate with openssl, starts Mosquitto's TLS listener from scripts/mosquitto/mosquitto.conf, and
- * the real device service and the real bridge connect with their own TLS and credential options.
+ * broker certificate with openssl, starts Mosquitto's TLS listeners from scripts/mosquitto/mosquitto.conf, and
+ * the real device service (on the portals' listener) and the real bridge and a game server (on the roles'
+ * listener) connect with their own TLS and credential options.
  */
 class TlsTest {
 
@@ -36,13 +37,13 @@ class TlsTest {
         Path ca = dir.resolve("broker/certs/ca.crt");
         List<String> users = List.of("tls-portal", "portal-bridge", "game-server");
         try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
-             Bridge bridge = Bridge.start(BridgeConfig.defaults(new BrokerSettings(broker.tlsUri(), "tls-bridge",
+             Bridge bridge = Bridge.start(BridgeConfig.defaults(new BrokerSettings(broker.serviceTlsUri(), "tls-bridge",
                      Optional.of("portal-bridge"), Optional.of((ShippedBroker.PASSWORD + "portal-bridge").toCharArray()),
                      Optional.of(TlsConfig.trusting(ca)), false, Duration.ofSeconds(10)), dir.resolve("bridge")));
-             MqttProbe game = MqttProbe.connect(broker.tlsUri(), "tls-game", "game-server",
+             MqttProbe game = MqttProbe.connect(broker.serviceTlsUri(), "tls-game", "game-server",
                      ShippedBroker.PASSWORD + "game-server", TlsConfig.trusting(ca));
              SimPortal portal = SimPortal.start(dir.resolve("portal"), "tls-portal", mqtt -> {
-                 mqtt.put("uri", broker.tlsUri()).put("username", "tls-portal")
+                 mqtt.put("uri", broker.portalUri()).put("username", "tls-portal")
                          .put("password", ShippedBroker.PASSWORD + "tls-portal");
                  mqtt.putObject("tls").put("caPem", ca.toString());
              })) {
@@ -54,11 +55,13 @@ class TlsTest {
                     "the placement crossed portal -> TLS -> broker -> TLS -> bridge -> game/events");
             assertTrue(bridge.store().inTransaction(tx -> tx.placementOf(uid.hex().toUpperCase())).isPresent());
 
-            // Plain MQTT on the TLS port, and TLS without trusting the fleet CA, do not get in.
-            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.tlsUri().replace("ssl:", "tcp:"),
-                    "plain-on-tls", "game-server", ShippedBroker.PASSWORD + "game-server", null));
-            assertThrows(LinkException.class, () -> MqttProbe.connect(broker.tlsUri(), "untrusting", "game-server",
-                    ShippedBroker.PASSWORD + "game-server", TlsConfig.jvmDefaults()));
+            // Plain MQTT on a TLS port, and TLS without trusting the fleet CA, do not get in.
+            for (String tlsUri : List.of(broker.portalUri(), broker.serviceTlsUri())) {
+                assertThrows(LinkException.class, () -> MqttProbe.connect(tlsUri.replace("ssl:", "tcp:"),
+                        "plain-on-tls", "game-server", ShippedBroker.PASSWORD + "game-server", null));
+                assertThrows(LinkException.class, () -> MqttProbe.connect(tlsUri, "untrusting", "game-server",
+                        ShippedBroker.PASSWORD + "game-server", TlsConfig.jvmDefaults()));
+            }
         }
     }
 }

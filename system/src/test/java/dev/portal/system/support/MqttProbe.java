@@ -3,6 +3,7 @@ package dev.portal.system.support;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.BrokerLinkBuilder;
 import dev.portal.link.ConnectionListener;
+import dev.portal.link.InboundMessage;
 import dev.portal.link.LinkException;
 import dev.portal.link.MessageHandler;
 import dev.portal.link.Qos;
@@ -46,8 +47,23 @@ public final class MqttProbe implements AutoCloseable {
     /** {@code tls} null means plain MQTT (or the JVM's CAs for ssl://). */
     public static MqttProbe connect(String uri, String clientId, String user, String password, TlsConfig tls)
             throws LinkException {
+        return connect(uri, clientId, user, password, tls, null);
+    }
+
+    /**
+     * A persistent session (cleanSession=false), as a portal keeps, subscribed to {@code filter} from the
+     * connect on: what the broker kept for the session arrives right after the CONNACK.
+     */
+    public static MqttProbe connectPersistent(String uri, String clientId, String user, String password,
+                                              TlsConfig tls, String filter) throws LinkException {
+        return connect(uri, clientId, user, password, tls, filter);
+    }
+
+    private static MqttProbe connect(String uri, String clientId, String user, String password, TlsConfig tls,
+                                     String persistentFilter) throws LinkException {
         MqttProbe probe = new MqttProbe();
-        BrokerLinkBuilder builder = BrokerLink.builder().serverUri(uri).clientId(clientId).cleanSession(true)
+        BrokerLinkBuilder builder = BrokerLink.builder().serverUri(uri).clientId(clientId)
+                .cleanSession(persistentFilter == null)
                 .maxInFlight(1000).publishWait(Duration.ofSeconds(30))
                 .listener(new ConnectionListener() {
                     @Override
@@ -55,6 +71,9 @@ public final class MqttProbe implements AutoCloseable {
                         probe.lost = cause;
                     }
                 });
+        if (persistentFilter != null) {
+            builder.subscribe(TopicFilter.of(persistentFilter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(probe::record));
+        }
         if (user != null) {
             builder.credentials(user, password.toCharArray());
         }
@@ -72,12 +91,14 @@ public final class MqttProbe implements AutoCloseable {
     }
 
     public void subscribe(String filter) throws LinkException {
-        link.subscribe(TopicFilter.of(filter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(m -> {
-            synchronized (received) {
-                received.add(new Received(m.topic().value(), m.payload(), System.nanoTime()));
-                received.notifyAll();
-            }
-        }));
+        link.subscribe(TopicFilter.of(filter), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(this::record));
+    }
+
+    private void record(InboundMessage m) {
+        synchronized (received) {
+            received.add(new Received(m.topic().value(), m.payload(), System.nanoTime()));
+            received.notifyAll();
+        }
     }
 
     /** Publishes at QoS 1; when the window is full, the link waits for acknowledgements. */
@@ -90,6 +111,11 @@ public final class MqttProbe implements AutoCloseable {
 
     public void publishAndWait(String topic, byte[] payload) throws Exception {
         publish(topic, payload).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A retained publish at QoS 1, waiting for the broker's acknowledgement (which a refused one gets too). */
+    public void publishRetainedAndWait(String topic, byte[] payload) throws Exception {
+        link.publish(Topic.of(topic), payload, Qos.AT_LEAST_ONCE, true).get(10, TimeUnit.SECONDS);
     }
 
     /** Waits until no publish of ours is unacknowledged. */
