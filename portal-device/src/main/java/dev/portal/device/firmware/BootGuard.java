@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * the new slot already marked healthy is committed; a second start of the new slot without the mark means the
  * first one crashed, so it switches back at once; otherwise it counts the start and arms the deadline, at
  * which a still unhealthy version is switched back and the service restarted into the previous one.
- * The launcher runs {@link #chooseSlot} before it starts any jar, so a version that dies before its own
- * guard runs is caught too.
+ * The launcher runs {@link #chooseSlot} before it starts any jar and records each launch of a slot on
+ * probation, so a version that dies before its own guard runs is caught too.
  */
 public final class BootGuard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BootGuard.class);
@@ -39,12 +39,24 @@ public final class BootGuard implements AutoCloseable {
         this.outcomes = outcomes;
     }
 
-    /** Launcher step: settles a crashed update and names the slot to run ("a", "b" or factory). */
+    /**
+     * Launcher step: settles a crashed update and names the slot to run ("a", "b" or factory). A slot on
+     * probation that was launched or started before without reaching healthy is rolled back; otherwise this
+     * launch is recorded, durably (atomic write, fsync), before the caller names the jar, so a jar that dies
+     * before its own guard runs is caught at the next launch.
+     */
     public static String chooseSlot(SlotStore slots) throws IOException {
-        Optional<PendingUpdate> pending = PendingUpdate.load(slots);
-        if (pending.isPresent() && pending.get().slot().equals(slots.current())
-                && pending.get().boots() >= 1 && !slots.isHealthy(pending.get().slot())) {
-            rollBack(slots, pending.get(), "version " + pending.get().version() + " stopped before it reported healthy");
+        Optional<PendingUpdate> found = PendingUpdate.load(slots);
+        if (found.isEmpty() || !found.get().slot().equals(slots.current()) || slots.isHealthy(found.get().slot())) {
+            return slots.current(); // nothing on probation, an interrupted switch or a health mark: onStart settles it
+        }
+        PendingUpdate p = found.get();
+        if (p.boots() >= 1) {
+            rollBack(slots, p, "version " + p.version() + " stopped before it reported healthy");
+        } else if (p.launches() >= 1) {
+            rollBack(slots, p, "version " + p.version() + " stopped before its service started");
+        } else {
+            p.withLaunches(1).save(slots);
         }
         return slots.current();
     }

@@ -109,7 +109,7 @@ public final class FirmwareUpdater {
         slots.install(target, receiver.imageFile(), m.version());
         // The pending record goes down before the switch: a power cut in between is then seen as an interrupted
         // update, never as an unguarded new version.
-        new PendingUpdate(target, previous, m.version(), previousVersion, correlationId, 0).save(slots);
+        PendingUpdate.installed(target, previous, m.version(), previousVersion, correlationId).save(slots);
         slots.switchTo(target);
         receiver.discard();
         log.info("firmware {} verified and installed to slot {}; restarting into it", m.version(), target);

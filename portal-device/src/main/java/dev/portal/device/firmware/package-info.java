@@ -17,7 +17,9 @@
  * <p>Commit or roll back: {@link dev.portal.device.firmware.BootGuard} gives the new version a deadline to pass its
  * {@link dev.portal.device.firmware.HealthCheck} (which writes the slot's HEALTHY marker); a version that misses
  * it, or starts a second time without the marker (it crashed), is switched back. The launcher runs
- * {@link dev.portal.device.firmware.FirmwareBoot} before every start for the crash case. The outcome is sent as a
+ * {@link dev.portal.device.firmware.FirmwareBoot} before every start for the crash case: it records each launch
+ * of a version on probation durably before naming its jar, and a second launch without the marker rolls back,
+ * so a jar that dies before its own guard runs is caught too. The outcome is sent as a
  * second CommandResult for the last chunk's correlation id once the service is up again.
  */
 package dev.portal.device.firmware;

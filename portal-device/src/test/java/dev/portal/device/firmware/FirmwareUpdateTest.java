@@ -129,6 +129,29 @@ class FirmwareUpdateTest {
         assertTrue(awaitOutcome().detail().contains("stopped before it reported healthy"), host.outcomes.toString());
     }
 
+    /** The new jar dies at once (a bad class path, say): its BootGuard never runs, so only the launcher can tell. */
+    @Test
+    void versionThatDiesBeforeItsBootGuardRunsIsRolledBackAtTheNextLaunch() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.3.0", 2000);
+        push(FirmwareImages.chunks(FirmwareImages.manifest("1.3.0", image, fleet.getPrivate(), false), image));
+        assertNotNull(restarts.poll(5, TimeUnit.SECONDS));
+        host.close();
+        host = null;
+
+        SlotStore slots = new SlotStore(dir);
+        assertEquals("a", BootGuard.chooseSlot(slots), "the first launch runs the new version");
+        // ... which exits before its service starts: no onStart, no health mark, no deadline
+        assertEquals(SlotStore.FACTORY, BootGuard.chooseSlot(slots), "the next launch goes back");
+
+        boot(Duration.ofSeconds(30));
+        CommandResult outcome = awaitOutcome();
+        assertEquals(Status.FAILED, outcome.status(), outcome.detail());
+        assertEquals("rolled back to 1.0.0: version 1.3.0 stopped before its service started", outcome.detail());
+        assertEquals("1.0.0", host.service.runningVersion());
+        assertFalse(host.service.onProbation());
+    }
+
     @Test
     void secondUpdateGoesToTheOtherSlotAndOlderImagesAreRefused() throws Exception {
         boot(Duration.ofSeconds(30));

@@ -54,23 +54,29 @@ class ManifestAndLauncherTest {
         assertThrows(IllegalArgumentException.class, () -> Ed25519Keys.publicKeyFromPem("not a key"));
     }
 
-    /** The launcher step as its own JVM: a slot that started once without the healthy mark is rolled back. */
+    /**
+     * The launcher step as its own JVM: it names the new slot's jar once, having recorded that launch; the next
+     * launch, with no start of the service and no healthy mark in between, rolls back and names the old jar.
+     */
     @Test
-    void launcherStepRollsBackAVersionThatCrashedAndNamesTheJarToRun() throws Exception {
+    void launcherStepRollsBackAVersionThatDiedAfterItsLaunchAndNamesTheJarToRun() throws Exception {
         SlotStore slots = new SlotStore(dir);
         Path jar = Files.write(dir.resolve("image.jar"), new byte[] {1, 2, 3});
         slots.install("a", jar, "1.1.0");
         slots.markHealthy("a");
         slots.switchTo("a");
         slots.install("b", jar, "1.2.0");
-        new PendingUpdate("b", "a", "1.2.0", "1.1.0", 77, 1).save(slots);
+        PendingUpdate.installed("b", "a", "1.2.0", "1.1.0", 77).save(slots);
         slots.switchTo("b");
 
+        assertEquals(dir.resolve("slots/b/portal-device.jar").toAbsolutePath().toString(), launch());
+        assertEquals(1, PendingUpdate.load(slots).orElseThrow().launches(), "the launch is on disk");
         assertEquals(dir.resolve("slots/a/portal-device.jar").toAbsolutePath().toString(), launch());
         assertEquals("a", slots.current());
         UpdateOutcome o = UpdateOutcome.load(slots).orElseThrow();
         assertEquals(77, o.correlationId());
         assertFalse(o.committed());
+        assertEquals("rolled back to 1.1.0: version 1.2.0 stopped before its service started", o.detail());
 
         slots.switchTo(SlotStore.FACTORY);
         assertEquals("", launch(), "nothing printed: the factory jar runs");
