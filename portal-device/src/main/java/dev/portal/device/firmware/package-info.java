@@ -8,7 +8,8 @@
  * directory with a bitmap of what arrived ({@link dev.portal.device.firmware.FirmwareReceiver}); every result
  * says {@code have=H/T next=N}, and re-sending chunk 0 after a disconnect tells the sender where to go on.
  *
- * <p>Install: the assembled image must match size and hash and be a JAR
+ * <p>Install: the staged manifest is read back from the card and its signature checked again (the staging files
+ * sat there between chunks), then the assembled image must match its size and hash and be a JAR
  * ({@link dev.portal.device.firmware.ImageVerifier}); it is copied to the inactive slot of
  * {@code firmware/slots/{a,b}}, a {@code pending} record is written, and the {@code current} pointer is switched
  * by an atomic rename ({@link dev.portal.device.firmware.SlotStore}). The service restarts (exit 75; the launcher

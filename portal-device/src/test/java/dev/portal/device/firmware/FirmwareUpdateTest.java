@@ -211,6 +211,50 @@ class FirmwareUpdateTest {
         assertFalse(Files.exists(dir.resolve("slots/a/portal-device.jar")));
     }
 
+    /** The staged files sit on the SD card between chunks: a manifest changed there is not installed. */
+    @Test
+    void manifestChangedInStagingBeforeTheLastChunkIsRefusedAndNothingIsSwitched() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.4.0", 3000);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.4.0", image, fleet.getPrivate(), false), image);
+        push(chunks.subList(0, chunks.size() - 1));
+        forgeStagedVersion("1.4.0", "9.0.0");
+
+        CommandResult last = push(chunks.subList(chunks.size() - 1, chunks.size()));
+        assertEquals(Status.REJECTED, last.status(), last.detail());
+        assertTrue(last.detail().startsWith("bad-signature: manifest of 9.0.0 is not signed"), last.detail());
+        assertNothingInstalled();
+    }
+
+    /** After a restart mid-transfer the device knows the job only from the staged files; they are checked again. */
+    @Test
+    void manifestChangedInStagingAcrossARestartIsRefusedAtInstall() throws Exception {
+        boot(Duration.ofSeconds(30));
+        byte[] image = FirmwareImages.jar("1.4.0", 3000);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.4.0", image, fleet.getPrivate(), false), image);
+        push(chunks.subList(0, chunks.size() - 1));
+        host.close();
+        forgeStagedVersion("1.4.0", "9.0.0");
+
+        boot(Duration.ofSeconds(30));
+        CommandResult last = push(chunks.subList(chunks.size() - 1, chunks.size()));
+        assertEquals(Status.REJECTED, last.status(), last.detail());
+        assertTrue(last.detail().startsWith("bad-signature: manifest of 9.0.0 is not signed"), last.detail());
+        assertNothingInstalled();
+    }
+
+    private void forgeStagedVersion(String from, String to) throws Exception {
+        Path staged = dir.resolve("staging/manifest");
+        Files.writeString(staged, Files.readString(staged).replace("version=" + from, "version=" + to));
+    }
+
+    private void assertNothingInstalled() throws Exception {
+        assertEquals(SlotStore.FACTORY, host.slots.current());
+        assertFalse(Files.exists(dir.resolve("slots/a/portal-device.jar")));
+        assertFalse(Files.exists(dir.resolve("pending")));
+        assertTrue(restarts.isEmpty(), restarts.toString());
+    }
+
     @Test
     void transferResumesAfterARestartFromTheChunksTheDeviceHolds() throws Exception {
         boot(Duration.ofSeconds(30));
