@@ -215,12 +215,10 @@ class FirmwareUpdateTest {
     @Test
     void manifestChangedInStagingBeforeTheLastChunkIsRefusedAndNothingIsSwitched() throws Exception {
         boot(Duration.ofSeconds(30));
-        byte[] image = FirmwareImages.jar("1.4.0", 3000);
-        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.4.0", image, fleet.getPrivate(), false), image);
-        push(chunks.subList(0, chunks.size() - 1));
+        FirmwareChunk lastChunk = pushAllButTheLastChunk("1.4.0");
         forgeStagedVersion("1.4.0", "9.0.0");
 
-        CommandResult last = push(chunks.subList(chunks.size() - 1, chunks.size()));
+        CommandResult last = push(List.of(lastChunk));
         assertEquals(Status.REJECTED, last.status(), last.detail());
         assertTrue(last.detail().startsWith("bad-signature: manifest of 9.0.0 is not signed"), last.detail());
         assertNothingInstalled();
@@ -230,17 +228,23 @@ class FirmwareUpdateTest {
     @Test
     void manifestChangedInStagingAcrossARestartIsRefusedAtInstall() throws Exception {
         boot(Duration.ofSeconds(30));
-        byte[] image = FirmwareImages.jar("1.4.0", 3000);
-        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest("1.4.0", image, fleet.getPrivate(), false), image);
-        push(chunks.subList(0, chunks.size() - 1));
+        FirmwareChunk lastChunk = pushAllButTheLastChunk("1.4.0");
         host.close();
         forgeStagedVersion("1.4.0", "9.0.0");
 
         boot(Duration.ofSeconds(30));
-        CommandResult last = push(chunks.subList(chunks.size() - 1, chunks.size()));
+        CommandResult last = push(List.of(lastChunk));
         assertEquals(Status.REJECTED, last.status(), last.detail());
         assertTrue(last.detail().startsWith("bad-signature: manifest of 9.0.0 is not signed"), last.detail());
         assertNothingInstalled();
+    }
+
+    /** A signed update of {@code version} staged up to its last chunk, which is returned. */
+    private FirmwareChunk pushAllButTheLastChunk(String version) throws Exception {
+        byte[] image = FirmwareImages.jar(version, 3000);
+        List<FirmwareChunk> chunks = FirmwareImages.chunks(FirmwareImages.manifest(version, image, fleet.getPrivate(), false), image);
+        assertEquals(Status.OK, push(chunks.subList(0, chunks.size() - 1)).status());
+        return chunks.get(chunks.size() - 1);
     }
 
     private void forgeStagedVersion(String from, String to) throws Exception {
