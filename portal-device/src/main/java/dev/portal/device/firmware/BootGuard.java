@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits or rolls back an installed update. At every start of the service it looks at the pending update:
- * the new slot already marked healthy is committed; a second start of the new slot without the mark means the
+ * the new slot already marked healthy is committed (which raises the portal's {@link SecurityFloor} to its
+ * security version); a second start of the new slot without the mark means the
  * first one crashed, so it switches back at once; otherwise it counts the start and arms the deadline, at
  * which a still unhealthy version is switched back and the service restarted into the previous one.
  * The launcher runs {@link #chooseSlot} before it starts any jar and records each launch of a slot on
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class BootGuard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BootGuard.class);
     private final SlotStore slots;
+    private final SecurityFloor floor;
     private final Duration deadline;
     private final RestartHook restart;
     private final ScheduledExecutorService timer;
@@ -33,6 +35,7 @@ public final class BootGuard implements AutoCloseable {
     public BootGuard(SlotStore slots, Duration deadline, RestartHook restart, ScheduledExecutorService timer,
                      Consumer<UpdateOutcome> outcomes) {
         this.slots = slots;
+        this.floor = new SecurityFloor(slots);
         this.deadline = deadline;
         this.restart = restart;
         this.timer = timer;
@@ -142,8 +145,10 @@ public final class BootGuard implements AutoCloseable {
         if (watchdog != null) {
             watchdog.cancel(false);
         }
+        // raised before the pending record goes: a power cut in between commits again, which raises nothing twice
+        floor.raiseTo(p.securityVersion());
         PendingUpdate.clear(slots);
-        log.info("firmware {} is healthy: committed", p.version());
+        log.info("firmware {} is healthy: committed (security version {})", p.version(), p.securityVersion());
         decided(new UpdateOutcome(p.correlationId(), true, p.version(),
                 "committed " + p.version() + " in slot " + p.slot() + " (was " + p.previousVersion() + ")"));
     }

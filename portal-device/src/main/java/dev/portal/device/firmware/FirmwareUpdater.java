@@ -39,7 +39,7 @@ public final class FirmwareUpdater {
         this.settings = settings;
         this.slots = slots;
         this.receiver = receiver;
-        this.verifier = new ImageVerifier(settings.publicKey(), settings.maxImageBytes());
+        this.verifier = new ImageVerifier(settings, new SecurityFloor(slots));
         this.guard = guard;
         this.restart = restart;
     }
@@ -113,7 +113,8 @@ public final class FirmwareUpdater {
         slots.install(target, receiver.imageFile(), m.version());
         // The pending record goes down before the switch: a power cut in between is then seen as an interrupted
         // update, never as an unguarded new version.
-        PendingUpdate.installed(target, previous, m.version(), previousVersion, correlationId).save(slots);
+        PendingUpdate.installed(target, previous, m.version(), previousVersion, m.securityVersion(), correlationId)
+                .save(slots);
         slots.switchTo(target);
         receiver.discard();
         log.info("firmware {} verified and installed to slot {}; restarting into it", m.version(), target);
