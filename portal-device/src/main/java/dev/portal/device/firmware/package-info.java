@@ -2,9 +2,11 @@
  * Signed firmware updates of the portal service, done by the device itself.
  *
  * <p>Transfer: a FirmwareChunk command per piece. Chunk 0 carries the {@link dev.portal.device.firmware.FirmwareManifest}
- * (version, size, SHA-256, chunk size, downgrade permission, Ed25519 signature over all of that); it is checked
- * at once against the fleet's public key from the device configuration, so unsigned, mis-signed, oversized and
- * older images are refused before their bytes are sent. Chunks 1.. carry the image and land in a staging
+ * (version, size, SHA-256, chunk size, security version, a downgrade permission bound to device ids and an
+ * expiry, Ed25519 signature over all of that); it is checked at once against the fleet's public key from the
+ * device configuration, so unsigned, mis-signed, oversized and older images are refused before their bytes are
+ * sent, and so is any image below the {@link dev.portal.device.firmware.SecurityFloor}, the highest security
+ * version committed, which no downgrade permission overrides. Chunks 1.. carry the image and land in a staging
  * directory with a bitmap of what arrived ({@link dev.portal.device.firmware.FirmwareReceiver}); every result
  * says {@code have=H/T next=N}, and re-sending chunk 0 after a disconnect tells the sender where to go on.
  *
