@@ -7,6 +7,7 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.config.RuntimeSettings;
 import dev.portal.device.firmware.FirmwareService;
 import dev.portal.device.firmware.RestartHook;
+import dev.portal.device.firmware.WallClock;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.FrameEmitter;
 import dev.portal.device.health.HealthStats;
@@ -108,8 +109,9 @@ public final class PortalAssembly {
      */
     Optional<FirmwareService> firmware(RestartHook restart) throws IOException {
         try {
-            FirmwareService fw = FirmwareService.open(config.firmware().settings(DeviceService.factoryVersion()),
-                    restart, emitter::emit);
+            // the frames' clock says whether NTP has set the time, which a downgrade permission's expiry needs
+            FirmwareService fw = FirmwareService.open(config.firmware().settings(DeviceService.factoryVersion(),
+                    DeviceId.of(config.deviceId()), WallClock.system(clock::synced)), restart, emitter::emit);
             if (!config.firmware().updatesEnabled()) {
                 LOG.info("no firmware.publicKeyFile configured: firmware updates are refused");
             }

@@ -2,6 +2,8 @@ package dev.portal.device.config;
 
 import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.device.firmware.FirmwareSettings;
+import dev.portal.device.firmware.WallClock;
+import dev.portal.link.DeviceId;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +26,12 @@ import java.util.Set;
 public record FirmwareConfig(Path directory, Optional<Path> publicKeyFile, Optional<PublicKey> publicKey,
                              Duration healthDeadline, long maxImageBytes) {
 
-    /** The settings of the firmware service, with the version of the jar the portal was installed with. */
-    public FirmwareSettings settings(String factoryVersion) {
-        return new FirmwareSettings(directory, publicKey, maxImageBytes, healthDeadline, factoryVersion);
+    /**
+     * The settings of the firmware service, with the version of the jar the portal was installed with, the
+     * portal's id and its clock (both for downgrade permissions).
+     */
+    public FirmwareSettings settings(String factoryVersion, DeviceId deviceId, WallClock clock) {
+        return new FirmwareSettings(directory, publicKey, maxImageBytes, healthDeadline, factoryVersion, deviceId, clock);
     }
 
     public boolean updatesEnabled() {

@@ -12,15 +12,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits or rolls back an installed update. At every start of the service it looks at the pending update:
- * the new slot already marked healthy is committed; a second start of the new slot without the mark means the
+ * the new slot already marked healthy is committed (which raises the portal's {@link SecurityFloor} to its
+ * security version); a second start of the new slot without the mark means the
  * first one crashed, so it switches back at once; otherwise it counts the start and arms the deadline, at
  * which a still unhealthy version is switched back and the service restarted into the previous one.
- * The launcher runs {@link #chooseSlot} before it starts any jar, so a version that dies before its own
- * guard runs is caught too.
+ * The launcher runs {@link #chooseSlot} before it starts any jar and records each launch of a slot on
+ * probation, so a version that dies before its own guard runs is caught too.
  */
 public final class BootGuard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BootGuard.class);
     private final SlotStore slots;
+    private final SecurityFloor floor;
     private final Duration deadline;
     private final RestartHook restart;
     private final ScheduledExecutorService timer;
@@ -33,18 +35,31 @@ public final class BootGuard implements AutoCloseable {
     public BootGuard(SlotStore slots, Duration deadline, RestartHook restart, ScheduledExecutorService timer,
                      Consumer<UpdateOutcome> outcomes) {
         this.slots = slots;
+        this.floor = new SecurityFloor(slots);
         this.deadline = deadline;
         this.restart = restart;
         this.timer = timer;
         this.outcomes = outcomes;
     }
 
-    /** Launcher step: settles a crashed update and names the slot to run ("a", "b" or factory). */
+    /**
+     * Launcher step: settles a crashed update and names the slot to run ("a", "b" or factory). A slot on
+     * probation that was launched or started before without reaching healthy is rolled back; otherwise this
+     * launch is recorded, durably (atomic write, fsync), before the caller names the jar, so a jar that dies
+     * before its own guard runs is caught at the next launch.
+     */
     public static String chooseSlot(SlotStore slots) throws IOException {
-        Optional<PendingUpdate> pending = PendingUpdate.load(slots);
-        if (pending.isPresent() && pending.get().slot().equals(slots.current())
-                && pending.get().boots() >= 1 && !slots.isHealthy(pending.get().slot())) {
-            rollBack(slots, pending.get(), "version " + pending.get().version() + " stopped before it reported healthy");
+        Optional<PendingUpdate> found = PendingUpdate.load(slots);
+        if (found.isEmpty() || !found.get().slot().equals(slots.current()) || slots.isHealthy(found.get().slot())) {
+            return slots.current(); // nothing on probation, an interrupted switch or a health mark: onStart settles it
+        }
+        PendingUpdate p = found.get();
+        if (p.boots() >= 1) {
+            rollBack(slots, p, "version " + p.version() + " stopped before it reported healthy");
+        } else if (p.launches() >= 1) {
+            rollBack(slots, p, "version " + p.version() + " stopped before its service started");
+        } else {
+            p.withLaunches(1).save(slots);
         }
         return slots.current();
     }
@@ -130,8 +145,10 @@ public final class BootGuard implements AutoCloseable {
         if (watchdog != null) {
             watchdog.cancel(false);
         }
+        // raised before the pending record goes: a power cut in between commits again, which raises nothing twice
+        floor.raiseTo(p.securityVersion());
         PendingUpdate.clear(slots);
-        log.info("firmware {} is healthy: committed", p.version());
+        log.info("firmware {} is healthy: committed (security version {})", p.version(), p.securityVersion());
         decided(new UpdateOutcome(p.correlationId(), true, p.version(),
                 "committed " + p.version() + " in slot " + p.slot() + " (was " + p.previousVersion() + ")"));
     }

@@ -4,7 +4,7 @@ package dev.portal.device.firmware;
 public final class FirmwareException extends Exception {
     /** Why an image or chunk was refused. The name is the first word of the refusal the device reports. */
     public enum Reason {
-        BAD_MANIFEST, UNSIGNED, BAD_SIGNATURE, NO_KEY, DOWNGRADE, TOO_LARGE, TRUNCATED, HASH_MISMATCH,
+        BAD_MANIFEST, UNSIGNED, BAD_SIGNATURE, NO_KEY, SECURITY_VERSION, DOWNGRADE, TOO_LARGE, TRUNCATED, HASH_MISMATCH,
         NOT_A_JAR, UNKNOWN_JOB, BAD_CHUNK, BUSY, IO
     }
 

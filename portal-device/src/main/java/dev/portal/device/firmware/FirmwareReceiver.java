@@ -35,6 +35,20 @@ public final class FirmwareReceiver {
         return Optional.ofNullable(manifest);
     }
 
+    /**
+     * The manifest as the staging directory holds it now, read back from the card, not the copy in memory: the
+     * installer checks this one again, since the files sat there between chunks and across restarts.
+     */
+    public synchronized FirmwareManifest stagedManifest() throws FirmwareException {
+        try {
+            return FirmwareManifest.decode(Files.readAllBytes(dir.resolve("manifest")));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FirmwareException(Reason.BAD_MANIFEST, "the staged manifest is gone; send the update again");
+        } catch (IOException e) {
+            throw new FirmwareException(Reason.IO, "cannot read the staged manifest: " + e.getMessage(), e);
+        }
+    }
+
     public Path imageFile() {
         return dir.resolve("image.part");
     }

@@ -1,8 +1,10 @@
 package dev.portal.device.firmware;
 
+import dev.portal.link.DeviceId;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,9 +16,11 @@ import java.util.Optional;
  * @param maxImageBytes   largest image the device accepts (bounds the staging file)
  * @param healthDeadline  how long a new version has, from its start, to report healthy before it is rolled back
  * @param factoryVersion  version of the jar the device was installed with (runs when no slot is current)
+ * @param deviceId        this portal's id: a downgrade permission must name it
+ * @param clock           the time a downgrade permission's expiry is held against, and whether it is synchronised
  */
 public record FirmwareSettings(Path firmwareDir, Optional<PublicKey> publicKey, long maxImageBytes,
-                               Duration healthDeadline, String factoryVersion) {
+                               Duration healthDeadline, String factoryVersion, DeviceId deviceId, WallClock clock) {
     public static final long DEFAULT_MAX_IMAGE = 64L << 20;
     public static final Duration DEFAULT_HEALTH_DEADLINE = Duration.ofSeconds(60);
 
@@ -27,9 +31,13 @@ public record FirmwareSettings(Path firmwareDir, Optional<PublicKey> publicKey, 
         if (!FirmwareVersion.isValid(factoryVersion)) {
             throw new IllegalArgumentException("factory version is not a firmware version: " + factoryVersion);
         }
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(clock, "clock");
     }
 
-    public static FirmwareSettings defaults(Path dataDir, Optional<PublicKey> key, String factoryVersion) {
-        return new FirmwareSettings(dataDir.resolve("firmware"), key, DEFAULT_MAX_IMAGE, DEFAULT_HEALTH_DEADLINE, factoryVersion);
+    public static FirmwareSettings defaults(Path dataDir, Optional<PublicKey> key, String factoryVersion,
+                                            DeviceId deviceId, WallClock clock) {
+        return new FirmwareSettings(dataDir.resolve("firmware"), key, DEFAULT_MAX_IMAGE, DEFAULT_HEALTH_DEADLINE,
+                factoryVersion, deviceId, clock);
     }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The device's side of a firmware update, one FirmwareChunk command at a time. Chunk 0 carries the signed
  * manifest: it is checked at once (signature, version, size), so a bad update is refused before its image is
  * sent, and re-sending it is how a sender learns where to resume. Chunks 1.. carry the image. With the last
- * one the image is verified, installed to the inactive slot, the pointer switched and the service restarted;
+ * one the staged manifest is read back and checked again, the image verified against it, installed to the
+ * inactive slot, the pointer switched and the service restarted;
  * the {@link BootGuard} then commits or rolls back and reports that as a second result for the same
  * correlation id.
  *
@@ -38,7 +39,7 @@ public final class FirmwareUpdater {
         this.settings = settings;
         this.slots = slots;
         this.receiver = receiver;
-        this.verifier = new ImageVerifier(settings.publicKey(), settings.maxImageBytes());
+        this.verifier = new ImageVerifier(settings, new SecurityFloor(slots));
         this.guard = guard;
         this.restart = restart;
     }
@@ -96,8 +97,11 @@ public final class FirmwareUpdater {
         return finish(correlationId, receiver.manifest().orElseThrow(), progress);
     }
 
-    private Reply finish(long correlationId, FirmwareManifest m, ChunkProgress progress) throws FirmwareException, IOException {
+    private Reply finish(long correlationId, FirmwareManifest accepted, ChunkProgress progress)
+            throws FirmwareException, IOException {
+        FirmwareManifest m;
         try {
+            m = recheckStaged(accepted);
             verifier.checkImage(m, receiver.imageFile());
         } catch (FirmwareException e) {
             receiver.discard();
@@ -109,12 +113,28 @@ public final class FirmwareUpdater {
         slots.install(target, receiver.imageFile(), m.version());
         // The pending record goes down before the switch: a power cut in between is then seen as an interrupted
         // update, never as an unguarded new version.
-        new PendingUpdate(target, previous, m.version(), previousVersion, correlationId, 0).save(slots);
+        PendingUpdate.installed(target, previous, m.version(), previousVersion, m.securityVersion(), correlationId)
+                .save(slots);
         slots.switchTo(target);
         receiver.discard();
         log.info("firmware {} verified and installed to slot {}; restarting into it", m.version(), target);
         return new Reply(new CommandResult(correlationId, Status.OK, "installed " + m.version() + " to slot " + target
                 + "; restarting; " + progress.detail()), true);
+    }
+
+    /**
+     * Right before install the staged manifest is read back and checked in full again (signature against the
+     * configured key, version, size): the staging files sat on the SD card between chunks, and after a restart
+     * the job is known only from them, so a manifest swapped there must not reach a slot.
+     */
+    private FirmwareManifest recheckStaged(FirmwareManifest accepted) throws FirmwareException, IOException {
+        FirmwareManifest staged = receiver.stagedManifest();
+        verifier.checkManifest(staged, FirmwareVersion.parse(runningVersion()));
+        if (!staged.equals(accepted)) {
+            throw new FirmwareException(Reason.BAD_MANIFEST, "the staged manifest of " + staged.version()
+                    + " differs from the one accepted with chunk 0; send the update again");
+        }
+        return staged;
     }
 
     private static Reply reply(long correlationId, Status status, String detail) {

@@ -9,21 +9,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.zip.ZipFile;
 
 /**
  * Decides whether an image may be installed: the manifest must carry a valid Ed25519 signature by the fleet's
- * firmware key, name a version newer than the running one (unless the signed manifest allows a downgrade), and
- * the image must have exactly the promised size and SHA-256 and be a JAR the launcher can run.
+ * firmware key, a security version not below the portal's {@link SecurityFloor} (nothing overrides that), a
+ * downgrade permission only if it names this portal and has not expired, and a version newer than the running
+ * one unless it carries such a permission; the image must have exactly the promised size and SHA-256 and be a
+ * JAR the launcher can run.
  */
 public final class ImageVerifier {
-    private final Optional<PublicKey> trustedKey;
-    private final long maxImageBytes;
+    private final FirmwareSettings settings;
+    private final SecurityFloor floor;
 
-    public ImageVerifier(Optional<PublicKey> trustedKey, long maxImageBytes) {
-        this.trustedKey = trustedKey;
-        this.maxImageBytes = maxImageBytes;
+    public ImageVerifier(FirmwareSettings settings, SecurityFloor floor) {
+        this.settings = settings;
+        this.floor = floor;
     }
 
     /** Checks the manifest alone, so a bad update is refused before its image is transferred. */
@@ -31,20 +32,35 @@ public final class ImageVerifier {
         if (!manifest.isSigned()) {
             throw new FirmwareException(Reason.UNSIGNED, "image " + manifest.version() + " carries no signature");
         }
-        PublicKey key = trustedKey.orElseThrow(() -> new FirmwareException(Reason.NO_KEY,
+        PublicKey key = settings.publicKey().orElseThrow(() -> new FirmwareException(Reason.NO_KEY,
                 "no firmware public key in the device configuration; updates are disabled"));
         if (!Ed25519Keys.verify(key, manifest.signedBytes(), manifest.signature())) {
             throw new FirmwareException(Reason.BAD_SIGNATURE,
                     "manifest of " + manifest.version() + " is not signed by this fleet's firmware key");
         }
-        if (manifest.size() > maxImageBytes) {
+        if (manifest.size() > settings.maxImageBytes()) {
             throw new FirmwareException(Reason.TOO_LARGE,
-                    "image of " + manifest.size() + " bytes exceeds the device limit of " + maxImageBytes);
+                    "image of " + manifest.size() + " bytes exceeds the device limit of " + settings.maxImageBytes());
         }
-        FirmwareVersion offered = manifest.firmwareVersion();
-        if (!offered.isNewerThan(running) && !manifest.allowDowngrade()) {
-            throw new FirmwareException(Reason.DOWNGRADE, "image " + offered + " is not newer than running " + running
-                    + " (push with --allow-downgrade to force)");
+        long committed = committedSecurityVersion();
+        if (manifest.securityVersion() < committed) {
+            throw new FirmwareException(Reason.SECURITY_VERSION, "image " + manifest.version() + " has security version "
+                    + manifest.securityVersion() + ", below " + committed + ", the highest this portal has committed");
+        }
+        if (manifest.downgrade().isPresent()) {
+            // checked whether or not this image is a downgrade here: the permission binds the whole manifest
+            manifest.downgrade().get().check(settings.deviceId(), settings.clock());
+        } else if (!manifest.firmwareVersion().isNewerThan(running)) {
+            throw new FirmwareException(Reason.DOWNGRADE, "image " + manifest.version() + " is not newer than running "
+                    + running + " (push with --allow-downgrade --devices ID --expires WHEN to allow it)");
+        }
+    }
+
+    private long committedSecurityVersion() throws FirmwareException {
+        try {
+            return floor.current();
+        } catch (IOException e) {
+            throw new FirmwareException(Reason.IO, e.getMessage(), e);
         }
     }
 

@@ -1,13 +1,17 @@
 package dev.portal.device.firmware;
 
+import dev.portal.link.DeviceId;
 import dev.portal.protocol.frame.FirmwareChunk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -37,10 +41,21 @@ final class FirmwareImages {
         return out.toByteArray();
     }
 
-    static FirmwareManifest manifest(String version, byte[] image, PrivateKey key, boolean allowDowngrade) throws Exception {
+    /** Security version 0, no downgrade permission. */
+    static FirmwareManifest manifest(String version, byte[] image, PrivateKey key) throws Exception {
+        return manifest(version, image, key, 0, Optional.empty());
+    }
+
+    static FirmwareManifest manifest(String version, byte[] image, PrivateKey key, long securityVersion,
+                                     Optional<DowngradeGrant> downgrade) throws Exception {
         FirmwareManifest m = FirmwareManifest.unsigned(version, image.length,
-                MessageDigest.getInstance("SHA-256").digest(image), CHUNK, allowDowngrade);
+                MessageDigest.getInstance("SHA-256").digest(image), CHUNK, securityVersion, downgrade);
         return key == null ? m : m.signedWith(key);
+    }
+
+    /** A downgrade permission for {@code devices} that ends {@code fromNow} from now (negative: already ended). */
+    static Optional<DowngradeGrant> downgradeFor(Duration fromNow, DeviceId... devices) {
+        return Optional.of(new DowngradeGrant(List.of(devices), Instant.now().plus(fromNow)));
     }
 
     /** Chunk 0 (the manifest) and the image chunks. */

@@ -1,5 +1,6 @@
 package dev.portal.portalctl.firmware;
 
+import dev.portal.device.firmware.DowngradeGrant;
 import dev.portal.device.firmware.FirmwareManifest;
 import dev.portal.device.firmware.FirmwareVersion;
 import dev.portal.portalctl.BadInputException;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
@@ -28,25 +30,31 @@ public final class FirmwareImage {
         this.manifest = manifest;
     }
 
-    public static FirmwareImage load(Path jar, String version, PrivateKey key, int chunkSize, boolean allowDowngrade)
-            throws IOException {
+    /** @param key null for an unsigned manifest (which every portal refuses; tests use it) */
+    public static FirmwareImage load(Path jar, String version, PrivateKey key, int chunkSize, long securityVersion,
+                                     Optional<DowngradeGrant> downgrade) throws IOException {
         byte[] bytes = Files.readAllBytes(jar);
         String v = version != null ? version : jarVersion(bytes).orElseThrow(() -> new BadInputException(
                 jar + " has no Implementation-Version in its manifest; give --version"));
         if (!FirmwareVersion.isValid(v)) {
             throw new BadInputException("not a firmware version (want e.g. 1.4.2): " + v);
         }
-        FirmwareManifest m = FirmwareManifest.unsigned(v, bytes.length, sha256(bytes), chunkSize, allowDowngrade);
+        FirmwareManifest m;
+        try {
+            m = FirmwareManifest.unsigned(v, bytes.length, sha256(bytes), chunkSize, securityVersion, downgrade);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage()); // e.g. too many devices for one chunk
+        }
         return new FirmwareImage(bytes, key == null ? m : m.signedWith(key));
     }
 
-    private static java.util.Optional<String> jarVersion(byte[] bytes) throws IOException {
+    private static Optional<String> jarVersion(byte[] bytes) throws IOException {
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bytes))) {
             Manifest mf = in.getManifest();
             if (mf == null) {
                 throw new BadInputException("not a JAR with a manifest; a portal only runs JARs");
             }
-            return java.util.Optional.ofNullable(mf.getMainAttributes().getValue("Implementation-Version"));
+            return Optional.ofNullable(mf.getMainAttributes().getValue("Implementation-Version"));
         }
     }
 

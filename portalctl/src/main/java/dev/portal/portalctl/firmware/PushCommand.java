@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,8 @@ public final class PushCommand extends BrokerCommand {
     @Option(names = "--version", paramLabel = "V", description = "Firmware version (default: the JAR's Implementation-Version).")
     String version;
 
-    @Option(names = "--allow-downgrade", description = "Let portals install a version not newer than theirs (signed into the manifest).")
-    boolean allowDowngrade;
+    @Mixin
+    ManifestTermsOptions terms;
 
     @Option(names = "--batch", defaultValue = "100%", paramLabel = "N%", description = "Share of the devices per batch (default ${DEFAULT-VALUE}).")
     String batch;
@@ -77,7 +78,8 @@ public final class PushCommand extends BrokerCommand {
         if (chunkSize < FirmwareManifest.MIN_CHUNK || chunkSize > FirmwareManifest.MAX_CHUNK || window < 1 || abortAfter < 1) {
             throw PortalctlException.usage("--chunk-size must be 256..2048, --window and --abort-after at least 1");
         }
-        FirmwareImage image = FirmwareImage.load(jar, version, Ed25519Keys.readPrivate(key), chunkSize, allowDowngrade);
+        FirmwareImage image = FirmwareImage.load(jar, version, Ed25519Keys.readPrivate(key), chunkSize,
+                terms.securityVersion(), terms.downgrade(devices, java.time.Instant.now()));
         Rollout rollout = new Rollout(Integer.parseInt(batch.replace("%", "")), abortAfter);
         FirmwarePusher pusher = new FirmwarePusher(image, new FirmwarePusher.Settings(window, retries,
                 broker.timeout.dividedBy(2), healthTimeout));

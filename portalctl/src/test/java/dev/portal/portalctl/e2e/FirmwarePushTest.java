@@ -125,7 +125,8 @@ class FirmwarePushTest {
         assertEquals(1, older.code(), older.toString());
         assertTrue(older.out().contains("shop-2: refused - REJECTED at chunk 0: downgrade: image 0.9.0 is not newer than running 1.0.0"), older.toString());
 
-        Cli.Run forced = Cli.run(push("--allow-downgrade", "shop-2", jar("0.9.0", false, 5_000).toString()));
+        Cli.Run forced = Cli.run(push("--allow-downgrade", "--devices", "shop-2", "--expires", "1h", "shop-2",
+                jar("0.9.0", false, 5_000).toString()));
         assertEquals(0, forced.code(), forced.toString());
 
         Path strangerKey = dir.resolve("stranger");
@@ -134,6 +135,34 @@ class FirmwarePushTest {
                 "--timeout", "3s", "shop-2", jar("2.0.0", false, 5_000).toString());
         assertEquals(1, foreign.code(), foreign.toString());
         assertTrue(foreign.out().contains("bad-signature: manifest of 2.0.0 is not signed by this fleet's firmware key"), foreign.toString());
+    }
+
+    /** A downgrade permission is bound to portals and an expiry, or portalctl does not sign it. */
+    @Test
+    void downgradeNeedsItsPortalsAndExpiryAndTheSecurityVersionIsSigned() throws Exception {
+        FakePortal p = portal("shop-4", fleetKey, Duration.ofSeconds(5));
+        String old = jar("0.9.0", false, 5_000).toString();
+        for (String[] args : List.of(new String[] {"--allow-downgrade", "shop-4", old},
+                new String[] {"--allow-downgrade", "--devices", "shop-4", "shop-4", old},
+                new String[] {"--allow-downgrade", "--devices", "shop-5", "--expires", "1h", "shop-4", old},
+                new String[] {"--allow-downgrade", "--devices", "shop-4", "--expires", "2001-01-01T00:00:00Z", "shop-4", old},
+                new String[] {"--devices", "shop-4", "shop-4", old})) {
+            Cli.Run r = Cli.run(push(args));
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r);
+        }
+        Cli.Run unbound = Cli.run(push("--allow-downgrade", "shop-4", old));
+        assertTrue(unbound.err().contains("--allow-downgrade needs --devices (the portals it is for) and --expires"), unbound.toString());
+        Cli.Run notListed = Cli.run(push("--allow-downgrade", "--devices", "shop-5", "--expires", "1h", "shop-4", old));
+        assertTrue(notListed.err().contains("shop-4 is pushed to but not in --devices"), notListed.toString());
+        assertEquals("1.0.0", p.version(), "nothing was sent");
+
+        Cli.Run secure = Cli.run(push("--security-version", "3", "shop-4", jar("1.1.0", false, 5_000).toString()));
+        assertEquals(0, secure.code(), secure.toString());
+        Cli.Run weaker = Cli.run(push("--allow-downgrade", "--devices", "shop-4,shop-5", "--expires",
+                "2099-01-01T00:00:00Z", "--security-version", "2", "shop-4", jar("1.0.5", false, 5_000).toString()));
+        assertEquals(1, weaker.code(), weaker.toString());
+        assertTrue(weaker.out().contains("shop-4: refused - REJECTED at chunk 0: security-version: image 1.0.5 has"
+                + " security version 2, below 3, the highest this portal has committed"), weaker.toString());
     }
 
     @Test

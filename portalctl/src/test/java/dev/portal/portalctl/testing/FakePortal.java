@@ -6,6 +6,8 @@ import dev.portal.device.firmware.FirmwareSettings;
 import dev.portal.device.firmware.FirmwareUpdater;
 import dev.portal.device.firmware.HealthCheck;
 import dev.portal.device.firmware.SlotStore;
+import dev.portal.device.firmware.WallClock;
+import dev.portal.link.DeviceId;
 import dev.portal.protocol.frame.Birth;
 import dev.portal.protocol.frame.Calibration;
 import dev.portal.protocol.frame.Capability;
@@ -255,7 +257,7 @@ public final class FakePortal implements AutoCloseable {
         Incarnation(FakePortal p) throws IOException {
             portal = p;
             FirmwareSettings settings = new FirmwareSettings(p.dataDir.resolve("firmware"), p.firmwareKey, 8 << 20,
-                    p.healthDeadline, "1.0.0");
+                    p.healthDeadline, "1.0.0", DeviceId.of(p.deviceId), WallClock.HOST);
             slots = new SlotStore(settings.firmwareDir());
             BootGuard.chooseSlot(slots); // the launcher's step
             firmware = FirmwareService.open(settings, p::restart, this::publish);

@@ -6,6 +6,8 @@ import dev.portal.device.firmware.FirmwareReceiver;
 import dev.portal.device.firmware.FirmwareSettings;
 import dev.portal.device.firmware.FirmwareUpdater;
 import dev.portal.device.firmware.SlotStore;
+import dev.portal.device.firmware.WallClock;
+import dev.portal.link.DeviceId;
 import dev.portal.portalctl.firmware.FirmwareImage;
 import dev.portal.protocol.frame.FirmwareChunk;
 import dev.portal.protocol.frame.Status;
@@ -49,7 +51,7 @@ class FirmwareSignatureTest {
     void device(@TempDir Path dir) throws Exception {
         timer = Executors.newSingleThreadScheduledExecutor();
         FirmwareSettings settings = new FirmwareSettings(dir.resolve("firmware"), Optional.of(fleet.getPublic()),
-                8 << 20, Duration.ofSeconds(60), "1.0.0");
+                8 << 20, Duration.ofSeconds(60), "1.0.0", DeviceId.of("portal-1"), WallClock.HOST);
         slots = new SlotStore(settings.firmwareDir());
         BootGuard.chooseSlot(slots);
         BootGuard guard = new BootGuard(slots, settings.healthDeadline(), restarts::add, timer, outcome -> { });
@@ -75,7 +77,7 @@ class FirmwareSignatureTest {
     @Test
     void imageSignedWithAnotherKeyIsRefused() throws Exception {
         String before = slots.current();
-        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", rogue.getPrivate(), 1024, false), false);
+        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", rogue.getPrivate(), 1024, 0, Optional.empty()), false);
         assertEquals(Status.REJECTED, reply.result().status(), reply.result().detail());
         assertTrue(reply.result().detail().startsWith("bad-signature"), reply.result().detail());
         assertEquals(before, slots.current(), "nothing installed");
@@ -84,7 +86,7 @@ class FirmwareSignatureTest {
 
     @Test
     void unsignedImageIsRefused() throws Exception {
-        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", null, 1024, false), false);
+        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", null, 1024, 0, Optional.empty()), false);
         assertEquals(Status.REJECTED, reply.result().status(), reply.result().detail());
         assertTrue(reply.result().detail().startsWith("unsigned"), reply.result().detail());
         assertTrue(restarts.isEmpty());
@@ -93,7 +95,7 @@ class FirmwareSignatureTest {
     @Test
     void signedImageChangedOnTheWayIsRefused() throws Exception {
         String before = slots.current();
-        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", fleet.getPrivate(), 1024, false), true);
+        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", fleet.getPrivate(), 1024, 0, Optional.empty()), true);
         assertEquals(Status.REJECTED, reply.result().status(), reply.result().detail());
         assertTrue(reply.result().detail().startsWith("hash-mismatch"), reply.result().detail());
         assertEquals(before, slots.current());
@@ -103,7 +105,7 @@ class FirmwareSignatureTest {
     @Test
     void imageSignedWithTheFleetKeyIsInstalled() throws Exception {
         String before = slots.current();
-        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", fleet.getPrivate(), 1024, false), false);
+        FirmwareUpdater.Reply reply = push(FirmwareImage.load(jar, "2.0.0", fleet.getPrivate(), 1024, 0, Optional.empty()), false);
         assertEquals(Status.OK, reply.result().status(), reply.result().detail());
         assertTrue(reply.restartAfterSending());
         assertTrue(!before.equals(slots.current()), "switched to the other slot");
