@@ -1,5 +1,6 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.store.Disk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Outbox implements AutoCloseable {
     private static final String ACK_FILE = "ack.ptr";
 
     private final OutboxSettings settings;
+    private final Disk disk;
     private final AckPointer ackPointer;
     private final Object lock = new Object();
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
@@ -43,8 +45,9 @@ public final class Outbox implements AutoCloseable {
     private IOException syncFailure;
     private boolean closed;
 
-    private Outbox(OutboxSettings settings, AckPointer ackPointer) {
+    private Outbox(OutboxSettings settings, Disk disk, AckPointer ackPointer) {
         this.settings = settings;
+        this.disk = disk;
         this.ackPointer = ackPointer;
         this.lastSyncNanos = System.nanoTime() - settings.syncInterval().toNanos();
         this.syncThread = Thread.ofPlatform().name("outbox-sync").daemon(true).unstarted(this::syncLoop);
@@ -52,8 +55,13 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens (or creates) the journal in {@code settings.directory()}, dropping a torn tail if there is one. */
     public static Outbox open(OutboxSettings settings) throws IOException {
+        return open(settings, Disk.REAL);
+    }
+
+    /** {@link #open(OutboxSettings)} on {@code disk}. */
+    public static Outbox open(OutboxSettings settings, Disk disk) throws IOException {
         Files.createDirectories(settings.directory());
-        Outbox box = new Outbox(settings, AckPointer.open(settings.directory().resolve(ACK_FILE)));
+        Outbox box = new Outbox(settings, disk, AckPointer.open(settings.directory().resolve(ACK_FILE), disk));
         box.recover();
         box.syncThread.start();
         return box;
@@ -66,7 +74,7 @@ public final class Outbox implements AutoCloseable {
         }
         long last = -1;
         for (Path f : files) {
-            Segment seg = Segment.recover(f);
+            Segment seg = Segment.recover(f, disk);
             torn += seg.tornRecords();
             if (seg.isEmpty() || seg.firstIndex() <= last) {
                 seg.delete(); // empty, or overlapping an earlier file: nothing in it can be trusted to be new
@@ -118,7 +126,7 @@ public final class Outbox implements AutoCloseable {
         if (!segments.isEmpty() && segments.peekLast().isEmpty()) {
             return;
         }
-        segments.add(Segment.create(settings.directory(), nextIndex));
+        segments.add(Segment.create(settings.directory(), nextIndex, disk));
     }
 
     private void dropOldest() throws IOException {

@@ -1,5 +1,6 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.store.Disk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One journal file holding consecutive records from {@link #firstIndex()}. Named after its first index so the
@@ -48,10 +50,10 @@ final class Segment implements AutoCloseable {
         return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
     }
 
-    static Segment create(Path dir, long firstIndex) throws IOException {
+    static Segment create(Path dir, long firstIndex, Disk disk) throws IOException {
         Path p = pathFor(dir, firstIndex);
-        FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch = disk.open(p, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
         return new Segment(p, firstIndex, ch);
     }
 
@@ -60,9 +62,9 @@ final class Segment implements AutoCloseable {
      * the wrong index, the file is cut there: a crash can only tear the tail, and what follows a damaged record
      * cannot be trusted to be in order.
      */
-    static Segment recover(Path file) throws IOException {
+    static Segment recover(Path file, Disk disk) throws IOException {
         long first = firstIndexOf(file);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch = disk.open(file, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
         Segment seg = new Segment(file, first, ch);
         long fileSize = ch.size();
         long pos = 0;
