@@ -62,6 +62,7 @@ public final class Outbox implements AutoCloseable {
     public static Outbox open(OutboxSettings settings, Disk disk) throws IOException {
         Files.createDirectories(settings.directory());
         Outbox box = new Outbox(settings, disk, AckPointer.open(settings.directory().resolve(ACK_FILE), disk));
+        disk.syncDirectory(settings.directory()); // the ack pointer's file, if it was just created
         box.recover();
         box.syncThread.start();
         return box;

@@ -54,6 +54,15 @@ final class Segment implements AutoCloseable {
         Path p = pathFor(dir, firstIndex);
         FileChannel ch = disk.open(p, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE));
+        try {
+            // Forcing the file's data later is not enough: without its directory entry on the medium, a power cut
+            // takes the whole file, records published as durable included.
+            disk.syncDirectory(dir);
+        } catch (IOException e) {
+            ch.close();
+            Files.deleteIfExists(p);
+            throw e;
+        }
         return new Segment(p, firstIndex, ch);
     }
 

@@ -40,6 +40,6 @@ public interface Disk {
             ch.force(true);
         }
         move(tmp, target);
-        //SYNC syncDirectory(target.toAbsolutePath().getParent());
+        syncDirectory(target.toAbsolutePath().getParent());
     }
 }
