@@ -39,6 +39,7 @@ public final class Outbox implements AutoCloseable {
     private long durable;
     private long bytes;
     private long dropped;
+    private long failedAppends;
     private long torn;
     private long lastSyncNanos;
     private long lastAckPersistNanos;
@@ -74,9 +75,10 @@ public final class Outbox implements AutoCloseable {
             files = s.filter(p -> p.getFileName().toString().endsWith(Segment.SUFFIX)).sorted().toList();
         }
         long last = -1;
+        List<SegmentScan.Range> lost = new ArrayList<>();
         for (Path f : files) {
             Segment seg = Segment.recover(f, disk);
-            torn += seg.tornRecords();
+            torn += seg.damagedRecords();
             if (seg.isEmpty() || seg.firstIndex() <= last) {
                 seg.delete(); // empty, or overlapping an earlier file: nothing in it can be trusted to be new
                 continue;
@@ -84,9 +86,17 @@ public final class Outbox implements AutoCloseable {
             segments.add(seg);
             bytes += seg.size();
             last = seg.lastIndex();
+            lost.addAll(seg.lost());
         }
         long first = segments.isEmpty() ? 0 : segments.peekFirst().firstIndex();
         acked = Math.max(ackPointer.value(), first - 1);
+        // Records cut out as damaged are gone: nothing will deliver them, so they must not hold the ack pointer.
+        for (SegmentScan.Range r : lost) {
+            for (long i = Math.max(r.first(), acked + 1); i <= r.last(); i++) {
+                ackedAbove.add(i);
+            }
+        }
+        advanceAck(acked);
         nextIndex = Math.max(last + 1, acked + 1);
         durable = nextIndex - 1;
         if (segments.isEmpty() || segments.peekLast().size() >= settings.segmentBytes()) {
@@ -107,16 +117,20 @@ public final class Outbox implements AutoCloseable {
                 throw new IOException("outbox closed");
             }
             long size = RecordFormat.HEADER + payload.length;
-            if (segments.peekLast().size() + size > settings.segmentBytes()) {
-                segments.peekLast().force(); // the sync thread only forces the active segment
-                roll();
+            try {
+                if (segments.peekLast().size() + size > settings.segmentBytes()) {
+                    segments.peekLast().force(); // the sync thread only forces the active segment
+                    roll();
+                }
+                while (bytes + size > settings.maxBytes() && segments.size() > 1) {
+                    dropOldest();
+                }
+                segments.peekLast().append(nextIndex, payload);
+            } catch (IOException e) {
+                failedAppends++; // a full or failing disk: the caller has lost this record, and the Heartbeat says so
+                throw e;
             }
-            while (bytes + size > settings.maxBytes() && segments.size() > 1) {
-                dropOldest();
-            }
-            long index = nextIndex;
-            segments.peekLast().append(index, payload);
-            nextIndex++;
+            long index = nextIndex++;
             bytes += size;
             lock.notifyAll();
             return index;
@@ -248,7 +262,7 @@ public final class Outbox implements AutoCloseable {
 
     public OutboxStats stats() {
         synchronized (lock) {
-            return new OutboxStats(depthLocked(), bytes, dropped, torn, nextIndex - 1, acked, durable);
+            return new OutboxStats(depthLocked(), bytes, dropped, failedAppends, torn, nextIndex - 1, acked, durable);
         }
     }
 
