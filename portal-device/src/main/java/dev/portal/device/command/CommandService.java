@@ -250,7 +250,7 @@ public final class CommandService implements AutoCloseable {
 
     private Outcome configure(ConfigSet c) {
         RuntimeSettings current = control.runtime();
-        if (c.desiredVersion() <= current.version()) {
+        if (!ConfigSet.isNewer(c.desiredVersion(), current.version())) {
             return Outcome.of(Status.REJECTED, "config version " + c.desiredVersion() + " is not newer than "
                     + current.version() + "; keeping " + current.version()).with(inForce(current));
         }
