@@ -22,6 +22,7 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.LedMode;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
@@ -288,6 +289,13 @@ class CommandServiceTest {
         service.handle(frame(31, new ConfigSet(0xFFFF_FFFFL, Map.of("pollHz", "14"))));
         assertEquals(Status.REJECTED, results().get(5).status(), "and a replay of the old top cannot roll it back");
         assertEquals(25, runtime.pollHz());
+    }
+
+    @Test
+    void aTechnicianTokenOverMqttIsRefused() {
+        service.handle(frame(40, new PresentToken("portal-technician-token 1")));
+        assertEquals(Status.REJECTED, results().get(0).status());
+        assertTrue(results().get(0).detail().contains("for the serial cable"), results().get(0).detail());
     }
 
     @Test
