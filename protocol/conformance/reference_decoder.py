@@ -184,6 +184,8 @@ def command(c):
             raise Reject("bad_field")
         body["clearFirst"] = bool(flags & 1)
         body["image"] = c.prefixed(1, 1, 64).hex()
+    elif kind == 10:
+        body.update({"kind": "present_token", "token": c.text(2, 1024, low=1)})
     else:
         body.update({"kind": "unknown", "code": kind, "payload": c.take(c.remaining()).hex()})
     return body

@@ -7,7 +7,6 @@ import dev.portal.device.app.PortalHardware;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
-import dev.portal.device.config.SerialConfig;
 import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.sim.ChipModels;
@@ -62,18 +61,17 @@ public final class DeviceMain {
         DeviceConfig config;
         try {
             config = a.simulate() && a.config().isEmpty() ? simulationConfig(a) : ConfigLoader.load(a.config().get());
+            if (a.simulate() && a.serial().isPresent()) {
+                config = config.withSerial(SimulatedPortal.serialConsole(a.serial().get(), config));
+            }
         } catch (ConfigException e) {
             for (String p : e.problems()) {
                 System.err.println("portal-device: config: " + p);
             }
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println("portal-device: " + e.getMessage());
             return 2;
-        }
-        if (a.simulate() && a.serial().isPresent()) {
-            config = config.withSerial(new SerialConfig(a.serial().get(),
-                    config.serial().map(SerialConfig::baud).orElse(SerialConfig.DEFAULT_BAUD)));
         }
         try {
             return a.simulate() ? simulate(a, config) : production(config);

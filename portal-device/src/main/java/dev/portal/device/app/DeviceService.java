@@ -17,6 +17,7 @@ import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
+import dev.portal.device.serial.CableGuard;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
 import dev.portal.device.store.SettingsStore;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -136,9 +138,13 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
 
     /** A console that cannot open is logged and left out: the portal still serves its pads and the broker. */
     private void openConsole(SerialConfig s) {
+        if (s.technicianKey().isEmpty()) {
+            LOG.warn("serial console on {}: no serial.technicianPublicKeyFile, so the cable is read-only", s.port());
+        }
+        CableGuard guard = new CableGuard(s.technicianKey(), config.deviceId(), Clock.systemUTC());
         try {
             SerialLink link = SerialLink.forwarding(JSerialCommPort.open(s.port(), s.baud(), 100), commands::submit,
-                    emitter.bootId()).start();
+                    guard, emitter.bootId()).start();
             console = link;
             emitter.mirrorTo(link::sendEncoded);
             LOG.info("serial console on {} at {} baud", s.port(), s.baud());

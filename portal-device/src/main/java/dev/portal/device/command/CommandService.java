@@ -20,6 +20,7 @@ import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.Limits;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
@@ -187,6 +188,9 @@ public final class CommandService implements AutoCloseable {
                 yield Outcome.ok("birth sent");
             }
             case Reboot r -> Outcome.ok("restarting");
+            // The serial console takes tokens itself (SerialLink); on MQTT the broker's ACL decides who commands.
+            case PresentToken t -> Outcome.of(Status.REJECTED,
+                    "a technician token is for the serial cable; over MQTT the broker decides who may command");
             case FirmwareChunk f -> throw new IllegalStateException("firmware chunks are handled by firmwareChunk");
             case UnknownCommand u -> Outcome.of(Status.UNKNOWN_COMMAND, "unknown command kind " + u.kind());
         };
@@ -250,7 +254,7 @@ public final class CommandService implements AutoCloseable {
 
     private Outcome configure(ConfigSet c) {
         RuntimeSettings current = control.runtime();
-        if (c.desiredVersion() <= current.version()) {
+        if (!ConfigSet.isNewer(c.desiredVersion(), current.version())) {
             return Outcome.of(Status.REJECTED, "config version " + c.desiredVersion() + " is not newer than "
                     + current.version() + "; keeping " + current.version()).with(inForce(current));
         }

@@ -74,7 +74,7 @@ public final class ConfigLoader {
         }
         Path state = top.optText("stateDirectory").map(base::resolve).orElse(data.resolve("state"));
         FirmwareConfig firmware = FirmwareConfig.parse(top.object("firmware"), base, data);
-        Optional<SerialConfig> serial = SerialConfig.parse(top.object("serial"));
+        Optional<SerialConfig> serial = SerialConfig.parse(top.object("serial"), base);
         RuntimeSettings rt = new RuntimeSettings(0,
                 top.integer("pollHz", 20, 1, 100),
                 top.integer("heartbeatSeconds", 30, 1, 3600),

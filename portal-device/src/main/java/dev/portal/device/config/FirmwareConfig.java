@@ -1,11 +1,9 @@
 package dev.portal.device.config;
 
-import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.device.firmware.FirmwareSettings;
 import dev.portal.device.firmware.WallClock;
 import dev.portal.link.DeviceId;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -41,22 +39,7 @@ public record FirmwareConfig(Path directory, Optional<Path> publicKeyFile, Optio
     static FirmwareConfig parse(JsonFields f, Path base, Path dataDirectory) {
         f.rejectUnknown(Set.of("publicKeyFile", "healthDeadlineSeconds", "maxImageBytes"));
         Optional<Path> file = f.optText("publicKeyFile").map(base::resolve);
-        Optional<PublicKey> key = Optional.empty();
-        if (file.isPresent()) {
-            Path p = file.get();
-            if (!Files.isReadable(p)) {
-                f.problems().add("firmware.publicKeyFile: cannot read " + p);
-            } else {
-                try {
-                    key = Optional.of(Ed25519Keys.readPublic(p));
-                } catch (IOException e) {
-                    f.problems().add("firmware.publicKeyFile: cannot read " + p + ": " + e.getMessage());
-                } catch (IllegalArgumentException e) {
-                    f.problems().add("firmware.publicKeyFile: " + p + " is not an Ed25519 public key in PEM"
-                            + " (make one with 'portalctl firmware keygen'): " + e.getMessage());
-                }
-            }
-        }
+        Optional<PublicKey> key = f.ed25519KeyFile("publicKeyFile", base, "portalctl firmware keygen");
         Duration deadline = Duration.ofSeconds(f.integer("healthDeadlineSeconds",
                 (int) FirmwareSettings.DEFAULT_HEALTH_DEADLINE.toSeconds(), 5, 3600));
         long max = f.number("maxImageBytes", FirmwareSettings.DEFAULT_MAX_IMAGE, 64L << 10, 1L << 30);

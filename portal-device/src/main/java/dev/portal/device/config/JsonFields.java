@@ -2,7 +2,12 @@ package dev.portal.device.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.portal.device.firmware.Ed25519Keys;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -94,5 +99,30 @@ final class JsonFields {
 
     int integer(String field, int fallback, int min, int max) {
         return (int) number(field, fallback, min, max);
+    }
+
+    /**
+     * The Ed25519 public key (PEM) in the file this field names, relative to {@code base}: read now, so a missing
+     * or damaged file is a config problem at start, not a surprise later. {@code makeWith} tells how to make one.
+     */
+    Optional<PublicKey> ed25519KeyFile(String field, Path base, String makeWith) {
+        Optional<Path> file = optText(field).map(base::resolve);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path p = file.get();
+        if (!Files.isReadable(p)) {
+            problems.add(where(field) + ": cannot read " + p);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Ed25519Keys.readPublic(p));
+        } catch (IOException e) {
+            problems.add(where(field) + ": cannot read " + p + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            problems.add(where(field) + ": " + p + " is not an Ed25519 public key in PEM (make one with '" + makeWith
+                    + "'): " + e.getMessage());
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.portal.device.firmware;
 
 import dev.portal.device.firmware.FirmwareException.Reason;
+import dev.portal.device.store.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,9 +64,7 @@ public final class FirmwareReceiver {
             discard();
             Files.write(dir.resolve("bitmap"), new byte[(int) ((m.totalChunks() + 7) / 8)]);
             Files.write(imageFile(), new byte[0]);
-            Path tmp = dir.resolve("manifest.tmp");
-            Files.write(tmp, m.encode());
-            Files.move(tmp, dir.resolve("manifest"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Disk.REAL.replace(dir.resolve("manifest"), m.encode());
         } catch (IOException e) {
             throw new FirmwareException(Reason.IO, "cannot stage the update: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.portal.device.firmware;
 
+import dev.portal.device.store.Disk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,15 +17,21 @@ import java.util.stream.Stream;
  *   firmware/slots/a/portal-device.jar, VERSION, HEALTHY     firmware/slots/b/...
  *   firmware/current        "a" or "b"; absent: the factory-installed jar runs
  * </pre>
- * The pointer is replaced by an atomic rename, so after a power cut it names either the old or the new slot,
- * never half of one. The launcher (scripts/portal-device) reads it to choose the jar.
+ * The pointer is replaced by an atomic rename ({@link Disk#replace}), so after a power cut it names either the old
+ * or the new slot, never half of one. The launcher (scripts/portal-device) reads it to choose the jar.
  */
 public final class SlotStore {
     public static final String JAR = "portal-device.jar";
     public static final String FACTORY = "factory";
     private final Path root;
+    private final Disk disk;
 
     public SlotStore(Path firmwareDir) throws IOException {
+        this(firmwareDir, Disk.REAL);
+    }
+
+    public SlotStore(Path firmwareDir, Disk disk) throws IOException {
+        this.disk = disk;
         this.root = Files.createDirectories(firmwareDir);
         Files.createDirectories(root.resolve("slots/a"));
         Files.createDirectories(root.resolve("slots/b"));
@@ -77,14 +85,15 @@ public final class SlotStore {
         Path tmp = dir.resolve(JAR + ".tmp");
         Files.copy(image, tmp, StandardCopyOption.REPLACE_EXISTING);
         force(tmp);
-        Files.move(tmp, dir.resolve(JAR), StandardCopyOption.ATOMIC_MOVE);
-        writeAtomically(dir.resolve("VERSION"), version);
+        disk.move(tmp, dir.resolve(JAR));
+        writeAtomically(dir.resolve("VERSION"), version); // its directory sync makes the jar's rename durable too
     }
 
     /** Makes a slot (or the factory jar) the one the launcher runs next. */
     public void switchTo(String slot) throws IOException {
         if (slot.equals(FACTORY)) {
             Files.deleteIfExists(root.resolve("current"));
+            disk.syncDirectory(root);
         } else {
             writeAtomically(root.resolve("current"), slot);
         }
@@ -101,14 +110,11 @@ public final class SlotStore {
     }
 
     void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
-        force(tmp);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        disk.replace(target, (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void force(Path file) throws IOException {
-        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+    private void force(Path file) throws IOException {
+        try (var ch = disk.open(file, Set.of(StandardOpenOption.WRITE))) {
             ch.force(true);
         }
     }

@@ -46,12 +46,14 @@ public final class FrameEmitter implements EventSink {
         boolean synced = clock.synced();
         Header header = Header.of(bootId, sequence & 0xFFFF_FFFFL, clock.stamp(synced) & 0xFFFF_FFFF_FFFFL, synced);
         byte[] bytes = FrameCodec.encode(new Frame(header, message));
+        // The number is spent whether or not the frame is stored: a frame lost to a full disk must show as a gap
+        // in the sequence (the host then asks for a Birth), not vanish with its successor taking its number.
+        sequence++;
         try {
             outbox.append(bytes);
-            sequence++;
         } catch (IOException | RuntimeException e) {
             failures.incrementAndGet();
-            LOG.error("could not store {} frame in the outbox: {}", message.type(), e.toString());
+            LOG.error("could not store {} frame {} in the outbox: {}", message.type(), header.sequence(), e.toString());
             return;
         }
         try {

@@ -52,7 +52,7 @@ public final class HeartbeatTask implements Runnable {
         DeliveryStats d = delivery.get();
         return new HealthCounters(saturate(now / 1000), saturate(rateX100), saturate(health.readErrors.get()),
                 saturate(Math.max(health.readerResets.get(), driverResets.getAsLong())), saturate(health.corruptTags.get()),
-                saturate(health.rejectedCommands.get()), saturate(o.depth()), saturate(o.droppedRecords()),
+                saturate(health.rejectedCommands.get()), saturate(o.depth()), saturate(o.lostRecords()),
                 saturate(Math.max(0, d.connects() - 1)), saturate(health.tagsPresent.get()));
     }
 }

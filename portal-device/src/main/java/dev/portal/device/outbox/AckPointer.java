@@ -1,11 +1,13 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.store.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
@@ -26,9 +28,9 @@ final class AckPointer implements AutoCloseable {
         this.value = value;
     }
 
-    static AckPointer open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+    static AckPointer open(Path file, Disk disk) throws IOException {
+        FileChannel ch = disk.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
         long bestGen = -1;
         long bestValue = -1;
         for (int slot = 0; slot < 2; slot++) {

@@ -1,5 +1,6 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.store.Disk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class Outbox implements AutoCloseable {
     private static final String ACK_FILE = "ack.ptr";
 
     private final OutboxSettings settings;
+    private final Disk disk;
     private final AckPointer ackPointer;
     private final Object lock = new Object();
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
@@ -37,14 +39,16 @@ public final class Outbox implements AutoCloseable {
     private long durable;
     private long bytes;
     private long dropped;
+    private long failedAppends;
     private long torn;
     private long lastSyncNanos;
     private long lastAckPersistNanos;
     private IOException syncFailure;
     private boolean closed;
 
-    private Outbox(OutboxSettings settings, AckPointer ackPointer) {
+    private Outbox(OutboxSettings settings, Disk disk, AckPointer ackPointer) {
         this.settings = settings;
+        this.disk = disk;
         this.ackPointer = ackPointer;
         this.lastSyncNanos = System.nanoTime() - settings.syncInterval().toNanos();
         this.syncThread = Thread.ofPlatform().name("outbox-sync").daemon(true).unstarted(this::syncLoop);
@@ -52,8 +56,14 @@ public final class Outbox implements AutoCloseable {
 
     /** Opens (or creates) the journal in {@code settings.directory()}, dropping a torn tail if there is one. */
     public static Outbox open(OutboxSettings settings) throws IOException {
+        return open(settings, Disk.REAL);
+    }
+
+    /** {@link #open(OutboxSettings)} on {@code disk}. */
+    public static Outbox open(OutboxSettings settings, Disk disk) throws IOException {
         Files.createDirectories(settings.directory());
-        Outbox box = new Outbox(settings, AckPointer.open(settings.directory().resolve(ACK_FILE)));
+        Outbox box = new Outbox(settings, disk, AckPointer.open(settings.directory().resolve(ACK_FILE), disk));
+        disk.syncDirectory(settings.directory()); // the ack pointer's file, if it was just created
         box.recover();
         box.syncThread.start();
         return box;
@@ -65,9 +75,10 @@ public final class Outbox implements AutoCloseable {
             files = s.filter(p -> p.getFileName().toString().endsWith(Segment.SUFFIX)).sorted().toList();
         }
         long last = -1;
+        List<SegmentScan.Range> lost = new ArrayList<>();
         for (Path f : files) {
-            Segment seg = Segment.recover(f);
-            torn += seg.tornRecords();
+            Segment seg = Segment.recover(f, disk);
+            torn += seg.damagedRecords();
             if (seg.isEmpty() || seg.firstIndex() <= last) {
                 seg.delete(); // empty, or overlapping an earlier file: nothing in it can be trusted to be new
                 continue;
@@ -75,9 +86,17 @@ public final class Outbox implements AutoCloseable {
             segments.add(seg);
             bytes += seg.size();
             last = seg.lastIndex();
+            lost.addAll(seg.lost());
         }
         long first = segments.isEmpty() ? 0 : segments.peekFirst().firstIndex();
         acked = Math.max(ackPointer.value(), first - 1);
+        // Records cut out as damaged are gone: nothing will deliver them, so they must not hold the ack pointer.
+        for (SegmentScan.Range r : lost) {
+            for (long i = Math.max(r.first(), acked + 1); i <= r.last(); i++) {
+                ackedAbove.add(i);
+            }
+        }
+        advanceAck(acked);
         nextIndex = Math.max(last + 1, acked + 1);
         durable = nextIndex - 1;
         if (segments.isEmpty() || segments.peekLast().size() >= settings.segmentBytes()) {
@@ -98,16 +117,20 @@ public final class Outbox implements AutoCloseable {
                 throw new IOException("outbox closed");
             }
             long size = RecordFormat.HEADER + payload.length;
-            if (segments.peekLast().size() + size > settings.segmentBytes()) {
-                segments.peekLast().force(); // the sync thread only forces the active segment
-                roll();
+            try {
+                if (segments.peekLast().size() + size > settings.segmentBytes()) {
+                    segments.peekLast().force(); // the sync thread only forces the active segment
+                    roll();
+                }
+                while (bytes + size > settings.maxBytes() && segments.size() > 1) {
+                    dropOldest();
+                }
+                segments.peekLast().append(nextIndex, payload);
+            } catch (IOException e) {
+                failedAppends++; // a full or failing disk: the caller has lost this record, and the Heartbeat says so
+                throw e;
             }
-            while (bytes + size > settings.maxBytes() && segments.size() > 1) {
-                dropOldest();
-            }
-            long index = nextIndex;
-            segments.peekLast().append(index, payload);
-            nextIndex++;
+            long index = nextIndex++;
             bytes += size;
             lock.notifyAll();
             return index;
@@ -118,7 +141,7 @@ public final class Outbox implements AutoCloseable {
         if (!segments.isEmpty() && segments.peekLast().isEmpty()) {
             return;
         }
-        segments.add(Segment.create(settings.directory(), nextIndex));
+        segments.add(Segment.create(settings.directory(), nextIndex, disk));
     }
 
     private void dropOldest() throws IOException {
@@ -239,7 +262,7 @@ public final class Outbox implements AutoCloseable {
 
     public OutboxStats stats() {
         synchronized (lock) {
-            return new OutboxStats(depthLocked(), bytes, dropped, torn, nextIndex - 1, acked, durable);
+            return new OutboxStats(depthLocked(), bytes, dropped, failedAppends, torn, nextIndex - 1, acked, durable);
         }
     }
 

@@ -6,9 +6,14 @@ package dev.portal.device.outbox;
  * @param depth          records appended and not yet acknowledged
  * @param bytes          bytes on disk in all segments
  * @param droppedRecords unacknowledged records dropped because the journal was full
- * @param tornRecords    records found damaged when the journal was opened (a torn tail after a crash, or rot);
- *                       everything before them was kept
+ * @param failedAppends  records the disk refused (full, or failing): lost before they were stored
+ * @param tornRecords    records found damaged when the journal was opened (a torn tail after a crash, or rot in
+ *                       the middle of a file); the intact records before and after them were kept
  */
-public record OutboxStats(long depth, long bytes, long droppedRecords, long tornRecords, long lastIndex,
-                          long ackedIndex, long durableIndex) {
+public record OutboxStats(long depth, long bytes, long droppedRecords, long failedAppends, long tornRecords,
+                          long lastIndex, long ackedIndex, long durableIndex) {
+    /** Records lost while the service ran (a full journal, a refusing disk): the Heartbeat's "outbox dropped". */
+    public long lostRecords() {
+        return droppedRecords + failedAppends;
+    }
 }

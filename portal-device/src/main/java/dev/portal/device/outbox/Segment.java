@@ -1,5 +1,6 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.store.Disk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,26 +11,39 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One journal file holding consecutive records from {@link #firstIndex()}. Named after its first index so the
- * files sort in journal order. Not thread-safe: {@link Outbox} guards it.
+ * One journal file holding records from {@link #firstIndex()} in index order (consecutive, except where
+ * {@link #recover} found damage). Named after its first index so the files sort in journal order. Appends and
+ * reads are not thread-safe ({@link Outbox} guards them); {@link #force} may run beside them.
  */
 final class Segment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Segment.class);
     static final String SUFFIX = ".seg";
+
+    /** A record written to the file but not yet covered by a successful force, kept to be written again. */
+    private record Unforced(long index, long position, ByteBuffer bytes) {
+    }
 
     private final Path path;
     private final long firstIndex;
     private final FileChannel channel;
     private long size;
     private long lastIndex; // firstIndex - 1 while empty
-    private int tornRecords;
+    private long damagedRecords;
+    private List<SegmentScan.Range> lost = List.of();
     // Where the last read stopped: the publisher reads forward, so the next read starts here, not at byte 0.
     private long hintIndex;
     private long hintPos;
+    // One force at a time; appends only take `unforcedLock`, briefly, so they never wait for an fsync.
+    private final Object forcing = new Object();
+    private final Object unforcedLock = new Object();
+    private final ArrayDeque<Unforced> unforced = new ArrayDeque<>();
+    private boolean forceFailed;
 
     private Segment(Path path, long firstIndex, FileChannel channel) {
         this.path = path;
@@ -48,57 +62,68 @@ final class Segment implements AutoCloseable {
         return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
     }
 
-    static Segment create(Path dir, long firstIndex) throws IOException {
+    static Segment create(Path dir, long firstIndex, Disk disk) throws IOException {
         Path p = pathFor(dir, firstIndex);
-        FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel ch = disk.open(p, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+        try {
+            // Forcing the file's data later is not enough: without its directory entry on the medium, a power cut
+            // takes the whole file, records published as durable included.
+            disk.syncDirectory(dir);
+        } catch (IOException e) {
+            ch.close();
+            Files.deleteIfExists(p);
+            throw e;
+        }
         return new Segment(p, firstIndex, ch);
     }
 
     /**
-     * Opens an existing file and checks every record. At the first record that is short, fails its CRC or has
-     * the wrong index, the file is cut there: a crash can only tear the tail, and what follows a damaged record
-     * cannot be trusted to be in order.
+     * Opens an existing file and keeps its intact records ({@link SegmentScan}). A torn tail is cut off; damage
+     * with intact records after it (rot, not a crash) is cut out by rewriting the file without it, so the
+     * records after it are kept and only the damaged ones are lost ({@link #lost()}).
      */
-    static Segment recover(Path file) throws IOException {
+    static Segment recover(Path file, Disk disk) throws IOException {
         long first = firstIndexOf(file);
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        Segment seg = new Segment(file, first, ch);
-        long fileSize = ch.size();
-        long pos = 0;
-        long expected = first;
-        ByteBuffer head = ByteBuffer.allocate(RecordFormat.HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos < fileSize) {
-            head.clear();
-            if (fileSize - pos < RecordFormat.HEADER || readFully(ch, head, pos) < RecordFormat.HEADER) {
-                break;
+        SegmentScan scan;
+        try (FileChannel in = disk.open(file, Set.of(StandardOpenOption.READ))) {
+            if (in.size() > Integer.MAX_VALUE) {
+                throw new IOException("outbox segment " + file + " is too large to be one: " + in.size() + " bytes");
             }
-            head.flip();
-            int len = head.getInt();
-            long index = head.getLong();
-            int crc = head.getInt();
-            if (len < 0 || len > OutboxSettings.MAX_RECORD_BYTES || index != expected
-                    || fileSize - pos - RecordFormat.HEADER < len) {
-                break;
+            ByteBuffer bytes = ByteBuffer.allocate((int) in.size());
+            readFully(in, bytes, 0);
+            scan = SegmentScan.of(bytes.flip(), first);
+            if (scan.damagedInside()) {
+                disk.replace(file, intactBytes(bytes, scan));
             }
-            byte[] payload = new byte[len];
-            readFully(ch, ByteBuffer.wrap(payload), pos + RecordFormat.HEADER);
-            if (RecordFormat.crc(len, index, payload) != crc) {
-                break;
-            }
-            pos += RecordFormat.HEADER + len;
-            expected++;
         }
-        if (pos < fileSize) {
-            seg.tornRecords = 1;
-            LOG.warn("outbox segment {}: damaged record at byte {} of {}; keeping the {} records before it",
-                    file.getFileName(), pos, fileSize, expected - first);
-            ch.truncate(pos);
+        FileChannel ch = disk.open(file, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
+        Segment seg = new Segment(file, first, ch);
+        if (scan.tornTail() && !scan.damagedInside()) {
+            ch.truncate(scan.end());
             ch.force(true);
         }
-        seg.size = pos;
-        seg.lastIndex = expected - 1;
+        seg.size = scan.records().stream().mapToLong(SegmentScan.Span::size).sum();
+        seg.lastIndex = scan.records().isEmpty() ? first - 1 : scan.records().getLast().index();
+        seg.lost = List.copyOf(scan.lost());
+        seg.damagedRecords = scan.damagedRecords();
+        if (!scan.lost().isEmpty()) {
+            LOG.warn("outbox segment {}: damaged records {} cut out; the {} intact records around them are kept",
+                    file.getFileName(), scan.lost(), scan.records().size());
+        }
+        if (scan.tornTail()) {
+            LOG.warn("outbox segment {}: torn tail cut off at byte {}; keeping the {} intact records before it",
+                    file.getFileName(), scan.end(), scan.records().size());
+        }
         return seg;
+    }
+
+    private static byte[] intactBytes(ByteBuffer file, SegmentScan scan) {
+        ByteBuffer out = ByteBuffer.allocate(scan.records().stream().mapToInt(SegmentScan.Span::size).sum());
+        for (SegmentScan.Span s : scan.records()) {
+            out.put(file.slice((int) s.position(), s.size()));
+        }
+        return out.array();
     }
 
     private static int readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
@@ -118,30 +143,53 @@ final class Segment implements AutoCloseable {
             throw new IllegalStateException("index " + index + " after " + lastIndex);
         }
         ByteBuffer buf = RecordFormat.encode(index, payload);
-        long pos = size;
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
+        try {
+            writeFully(buf.duplicate(), size);
+        } catch (IOException e) {
+            takeBack();
+            throw e;
         }
-        size = pos;
+        synchronized (unforcedLock) {
+            unforced.add(new Unforced(index, size, buf));
+        }
+        size += buf.remaining();
         lastIndex = index;
     }
 
-    /** Reads up to {@code max} records from {@code fromIndex} (which must lie in this segment). */
+    /** After a failed write (a full disk): whatever part of the record reached the file is cut off again. */
+    private void takeBack() {
+        try {
+            if (channel.size() > size) {
+                channel.truncate(size);
+            }
+        } catch (IOException e) {
+            LOG.warn("outbox segment {}: cannot cut a half-written record off ({}); the next open will", path.getFileName(),
+                    e.toString());
+        }
+    }
+
+    private void writeFully(ByteBuffer buf, long at) throws IOException {
+        long pos = at;
+        while (buf.hasRemaining()) {
+            pos += channel.write(buf, pos);
+        }
+    }
+
+    /** Reads up to {@code max} records with index >= {@code fromIndex}, in order. */
     List<OutboxRecord> read(long fromIndex, int max, long maxBytes) throws IOException {
         List<OutboxRecord> out = new ArrayList<>();
         long pos = 0;
-        long index = firstIndex;
         if (fromIndex >= hintIndex) {
             pos = hintPos;
-            index = hintIndex;
         }
         long taken = 0;
         ByteBuffer head = ByteBuffer.allocate(RecordFormat.HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos < size && out.size() < max && index <= lastIndex && taken < maxBytes) {
+        while (pos < size && out.size() < max && taken < maxBytes) {
             head.clear();
             readFully(channel, head, pos);
             head.flip();
             int len = head.getInt();
+            long index = head.getLong(); // from the header: indexes may skip where recovery cut damage out
             if (index >= fromIndex) {
                 byte[] payload = new byte[len];
                 readFully(channel, ByteBuffer.wrap(payload), pos + RecordFormat.HEADER);
@@ -149,15 +197,43 @@ final class Segment implements AutoCloseable {
                 taken += len;
             }
             pos += RecordFormat.HEADER + len;
-            index++;
+            hintIndex = index + 1;
+            hintPos = pos;
         }
-        hintIndex = index;
-        hintPos = pos;
         return out;
     }
 
+    /**
+     * Forces what was appended to the medium. After a failed force Linux may have dropped the pages it could not
+     * write and count them clean, so a later force succeeds without writing them: every record not yet covered by
+     * a successful force is therefore written again (from memory) before the next one.
+     */
     void force() throws IOException {
-        channel.force(false);
+        synchronized (forcing) {
+            long upTo;
+            List<Unforced> again;
+            synchronized (unforcedLock) {
+                upTo = unforced.isEmpty() ? Long.MIN_VALUE : unforced.getLast().index();
+                again = forceFailed ? List.copyOf(unforced) : List.of();
+            }
+            for (Unforced u : again) {
+                writeFully(u.bytes().duplicate(), u.position());
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                synchronized (unforcedLock) {
+                    forceFailed = true;
+                }
+                throw e;
+            }
+            synchronized (unforcedLock) {
+                forceFailed = false;
+                while (!unforced.isEmpty() && unforced.getFirst().index() <= upTo) {
+                    unforced.removeFirst();
+                }
+            }
+        }
     }
 
     long firstIndex() {
@@ -176,8 +252,14 @@ final class Segment implements AutoCloseable {
         return lastIndex < firstIndex;
     }
 
-    int tornRecords() {
-        return tornRecords;
+    /** Records recovery found damaged: those cut out, and one for a torn tail. */
+    long damagedRecords() {
+        return damagedRecords;
+    }
+
+    /** Indexes recovery cut out of the middle of this file: they will never be read. */
+    List<SegmentScan.Range> lost() {
+        return lost;
     }
 
     void delete() throws IOException {

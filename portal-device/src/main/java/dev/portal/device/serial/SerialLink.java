@@ -5,6 +5,7 @@ import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.serial.SerialFrameReader;
 import dev.portal.protocol.serial.SerialFrameWriter;
@@ -18,19 +19,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The portal's serial console for a technician's cable when there is no network: reads COBS-framed Command
- * frames from the port, hands them to the command dispatcher and writes the results back; the service may
- * also mirror its event frames here ({@link #sendEncoded}) so {@code portalctl serial PORT watch} sees them.
- * Garbage on the line is skipped and counted; a frame that is not a Command is answered with nothing and
- * counted. The reader runs on its own thread until {@link #close()}.
+ * frames from the port, hands those its {@link CableGuard} lets through to the command dispatcher and writes the
+ * results back; the service may also mirror its event frames here ({@link #sendEncoded}) so
+ * {@code portalctl serial PORT watch} sees them. A PresentToken goes to the guard; a command the guard refuses is
+ * answered REJECTED here and never reaches the dispatcher. Garbage on the line is skipped and counted; a frame
+ * that is not a Command is answered with nothing and counted. The reader runs on its own thread until
+ * {@link #close()}.
  */
 public final class SerialLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SerialLink.class);
     private final SerialPortIo port;
     private final SerialCommandHandler handler;
+    private final CableGuard guard;
     private final Function<Message, Frame> framer;
     private final SerialFrameWriter writer;
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
     private final Thread reader;
     private volatile boolean running = true;
@@ -38,9 +43,10 @@ public final class SerialLink implements AutoCloseable {
     /**
      * @param framer puts this boot's header on a message (boot id, next sequence, time)
      */
-    public SerialLink(SerialPortIo port, SerialCommandHandler handler, Function<Message, Frame> framer) {
+    public SerialLink(SerialPortIo port, SerialCommandHandler handler, CableGuard guard, Function<Message, Frame> framer) {
         this.port = port;
         this.handler = handler;
+        this.guard = guard;
         this.framer = framer;
         this.writer = new SerialFrameWriter(port.out());
         this.reader = Thread.ofPlatform().daemon().name("serial-" + port.name()).unstarted(this::readLoop);
@@ -51,10 +57,11 @@ public final class SerialLink implements AutoCloseable {
      * answers through its event stream: commands are handed over re-encoded, and the service mirrors every frame
      * it emits to {@link #sendEncoded}, so results, Births and events reach the cable the way they reach the broker.
      */
-    public static SerialLink forwarding(SerialPortIo port, java.util.function.Consumer<byte[]> submit, long bootId) {
+    public static SerialLink forwarding(SerialPortIo port, java.util.function.Consumer<byte[]> submit, CableGuard guard,
+                                       long bootId) {
         Function<Message, Frame> framer = localFramer(bootId);
         return new SerialLink(port, (command, reply) -> submit.accept(
-                dev.portal.protocol.frame.FrameCodec.encode(framer.apply(command))), framer);
+                dev.portal.protocol.frame.FrameCodec.encode(framer.apply(command))), guard, framer);
     }
 
     /** A framer with its own sequence for a link used without the MQTT emitter (not clock-synced). */
@@ -100,6 +107,11 @@ public final class SerialLink implements AutoCloseable {
     /** Packets dropped as garbage or undecodable. */
     public long framesRejected() {
         return rejected.get();
+    }
+
+    /** Commands refused because the cable was read-only for their session. */
+    public long commandsRefused() {
+        return refused.get();
     }
 
     /** Valid frames that were not commands. */
@@ -152,6 +164,17 @@ public final class SerialLink implements AutoCloseable {
             return;
         }
         commands.incrementAndGet();
+        long session = frame.header().bootId();
+        if (command.body() instanceof PresentToken token) {
+            send(guard.present(command.correlationId(), session, token));
+            return;
+        }
+        Optional<String> refusal = guard.refusal(session, command.body());
+        if (refusal.isPresent()) {
+            refused.incrementAndGet();
+            send(new CommandResult(command.correlationId(), Status.REJECTED, refusal.get()));
+            return;
+        }
         try {
             handler.handle(command, this::send);
         } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.SerialConfig;
+import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.device.frame.BootClock;
 import dev.portal.protocol.toy.FleetKey;
 
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Optional;
 
 /**
  * The real portal service running on chip models, with the console that puts toys on its pads: what
@@ -30,6 +34,8 @@ public final class SimulatedPortal implements AutoCloseable {
     public static final String SIMULATION_KEY = "5e1f00d5".repeat(8);
     /** Where {@link #config} leaves {@link #SIMULATION_KEY} in the data folder, for the host side to read. */
     public static final String TOY_KEY_FILE = "simulation-toy.key";
+    /** A technician key's public half here opens the simulator's serial console to tokens it signed. */
+    public static final String TECHNICIAN_KEY_FILE = "technician.pub";
 
     private final SimulatedHardware hardware;
     private final DeviceService service;
@@ -85,8 +91,23 @@ public final class SimulatedPortal implements AutoCloseable {
         return ConfigLoader.fromTree(root, dir);
     }
 
+    /**
+     * The simulator's {@code --serial PORT} console: the baud and technician key of {@code config}'s serial
+     * section, else the key in {@code <data>/technician.pub} (where a technician trying {@code portalctl serial
+     * --token} puts the public half of {@code portalctl token keygen}); without either the cable is read-only.
+     */
+    public static SerialConfig serialConsole(String port, DeviceConfig config) throws IOException {
+        int baud = config.serial().map(SerialConfig::baud).orElse(SerialConfig.DEFAULT_BAUD);
+        Optional<PublicKey> key = config.serial().flatMap(SerialConfig::technicianKey);
+        Path pub = config.dataDirectory().resolve(TECHNICIAN_KEY_FILE);
+        if (key.isEmpty() && Files.exists(pub)) {
+            key = Optional.of(Ed25519Keys.readPublic(pub));
+        }
+        return new SerialConfig(port, baud, key);
+    }
+
     /** The key the simulated factory signs the sample toys with: the one in {@code toyKeyFile}, else {@link #SIMULATION_KEY}. */
-    public static FleetKey factoryKey(java.util.Optional<Path> toyKeyFile) throws IOException {
+    public static FleetKey factoryKey(Optional<Path> toyKeyFile) throws IOException {
         return toyKeyFile.isPresent() ? FleetKey.fromFile(toyKeyFile.get()) : FleetKey.fromHex(SIMULATION_KEY);
     }
 

@@ -22,7 +22,11 @@ public final class CommandResultStore {
     private final JsonFile file;
 
     public CommandResultStore(Path dir) throws IOException {
-        this.file = new JsonFile(Files.createDirectories(dir).resolve("results.json"));
+        this(dir, Disk.REAL);
+    }
+
+    public CommandResultStore(Path dir, Disk disk) throws IOException {
+        this.file = new JsonFile(Files.createDirectories(dir).resolve("results.json"), disk);
     }
 
     /** The remembered results, oldest first. */

@@ -6,25 +6,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * One JSON file that must survive a crash whole: written to a temporary file, forced, then renamed, so a crash
- * leaves either the old or the new file, never half of one. An unreadable file reads as absent (defaults apply).
+ * One JSON file that must survive a crash whole ({@link Disk#replace}): a crash leaves either the old or the new
+ * file, never half of one. An unreadable file reads as absent (defaults apply).
  */
 final class JsonFile {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFile.class);
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Disk disk;
 
-    JsonFile(Path file) {
+    JsonFile(Path file, Disk disk) {
         this.file = file;
+        this.disk = disk;
     }
 
     Optional<JsonNode> read() {
@@ -40,12 +39,7 @@ final class JsonFile {
     }
 
     void write(JsonNode node) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        disk.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
     }
 
     /** The file's name, for log lines about its content. */

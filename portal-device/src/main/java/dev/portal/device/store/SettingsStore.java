@@ -26,9 +26,13 @@ public final class SettingsStore {
     private final JsonFile calibration;
 
     public SettingsStore(Path dir) throws IOException {
+        this(dir, Disk.REAL);
+    }
+
+    public SettingsStore(Path dir, Disk disk) throws IOException {
         Path d = Files.createDirectories(dir);
-        this.runtime = new JsonFile(d.resolve("runtime.json"));
-        this.calibration = new JsonFile(d.resolve("calibration.json"));
+        this.runtime = new JsonFile(d.resolve("runtime.json"), disk);
+        this.calibration = new JsonFile(d.resolve("calibration.json"), disk);
     }
 
     public Optional<RuntimeSettings> loadRuntime() {

@@ -22,6 +22,7 @@ import dev.portal.protocol.frame.Header;
 import dev.portal.protocol.frame.LedMode;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
@@ -268,6 +269,33 @@ class CommandServiceTest {
         service.handle(frame(12, new ConfigSet(4, Map.of("pollHz", "30"))));
         assertEquals(Status.REJECTED, results().get(2).status(), "an older version cannot roll back");
         assertEquals(10, runtime.pollHz());
+    }
+
+    @Test
+    void noConfigVersionLocksConfigurationNotEvenTheHighest() {
+        service.handle(frame(20, new ConfigSet(0xFFFF_FFFFL, Map.of("pollHz", "11"))));
+        assertEquals(Status.REJECTED, results().get(0).status(), "from version 0, 0xFFFFFFFF is behind, not ahead");
+        assertEquals(0, runtime.version());
+        // A portal can still reach the top in steps of less than half the range (or bring it from older firmware)
+        long[] steps = {0x7FFF_FFFFL, 0xFFFF_FFFEL, 0xFFFF_FFFFL};
+        for (int i = 0; i < steps.length; i++) {
+            service.handle(frame(21 + i, new ConfigSet(steps[i], Map.of("pollHz", String.valueOf(12 + i)))));
+            assertEquals(Status.OK, results().get(1 + i).status(), results().get(1 + i).detail());
+        }
+        assertEquals(0xFFFF_FFFFL, runtime.version());
+        service.handle(frame(30, new ConfigSet(0, Map.of("pollHz", "25"))));
+        assertEquals(Status.OK, results().get(4).status(), "0 follows 0xFFFFFFFF: " + results().get(4).detail());
+        assertEquals(25, runtime.pollHz());
+        service.handle(frame(31, new ConfigSet(0xFFFF_FFFFL, Map.of("pollHz", "14"))));
+        assertEquals(Status.REJECTED, results().get(5).status(), "and a replay of the old top cannot roll it back");
+        assertEquals(25, runtime.pollHz());
+    }
+
+    @Test
+    void aTechnicianTokenOverMqttIsRefused() {
+        service.handle(frame(40, new PresentToken("portal-technician-token 1")));
+        assertEquals(Status.REJECTED, results().get(0).status());
+        assertTrue(results().get(0).detail().contains("for the serial cable"), results().get(0).detail());
     }
 
     @Test

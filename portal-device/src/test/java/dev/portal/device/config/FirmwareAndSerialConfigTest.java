@@ -74,4 +74,27 @@ class FirmwareAndSerialConfigTest {
         assertTrue(String.join("\n", unwritable.problems()).contains("cannot be written; set dataDirectory"),
                 unwritable.problems().toString());
     }
+
+    @Test
+    void aTechnicianKeyIsReadAtStartAndItsProblemsReported() throws Exception {
+        var key = Ed25519Keys.generate().getPublic();
+        Files.writeString(dir.resolve("technician.pub"), Ed25519Keys.toPem(key));
+        DeviceConfig c = load("""
+                {"deviceId": "p1", "pads": [{"chipSelect": 0}],
+                 "serial": {"port": "/dev/ttyUSB0", "technicianPublicKeyFile": "technician.pub"}}""");
+        assertEquals(key, c.serial().orElseThrow().technicianKey().orElseThrow());
+        assertTrue(load("""
+                {"deviceId": "p1", "pads": [{"chipSelect": 0}], "serial": {"port": "/dev/ttyUSB0"}}""")
+                .serial().orElseThrow().technicianKey().isEmpty(), "no key: a read-only cable");
+
+        Files.writeString(dir.resolve("not-a-key.pub"), "hello");
+        ConfigException bad = assertThrows(ConfigException.class, () -> load("""
+                {"deviceId": "p1", "pads": [{"chipSelect": 0}],
+                 "serial": {"port": "/dev/ttyUSB0", "technicianPublicKeyFile": "not-a-key.pub"}}"""));
+        assertTrue(bad.problems().get(0).startsWith("serial.technicianPublicKeyFile: ")
+                && bad.problems().get(0).contains("make one with 'portalctl token keygen'"), bad.problems().toString());
+        ConfigException noPort = assertThrows(ConfigException.class, () -> load("""
+                {"deviceId": "p1", "pads": [{"chipSelect": 0}], "serial": {"technicianPublicKeyFile": "technician.pub"}}"""));
+        assertTrue(noPort.problems().contains("serial.technicianPublicKeyFile needs serial.port"), noPort.problems().toString());
+    }
 }

@@ -36,7 +36,9 @@ public final class ConfigOp {
         Map<String, String> changes = parse(assignments);
         Birth birth = session.birth();
         ConfigShadow before = store.load().orElse(ConfigShadow.empty()).withReportedVersion(birth.configVersion());
-        long version = Math.max(before.desiredVersion(), birth.configVersion()) + 1;
+        long newest = ConfigSet.isNewer(before.desiredVersion(), birth.configVersion()) ? before.desiredVersion()
+                : birth.configVersion();
+        long version = ConfigSet.next(newest);
         ConfigShadow wanted = before.withDesired(version, changes);
         store.save(wanted);
         if (!out.json()) {
@@ -55,7 +57,8 @@ public final class ConfigOp {
         }
         ConfigShadow after = inForce.map(c -> wanted.withReported(c.version(), c.entries()))
                 .orElse(wanted.withReportedVersion(version));
-        Optional<Birth> confirmed = Optional.of(session.birth()).filter(b -> b.configVersion() >= version);
+        Optional<Birth> confirmed = Optional.of(session.birth())
+                .filter(b -> !ConfigSet.isNewer(version, b.configVersion()));
         after = after.withReportedVersion(confirmed.map(Birth::configVersion).orElse(after.reportedVersion()));
         store.save(after);
         print(out, session.deviceId(), after, r);

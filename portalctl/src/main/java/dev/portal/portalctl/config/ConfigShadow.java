@@ -1,5 +1,6 @@
 package dev.portal.portalctl.config;
 
+import dev.portal.protocol.frame.ConfigSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,11 @@ public record ConfigShadow(long desiredVersion, Map<String, String> desired, Map
 
     /** Desired keys the portal has not confirmed yet. */
     public List<String> pending() {
-        return desired.keySet().stream().filter(k -> changedIn.getOrDefault(k, 0L) > reportedVersion).sorted().toList();
+        return desired.keySet().stream().filter(k -> ConfigSet.isNewer(changedIn.getOrDefault(k, 0L), reportedVersion)).sorted().toList();
     }
 
     public boolean inSync() {
-        return pending().isEmpty() && reportedVersion >= desiredVersion;
+        return pending().isEmpty() && !ConfigSet.isNewer(desiredVersion, reportedVersion);
     }
 
     public Map<String, Object> toJson() {

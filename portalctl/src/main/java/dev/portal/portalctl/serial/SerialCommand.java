@@ -11,6 +11,11 @@ import dev.portal.portalctl.inspect.StatusOp;
 import dev.portal.portalctl.inspect.ToyKeyOption;
 import dev.portal.portalctl.inspect.WatchOp;
 import dev.portal.portalctl.link.DeviceSession;
+import dev.portal.portalctl.cli.PortalctlException;
+import dev.portal.protocol.frame.CommandResult;
+import dev.portal.protocol.frame.PresentToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +33,8 @@ import picocli.CommandLine.Spec;
         subcommands = {SerialCommand.Status.class, SerialCommand.Calibrate.class, SerialCommand.Config.class,
             SerialCommand.Watch.class},
         description = {"The same commands over a serial cable (COBS-framed frames) for a portal without network:",
-            "  portalctl serial /dev/ttyUSB0 status | calibrate | config get | config set k=v... | watch"})
+            "  portalctl serial /dev/ttyUSB0 [--token FILE] status | calibrate | config get | config set k=v... | watch",
+            "Without a technician token the cable only reads (status, watch); see 'portalctl token'."})
 public final class SerialCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,6 +49,10 @@ public final class SerialCommand implements Runnable {
             description = "How long to wait for each answer (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--token", paramLabel = "FILE",
+            description = "A technician token ('portalctl token make'), presented first: it lets this run change things.")
+    Path token;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "serial needs a command after PORT");
@@ -54,11 +64,24 @@ public final class SerialCommand implements Runnable {
         int run(DeviceSession session) throws Exception;
     }
 
-    /** Runs a subcommand's work in a session over this cable, closing the port whatever happens. */
+    /** Runs a subcommand's work in a session over this cable (token presented first), closing the port whatever happens. */
     int onCable(CableWork work) throws Exception {
+        String presented = token == null ? null : Files.readString(token);
         try (DeviceSession s = new DeviceSession(SerialPortalLink.open(port, baud), timeout)) {
+            if (presented != null) {
+                present(s, presented);
+            }
             return work.run(s);
         }
+    }
+
+    /** A refused token ends the run: what follows would only be refused too, with a less helpful reason. */
+    private static void present(DeviceSession s, String text) throws InterruptedException {
+        CommandResult r = s.request(new PresentToken(text.strip() + "\n"));
+        if (r.status() != dev.portal.protocol.frame.Status.OK && r.status() != dev.portal.protocol.frame.Status.UNKNOWN_COMMAND) {
+            throw PortalctlException.failure("the portal refused the technician token: " + r.detail());
+        }
+        // UNKNOWN_COMMAND: firmware from before tokens, whose cable is not read-only; carry on.
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Birth and live health of the portal on the cable.",

@@ -11,18 +11,24 @@ import dev.portal.protocol.serial.SerialFrameReader;
 import dev.portal.protocol.serial.SerialFrameWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A portal on a serial cable: COBS-framed commands out, frames in, read by a thread of its own. */
+/**
+ * A portal on a serial cable: COBS-framed commands out, frames in, read by a thread of its own. The header's boot
+ * id of the commands is this link's session id, drawn at random, so a technician token presented here opens the
+ * cable for this run only.
+ */
 public final class SerialPortalLink implements PortalLink {
     private static final Logger log = LoggerFactory.getLogger(SerialPortalLink.class);
     private final SerialPortIo port;
     private final SerialFrameWriter writer;
     private final AtomicLong sequence = new AtomicLong();
+    private final long session = new SecureRandom().nextInt() & 0xFFFF_FFFFL;
     private volatile boolean open = true;
     private Thread reader;
 
@@ -81,7 +87,7 @@ public final class SerialPortalLink implements PortalLink {
     public void send(Command command) {
         try {
             synchronized (writer) {
-                writer.write(new Frame(Header.of(0, sequence.getAndIncrement() & 0xFFFF_FFFFL,
+                writer.write(new Frame(Header.of(session, sequence.getAndIncrement() & 0xFFFF_FFFFL,
                         System.currentTimeMillis(), true), command));
             }
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.portal.portalctl.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portal.device.serial.CableGuard;
 import dev.portal.device.serial.JSerialCommPort;
 import dev.portal.device.serial.SerialLink;
 import dev.portal.portalctl.testing.FakePortal;
@@ -54,7 +55,7 @@ class SerialCommandsTest {
                 () -> Files.exists(portalEnd) && Files.exists(technicianEnd), Duration.ofSeconds(10));
         portal = new FakePortal(MOSQUITTO.uri(), "basement-2", dir.resolve("portal"), null, Duration.ofSeconds(5)).start();
         console = new SerialLink(JSerialCommPort.open(portalEnd.toString(), 115200, 100), portal::handle,
-                SerialLink.localFramer(0x5E71A1)).start();
+                CableGuard.readOnly("basement-2"), SerialLink.localFramer(0x5E71A1)).start();
         portal.addSink(console::send);
     }
 

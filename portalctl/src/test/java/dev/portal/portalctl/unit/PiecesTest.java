@@ -54,6 +54,17 @@ class PiecesTest {
     }
 
     @Test
+    void shadowVersionsWrapAsThePortalsDo() {
+        ConfigShadow top = ConfigShadow.empty().withDesired(0xFFFF_FFFFL, Map.of("pollHz", "25"))
+                .withReported(0xFFFF_FFFFL, Map.of("pollHz", "25"));
+        assertTrue(top.inSync());
+        ConfigShadow wrapped = top.withDesired(0, Map.of("pollHz", "30"));
+        assertEquals(List.of("pollHz"), wrapped.pending(), "version 0 follows 0xFFFFFFFF");
+        assertFalse(wrapped.inSync());
+        assertTrue(wrapped.withReportedVersion(0).inSync());
+    }
+
+    @Test
     void durationsAreWrittenAsTechniciansWriteThem() {
         DurationConverter c = new DurationConverter();
         assertEquals(Duration.ofMillis(500), c.convert("500ms"));

@@ -23,6 +23,7 @@ final class CommandBodies {
             case Rebirth r -> { }
             case Reboot r -> { }
             case ShowVerdict v -> w.u8(v.pad()).u8(v.slot()).bytes8(v.uid().bytes()).u8(ToyRecords.code(v.verdict()));
+            case PresentToken t -> w.text16(t.token());
             case UnknownCommand u -> w.raw(u.payload());
         }
     }
@@ -47,6 +48,7 @@ final class CommandBodies {
             case SHOW_VERDICT -> new ShowVerdict(r.u8("pad"), r.u8("slot"), TagBodies.uid(r),
                     ToyRecords.verdict(r.u8("verdict")));
             case WRITE_AREA -> readArea(r);
+            case PRESENT_TOKEN -> new PresentToken(WireReader.utf8(r.bytes16(1, PresentToken.MAX_BYTES, "token"), "token"));
         };
         return new Command(id, body);
     }

@@ -5,7 +5,8 @@ package dev.portal.protocol.frame;
  * still yields the correlation id, so a device can answer UNKNOWN_COMMAND instead of dropping the request.
  */
 public sealed interface CommandBody
-        permits SetLed, WriteToy, Calibrate, ConfigSet, FirmwareChunk, Rebirth, Reboot, ShowVerdict, WriteArea, UnknownCommand {
+        permits SetLed, WriteToy, Calibrate, ConfigSet, FirmwareChunk, Rebirth, Reboot, ShowVerdict, WriteArea, PresentToken,
+        UnknownCommand {
 
     /** The kind code on the wire. */
     default int kindCode() {
@@ -19,6 +20,7 @@ public sealed interface CommandBody
             case Reboot c -> CommandKind.REBOOT.code();
             case ShowVerdict c -> CommandKind.SHOW_VERDICT.code();
             case WriteArea c -> CommandKind.WRITE_AREA.code();
+            case PresentToken c -> CommandKind.PRESENT_TOKEN.code();
             case UnknownCommand c -> c.kind();
         };
     }

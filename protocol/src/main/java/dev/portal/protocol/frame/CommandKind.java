@@ -10,7 +10,8 @@ public enum CommandKind {
     REBIRTH(6),
     REBOOT(7),
     SHOW_VERDICT(8),
-    WRITE_AREA(9);
+    WRITE_AREA(9),
+    PRESENT_TOKEN(10);
 
     private static final Codes<CommandKind> CODES = Codes.of(CommandKind.class, CommandKind::code);
 

@@ -24,6 +24,7 @@ import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Report;
 import dev.portal.protocol.frame.ReportKind;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
@@ -187,9 +188,10 @@ final class TreeReader {
                     b.hex("imageSha256"), b.hex("data"));
             case "rebirth" -> new Rebirth();
             case "reboot" -> new Reboot();
+            case "present_token" -> new PresentToken(b.text("token"));
             case "unknown" -> new UnknownCommand(b.integer("code"), b.hex("payload"));
             default -> throw new IllegalArgumentException(b.path("kind") + ": \"" + kind + "\" is not one of "
-                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, show_verdict, write_area, unknown]");
+                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, show_verdict, write_area, present_token, unknown]");
         };
     }
 

@@ -21,6 +21,7 @@ import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.TagPlaced;
@@ -226,6 +227,7 @@ final class TreeWriter {
             }
             case Rebirth r -> { }
             case Reboot r -> { }
+            case PresentToken t -> m.put("token", t.token());
             case UnknownCommand u -> {
                 m.put("code", u.kind());
                 m.put("payload", Hex.format(u.payload()));

@@ -22,6 +22,7 @@ import dev.portal.protocol.frame.LedMode;
 import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
+import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
@@ -149,6 +150,8 @@ final class ConformanceCases {
                         AreaBytes.of(java.util.Arrays.copyOf(areaA, 42)))));
         valid("command_write_area_clear_first", "a first write: zero the first unit before the image", H,
                 new Command(14, new WriteArea(0, 0, UID4, Area.A, -1L, true, AreaBytes.of(new byte[] {(byte) 0xA7}))));
+        valid("command_present_token", "a technician token, opaque text to the protocol, on the serial cable", H,
+                new Command(15, new PresentToken("portal-technician-token 1\ndevice=cellar-1\nsignature=AAAA\n")));
         valid("command_calibrate", "gain 43 dB, removal after 4 missed polls", H, new Command(3, new Calibrate(1, 43, 4)));
         Map<String, String> config = new LinkedHashMap<>();
         config.put("poll.intervalMs", "50");
@@ -259,6 +262,9 @@ final class ConformanceCases {
                 raw(0x10, 0x20, 0, "00000001" + "09" + tagOf7 + "00" + "00".repeat(8) + "00" + "00"), "bad_field");
         invalid("show_verdict_bad_verdict", "verdict 9",
                 raw(0x10, 0x20, 0, "00000001" + "08" + tagOf7 + "09"), "bad_field");
+        invalid("present_token_empty", "token length 0", raw(0x10, 0x20, 0, "00000001" + "0a" + "0000"), "bad_field");
+        invalid("present_token_too_long", "token length 1025 exceeds 1024",
+                raw(0x10, 0x20, 0, "00000001" + "0a" + "0401" + "61".repeat(1025)), "too_long");
         invalid("toy_read_recognised_without_record", "verdict recognised, record length 0",
                 raw(0x10, 0x03, 0x01, placedBody.substring(0, placedBody.length() - 2) + "01" + "0000"), "bad_field");
         invalid("toy_read_blank_with_record", "verdict blank with a record", raw(0x10, 0x03, 0x01,

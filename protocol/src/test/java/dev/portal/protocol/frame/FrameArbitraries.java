@@ -128,11 +128,16 @@ public final class FrameArbitraries {
         Gen<byte[]> images = Gen.bytes(1, AreaBytes.MAX_BYTES);
         Gen<CommandBody> writeArea = r -> new WriteArea(u8().next(r), u8().next(r), uids().next(r),
                 r.nextBoolean() ? Area.A : Area.B, r.nextLong(), r.nextBoolean(), AreaBytes.of(images.next(r)));
-        Gen<Integer> unknownKinds = Gen.ints(10, 255);
+        Gen<String> tokens = text(200);
+        Gen<CommandBody> token = r -> {
+            String t = tokens.next(r);
+            return new PresentToken(t.isEmpty() ? "t" : t);
+        };
+        Gen<Integer> unknownKinds = Gen.ints(11, 255);
         Gen<byte[]> unknownBodies = Gen.bytes(0, 64);
         Gen<CommandBody> unknown = r -> new UnknownCommand(unknownKinds.next(r), unknownBodies.next(r));
         return Gen.oneOf(led, write, calibrate, config, chunk, Gen.constant(new Rebirth()),
-                Gen.constant(new Reboot()), show, writeArea, unknown, r -> new UnknownCommand(0, new byte[0]));
+                Gen.constant(new Reboot()), show, writeArea, token, unknown, r -> new UnknownCommand(0, new byte[0]));
     }
 
     public static Gen<Message> messages() {
