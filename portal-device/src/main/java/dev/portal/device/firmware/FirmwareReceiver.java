@@ -1,7 +1,7 @@
 package dev.portal.device.firmware;
 
 import dev.portal.device.firmware.FirmwareException.Reason;
-import dev.portal.device.store.Disk;
+import dev.portal.device.disk.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

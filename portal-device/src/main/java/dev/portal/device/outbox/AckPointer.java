@@ -1,6 +1,6 @@
 package dev.portal.device.outbox;
 
-import dev.portal.device.store.Disk;
+import dev.portal.device.disk.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

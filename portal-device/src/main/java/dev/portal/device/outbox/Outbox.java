@@ -1,6 +1,6 @@
 package dev.portal.device.outbox;
 
-import dev.portal.device.store.Disk;
+import dev.portal.device.disk.Disk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package dev.portal.device.store;
 
+import dev.portal.device.disk.Disk;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Status;

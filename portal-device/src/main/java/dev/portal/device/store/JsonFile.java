@@ -1,5 +1,6 @@
 package dev.portal.device.store;
 
+import dev.portal.device.disk.Disk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.portal.device.testing;
 
-import dev.portal.device.store.Disk;
+import dev.portal.device.disk.Disk;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.portal.device.store;
+package dev.portal.device.disk;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
