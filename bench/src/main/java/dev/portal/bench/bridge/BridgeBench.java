@@ -52,7 +52,7 @@ public final class BridgeBench {
         try (Mosquitto broker = startBroker(dir)) {
             StringBuilder md = new StringBuilder();
             md.append("Mosquitto on loopback, QoS 1, HiveMQ MQTT client 1.3 (portal-link) for every client; the bridge in-process with its SQLite file on ")
-                    .append("local disk (WAL, synchronous=NORMAL).\n\n");
+                    .append("local disk (WAL, synchronous=FULL: a commit is on disk before its frames are acknowledged).\n\n");
             latency(broker, dir.resolve("latency"), md);
             throughput(broker, dir, frames, md);
             System.out.print(md);
