@@ -103,12 +103,13 @@ public final class FrameApplier {
 
     /**
      * Closes the placements of {@code deviceId} that its current boot has not announced again (the toys that
-     * went while the portal restarted). Run once the new boot has had its grace period.
+     * went while the portal restarted). Run once the new boot has had its grace period; {@code nowMillis} is the
+     * bridge's time then, used only when the new boot's Birth time is not known.
      */
-    public AfterCommit sweepOldBoots(StateTx tx, String deviceId, long atMillis) {
+    public AfterCommit sweepOldBoots(StateTx tx, String deviceId, long nowMillis) {
         AfterCommit after = new AfterCommit();
         tx.portal(deviceId).map(PortalState::bootId).ifPresent(boot ->
-                placements.clearOtherBoots(tx, deviceId, boot, atMillis, after));
+                placements.clearOtherBoots(tx, deviceId, boot, nowMillis, after));
         return after;
     }
 

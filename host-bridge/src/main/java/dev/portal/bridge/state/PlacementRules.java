@@ -112,11 +112,18 @@ final class PlacementRules {
         return old.deviceId().equals(deviceId) && old.bootId() != boot ? "portal-restarted" : otherwise;
     }
 
-    /** Closes every placement on this device that no boot but an older one has announced. */
-    void clearOtherBoots(StateTx tx, String deviceId, long boot, long atMillis, AfterCommit after) {
+    /**
+     * Closes every placement on this device that no boot but an older one has announced, as of the current
+     * boot's Birth (device time, like every frame's): the portal restarted then without the toy. Not the time of
+     * the sweep: a bridge that runs late (its database was away, it was restarted) sweeps while frames of the
+     * new boot are still on their way, and a session ended at the sweep would overlap the toy's next one, which
+     * such a frame opens at its own, earlier time. {@code nowMillis} serves when the Birth's time is not known.
+     */
+    void clearOtherBoots(StateTx tx, String deviceId, long boot, long nowMillis, AfterCommit after) {
+        long restartedAt = tx.bootBornMillis(deviceId, boot).map(born -> Math.min(born, nowMillis)).orElse(nowMillis);
         for (Placement p : tx.placements(deviceId)) {
             if (p.bootId() != boot) {
-                close(tx, p, atMillis, "portal-restarted", after);
+                close(tx, p, restartedAt, "portal-restarted", after);
             }
         }
     }

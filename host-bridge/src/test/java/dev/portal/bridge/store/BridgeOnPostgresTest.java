@@ -7,6 +7,7 @@ import dev.portal.bridge.testing.SimTag;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.testing.EmbeddedBridge;
 import dev.portal.testsupport.Await;
+import dev.portal.testsupport.ThrowawayPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

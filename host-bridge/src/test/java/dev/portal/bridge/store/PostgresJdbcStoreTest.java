@@ -2,6 +2,7 @@ package dev.portal.bridge.store;
 
 import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.state.ToyProfile;
+import dev.portal.testsupport.ThrowawayPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

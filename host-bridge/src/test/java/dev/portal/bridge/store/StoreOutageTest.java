@@ -12,6 +12,7 @@ import dev.portal.bridge.testing.FramePortal;
 import dev.portal.bridge.testing.SimTag;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
+import dev.portal.testsupport.ThrowawayPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The host bridge ({@code BridgeMain}, as scripts/bridge runs it) on its own SQLite file, restartable. */
+/** The host bridge ({@code BridgeMain}, as scripts/bridge runs it) on its own store, restartable. */
 final class BridgeProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String RUNNING = "portal bridge: running on";
@@ -21,14 +22,14 @@ final class BridgeProcess implements AutoCloseable {
 
     private static final String MAIN_CLASS = "dev.portal.bridge.app.BridgeMain";
 
-    BridgeProcess(String brokerUri, Path dir) throws IOException {
+    /** @param storeArgs {@link BridgeStore#bridgeArgs()}: none keeps the state in {@code dir}'s SQLite file */
+    BridgeProcess(String brokerUri, Path dir, List<String> storeArgs) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.args = List.of("--broker", brokerUri, "--data-dir", dir.toString(), "--client-id", "chaos-bridge");
-    }
-
-    Path database() {
-        return dir.resolve("bridge.db");
+        List<String> all = new ArrayList<>(List.of("--broker", brokerUri, "--data-dir", dir.toString(),
+                "--client-id", "chaos-bridge"));
+        all.addAll(storeArgs);
+        this.args = List.copyOf(all);
     }
 
     int kills() {

@@ -1,15 +1,19 @@
 package dev.portal.system.chaos;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the bridge persisted: its event log (play sessions) and its state (placements), read from SQLite. */
+/**
+ * What the bridge persisted: its event log (play sessions) and its state (placements), read from its store
+ * (SQLite or PostgreSQL: the tables are the same).
+ */
 public record BridgeRecords(List<Session> sessions, List<Placed> placements) {
 
     /** One placement of a toy from the bridge's history; {@code endedMillis} null while it lasts. */
@@ -24,8 +28,8 @@ public record BridgeRecords(List<Session> sessions, List<Placed> placements) {
     public record Placed(String deviceId, String uid, int pad) {
     }
 
-    public static BridgeRecords read(Path database) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database + "?open_mode=1");
+    static BridgeRecords read(BridgeStore store) throws SQLException {
+        try (Connection c = store.open();
              Statement s = c.createStatement()) {
             s.setQueryTimeout(30);
             List<Session> sessions = new ArrayList<>();
@@ -46,5 +50,25 @@ public record BridgeRecords(List<Session> sessions, List<Placed> placements) {
             }
             return new BridgeRecords(List.copyOf(sessions), List.copyOf(placements));
         }
+    }
+
+    /**
+     * Writes the records as judged into {@code dir} (sessions.csv, placements.csv): a PostgreSQL store is deleted
+     * with its throwaway server, and whoever explains a verdict needs what the bridge had.
+     */
+    void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder text = new StringBuilder("session_id,device_id,uid,pad,started_ms,ended_ms\n");
+        for (Session s : sessions) {
+            text.append(String.join(",", s.sessionId(), s.deviceId(), s.uid(), String.valueOf(s.pad()),
+                    String.valueOf(s.startedMillis()), s.endedMillis() == null ? "" : s.endedMillis().toString()))
+                    .append('\n');
+        }
+        Files.writeString(dir.resolve("sessions.csv"), text);
+        text = new StringBuilder("device_id,uid,pad\n");
+        for (Placed p : placements) {
+            text.append(p.deviceId()).append(',').append(p.uid()).append(',').append(p.pad()).append('\n');
+        }
+        Files.writeString(dir.resolve("placements.csv"), text);
     }
 }

@@ -2,35 +2,75 @@ package dev.portal.system.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How a chaos run is set up. A run of three minutes or more injects the full set of faults (10 broker restarts,
- * 10 portal kills, 10 bridge kills, a 30 s partition); shorter runs scale the counts down, at least one each.
+ * 10 portal kills, 10 bridge kills, a 30 s partition, and with the state on PostgreSQL 5 database restarts);
+ * shorter runs scale the counts down, at least one each.
  */
 public record ChaosOptions(Duration duration, int portals, int pads, int toysPerPortal, long seed,
-                           double missedAnswers, double bitErrors, Path dir) {
+                           double missedAnswers, double bitErrors, Path dir, Store store) {
 
     public static final Duration FULL = Duration.ofMinutes(3);
+
+    /** Where the bridge keeps its state: its SQLite file (the default deployment) or a PostgreSQL server. */
+    public enum Store {
+        SQLITE, POSTGRESQL;
+
+        /** {@code sqlite} or {@code postgresql}, as scripts/chaos takes it. */
+        public static Store parse(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "sqlite" -> SQLITE;
+                case "postgresql" -> POSTGRESQL;
+                default -> throw new IllegalArgumentException("--store takes sqlite or postgresql, not '" + name + "'");
+            };
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     public static ChaosOptions defaults(Duration duration, Path dir) {
         // 3 portals x 56 toys, each on for 0.5-1.5 s and off for 0.7-1.5 s: about 150 events/s in total while
         // every portal is up. Missed answers: per answer; 1 % misses about 5 % of the polls of a pad with tags.
         // Bit errors: per bit; 1e-4 corrupts about 1 % of the short answers a poll gets.
-        return new ChaosOptions(duration, 3, 4, 56, 20261126L, 0.01, 0.0001, dir);
+        return new ChaosOptions(duration, 3, 4, 56, 20261126L, 0.01, 0.0001, dir, Store.SQLITE);
     }
 
     public ChaosOptions withSeed(long s) {
-        return new ChaosOptions(duration, portals, pads, toysPerPortal, s, missedAnswers, bitErrors, dir);
+        return new ChaosOptions(duration, portals, pads, toysPerPortal, s, missedAnswers, bitErrors, dir, store);
     }
 
     public ChaosOptions withPortals(int n, int toys) {
-        return new ChaosOptions(duration, n, pads, toys, seed, missedAnswers, bitErrors, dir);
+        return new ChaosOptions(duration, n, pads, toys, seed, missedAnswers, bitErrors, dir, store);
+    }
+
+    public ChaosOptions withStore(Store s) {
+        return new ChaosOptions(duration, portals, pads, toysPerPortal, seed, missedAnswers, bitErrors, dir, s);
     }
 
     /** 10 of each fault kind at full length, proportionally fewer in shorter runs, never none. */
     public int faultCount() {
-        double scale = Math.min(1.0, (double) duration.toMillis() / FULL.toMillis());
-        return Math.max(1, (int) Math.round(10 * scale));
+        return scaled(10);
+    }
+
+    /**
+     * Database restarts: none on SQLite (a file has no server to restart); on PostgreSQL 5 at full length, scaled
+     * like the others, never none. Fewer than the other kinds because each keeps the database away for
+     * {@link #databaseDown()} and the faults strike one after the other.
+     */
+    public int databaseRestarts() {
+        return store == Store.POSTGRESQL ? scaled(5) : 0;
+    }
+
+    /**
+     * How long a restarted database stays down: longer than the bridge's first retries (0.1, 0.2, 0.4, 0.8 s...),
+     * so it really pauses and waits out several back-off steps, while the portals go on playing.
+     */
+    public Duration databaseDown() {
+        return Duration.ofSeconds(3);
     }
 
     /** 30 s at full length; a sixth of a shorter run, at least 5 s. */
@@ -39,5 +79,10 @@ public record ChaosOptions(Duration duration, int portals, int pads, int toysPer
             return Duration.ofSeconds(30);
         }
         return Duration.ofMillis(Math.max(5_000, duration.toMillis() / 6));
+    }
+
+    private int scaled(int atFullLength) {
+        double scale = Math.min(1.0, (double) duration.toMillis() / FULL.toMillis());
+        return Math.max(1, (int) Math.round(atFullLength * scale));
     }
 }

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole system as separate processes under faults: Mosquitto (persistent), the bridge on its SQLite file,
- * several simulated portals behind pausable proxies, and the players. Faults strike on a seeded plan while the
- * players play; then the system drains and the bridge's records are judged against what the players did.
+ * The whole system as separate processes under faults: Mosquitto (persistent), the bridge on its SQLite file
+ * or on a PostgreSQL server of the run's own, several simulated portals behind pausable proxies, and the players.
+ * Faults strike on a seeded plan while the players play; then the system drains and the bridge's records are
+ * judged against what the players did.
  */
 public final class ChaosRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
@@ -33,12 +34,18 @@ public final class ChaosRun {
     private final PrintStream out;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final AtomicInteger brokerRestarts = new AtomicInteger();
+    private final AtomicInteger databaseRestarts = new AtomicInteger();
     private final List<String> faultErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile GameEventCheck gameCheck;
 
     public ChaosRun(ChaosOptions options, PrintStream out) {
         this.o = options;
         this.out = out;
+    }
+
+    /** How many times the database was restarted (PostgreSQL only). */
+    int databaseRestarts() {
+        return databaseRestarts.get();
     }
 
     /** Whether the game server heard every event the bridge's records call for (after {@link #run}). */
@@ -65,11 +72,15 @@ public final class ChaosRun {
         Path dir = o.dir();
         Files.createDirectories(dir);
         FaultPlan plan = FaultPlan.of(o);
-        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, data in %s%n",
-                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), dir);
+        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, store %s, data in %s%n",
+                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), o.store().label(), dir);
+        BridgeStore store = track(o.store() == ChaosOptions.Store.POSTGRESQL
+                ? PostgresBridgeStore.start(dir.resolve("postgresql"))
+                : new SqliteBridgeStore(dir.resolve("bridge")));
         Mosquitto broker = track(SystemBroker.start(dir.resolve("broker")));
         GameListener game = track(new GameListener(broker.uri()));
-        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge")));
+        FrameTap tap = track(new FrameTap(broker.uri(), dir.resolve("portal-frames.log")));
+        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge"), store.bridgeArgs()));
         bridge.start();
         Map<String, Path> worldFiles = new LinkedHashMap<>();
         for (int i = 0; i < o.portals(); i++) {
@@ -91,7 +102,7 @@ public final class ChaosRun {
         }
         long start = System.currentTimeMillis();
         long end = start + o.duration().toMillis();
-        Thread faults = new Thread(() -> inject(plan, start, broker, bridge, portals), "faults");
+        Thread faults = new Thread(() -> inject(plan, start, broker, bridge, store, portals), "faults");
         Thread partition = new Thread(() -> partition(plan, start, proxies.get(plan.partitionedPortal())), "partition");
         faults.start();
         partition.start();
@@ -107,23 +118,24 @@ public final class ChaosRun {
                 actions.size() * 1000.0 / playedMillis);
         ensureRunning(bridge, portals);
         long drainStart = System.nanoTime();
-        drain(bridge, worlds);
+        drain(store, worlds);
         out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
         // The game server waits for its events while the bridge still runs, as it would in production: a
         // bridge stopped first would keep what it had not yet published for its next start.
         long gameStart = System.nanoTime();
-        GameEventCheck whileRunning = awaitGameEvents(BridgeRecords.read(bridge.database()), game);
+        GameEventCheck whileRunning = awaitGameEvents(BridgeRecords.read(store), game);
         out.printf("game events settled in %.1f s (%d missing then)%n", (System.nanoTime() - gameStart) / 1e9,
                 whileRunning.missing());
         bridge.stop();
-        BridgeRecords records = BridgeRecords.read(bridge.database());
+        BridgeRecords records = BridgeRecords.read(store);
+        records.save(dir.resolve("bridge-records"));
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
         gameCheck = awaitGameEvents(records, game);
-        print(summary, plan, bridge, portals);
+        print(summary, plan, bridge, portals, tap);
         return summary;
     }
 
-    private void inject(FaultPlan plan, long start, Mosquitto broker, BridgeProcess bridge,
+    private void inject(FaultPlan plan, long start, Mosquitto broker, BridgeProcess bridge, BridgeStore store,
                         List<PortalProcess> portals) {
         for (FaultPlan.Fault f : plan.faults()) {
             try {
@@ -139,6 +151,10 @@ public final class ChaosRun {
                     }
                     case BRIDGE_KILL -> bridge.killAndRestart(Duration.ofMillis(500));
                     case PORTAL_KILL -> portals.get(f.portal()).killAndRestart(Duration.ofMillis(500));
+                    case DATABASE_RESTART -> {
+                        store.restart(o.databaseDown());
+                        databaseRestarts.incrementAndGet();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -176,14 +192,14 @@ public final class ChaosRun {
     }
 
     /** Waits until the bridge's state equals the world and its log stops changing, or the timeout. */
-    private void drain(BridgeProcess bridge, Map<String, World> worlds) throws InterruptedException {
+    private void drain(BridgeStore store, Map<String, World> worlds) throws InterruptedException {
         long deadline = System.currentTimeMillis() + DRAIN_TIMEOUT.toMillis();
         int lastSessions = -1;
         int stable = 0;
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(1000);
             try {
-                BridgeRecords r = BridgeRecords.read(bridge.database());
+                BridgeRecords r = BridgeRecords.read(store);
                 long open = r.sessions().stream().filter(s -> s.endedMillis() == null).count();
                 long onPads = worlds.values().stream().mapToLong(w -> w.toys().size()).sum();
                 boolean settled = r.sessions().size() == lastSessions && open == onPads
@@ -213,20 +229,32 @@ public final class ChaosRun {
         return check;
     }
 
-    private void print(Verdict.Summary s, FaultPlan plan, BridgeProcess bridge, List<PortalProcess> portals) {
+    private void print(Verdict.Summary s, FaultPlan plan, BridgeProcess bridge, List<PortalProcess> portals,
+                       FrameTap tap) {
         int portalKills = portals.stream().mapToInt(PortalProcess::kills).sum();
-        out.printf("faults: broker restarts %d, portal kills (kill -9) %d, bridge kills (kill -9) %d, "
+        String databaseFaults = o.store() == ChaosOptions.Store.POSTGRESQL
+                ? String.format("database restarts %d (down %d s each), ", databaseRestarts.get(),
+                        o.databaseDown().toSeconds())
+                : "";
+        out.printf("faults: broker restarts %d, portal kills (kill -9) %d, bridge kills (kill -9) %d, %s"
                         + "portal chaos-%d cut off for %d s, RF: %.0f %% missed answers, bit errors %.4f %% per bit%n",
-                brokerRestarts.get(), portalKills, bridge.kills(), plan.partitionedPortal(), o.partition().toSeconds(),
-                o.missedAnswers() * 100, o.bitErrors() * 100);
+                brokerRestarts.get(), portalKills, bridge.kills(), databaseFaults, plan.partitionedPortal(),
+                o.partition().toSeconds(), o.missedAnswers() * 100, o.bitErrors() * 100);
         faultErrors.forEach(e -> out.println("fault error: " + e));
         out.printf("events made:         %d%n", s.made());
         out.printf("events delivered:    %d%n", s.delivered());
         out.printf("events lost:         %d%n", s.lost());
+        if (!s.lostPlacements().isEmpty()) {
+            out.printf("  (%d of the %d lost placements no portal ever published: see portal-frames.log)%n",
+                    tap.unpublished(s.lostPlacements()), s.lostPlacements().size());
+        }
         out.printf("duplicated in state: %d%n", s.duplicated());
         out.printf("false removals:      %d%n", s.falseRemovals());
         out.printf("state mismatches:    %d%n", s.stateMismatches());
         out.printf("(placements re-announced by a restarted portal: %d)%n", s.restartReannouncements());
+        if (tap.deadLetters() > 0) {
+            out.printf("(frames the bridge refused, on game/deadletter: %d)%n", tap.deadLetters());
+        }
         s.examples().forEach(e -> out.println("  " + e));
         out.printf("game/events: %d of %d heard by the game server, %d missing (%d heard twice, sent again after "
                 + "a bridge restart)%n", gameCheck.expected() - gameCheck.missing(), gameCheck.expected(),

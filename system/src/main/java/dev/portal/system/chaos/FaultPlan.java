@@ -6,10 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-/** When each fault strikes: kills and restarts spread over the run in a seeded order, plus one partition. */
+/**
+ * When each fault strikes: kills and restarts spread over the run in a seeded order, plus one partition. With the
+ * state on PostgreSQL the database restarts join the same sequence (on SQLite the plan is what it always was).
+ */
 public record FaultPlan(List<Fault> faults, long partitionAtMillis, int partitionedPortal) {
 
-    public enum Kind { BROKER_RESTART, PORTAL_KILL, BRIDGE_KILL }
+    public enum Kind { BROKER_RESTART, PORTAL_KILL, BRIDGE_KILL, DATABASE_RESTART }
 
     /** @param portal the portal to kill (PORTAL_KILL only) */
     public record Fault(long atMillis, Kind kind, int portal) {
@@ -21,6 +24,9 @@ public record FaultPlan(List<Fault> faults, long partitionAtMillis, int partitio
         List<Kind> kinds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             kinds.addAll(List.of(Kind.BROKER_RESTART, Kind.PORTAL_KILL, Kind.BRIDGE_KILL));
+        }
+        for (int i = 0; i < o.databaseRestarts(); i++) {
+            kinds.add(Kind.DATABASE_RESTART);
         }
         Collections.shuffle(kinds, random);
         long run = o.duration().toMillis();

@@ -25,14 +25,23 @@ public final class Verdict {
     /** Player and portals read the same host clock; this covers the rounding between them. */
     static final long CLOCK_SLACK_MILLIS = 20;
 
+    /**
+     * @param lostPlacements the placements with no session, for telling where they were lost
+     *                       ({@link FrameTap#unpublished})
+     */
     public record Summary(long made, long delivered, long lost, long duplicated, long falseRemovals,
-                          long restartReannouncements, long stateMismatches, List<String> examples) {
+                          long restartReannouncements, long stateMismatches, List<String> examples,
+                          List<LostPlacement> lostPlacements) {
         public boolean passed() {
             return lost == 0 && duplicated == 0 && falseRemovals == 0 && stateMismatches == 0;
         }
     }
 
     private record Interval(String pad, int padNo, long from, long to, boolean closed) {
+    }
+
+    /** A toy on {@code pad} of {@code portal} from {@code fromMillis} to {@code toMillis} (MAX_VALUE: to the end). */
+    public record LostPlacement(String portal, String uid, int pad, long fromMillis, long toMillis) {
     }
 
     private long delivered;
@@ -42,6 +51,7 @@ public final class Verdict {
     private long reannounced;
     private long stateMismatches;
     private final List<String> examples = new ArrayList<>();
+    private final List<LostPlacement> lostPlacements = new ArrayList<>();
 
     public static Summary judge(List<Action> actions, Map<String, World> finalWorlds, BridgeRecords bridge, long endMillis) {
         return new Verdict().run(actions, finalWorlds, bridge, endMillis);
@@ -71,7 +81,7 @@ public final class Verdict {
         }
         checkState(worlds, bridge);
         return new Summary(actions.size(), delivered, lost, duplicated, falseRemovals, reannounced, stateMismatches,
-                List.copyOf(examples));
+                List.copyOf(examples), List.copyOf(lostPlacements));
     }
 
     private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
@@ -111,6 +121,8 @@ public final class Verdict {
             List<BridgeRecords.Session> got = byInterval.getOrDefault(i, List.of());
             if (got.isEmpty()) {
                 lost += i.closed ? 2 : 1;
+                String[] portalAndUid = key.split(" ");
+                lostPlacements.add(new LostPlacement(portalAndUid[0], portalAndUid[1], i.padNo, i.from, i.to));
                 example("placement of " + key + " on pad " + i.padNo + " at " + i.from + " never reached the bridge");
                 continue;
             }

@@ -15,19 +15,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chaos run of scripts/chaos, shortened: one minute of play with the shipped bridge, every fault kind at
- * least once (a broker restart, a kill -9 of a portal and of the bridge, a 10 s partition, flaky RF), then the
- * bridge's records must match what the players did: nothing lost, duplicated or falsely removed; and a game
- * server on game/events must have heard of every play session's start and end.
+ * least once (a broker restart, a kill -9 of a portal and of the bridge, a 10 s partition, flaky RF; with the
+ * state on PostgreSQL also database restarts), then the bridge's records must match what the players did:
+ * nothing lost, duplicated or falsely removed; and a game server on game/events must have heard of every play
+ * session's start and end.
  */
 class ChaosRunTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void nothingIsLostUnderFaults() throws Exception {
-        // Kept after the run (logs of the bridge, the broker and each portal) for whoever has to explain a failure.
-        Path dir = Path.of("target", "chaos-run");
+        runAndCheck(ChaosOptions.Store.SQLITE);
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void nothingIsLostUnderFaultsAndDatabaseRestartsWithTheStateOnPostgresql() throws Exception {
+        ChaosRun run = runAndCheck(ChaosOptions.Store.POSTGRESQL);
+        assertTrue(run.databaseRestarts() >= 1, "the database was restarted at least once");
+    }
+
+    private static ChaosRun runAndCheck(ChaosOptions.Store store) throws Exception {
+        // Kept after the run (logs of the bridge, the broker, each portal and PostgreSQL) for whoever has to
+        // explain a failure.
+        Path dir = Path.of("target", "chaos-run-" + store.label());
         deleteRecursively(dir);
-        ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40);
+        ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40).withStore(store);
         assertTrue(options.faultCount() >= 1, "every fault kind at least once");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ChaosRun run = new ChaosRun(options, new PrintStream(text, true, StandardCharsets.UTF_8));
@@ -44,6 +57,7 @@ class ChaosRunTest {
         assertEquals(0, run.gameEvents().missing(), "every event reached the game server: " + printed);
         assertTrue(run.passed(summary), printed);
         assertTrue(printed.contains("chaos: PASS"), printed);
+        return run;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

@@ -1,4 +1,4 @@
-package dev.portal.bridge.store;
+package dev.portal.testsupport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,9 +27,11 @@ import java.util.stream.Stream;
  * loopback port (unix sockets stay in that folder), stopped and deleted on close. Tests connect as an
  * ordinary user that owns the databases {@link #newDatabase} creates, as a deployed bridge would.
  * PostgreSQL refuses to run as root, so under root (CI, containers) the cluster belongs to the postgres user.
+ * The caller brings the JDBC driver (org.postgresql:postgresql) on its class path; this module adds no dependency.
+ * Used by the host bridge's store tests and by the chaos run of the system module (which restarts it often).
  */
-final class ThrowawayPostgres implements AutoCloseable {
-    static final String USER = "portal";
+public final class ThrowawayPostgres implements AutoCloseable {
+    public static final String USER = "portal";
     private static final String ADMIN = "admin";
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -55,7 +57,7 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** Initialises and starts a cluster; fails (never skips) when PostgreSQL is not installed. */
-    static ThrowawayPostgres start() throws IOException, InterruptedException, SQLException {
+    public static ThrowawayPostgres start() throws IOException, InterruptedException, SQLException {
         Path bin = findBin().orElseThrow(() -> new IllegalStateException(
                 "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (initdb, pg_ctl): "
                         + ("true".equals(System.getenv("CI"))
@@ -77,7 +79,7 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** The newest installed major version's bin folder, as Debian lays it out. */
-    static Optional<Path> findBin() throws IOException {
+    public static Optional<Path> findBin() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return Optional.empty();
@@ -130,13 +132,13 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** Stops the server as an operator would (clients are disconnected); {@link #startAgain} brings it back. */
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         run(STOP_TIMEOUT.plus(PROCESS_GRACE), bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast",
                 "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds()), "stop");
     }
 
     /** Starts the server again after {@link #stop}, on the same port, with the same data. */
-    void startAgain() throws IOException, InterruptedException {
+    public void startAgain() throws IOException, InterruptedException {
         run(START_TIMEOUT.plus(PROCESS_GRACE), bin.resolve("pg_ctl").toString(), "-D", data.toString(),
                 "-l", base.resolve("server.log").toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
                 "start");
@@ -150,7 +152,7 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** Creates an empty database owned by {@link #USER} and returns its JDBC URL. */
-    String newDatabase() throws SQLException {
+    public String newDatabase() throws SQLException {
         String name = "store_" + databases.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("postgres"), ADMIN, adminPassword);
              Statement s = c.createStatement()) {
@@ -160,17 +162,22 @@ final class ThrowawayPostgres implements AutoCloseable {
     }
 
     /** Timeouts so that a stuck server fails the test instead of hanging the build. */
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database
                 + "?connectTimeout=10&socketTimeout=60&loginTimeout=10";
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** The server's log; it is deleted with the cluster on {@link #close}, so copy it first to keep it. */
+    public Path serverLog() {
+        return base.resolve("server.log");
     }
 
     @Override
