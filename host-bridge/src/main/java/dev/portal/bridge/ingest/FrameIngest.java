@@ -53,6 +53,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FrameIngest {
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
+    /** A verdict for a read older than this is not shown: the player has moved on. */
+    private static final Duration STALE_VERDICT = Duration.ofSeconds(10);
 
     private final Store store;
     private final StreamTracker tracker;
@@ -351,6 +353,12 @@ public final class FrameIngest {
 
     /** The portal's light follows the bridge's verdict; a lost one only leaves "not verified yet" showing. */
     private void showVerdict(AfterCommit.Verdict verdict) {
+        if (clock.millis() - verdict.readMillis() > STALE_VERDICT.toMillis()) {
+            // A backlog applied after an outage: the toy has long been lit or gone, and a burst of light commands
+            // would fill the portal's command queue ahead of the writes that matter.
+            counters.count(Counter.VERDICTS_SKIPPED);
+            return;
+        }
         try {
             commands.send(verdict.deviceId(), verdict.command());
         } catch (LinkException e) {

@@ -37,7 +37,8 @@ public final class AfterCommit {
     }
 
     /** The bridge's verdict on a toy a portal reported, for the portal's light. */
-    public record Verdict(String deviceId, ShowVerdict command) {
+    /** @param readMillis when the portal read the toy (the frame's time) */
+    public record Verdict(String deviceId, ShowVerdict command, long readMillis) {
     }
 
     public void portal(PortalState portal) {

@@ -44,7 +44,8 @@ final class ToyReadRules {
         TagImage image = new TagImage(uid, areas.tagType(), areas.areaA(), areas.areaB(), newest, atMillis);
         tx.saveTagImage(image);
         ToyVerdict shown = rolledBack ? ToyVerdict.TAMPERED : result.verdict();
-        after.verdict(new AfterCommit.Verdict(deviceId, new ShowVerdict(areas.pad(), areas.slot(), areas.uid(), shown)));
+        after.verdict(new AfterCommit.Verdict(deviceId, new ShowVerdict(areas.pad(), areas.slot(), areas.uid(), shown),
+                atMillis));
         Optional<ToyProfile> known = tx.toy(uid);
         Map<String, Object> details = new LinkedHashMap<>();
         ToyProfile profile = null;

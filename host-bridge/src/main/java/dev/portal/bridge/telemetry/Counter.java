@@ -43,6 +43,8 @@ public enum Counter {
     UNMATCHED_COMMAND_RESULTS("unmatchedCommandResults"),
     /** CommandReports: typed outcome data for technicians' tools, tracked in the stream but kept nowhere. */
     COMMAND_REPORTS_IGNORED("commandReportsIgnored"),
+    /** Verdicts not sent to a portal because the read was over 10 s old (a backlog after an outage). */
+    VERDICTS_SKIPPED("verdictsSkipped"),
     EVENTS_PUBLISHED("eventsPublished"),
     /** Events published again: left over from a previous run, or not confirmed in time. */
     EVENTS_RESENT("eventsResent"),
