@@ -1,6 +1,5 @@
 package dev.portal.bridge.ingest;
 
-import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.UpdateService;
@@ -11,7 +10,6 @@ import dev.portal.bridge.telemetry.DeadLetters;
 import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.DeviceId;
-import dev.portal.link.LinkException;
 import dev.portal.link.PortalTopics;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.AfterCommit;
@@ -25,7 +23,6 @@ import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
-import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.ToyRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,18 +50,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FrameIngest {
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
-    /** A verdict for a read older than this is not shown: the player has moved on. */
-    private static final Duration STALE_VERDICT = Duration.ofSeconds(10);
 
     private final Store store;
     private final StreamTracker tracker;
     private final BirthGate births;
-    private final RebirthLimiter rebirths;
+    private final PortalCommands portalCommands;
     private final DeviceClock deviceClock;
     private final FrameApplier applier;
     private final GamePublisher publisher;
     private final UpdateService updates;
-    private final CommandSender commands;
     private final DeadLetters deadLetters;
     private final BridgeCounters counters;
     private final Clock clock;
@@ -97,7 +91,6 @@ public final class FrameIngest {
         this.store = parts.store();
         this.publisher = parts.publisher();
         this.updates = updates;
-        this.commands = parts.commands();
         this.deadLetters = parts.deadLetters();
         this.counters = parts.counters();
         this.clock = parts.clock();
@@ -106,7 +99,8 @@ public final class FrameIngest {
         InputLimits limits = parts.limits();
         this.tracker = new StreamTracker(limits.bootsKept());
         this.births = new BirthGate(limits, clock.millis());
-        this.rebirths = new RebirthLimiter(reorderWindow.multipliedBy(4), limits.rebirths(), clock.millis());
+        this.portalCommands = new PortalCommands(parts.commands(), new RebirthLimiter(reorderWindow.multipliedBy(4),
+                limits.rebirths(), clock.millis()), counters, clock);
         this.deviceClock = new DeviceClock(limits.clockSkew());
         this.applier = new FrameApplier(restartGrace, parts.toys(), limits.bootsKept());
         this.timer = parts.timer();
@@ -248,7 +242,7 @@ public final class FrameIngest {
                     FrameCodec.encode(r.frame()));
         }
         if (expiry.gap() || !expiry.unannounced().isEmpty()) {
-            requestRebirth(deviceId);
+            portalCommands.requestRebirth(deviceId);
         }
     }
 
@@ -345,26 +339,10 @@ public final class FrameIngest {
     private void publish(AfterCommit after) {
         publisher.publish(after);
         updates.sendWrites(after);
-        after.verdicts().forEach(this::showVerdict);
+        after.verdicts().forEach(portalCommands::showVerdict);
         updates.onResults(after);
-        after.rebirths().forEach(this::requestRebirth);
+        after.rebirths().forEach(portalCommands::requestRebirth);
         after.restarted().forEach(this::scheduleSweep);
-    }
-
-    /** The portal's light follows the bridge's verdict; a lost one only leaves "not verified yet" showing. */
-    private void showVerdict(AfterCommit.Verdict verdict) {
-        if (clock.millis() - verdict.readMillis() > STALE_VERDICT.toMillis()) {
-            // A backlog applied after an outage: the toy has long been lit or gone, and a burst of light commands
-            // would fill the portal's command queue ahead of the writes that matter.
-            counters.count(Counter.VERDICTS_SKIPPED);
-            return;
-        }
-        try {
-            commands.send(verdict.deviceId(), verdict.command());
-        } catch (LinkException e) {
-            LOG.debug("could not send the verdict for {} to {}: {}", verdict.command().uid(), verdict.deviceId(),
-                    e.getMessage());
-        }
     }
 
     /** One frame alone; dead-lettered only when a healthy store refuses it (an unavailable one throws). */
@@ -383,23 +361,6 @@ public final class FrameIngest {
         }
         counters.count(Counter.FRAMES_APPLIED);
         publish(after);
-    }
-
-    private void requestRebirth(String deviceId) {
-        RebirthLimiter.Verdict verdict = rebirths.ask(deviceId, clock.millis());
-        if (verdict == RebirthLimiter.Verdict.OVER_TOTAL) {
-            counters.count(Counter.REBIRTHS_LIMITED);
-        }
-        if (verdict != RebirthLimiter.Verdict.SEND) {
-            return;
-        }
-        try {
-            commands.send(deviceId, new Rebirth());
-            counters.count(Counter.REBIRTH_REQUESTS);
-            LOG.info("asked {} for a rebirth", deviceId);
-        } catch (LinkException e) {
-            LOG.warn("could not ask {} for a rebirth: {}", deviceId, e.getMessage());
-        }
     }
 
     private static String eventsTopic(String deviceId) {

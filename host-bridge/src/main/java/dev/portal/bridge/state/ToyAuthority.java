@@ -2,8 +2,6 @@ package dev.portal.bridge.state;
 
 import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.WriteArea;
-import dev.portal.protocol.id.Uid;
-import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.TagLayout;
@@ -55,7 +53,6 @@ public final class ToyAuthority {
         }
         ToyAreas read = image.asRead(pad, slot);
         Optional<TagLayout> layout = image.tagType().toyLayout();
-        Uid uid = ProfileRecords.uidOf(image.uid());
         if (layout.isEmpty()) {
             return new Refused("a " + image.tagType() + " tag holds no toy record");
         }
@@ -65,9 +62,8 @@ public final class ToyAuthority {
         }
         try {
             ToyWritePlan plan = SaveAreas.planWrite(layout.get(), current, ProfileRecords.toRecord(profile),
-                    uid.bytes(), key.get(), image.lastCounter());
-            return new Planned(new WriteArea(pad, slot, uid, plan.target(), read.digest(), plan.clearsFirst(),
-                    AreaBytes.of(plan.image())), plan.counter());
+                    read.uid().bytes(), key.get(), image.lastCounter());
+            return new Planned(WriteArea.of(read, plan), plan.counter());
         } catch (IllegalStateException | IllegalArgumentException e) {
             return new Refused(e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Refused input is counted and goes to game/deadletter with the reason; the bridge carries on. One sender (a
@@ -55,7 +56,8 @@ public final class DeadLetters {
     public void refuse(Refusal reason, String detail, String topic, byte[] payload) {
         counters.deadLetter(reason);
         log.refused(reason, payload.length, topic, detail);
-        if (!perSender.tryTake(sender(topic), System.nanoTime())) {
+        // The bridge's clock, as the refusal log uses: one time source for both limits, which tests can hold still.
+        if (!perSender.tryTake(sender(topic), TimeUnit.MILLISECONDS.toNanos(clock.millis()))) {
             counters.count(Counter.DEAD_LETTERS_UNPUBLISHED);
             return;
         }

@@ -38,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so a statement that only one of them accepts, or reads back differently, fails here.
  */
 abstract class JdbcStoreContract {
-
     /** Opens the database called {@code name} (created empty on first use); the same name opens the same data. */
     protected abstract JdbcStore open(String name);
 
@@ -350,24 +349,14 @@ abstract class JdbcStoreContract {
         try (Connection c = connect("migrate");
              Statement statement = c.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
-            assertTrue(rows.next());
-            assertEquals(1, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V1: initial schema"));
-            assertTrue(rows.next());
-            assertEquals(2, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V2: the boot that last saw each placement"));
-            assertTrue(rows.next());
-            assertEquals(3, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V3: the bridge republishes"));
-            assertTrue(rows.next());
-            assertEquals(4, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V4: the game/events outbox"));
-            assertTrue(rows.next());
-            assertEquals(5, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V5: numbers the bridge hands out"));
-            assertTrue(rows.next());
-            assertEquals(6, rows.getInt(1));
-            assertTrue(rows.getString(2).startsWith("V6: what each toy's tag last held"));
+            List<String> expected = List.of("V1: initial schema", "V2: the boot that last saw each placement",
+                    "V3: the bridge republishes", "V4: the game/events outbox", "V5: numbers the bridge hands out",
+                    "V6: what each toy's tag last held");
+            for (int version = 1; version <= expected.size(); version++) {
+                assertTrue(rows.next(), "V" + version + " is recorded");
+                assertEquals(version, rows.getInt(1));
+                assertTrue(rows.getString(2).startsWith(expected.get(version - 1)), rows.getString(2));
+            }
             assertFalse(rows.next(), "each migration is recorded once");
         }
     }

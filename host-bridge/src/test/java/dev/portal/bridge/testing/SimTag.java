@@ -6,6 +6,9 @@ import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.CoCreation;
+import dev.portal.protocol.toy.Colours;
+import dev.portal.protocol.toy.Upgrades;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.TagLayout;
 import dev.portal.protocol.toy.ToyImage;
@@ -47,8 +50,7 @@ public final class SimTag {
 
     /** A tag in our format whose record fails its authenticity check (an edited level). */
     public static SimTag tampered(String uidHex) {
-        SimTag tag = toy(uidHex, new ToyRecord(1, 0, new dev.portal.protocol.toy.CoCreation("Forged",
-                new dev.portal.protocol.toy.Colours(0, 0, 0), dev.portal.protocol.toy.Upgrades.NONE, 1, 1)));
+        SimTag tag = toy(uidHex, new ToyRecord(1, 0, new CoCreation("Forged", new Colours(0, 0, 0), Upgrades.NONE, 1, 1)));
         tag.areas[0][7 + 25] ^= 0x40;
         return tag;
     }

@@ -3,7 +3,6 @@ package dev.portal.device.testing;
 import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.WriteArea;
-import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.ToyReadResult;
@@ -28,8 +27,7 @@ public final class TestHost {
     public static WriteArea planWrite(ToyAreas read, ToyRecord record) {
         ToyWritePlan plan = SaveAreas.planWrite(read.tagType().toyLayout().orElseThrow(), judge(read), record,
                 read.uid().bytes(), KEY);
-        return new WriteArea(read.pad(), read.slot(), read.uid(), plan.target(), read.digest(), plan.clearsFirst(),
-                AreaBytes.of(plan.image()));
+        return WriteArea.of(read, plan);
     }
 
     /** The verdict on {@code read}, for the portal's light. */

@@ -10,7 +10,6 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.id.Uid;
-import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.SaveAreas;
 import dev.portal.protocol.toy.TagLayout;
@@ -92,8 +91,7 @@ public final class Provisioner {
         } catch (IllegalStateException e) {
             return refuse(read, before, e.getMessage());
         }
-        long id = session.send(new WriteArea(read.pad(), read.slot(), read.uid(), plan.target(), read.digest(),
-                plan.clearsFirst(), AreaBytes.of(plan.image())));
+        long id = session.send(WriteArea.of(read, plan));
         WriteAnswer answer = awaitWrite(stream, id, read.uid());
         if (answer.result().isEmpty() || answer.result().get().status() != Status.OK) {
             failed++;

@@ -1,5 +1,9 @@
 package dev.portal.protocol.frame;
 
+import dev.portal.protocol.toy.TagLayout;
+
+import java.util.Optional;
+
 /** Tag family reported with a placement. Open enumeration: a decoder maps codes it does not know to {@link #OTHER}. */
 public enum TagType {
     CLASSIC_1K(1),
@@ -26,12 +30,12 @@ public enum TagType {
      * Where a toy record lives on this type (SPEC.md 11.5), if it has a place: NTAG216 uses the NTAG215 layout;
      * MIFARE Classic 4K and Mini, and unknown types, hold no toy record.
      */
-    public java.util.Optional<dev.portal.protocol.toy.TagLayout> toyLayout() {
+    public Optional<TagLayout> toyLayout() {
         return switch (this) {
-            case NTAG213 -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.NTAG213);
-            case NTAG215, NTAG216 -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.NTAG215);
-            case CLASSIC_1K -> java.util.Optional.of(dev.portal.protocol.toy.TagLayout.CLASSIC_1K);
-            default -> java.util.Optional.empty();
+            case NTAG213 -> Optional.of(TagLayout.NTAG213);
+            case NTAG215, NTAG216 -> Optional.of(TagLayout.NTAG215);
+            case CLASSIC_1K -> Optional.of(TagLayout.CLASSIC_1K);
+            default -> Optional.empty();
         };
     }
 

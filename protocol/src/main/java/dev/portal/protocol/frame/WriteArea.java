@@ -3,6 +3,7 @@ package dev.portal.protocol.frame;
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.Area;
 import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.ToyWritePlan;
 
 /**
  * Write an area image the host made and signed onto the tag on a pad (since 1.1: a portal holds no toy key, so
@@ -28,5 +29,11 @@ public record WriteArea(int pad, int slot, Uid uid, Area target, long expectedDi
         if (image.length() == 0) {
             throw new IllegalArgumentException("an area image has at least one byte");
         }
+    }
+
+    /** The command that carries out {@code plan}, made from the tag as {@code read} showed it (guarded by its digest). */
+    public static WriteArea of(ToyAreas read, ToyWritePlan plan) {
+        return new WriteArea(read.pad(), read.slot(), read.uid(), plan.target(), read.digest(), plan.clearsFirst(),
+                AreaBytes.of(plan.image()));
     }
 }
