@@ -125,7 +125,11 @@ public final class SimConsole {
         catalogue.samples().values().forEach(s -> out.printf("  %-9s %s  %s%n", s.name(), s.uid(), s.description()));
     }
 
-    private VirtualTag tag(String nameOrUid) {
+    /**
+     * The one tag this console has for a sample name or UID (made on first use): what {@code place} puts down,
+     * so a test can read back what the portal wrote on it.
+     */
+    public VirtualTag tag(String nameOrUid) {
         Optional<Uid> uid = catalogue.resolve(nameOrUid);
         if (uid.isEmpty()) {
             throw new IllegalArgumentException("'" + nameOrUid + "' is neither a sample toy nor a hex UID of 4 or 7 bytes");

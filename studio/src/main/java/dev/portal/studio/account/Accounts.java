@@ -36,7 +36,9 @@ public final class Accounts {
         checkPassword(password);
         byte[] id = new byte[12];
         random.nextBytes(id);
-        Account account = new Account("p-" + HexFormat.of().formatHex(id), name, clock.instant());
+        // stored to the millisecond: the account returned is the one read back later
+        Account account = new Account("p-" + HexFormat.of().formatHex(id), name,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         String hash = hasher.hash(password);
         boolean inserted = db.tx(c -> {
             try (PreparedStatement s = c.prepareStatement(
