@@ -6,9 +6,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import dev.portal.studio.testing.Chromium;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -19,33 +17,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A real Chromium (Debian's {@code chromium}, driven through its {@code chromium-driver}), headless, with a
- * profile of its own. Waits are explicit conditions with a timeout; screenshots go under the module's
+ * A real Chromium ({@link Chromium}) as a player uses it. Waits are explicit conditions with a timeout; screenshots go under the module's
  * {@code target/screenshots} for a reviewer.
  */
 final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     final WebDriver driver;
 
     Browser(Path profile) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver "
-                    + "(scripts/test installs them): " + CHROMIUM + " / " + DRIVER + " missing");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // as root in a sandbox: no Chromium sandbox; the machine has no outside network, so nothing in the
-        // background may try to reach one
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--window-size=1100,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        this.driver = Chromium.start(profile);
     }
 
     void open(String url) {
