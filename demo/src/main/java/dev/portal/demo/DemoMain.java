@@ -4,6 +4,7 @@ import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.device.sim.SimulatedPortal;
+import dev.portal.studio.app.Studio;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,10 @@ public final class DemoMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "embedded broker port (0: any free port)")
     int port;
+
+    @Option(names = "--studio-port", defaultValue = "8080",
+            description = "port of the player studio's web page (default ${DEFAULT-VALUE}; 0: any free port)")
+    int studioPort;
 
     @Option(names = "--data-dir", description = "keep the bridge's data here (default: a fresh temporary folder)")
     Path dataDir;
@@ -84,7 +89,11 @@ public final class DemoMain implements Callable<Integer> {
         try (Bridge bridge = Bridge.start(config);
              GameView view = new GameView(bridge.serverUri(), out);
              SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server");
-             SimulatedPortal portal = startPortal(bridge, data)) {
+             SimulatedPortal portal = startPortal(bridge, data);
+             Studio studio = Studio.builder().broker(bridge.serverUri()).dataDir(data.resolve("studio"))
+                     .listen("127.0.0.1", studioPort).start()) {
+            // a line of its own, so a person (or a script) finds the page to open
+            out.println("studio: " + studio.url());
             DemoSummary summary = new DeviceDemoSession(bridge, view, server, portal).play();
             out.println();
             out.print(summary.text());

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class DemoTest {
     void theScriptedSessionEndsWithASummaryThatSaysItAllWorked() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DemoMain demo = new DemoMain(InputStream.nullInputStream(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        new CommandLine(demo).parseArgs("--data-dir", dir.toString());
+        new CommandLine(demo).parseArgs("--data-dir", dir.toString(), "--studio-port", "0");
         DemoSummary summary = demo.run();
         String out = bytes.toString(StandardCharsets.UTF_8);
 
@@ -38,5 +39,7 @@ class DemoTest {
         assertTrue(out.contains("refused undecodable"), out);
         assertTrue(out.contains("reply   sample-server-1 written"), out);
         assertTrue(out.contains("placed 04D7A9C1E25B80 on pad 0"), "the portal console's own words show: " + out);
+        assertTrue(Pattern.compile("(?m)^studio: http://127\\.0\\.0\\.1:\\d+/$").matcher(out).find(),
+                "the studio's address on a line of its own: " + out);
     }
 }

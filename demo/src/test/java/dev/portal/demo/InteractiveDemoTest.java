@@ -40,7 +40,7 @@ class InteractiveDemoTest {
         PipedInputStream stdin = new PipedInputStream(4096);
         keyboard = new PipedOutputStream(stdin);
         DemoMain demo = new DemoMain(stdin, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        new CommandLine(demo).parseArgs("--interactive", "--data-dir", dir.toString());
+        new CommandLine(demo).parseArgs("--interactive", "--data-dir", dir.toString(), "--studio-port", "0");
         CompletableFuture<DemoSummary> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return demo.run();
