@@ -20,9 +20,11 @@ final class GalleryRoutes {
     private final Gallery gallery;
     private final PlayerRequests bridge;
     private final LiveBoard board;
+    private final Ownership owners;
 
     GalleryRoutes(Gallery gallery, PlayerRequests bridge, LiveBoard board) {
         this.gallery = gallery;
+        this.owners = new Ownership(bridge);
         this.bridge = bridge;
         this.board = board;
     }
@@ -43,7 +45,7 @@ final class GalleryRoutes {
     private void share(Context ctx) throws SQLException {
         Account account = Guard.session(ctx).account();
         JsonNode body = Bodies.object(ctx);
-        String uid = mine(account, Bodies.text(body, "uid", 40));
+        String uid = owners.require(account, Bodies.text(body, "uid", 40));
         JsonNode toy = board.toyDocument(uid).orElseThrow(() -> Problem.notFound("That is not one of your toys."));
         JsonNode c = toy.path("colours");
         try {
@@ -66,23 +68,12 @@ final class GalleryRoutes {
             throw Problem.notFound("There is no such design.");
         }
         Design design = gallery.find(id).orElseThrow(() -> Problem.notFound("There is no such design."));
-        String uid = mine(account, Bodies.text(Bodies.object(ctx), "uid", 40));
+        String uid = owners.require(account, Bodies.text(Bodies.object(ctx), "uid", 40));
         JsonNode reply = Answers.await(bridge.recolour(uid, account.playerId(), design.look()));
         if (reply.path("status").asText().equals("rejected")) {
             throw Problem.badRequest(reply.path("detail").asText("The toy service refused the change."));
         }
         ctx.json(Bodies.JSON.createObjectNode().put("status", reply.path("status").asText()));
-    }
-
-    private String mine(Account account, String uid) {
-        boolean owned = false;
-        for (JsonNode t : Answers.ok(bridge.toysOf(account.playerId())).path("toys")) {
-            owned |= t.asText().equals(uid);
-        }
-        if (!owned) {
-            throw Problem.notFound("That is not one of your toys.");
-        }
-        return uid;
     }
 
     static ObjectNode json(Design d) {

@@ -16,20 +16,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** A player's toys: list, claim with a web code, look at one, co-design it, and its play history. */
 final class ToyRoutes {
-    private static final Pattern UID = Pattern.compile("[0-9A-F]{2,20}");
-
     private final PlayerRequests bridge;
     private final LiveBoard board;
     private final NameRules names;
     private final UpgradeCatalogue upgrades;
     private final AttemptLimiter claims;
+    private final Ownership owners;
 
     ToyRoutes(PlayerRequests bridge, LiveBoard board, NameRules names, UpgradeCatalogue upgrades, AttemptLimiter claims) {
         this.bridge = bridge;
+        this.owners = new Ownership(bridge);
         this.board = board;
         this.names = names;
         this.upgrades = upgrades;
@@ -49,7 +48,7 @@ final class ToyRoutes {
     private void mine(Context ctx) {
         Account account = Guard.session(ctx).account();
         ArrayNode toys = Bodies.JSON.createArrayNode();
-        for (String uid : myToys(account)) {
+        for (String uid : owners.toysOf(account)) {
             JsonNode doc = board.toyDocument(uid).orElse(null);
             toys.add(doc != null ? doc.deepCopy() : Bodies.JSON.createObjectNode().put("uid", uid));
         }
@@ -73,7 +72,7 @@ final class ToyRoutes {
         String uid = Bodies.text(body, "uid", 40).strip().toUpperCase(java.util.Locale.ROOT);
         String code = Bodies.text(body, "code", 40);
         AuthRoutes.limit(claims, account.playerId());
-        if (!UID.matcher(uid).matches()) {
+        if (!Ownership.isUid(uid)) {
             throw Problem.badRequest("No toy has that web code.");
         }
         JsonNode reply = Answers.await(bridge.claim(uid, account.playerId(), code));
@@ -182,22 +181,11 @@ final class ToyRoutes {
 
     /** The path's toy when it is the signed-in player's; 404 otherwise (the same for someone else's toy). */
     private String owned(Context ctx) {
-        Account account = Guard.session(ctx).account();
-        String uid = ctx.pathParam("uid");
-        if (!UID.matcher(uid).matches() || !myToys(account).contains(uid)) {
-            throw Problem.notFound("That is not one of your toys.");
-        }
-        return uid;
+        return owners.require(Guard.session(ctx).account(), ctx.pathParam("uid"));
     }
 
     private JsonNode document(Context ctx, String uid) {
         return board.toyDocument(uid).orElseThrow(() -> Problem.notFound("The toy service has not shown that toy yet."));
-    }
-
-    private List<String> myToys(Account account) {
-        List<String> uids = new ArrayList<>();
-        Answers.ok(bridge.toysOf(account.playerId())).path("toys").forEach(t -> uids.add(t.asText()));
-        return uids;
     }
 
     /** The bridge's details are lower-case phrases; the page shows sentences. */
