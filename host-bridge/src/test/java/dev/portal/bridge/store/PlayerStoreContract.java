@@ -1,0 +1,97 @@
+package dev.portal.bridge.store;
+
+import dev.portal.bridge.state.PlaySession;
+import dev.portal.bridge.state.ToyClaim;
+import dev.portal.bridge.state.XpPoint;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Players' records (V7) the same way on every database: JdbcStoreContract's subclasses run these too. */
+abstract class PlayerStoreContract {
+    protected abstract JdbcStore open(String name);
+
+    private static final String DIGEST = "8651dedec5412458b7f0eeee370562ca713d58fd215be32d05ebf9ac86f6dd6e";
+
+    @Test
+    void aRegisteredToyIsClaimedReleasedAndKeepsItsDigest() {
+        try (JdbcStore store = open("claims")) {
+            store.inTransaction(tx -> {
+                tx.players().registerDigest("04AA", DIGEST, 100);
+                tx.players().registerDigest("04BB", DIGEST, 100);
+                tx.players().registerDigest("04AA", "0".repeat(64), 200); // replaced while unclaimed
+                return null;
+            });
+            assertEquals(Optional.of(new ToyClaim("04AA", "0".repeat(64), Optional.empty(), OptionalLong.empty())),
+                    store.inTransaction(tx -> tx.players().claim("04AA")));
+            store.inTransaction(tx -> {
+                tx.players().setOwner("04BB", "ann", 300);
+                tx.players().setOwner("04AA", "ann", 400);
+                return null;
+            });
+        }
+        try (JdbcStore store = open("claims")) {
+            assertEquals(List.of("04AA", "04BB"), store.inTransaction(tx -> tx.players().claimsOf("ann")).stream()
+                    .map(ToyClaim::uid).toList());
+            assertEquals(OptionalLong.of(300), store.inTransaction(tx -> tx.players().claim("04BB")).orElseThrow()
+                    .claimedMillis());
+            assertEquals(Integer.valueOf(2), store.inTransaction(tx -> tx.players().releaseAll("ann")));
+            assertEquals(Integer.valueOf(0), store.inTransaction(tx -> tx.players().releaseAll("ann")));
+            ToyClaim released = store.inTransaction(tx -> tx.players().claim("04BB")).orElseThrow();
+            assertEquals(new ToyClaim("04BB", DIGEST, Optional.empty(), OptionalLong.empty()), released);
+            assertThrows(StoreException.class, () -> store.inTransaction(tx -> {
+                tx.players().setOwner("04CC", "ann", 1); // no code registered: nothing to own
+                return null;
+            }));
+        }
+    }
+
+    @Test
+    void sessionsRecordTheOwnerAtTheirStartAndForgettingAnonymisesThem() {
+        try (JdbcStore store = open("sessions")) {
+            store.inTransaction(tx -> {
+                tx.openSession(new PlaySession("s1", "04AA", "den", 0, 0, 1000, null, null)); // before the claim
+                tx.players().registerDigest("04AA", DIGEST, 1500);
+                tx.players().setOwner("04AA", "ann", 1600);
+                tx.openSession(new PlaySession("s2", "04AA", "den", 0, 0, 2000, null, null));
+                tx.closeSession("s2", 2500);
+                tx.openSession(new PlaySession("s3", "04AA", "den", 0, 1, 3000, null, null));
+                return null;
+            });
+            assertEquals(List.of("s3", "s2"), store.inTransaction(tx -> tx.players().sessionsOf("ann", "04AA", 10))
+                    .stream().map(PlaySession::sessionId).toList());
+            assertEquals(List.of("s3", "s2", "s1"), store.inTransaction(tx -> tx.players().newestSessions("04AA", 10))
+                    .stream().map(PlaySession::sessionId).toList());
+            assertEquals(List.of("s3"), store.inTransaction(tx -> tx.players().newestSessions("04AA", 1))
+                    .stream().map(PlaySession::sessionId).toList());
+            assertEquals(Integer.valueOf(2), store.inTransaction(tx -> tx.players().anonymise("ann")));
+            assertEquals(List.of(), store.inTransaction(tx -> tx.players().sessionsOf("ann", "04AA", 10)));
+            assertEquals(3, store.inTransaction(tx -> tx.players().newestSessions("04AA", 10)).size());
+        }
+    }
+
+    @Test
+    void theXpHistoryKeepsOnePointPerRevisionOldestFirst() {
+        try (JdbcStore store = open("xp")) {
+            store.inTransaction(tx -> {
+                tx.recordXp(JdbcStoreContract.toy("04AA", 100), 1000);
+                tx.recordXp(JdbcStoreContract.toy("04AA", 100), 1000); // a replayed change: same revision
+                tx.recordXp(JdbcStoreContract.toy("04AA", 900).nextRevision(), 2000);
+                tx.recordXp(JdbcStoreContract.toy("04AA", 950).nextRevision().nextRevision(), 3000);
+                tx.recordXp(JdbcStoreContract.toy("04BB", 5), 1500);
+                return null;
+            });
+            assertEquals(List.of(new XpPoint(1000, 100, 1), new XpPoint(2000, 900, 1), new XpPoint(3000, 950, 1)),
+                    store.inTransaction(tx -> tx.players().xpHistory("04AA", 10)));
+            assertEquals(List.of(new XpPoint(2000, 900, 1), new XpPoint(3000, 950, 1)),
+                    store.inTransaction(tx -> tx.players().xpHistory("04AA", 2)), "the newest, oldest first");
+            assertTrue(store.inTransaction(tx -> tx.players().xpHistory("04CC", 10)).isEmpty());
+        }
+    }
+}
