@@ -17,19 +17,19 @@ record Answer(ObjectNode reply, boolean applied, List<String> changedToys) {
 
     /** A reply to {@code envelope} about the toy {@code uid} (null when the topic named no valid uid). */
     static ObjectNode toyReply(RequestEnvelope envelope, String uid, String status, String detail) {
-        ObjectNode node = GameJson.MAPPER.createObjectNode();
-        node.put("correlationId", envelope.correlationId());
-        node.put("uid", uid);
-        node.put("status", status);
-        node.put("detail", detail);
-        return node;
+        return reply(envelope, "uid", uid, status, detail);
     }
 
     /** A reply to {@code envelope} about the player {@code player} (null when the topic named no valid id). */
     static ObjectNode playerReply(RequestEnvelope envelope, String player, String status, String detail) {
+        return reply(envelope, "player", player, status, detail);
+    }
+
+    private static ObjectNode reply(RequestEnvelope envelope, String subjectField, String subject, String status,
+                                    String detail) {
         ObjectNode node = GameJson.MAPPER.createObjectNode();
         node.put("correlationId", envelope.correlationId());
-        node.put("player", player);
+        node.put(subjectField, subject);
         node.put("status", status);
         node.put("detail", detail);
         return node;
