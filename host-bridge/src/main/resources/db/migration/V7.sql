@@ -21,6 +21,8 @@ CREATE TABLE xp_point (
     PRIMARY KEY (uid, revision)
 );
 CREATE INDEX xp_point_time ON xp_point (uid, at_ms);
+-- Every toy known before V7 starts its history with the XP it has now.
+INSERT INTO xp_point (uid, revision, at_ms, xp, level) SELECT uid, revision, last_seen_ms, xp, level FROM toy;
 -- The toy's owner when a session started (NULL: unclaimed, or anonymised when the player was forgotten).
 ALTER TABLE play_session ADD COLUMN player VARCHAR(64);
 CREATE INDEX play_session_player ON play_session (player);

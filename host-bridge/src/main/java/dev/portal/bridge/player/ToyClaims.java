@@ -58,8 +58,8 @@ final class ToyClaims implements RequestHandler {
             if (claim.get().claimed() && !claim.get().ownedBy(player)) {
                 return OWNED_BY_ANOTHER;
             }
-            if (!claim.get().claimed()) {
-                tx.players().setOwner(uid, player, clock.millis());
+            if (!claim.get().claimed() && !tx.players().setOwner(uid, player, clock.millis())) {
+                return OWNED_BY_ANOTHER; // another bridge sharing the database claimed it meanwhile
             }
             return null;
         });

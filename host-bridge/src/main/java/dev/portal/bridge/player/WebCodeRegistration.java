@@ -38,13 +38,7 @@ final class WebCodeRegistration implements RequestHandler {
         if (digest == null || !DIGEST.matcher(digest).matches()) {
             return rejected(envelope, uid, "digest must be 64 lower-case hex digits (SHA-256, WebCode.digest)");
         }
-        boolean registered = store.inTransaction(tx -> {
-            if (tx.players().claim(uid).map(c -> c.claimed()).orElse(false)) {
-                return false;
-            }
-            tx.players().registerDigest(uid, digest, clock.millis());
-            return true;
-        });
+        boolean registered = store.inTransaction(tx -> tx.players().registerDigest(uid, digest, clock.millis()));
         return registered
                 ? Answer.applied(Answer.toyReply(envelope, uid, "registered", "the toy's web code can claim it"))
                 : rejected(envelope, uid, CLAIMED);

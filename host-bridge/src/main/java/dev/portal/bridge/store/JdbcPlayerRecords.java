@@ -33,17 +33,16 @@ final class JdbcPlayerRecords implements PlayerRecords {
     }
 
     @Override
-    public void registerDigest(String uid, String digest, long atMillis) {
-        rows.update("INSERT INTO toy_claim (uid, digest, owner, claimed_ms, registered_ms) VALUES (?, ?, NULL, NULL, ?) "
-                + "ON CONFLICT (uid) DO UPDATE SET digest = excluded.digest, registered_ms = excluded.registered_ms",
-                uid, digest, atMillis);
+    public boolean registerDigest(String uid, String digest, long atMillis) {
+        return rows.update("INSERT INTO toy_claim (uid, digest, owner, claimed_ms, registered_ms) "
+                + "VALUES (?, ?, NULL, NULL, ?) ON CONFLICT (uid) DO UPDATE SET digest = excluded.digest, "
+                + "registered_ms = excluded.registered_ms WHERE toy_claim.owner IS NULL", uid, digest, atMillis) == 1;
     }
 
     @Override
-    public void setOwner(String uid, String player, long atMillis) {
-        if (rows.update("UPDATE toy_claim SET owner = ?, claimed_ms = ? WHERE uid = ?", player, atMillis, uid) != 1) {
-            throw new StoreException("no web code registered for " + uid);
-        }
+    public boolean setOwner(String uid, String player, long atMillis) {
+        return rows.update("UPDATE toy_claim SET owner = ?, claimed_ms = ? WHERE uid = ? AND owner IS NULL",
+                player, atMillis, uid) == 1;
     }
 
     @Override

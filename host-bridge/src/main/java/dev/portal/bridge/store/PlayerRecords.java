@@ -11,11 +11,14 @@ import java.util.Optional;
 public interface PlayerRecords {
     Optional<ToyClaim> claim(String uid);
 
-    /** Sets the toy's web-code digest, keeping its owner (the caller refuses a claimed toy). */
-    void registerDigest(String uid, String digest, long atMillis);
+    /**
+     * Sets the digest of the toy's web code unless someone owns the toy; false when someone does (checked by the
+     * statement itself, so a claim another bridge commits meanwhile is never overwritten).
+     */
+    boolean registerDigest(String uid, String digest, long atMillis);
 
-    /** Makes {@code player} the owner of a registered toy. */
-    void setOwner(String uid, String player, long atMillis);
+    /** Makes {@code player} the owner of a registered toy nobody owns; false when someone owns it already. */
+    boolean setOwner(String uid, String player, long atMillis);
 
     /** The toys {@code player} owns, by uid. */
     List<ToyClaim> claimsOf(String player);

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Players' records (V7) the same way on every database: JdbcStoreContract's subclasses run these too. */
@@ -23,16 +23,18 @@ abstract class PlayerStoreContract {
     void aRegisteredToyIsClaimedReleasedAndKeepsItsDigest() {
         try (JdbcStore store = open("claims")) {
             store.inTransaction(tx -> {
-                tx.players().registerDigest("04AA", DIGEST, 100);
-                tx.players().registerDigest("04BB", DIGEST, 100);
-                tx.players().registerDigest("04AA", "0".repeat(64), 200); // replaced while unclaimed
+                assertTrue(tx.players().registerDigest("04AA", DIGEST, 100));
+                assertTrue(tx.players().registerDigest("04BB", DIGEST, 100));
+                assertTrue(tx.players().registerDigest("04AA", "0".repeat(64), 200), "replaced while unclaimed");
                 return null;
             });
             assertEquals(Optional.of(new ToyClaim("04AA", "0".repeat(64), Optional.empty(), OptionalLong.empty())),
                     store.inTransaction(tx -> tx.players().claim("04AA")));
             store.inTransaction(tx -> {
-                tx.players().setOwner("04BB", "ann", 300);
-                tx.players().setOwner("04AA", "ann", 400);
+                assertTrue(tx.players().setOwner("04BB", "ann", 300));
+                assertTrue(tx.players().setOwner("04AA", "ann", 400));
+                assertFalse(tx.players().setOwner("04AA", "bob", 500), "owned already");
+                assertFalse(tx.players().registerDigest("04AA", "1".repeat(64), 600), "a claimed toy keeps its code");
                 return null;
             });
         }
@@ -41,14 +43,16 @@ abstract class PlayerStoreContract {
                     .map(ToyClaim::uid).toList());
             assertEquals(OptionalLong.of(300), store.inTransaction(tx -> tx.players().claim("04BB")).orElseThrow()
                     .claimedMillis());
+            assertEquals(Optional.of("ann"), store.inTransaction(tx -> tx.players().claim("04AA")).orElseThrow().owner());
+            assertEquals("0".repeat(64), store.inTransaction(tx -> tx.players().claim("04AA")).orElseThrow().digest());
             assertEquals(Integer.valueOf(2), store.inTransaction(tx -> tx.players().releaseAll("ann")));
+            boolean free = store.inTransaction(tx -> tx.players().registerDigest("04AA", DIGEST, 700));
+            assertTrue(free, "a released toy takes a new code");
             assertEquals(Integer.valueOf(0), store.inTransaction(tx -> tx.players().releaseAll("ann")));
             ToyClaim released = store.inTransaction(tx -> tx.players().claim("04BB")).orElseThrow();
             assertEquals(new ToyClaim("04BB", DIGEST, Optional.empty(), OptionalLong.empty()), released);
-            assertThrows(StoreException.class, () -> store.inTransaction(tx -> {
-                tx.players().setOwner("04CC", "ann", 1); // no code registered: nothing to own
-                return null;
-            }));
+            boolean owned = store.inTransaction(tx -> tx.players().setOwner("04CC", "ann", 1));
+            assertFalse(owned, "no code registered: nothing to own");
         }
     }
 
