@@ -5,6 +5,9 @@ import dev.portal.bridge.state.ToyClaim;
 import dev.portal.bridge.state.XpPoint;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -16,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Players' records (V7) the same way on every database: JdbcStoreContract's subclasses run these too. */
 abstract class PlayerStoreContract {
     protected abstract JdbcStore open(String name);
+
+    protected abstract Connection connect(String name) throws SQLException;
 
     private static final String DIGEST = "8651dedec5412458b7f0eeee370562ca713d58fd215be32d05ebf9ac86f6dd6e";
 
@@ -96,6 +101,32 @@ abstract class PlayerStoreContract {
             assertEquals(List.of(new XpPoint(2000, 900, 1), new XpPoint(3000, 950, 1)),
                     store.inTransaction(tx -> tx.players().xpHistory("04AA", 2)), "the newest, oldest first");
             assertTrue(store.inTransaction(tx -> tx.players().xpHistory("04CC", 10)).isEmpty());
+        }
+    }
+
+    /** A database from before V7 gets V7 on open, and each toy it holds starts its XP history at its current XP. */
+    @Test
+    void v7StartsTheXpHistoryOfTheToysAlreadyKnown() throws Exception {
+        try (JdbcStore store = open("upgrade")) {
+            store.inTransaction(tx -> {
+                tx.saveToy(JdbcStoreContract.toy("04AA", 100)); // saving a toy records no XP point
+                return null;
+            });
+        }
+        try (Connection c = connect("upgrade"); Statement statement = c.createStatement()) {
+            // back to V6, as a bridge of the previous release left it, with that toy
+            for (String sql : List.of("DROP TABLE xp_point", "DROP TABLE toy_claim", "DROP INDEX play_session_player",
+                    "ALTER TABLE play_session DROP COLUMN player", "DELETE FROM schema_version WHERE version = 7")) {
+                statement.execute(sql);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        try (JdbcStore store = open("upgrade")) {
+            assertEquals(List.of(new XpPoint(2000, 100, 1)), store.inTransaction(tx -> tx.players().xpHistory("04AA", 10)),
+                    "the toy's XP at its last sighting");
+            assertTrue(store.inTransaction(tx -> tx.players().claim("04AA")).isEmpty());
         }
     }
 }
