@@ -13,6 +13,14 @@ public final class GameTopics {
     public static final Topic BRIDGE_STATUS = Topic.of("game/bridge/status");
     /** Update requests of game servers for any toy: {@code game/toys/+/update}. */
     public static final TopicFilter TOY_UPDATES = TopicFilter.of("game/toys/+/update");
+    /** Web-code registrations of technicians (portalctl provision): {@code game/toys/+/webcode}. */
+    public static final TopicFilter TOY_WEBCODES = TopicFilter.of("game/toys/+/webcode");
+    /** Players claiming toys with their web codes: {@code game/toys/+/claim}. */
+    public static final TopicFilter TOY_CLAIMS = TopicFilter.of("game/toys/+/claim");
+    /** Requests for a toy's play and XP history: {@code game/toys/+/history}. */
+    public static final TopicFilter TOY_HISTORIES = TopicFilter.of("game/toys/+/history");
+    /** Requests about a player's toys and data (toys, export, forget): {@code game/players/+/request}. */
+    public static final TopicFilter PLAYER_REQUESTS = TopicFilter.of("game/players/+/request");
     /** Every portal document: {@code game/portals/+}. */
     public static final TopicFilter ALL_PORTALS = TopicFilter.of("game/portals/+");
     /** Everything game-facing: {@code game/#}. */
@@ -44,6 +52,38 @@ public final class GameTopics {
     public record Reply(String name) implements GameTopic {
     }
 
+    /** A request about one toy besides an update; {@code uid} is as received and still to be validated. */
+    public record ToyRequest(String uid, ToyRequestKind kind) implements GameTopic {
+    }
+
+    /** The last level of a {@link ToyRequest}'s topic. */
+    public enum ToyRequestKind {
+        WEBCODE("webcode"), CLAIM("claim"), HISTORY("history");
+
+        private final String level;
+
+        ToyRequestKind(String level) {
+            this.level = level;
+        }
+
+        public String level() {
+            return level;
+        }
+
+        static Optional<ToyRequestKind> of(String level) {
+            for (ToyRequestKind kind : values()) {
+                if (kind.level.equals(level)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A request about a player's toys and data; {@code player} is as received and still to be validated. */
+    public record PlayerRequest(String player) implements GameTopic {
+    }
+
     private GameTopics() {
     }
 
@@ -60,6 +100,16 @@ public final class GameTopics {
     /** Where a game server asks for a toy change: {@code game/toys/{uid}/update}. */
     public static Topic toyUpdate(String uid) {
         return Topic.of("game/toys/" + level(uid) + "/update");
+    }
+
+    /** {@code game/toys/{uid}/webcode}, {@code .../claim} or {@code .../history}. */
+    public static Topic toyRequest(String uid, ToyRequestKind kind) {
+        return Topic.of("game/toys/" + level(uid) + "/" + kind.level());
+    }
+
+    /** Where a game server asks about a player: {@code game/players/{player}/request}. */
+    public static Topic playerRequest(String player) {
+        return Topic.of("game/players/" + level(player) + "/request");
     }
 
     /** A game server's reply topic: {@code game/replies/{name}}. */
@@ -84,10 +134,23 @@ public final class GameTopics {
                 case "replies" -> nonEmpty(l.get(2)).map(Reply::new);
                 default -> Optional.empty();
             };
-            case 4 -> second.equals("toys") && l.get(3).equals("update")
-                    ? nonEmpty(l.get(2)).map(ToyUpdate::new) : Optional.empty();
+            case 4 -> fourLevels(second, l.get(2), l.get(3));
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<GameTopic> fourLevels(String second, String third, String last) {
+        Optional<String> name = nonEmpty(third);
+        if (second.equals("players")) {
+            return last.equals("request") ? name.map(PlayerRequest::new) : Optional.empty();
+        }
+        if (!second.equals("toys")) {
+            return Optional.empty();
+        }
+        if (last.equals("update")) {
+            return name.map(ToyUpdate::new);
+        }
+        return ToyRequestKind.of(last).flatMap(kind -> name.map(uid -> new ToyRequest(uid, kind)));
     }
 
     private static Optional<String> nonEmpty(String level) {

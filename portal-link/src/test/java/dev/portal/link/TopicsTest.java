@@ -42,7 +42,8 @@ class TopicsTest {
     void hostileTopicsParseToNothing() {
         for (String t : new String[] {"portal/emoji-\uD83D\uDC09/evt", "portal//evt", "portal/a/evt/more",
                 "portal/\uFF10\uFF14/status", "portal", "game/toys//update", "game/portals/\uD83D\uDC09",
-                "game/unknown", "other/thing"}) {
+                "game/unknown", "other/thing", "game/toys/04AB/claims", "game/toys//claim", "game/players//request",
+                "game/players/p1/requests", "game/players/p1/request/more", "game/portals/p1/request"}) {
             Topic topic = Topic.of(t);
             assertTrue(PortalTopics.parse(topic).isEmpty(), t);
             assertTrue(GameTopics.parse(topic).filter(g -> !(g instanceof GameTopics.ToyDocument)).isEmpty(), t);
@@ -58,6 +59,16 @@ class TopicsTest {
         assertEquals(Optional.of(new GameTopics.BridgeStatus()), GameTopics.parse(GameTopics.BRIDGE_STATUS));
         assertEquals(Optional.of(new GameTopics.Reply("a")), GameTopics.parse(GameTopics.replies("a")));
         assertTrue(GameTopics.TOY_UPDATES.matches(GameTopics.toyUpdate("04AB")));
+        for (GameTopics.ToyRequestKind kind : GameTopics.ToyRequestKind.values()) {
+            Topic topic = GameTopics.toyRequest("04AB", kind);
+            assertEquals("game/toys/04AB/" + kind.level(), topic.value());
+            assertEquals(Optional.of(new GameTopics.ToyRequest("04AB", kind)), GameTopics.parse(topic));
+        }
+        assertTrue(GameTopics.TOY_WEBCODES.matches(GameTopics.toyRequest("04AB", GameTopics.ToyRequestKind.WEBCODE)));
+        assertTrue(GameTopics.TOY_CLAIMS.matches(GameTopics.toyRequest("04AB", GameTopics.ToyRequestKind.CLAIM)));
+        assertTrue(GameTopics.TOY_HISTORIES.matches(GameTopics.toyRequest("04AB", GameTopics.ToyRequestKind.HISTORY)));
+        assertEquals(Optional.of(new GameTopics.PlayerRequest("ann")), GameTopics.parse(GameTopics.playerRequest("ann")));
+        assertTrue(GameTopics.PLAYER_REQUESTS.matches(GameTopics.playerRequest("ann")));
     }
 
     @Test

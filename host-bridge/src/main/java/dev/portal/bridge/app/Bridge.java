@@ -13,6 +13,7 @@ import dev.portal.bridge.game.UpdateParser;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
+import dev.portal.bridge.player.PlayerApi;
 import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.PausingStore;
@@ -82,6 +83,7 @@ public final class Bridge implements AutoCloseable {
     private FrameIngest frames;
     private StatusIngest statuses;
     private UpdateService updates;
+    private PlayerApi players;
     private GamePublisher publisher;
     private EventOutbox outbox;
     private final CountDownLatch linkUp = new CountDownLatch(1);
@@ -132,6 +134,10 @@ public final class Bridge implements AutoCloseable {
                 .subscribe(shared(PortalTopics.ALL_EVENTS), Qos.AT_LEAST_ONCE, this::onMessage)
                 .subscribe(PortalTopics.ALL_STATUS, Qos.AT_LEAST_ONCE, this::onMessage)
                 .subscribe(shared(GameTopics.TOY_UPDATES), Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(shared(GameTopics.TOY_WEBCODES), Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(shared(GameTopics.TOY_CLAIMS), Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(shared(GameTopics.TOY_HISTORIES), Qos.AT_LEAST_ONCE, this::onMessage)
+                .subscribe(shared(GameTopics.PLAYER_REQUESTS), Qos.AT_LEAST_ONCE, this::onMessage)
                 .build();
         CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
@@ -153,6 +159,7 @@ public final class Bridge implements AutoCloseable {
             LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
         }
         updates = new UpdateService(parts, config.writeTimeout());
+        players = new PlayerApi(parts);
         frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
         statuses = new StatusIngest(parts);
         link.connect(mqtt.connectTimeout());
@@ -205,6 +212,8 @@ public final class Bridge implements AutoCloseable {
             counters.count(Counter.FRAMES_RECEIVED);
         } else if (GameTopics.parse(message.topic()).orElse(null) instanceof GameTopics.ToyUpdate) {
             counters.count(Counter.UPDATES_RECEIVED);
+        } else {
+            players.countReceived(message.topic());
         }
         deadLetters.refuse(Refusal.OVERSIZED, message.payload().length + " bytes > " + limit, message.topic().value(),
                 message.payload());
@@ -273,6 +282,8 @@ public final class Bridge implements AutoCloseable {
                 statuses.onStatus(portal.get().device(), topic, message.payload());
             } else if (GameTopics.parse(topic).orElse(null) instanceof GameTopics.ToyUpdate update) {
                 updates.onRequest(topic, update.uid(), message.payload());
+            } else if (PlayerApi.serves(topic)) {
+                players.onRequest(topic, message.payload());
             } else {
                 // A topic our filters let through but that names no portal of ours (portal/emoji-🐉/evt):
                 // counted as a dead letter, acknowledged, never retried.

@@ -129,7 +129,7 @@ public final class GameJson {
         return node;
     }
 
-    static ObjectNode session(PlaySession s) {
+    public static ObjectNode session(PlaySession s) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("sessionId", s.sessionId());
         node.put("deviceId", s.deviceId());

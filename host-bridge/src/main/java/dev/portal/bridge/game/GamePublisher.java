@@ -11,6 +11,7 @@ import dev.portal.link.Qos;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.AfterCommit;
 import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.state.ToyClaim;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.store.StoreTx;
@@ -101,7 +102,9 @@ public final class GamePublisher {
             return;
         }
         List<ObjectNode> documents = store.inTransaction(tx -> toys.stream()
-                .map(t -> GameJson.toy(t, tx.placementOf(t.uid()), tx.playHistory(t.uid(), GameJson.RECENT_SESSIONS)))
+                .map(t -> GameJson.toy(t, tx.placementOf(t.uid()), tx.playHistory(t.uid(), GameJson.RECENT_SESSIONS))
+                        // whether a player owns it, never who: every game server reads every toy's document
+                        .put("claimed", tx.players().claim(t.uid()).map(ToyClaim::claimed).orElse(false)))
                 .toList());
         for (int i = 0; i < toys.size(); i++) {
             send(GameTopics.toy(toys.get(i).uid()), documents.get(i), true);

@@ -1,11 +1,7 @@
 package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portal.link.GameTopics;
-import dev.portal.link.Topic;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +10,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads update requests, strictly as the UpdateRequest schema of host-bridge/asyncapi.yaml has them: one JSON
- * object and nothing after it, each field of its JSON type (an amount is an integer, not "5" nor 5.0), and no
- * field the action does not take. A request that cannot be answered (not one JSON object, no usable replyTo or
- * correlationId) is a {@link Unanswerable} and goes to the dead-letter topic; one that can be answered but asks
- * for something invalid is a {@link Invalid} and gets a "rejected" reply.
+ * Reads update requests, strictly as the UpdateRequest schema of host-bridge/asyncapi.yaml has them: the
+ * envelope every game request shares ({@link RequestEnvelope}), each field of its JSON type (an amount is an
+ * integer, not "5" nor 5.0), and no field the action does not take. A request that cannot be answered (not one
+ * JSON object, no usable replyTo or correlationId) is a {@link Unanswerable} and goes to the dead-letter topic;
+ * one that can be answered but asks for something invalid is a {@link Invalid} and gets a "rejected" reply.
  */
 public final class UpdateParser {
     /** Largest request accepted; a real one is a few hundred bytes. */
-    public static final int MAX_BYTES = 8 * 1024;
-    private static final Pattern REPLY_TOPIC = Pattern.compile("game/replies/[A-Za-z0-9._\\-]{1,100}");
-    private static final Pattern UID = Pattern.compile("[0-9A-F]{2,20}");
+    public static final int MAX_BYTES = RequestEnvelope.MAX_BYTES;
     private static final Pattern COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
-    private static final Set<String> EVERY_ACTION = Set.of("correlationId", "replyTo", "action");
-    /** The one field each action takes besides those of {@link #EVERY_ACTION}. */
+    /** The one field each action takes besides action, the optional player and the envelope's. */
     private static final Map<String, String> ACTION_FIELD = Map.of("awardXp", "amount", "rename", "name",
             "recolour", "colours", "unlockUpgrade", "upgrade");
     private static final List<String> COLOUR_FIELDS = List.of("primary", "secondary", "accent");
@@ -56,69 +49,38 @@ public final class UpdateParser {
         if (payload.length > MAX_BYTES) {
             throw new Unanswerable("request of " + payload.length + " bytes exceeds " + MAX_BYTES);
         }
-        if (uid == null || !UID.matcher(uid).matches()) {
+        if (!RequestEnvelope.validUid(uid)) {
             throw new Unanswerable("topic uid must be 2..20 upper-case hex digits: " + uid);
         }
-        JsonNode root;
-        try {
-            root = GameJson.readStrict(payload);
-        } catch (IOException e) {
-            throw new Unanswerable("not one JSON document: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!root.isObject()) {
-            throw new Unanswerable("request must be a JSON object");
-        }
-        Topic replyTo = replyTopic(text(root, "replyTo"));
-        String correlationId = text(root, "correlationId");
-        if (correlationId == null || correlationId.isEmpty() || correlationId.length() > 128) {
-            throw new Unanswerable("correlationId must be a string of 1..128 characters");
-        }
-        UpdateRequest partial = new UpdateRequest(uid, correlationId, replyTo, null);
-        String action = text(root, "action");
+        RequestEnvelope envelope = RequestEnvelope.read(payload);
+        JsonNode root = envelope.root();
+        UpdateRequest partial = new UpdateRequest(uid, envelope.correlationId(), envelope.replyTo(), null,
+                Optional.empty());
+        String action = envelope.text("action");
         if (action == null || !ACTION_FIELD.containsKey(action)) {
             throw new Invalid("action must be one of awardXp, rename, recolour, unlockUpgrade, not "
                     + root.get("action"), partial);
         }
-        onlyFieldsOf(root, action, partial);
+        List<String> others = envelope.fieldsOtherThan(Set.of("action", "player", ACTION_FIELD.get(action)));
+        if (!others.isEmpty()) {
+            throw new Invalid(action + " takes correlationId, replyTo, action and " + ACTION_FIELD.get(action)
+                    + " (and an optional player) only, not " + others, partial);
+        }
+        Optional<String> player = Optional.empty();
+        if (envelope.has("player")) {
+            String id = envelope.text("player");
+            if (!RequestEnvelope.validPlayer(id)) {
+                throw new Invalid("player must be 1..64 of letters, digits, . _ -, not " + root.get("player"), partial);
+            }
+            player = Optional.of(id);
+        }
         UpdateRequest.Change change = switch (action) {
             case "awardXp" -> new UpdateRequest.AwardXp(integer(root, "amount", -0xFFFF_FFFFL, 0xFFFF_FFFFL, partial));
             case "rename" -> new UpdateRequest.Rename(required(root, "name", partial));
             case "recolour" -> recolour(root.get("colours"), partial);
             default -> new UpdateRequest.UnlockUpgrade((int) integer(root, "upgrade", 0, 63, partial));
         };
-        return new UpdateRequest(uid, correlationId, replyTo, change);
-    }
-
-    /**
-     * A field the action does not take is refused rather than ignored: "xp" for "amount", or the name of a
-     * rename sent with an award, is a game server's mistake it should hear about, not a silent no-op.
-     */
-    private static void onlyFieldsOf(JsonNode root, String action, UpdateRequest partial) throws Invalid {
-        List<String> others = new ArrayList<>();
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!EVERY_ACTION.contains(name) && !name.equals(ACTION_FIELD.get(action))) {
-                others.add(name);
-            }
-        }
-        if (!others.isEmpty()) {
-            throw new Invalid(action + " takes correlationId, replyTo, action and " + ACTION_FIELD.get(action)
-                    + " only, not " + others, partial);
-        }
-    }
-
-    /**
-     * Replies go only to {@code game/replies/{name}}: a request must not make the bridge publish on a portal's
-     * command topic, a toy's retained document or any other topic the bridge may write.
-     */
-    private static Topic replyTopic(String replyTo) throws Unanswerable {
-        if (replyTo != null && REPLY_TOPIC.matcher(replyTo).matches()) {
-            Topic topic = Topic.of(replyTo);
-            if (GameTopics.parse(topic).orElse(null) instanceof GameTopics.Reply) {
-                return topic;
-            }
-        }
-        throw new Unanswerable("replyTo must be a topic game/replies/{name} (letters, digits, . _ -): " + replyTo);
+        return new UpdateRequest(uid, envelope.correlationId(), envelope.replyTo(), change, player);
     }
 
     private static UpdateRequest.Change recolour(JsonNode colours, UpdateRequest partial) throws Invalid {
@@ -147,13 +109,8 @@ public final class UpdateParser {
         return Optional.of(Integer.parseInt(value.asText().substring(1), 16));
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
-    }
-
     private static String required(JsonNode root, String field, UpdateRequest partial) throws Invalid {
-        String value = text(root, field);
+        String value = RequestEnvelope.text(root, field);
         if (value == null) {
             throw new Invalid(field + " must be a string", partial);
         }

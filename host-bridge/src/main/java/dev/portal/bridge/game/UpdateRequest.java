@@ -7,9 +7,14 @@ import dev.portal.link.Topic;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** A game server's request to change a toy, from game/toys/{uid}/update. */
-/** @param replyTo where the answer goes: always a {@code game/replies/{name}} topic (checked by UpdateParser) */
-public record UpdateRequest(String uid, String correlationId, Topic replyTo, Change change) {
+/**
+ * A game server's request to change a toy, from game/toys/{uid}/update.
+ *
+ * @param replyTo where the answer goes: always a {@code game/replies/{name}} topic (checked by UpdateParser)
+ * @param player  the player the change is made for: then only the toy's owner may change it; empty when the
+ *                game server changes the toy on its own authority (awarding XP, say)
+ */
+public record UpdateRequest(String uid, String correlationId, Topic replyTo, Change change, Optional<String> player) {
 
     /** One change to a toy's profile. */
     public sealed interface Change {

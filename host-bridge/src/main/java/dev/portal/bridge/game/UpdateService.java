@@ -20,6 +20,7 @@ import dev.portal.protocol.frame.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,8 @@ import java.util.concurrent.Executor;
  */
 public final class UpdateService {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateService.class);
+    /** The answer to a change made for a player who does not own the toy (or for a toy nobody owns). */
+    static final String NOT_YOURS = "not your toy";
 
     private final Store store;
     private final CommandSender commands;
@@ -45,6 +48,7 @@ public final class UpdateService {
     private final Executor worker;
     private final Duration writeTimeout;
     private final ToyAuthority toys;
+    private final Clock clock;
     private final UpdateParser parser = new UpdateParser();
     private final Map<Long, PendingWrite> pending = new HashMap<>();
 
@@ -62,6 +66,7 @@ public final class UpdateService {
         this.worker = parts.worker();
         this.writeTimeout = writeTimeout;
         this.toys = parts.toys();
+        this.clock = parts.clock();
     }
 
     /** A request on {@code topic}, about the toy {@code uid} as the topic names it (not yet validated). */
@@ -79,6 +84,10 @@ public final class UpdateService {
         }
         record Outcome(ToyProfile profile, Optional<Placement> where, String problem) { }
         Outcome outcome = store.inTransaction(tx -> {
+            if (request.player().isPresent() && !tx.players().claim(request.uid())
+                    .map(c -> c.ownedBy(request.player().get())).orElse(false)) {
+                return new Outcome(null, Optional.empty(), NOT_YOURS);
+            }
             Optional<ToyProfile> toy = tx.toy(request.uid());
             if (toy.isEmpty()) {
                 return new Outcome(null, Optional.empty(), "unknown toy " + request.uid());
@@ -92,6 +101,9 @@ public final class UpdateService {
             }
             changed = changed.withWritePending(true).nextRevision();
             tx.saveToy(changed);
+            if (changed.xp() != toy.get().xp()) {
+                tx.recordXp(changed, clock.millis());
+            }
             return new Outcome(changed, tx.placementOf(request.uid()), null);
         });
         if (outcome.problem() != null) {

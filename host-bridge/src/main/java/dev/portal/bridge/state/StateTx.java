@@ -46,4 +46,7 @@ public interface StateTx {
     void openSession(PlaySession session);
 
     void closeSession(String sessionId, long endedMillis);
+
+    /** Adds a point to the toy's XP history: call it in the transaction that saves a changed XP. */
+    void recordXp(ToyProfile toy, long atMillis);
 }

@@ -109,6 +109,9 @@ final class ToyReadRules {
             profile = ProfileRecords.sameContent(adopted, known.get()) ? adopted : adopted.nextRevision();
         }
         tx.saveToy(profile);
+        if (known.isEmpty() || known.get().xp() != profile.xp()) {
+            tx.recordXp(profile, atMillis); // the XP history the game API serves (game/toys/{uid}/history)
+        }
         after.toy(profile);
         return profile;
     }

@@ -48,8 +48,21 @@ final class JdbcStoreTx implements StoreTx {
      */
     private final Map<String, Optional<PortalState>> portals = new HashMap<>();
 
+    private final JdbcPlayerRecords players;
+
     JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements) {
         this.rows = new Rows(connection, statements);
+        this.players = new JdbcPlayerRecords(rows);
+    }
+
+    @Override
+    public PlayerRecords players() {
+        return players;
+    }
+
+    @Override
+    public void recordXp(ToyProfile toy, long atMillis) {
+        players.recordXp(toy, atMillis);
     }
 
     @Override
@@ -239,9 +252,11 @@ final class JdbcStoreTx implements StoreTx {
 
     @Override
     public void openSession(PlaySession s) {
-        rows.update("INSERT INTO play_session (session_id, uid, device_id, pad, slot, started_ms, ended_ms, duration_ms) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (session_id) DO NOTHING",
-                s.sessionId(), s.uid(), s.deviceId(), s.pad(), s.slot(), s.startedMillis());
+        // The toy's owner as the session starts (V7), so forgetting the player can anonymise it.
+        rows.update("INSERT INTO play_session (session_id, uid, device_id, pad, slot, started_ms, ended_ms, duration_ms, "
+                        + "player) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, (SELECT owner FROM toy_claim WHERE uid = ?)) "
+                        + "ON CONFLICT (session_id) DO NOTHING",
+                s.sessionId(), s.uid(), s.deviceId(), s.pad(), s.slot(), s.startedMillis(), s.uid());
     }
 
     @Override
@@ -268,7 +283,7 @@ final class JdbcStoreTx implements StoreTx {
         return new PlayHistory(totals.sessions(), totals.totalMillis(), newestFirst);
     }
 
-    private static PlaySession session(ResultSet row) throws SQLException {
+    static PlaySession session(ResultSet row) throws SQLException {
         return new PlaySession(row.getString("session_id"), row.getString("uid"), row.getString("device_id"),
                 row.getInt("pad"), row.getInt("slot"), row.getLong("started_ms"),
                 Rows.nullableLong(row, "ended_ms"), Rows.nullableLong(row, "duration_ms"));

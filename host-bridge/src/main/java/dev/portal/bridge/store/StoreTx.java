@@ -51,4 +51,7 @@ public interface StoreTx extends StateTx {
      * the database, gets any of them.
      */
     long reserveIds(String name, int count);
+
+    /** Players, the toys they own, and the toys' XP history (V7.sql). */
+    PlayerRecords players();
 }

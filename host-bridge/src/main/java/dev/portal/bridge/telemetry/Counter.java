@@ -35,6 +35,24 @@ public enum Counter {
     UPDATES_RECEIVED("updatesReceived"),
     UPDATES_APPLIED("updatesApplied"),
     UPDATES_REJECTED("updatesRejected"),
+    /** Web-code registrations on game/toys/{uid}/webcode (portalctl provision), and how they ended. */
+    WEBCODES_RECEIVED("webcodesReceived"),
+    WEBCODES_APPLIED("webcodesApplied"),
+    WEBCODES_REJECTED("webcodesRejected"),
+    /** Claims on game/toys/{uid}/claim. */
+    CLAIMS_RECEIVED("claimsReceived"),
+    CLAIMS_APPLIED("claimsApplied"),
+    CLAIMS_REJECTED("claimsRejected"),
+    /** History requests on game/toys/{uid}/history. */
+    HISTORY_RECEIVED("historyReceived"),
+    HISTORY_APPLIED("historyApplied"),
+    HISTORY_REJECTED("historyRejected"),
+    /** Requests on game/players/{player}/request (toys, export, forget). */
+    PLAYER_REQUESTS_RECEIVED("playerRequestsReceived"),
+    PLAYER_REQUESTS_APPLIED("playerRequestsApplied"),
+    PLAYER_REQUESTS_REJECTED("playerRequestsRejected"),
+    /** Game requests of those four kinds rejected because their sender (or toy) went over its rate limit. */
+    GAME_REQUESTS_LIMITED("gameRequestsLimited"),
     TOY_WRITES_SENT("toyWritesSent"),
     TOY_WRITES_CONFIRMED("toyWritesConfirmed"),
     TOY_WRITES_FAILED("toyWritesFailed"),

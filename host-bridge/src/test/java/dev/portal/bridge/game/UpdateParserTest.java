@@ -34,4 +34,18 @@ class UpdateParserTest {
                 () -> parser.parse("04A1", request(replyTo)));
         assertTrue(e.getMessage().contains("game/replies/{name}"), e.getMessage());
     }
+
+    @Test
+    void anUpdateMayNameThePlayerItIsMadeFor() throws Exception {
+        assertEquals(java.util.Optional.empty(), parser.parse("04A1", request("game/replies/a")).player());
+        byte[] forAnn = "{\"correlationId\":\"c\",\"replyTo\":\"game/replies/a\",\"action\":\"rename\",\"name\":\"X\",\"player\":\"ann.42\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(java.util.Optional.of("ann.42"), parser.parse("04A1", forAnn).player());
+        for (String bad : new String[] {"\"\"", "42", "null", "\"a b\"", "\"" + "p".repeat(65) + "\""}) {
+            byte[] request = ("{\"correlationId\":\"c\",\"replyTo\":\"game/replies/a\",\"action\":\"awardXp\","
+                    + "\"amount\":1,\"player\":" + bad + "}").getBytes(StandardCharsets.UTF_8);
+            UpdateParser.Invalid e = assertThrows(UpdateParser.Invalid.class, () -> parser.parse("04A1", request), bad);
+            assertTrue(e.getMessage().startsWith("player must be"), e.getMessage());
+        }
+    }
 }

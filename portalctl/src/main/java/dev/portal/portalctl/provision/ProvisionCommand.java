@@ -17,9 +17,11 @@ import dev.portal.protocol.toy.FleetKey;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,6 +56,11 @@ public final class ProvisionCommand extends BrokerCommand {
             description = "The toy key the records are signed with (64 hex digits or 32 bytes).")
     Path toyKeyFile;
 
+    @Option(names = "--web-code", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Give each written toy a web code, register its digest with the bridge and print it"
+                + " (default); --no-web-code for a line without a bridge: those toys cannot be claimed.")
+    boolean webCode;
+
     @Option(names = "--idle-timeout", defaultValue = "5m", converter = DurationConverter.class,
             description = "Give up when no new tag is laid for this long (default ${DEFAULT-VALUE}).")
     Duration idle;
@@ -70,10 +77,19 @@ public final class ProvisionCommand extends BrokerCommand {
             throw PortalctlException.usage("--count must be at least 1");
         }
         FleetKey key = ToyKeyFile.read(toyKeyFile);
-        return Portals.withDevice(broker, device, (c, session) -> provision(session, record, key));
+        return Portals.withDevice(broker, device, (c, session) -> {
+            Optional<WebCodeRegistrar> codes = webCode
+                    ? Optional.of(new WebCodeRegistrar(c, broker.timeout, new SecureRandom())) : Optional.empty();
+            try {
+                return provision(session, record, key, codes);
+            } finally {
+                codes.ifPresent(WebCodeRegistrar::close);
+            }
+        });
     }
 
-    private int provision(DeviceSession session, ToyRecord record, FleetKey key) throws InterruptedException {
+    private int provision(DeviceSession session, ToyRecord record, FleetKey key, Optional<WebCodeRegistrar> codes)
+            throws InterruptedException {
         try (FrameStream stream = session.stream()) {
             Birth birth = session.birth();
             if (!birth.capabilities().contains(Capability.HOST_JUDGED)) {
@@ -87,14 +103,21 @@ public final class ProvisionCommand extends BrokerCommand {
             } else {
                 output.line(prompt);
             }
-            Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20), key);
+            Provisioner p = new Provisioner(session, record, force, broker.timeout.plusSeconds(20), key, codes);
             boolean complete;
             try (ProgressBar bar = output.progressBar("provision", count)) {
                 complete = p.run(stream, count, idle, e -> {
                     if (output.json()) {
-                        output.jsonLine(Map.of("uid", e.uid(), "outcome", e.outcome(), "detail", e.detail()));
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("uid", e.uid());
+                        line.put("outcome", e.outcome());
+                        line.put("detail", e.detail());
+                        e.webCode().ifPresent(code -> line.put("webCode", code.printed()));
+                        output.jsonLine(line);
                     } else {
-                        output.line(e.uid() + "  " + e.outcome() + "  " + e.detail());
+                        // One line per toy, its web code (for the box) right after the outcome.
+                        output.line(e.uid() + "  " + e.outcome() + e.webCode().map(c -> "  web code " + c.printed())
+                                .orElse("") + "  " + e.detail());
                     }
                     bar.update(p.written());
                 });

@@ -17,6 +17,7 @@ import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 import dev.portal.protocol.toy.ToyWritePlan;
+import dev.portal.protocol.toy.WebCode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -33,8 +34,11 @@ import java.util.function.Consumer;
  * (ShowVerdict). Each tag is handled once per run, however long it lies there.
  */
 public final class Provisioner {
-    /** What happened to one tag, for the per-tag line and the summary. */
-    public record TagEvent(String uid, String outcome, String detail) {
+    /** What happened to one tag, for the per-tag line and the summary; {@code webCode} once it is registered. */
+    public record TagEvent(String uid, String outcome, String detail, Optional<WebCode> webCode) {
+        TagEvent(String uid, String outcome, String detail) {
+            this(uid, outcome, detail, Optional.empty());
+        }
     }
 
     /** The answer to a write, and the areas the portal reported just before it (its read-back). */
@@ -46,12 +50,16 @@ public final class Provisioner {
     private final boolean force;
     private final Duration writeTimeout;
     private final FleetKey key;
+    private final Optional<WebCodeRegistrar> codes;
     private int written;
     private int refused;
     private int failed;
 
-    public Provisioner(DeviceSession session, ToyRecord record, boolean force, Duration writeTimeout, FleetKey key) {
+    /** @param codes registers each written toy's web code with the bridge; empty: toys get none */
+    public Provisioner(DeviceSession session, ToyRecord record, boolean force, Duration writeTimeout, FleetKey key,
+                       Optional<WebCodeRegistrar> codes) {
         this.session = session;
+        this.codes = codes;
         this.record = record;
         this.force = force;
         this.writeTimeout = writeTimeout;
@@ -104,10 +112,22 @@ public final class Provisioner {
             return new TagEvent(uid, "failed", "written, but the read-back " + after.map(a -> "is " + a.verdict()
                     + " (" + a.reason() + ")").orElse("was not reported") + "; lay the tag again to retry");
         }
+        String done = "pad " + read.pad() + ": " + answer.result().get().detail() + "; verified with the toy key (area "
+                + plan.target() + ", counter " + plan.counter() + ")";
+        Optional<WebCode> code = Optional.empty();
+        if (codes.isPresent()) {
+            WebCodeRegistrar.Registration registration = codes.get().register(read.uid());
+            if (!registration.registered()) {
+                // A toy without a registered code cannot be claimed: it is not finished.
+                failed++;
+                return new TagEvent(uid, "failed", done + ", but its web code is not registered ("
+                        + registration.detail() + "); run again with --force and lay the tag again");
+            }
+            code = Optional.of(registration.code());
+        }
         written++;
         show(read, ToyVerdict.RECOGNISED);
-        return new TagEvent(uid, "written", "pad " + read.pad() + ": " + answer.result().get().detail()
-                + "; verified with the toy key (area " + plan.target() + ", counter " + plan.counter() + ")");
+        return new TagEvent(uid, "written", done, code);
     }
 
     private TagEvent refuse(ToyAreas read, ToyReadResult judged, String why) {

@@ -53,7 +53,7 @@ class FactoryAndServiceCommandsTest {
     @Test
     void provisionWritesBlankTagsRefusesRecordedOnesAndSummarises() throws Exception {
         Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "12", "--variant", "3",
-                "--count", "2", "--idle-timeout", "10s", "--toy-key-file", toyKey);
+                "--count", "2", "--idle-timeout", "10s", "--toy-key-file", toyKey, "--no-web-code");
         run.waitForOutput("lay 2 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord finished = new ToyRecord(7, 1, new CoCreation("Rex", new Colours(1, 2, 3), Upgrades.NONE, 500, 4));
         portal.place(0, tag("04000000000001", ToyVerdict.BLANK, null));
@@ -76,7 +76,7 @@ class FactoryAndServiceCommandsTest {
     @Test
     void provisionWithForceOverwritesAndACleanRunExitsZero() throws Exception {
         Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "300", "--variant", "0",
-                "--force", "--json", "--idle-timeout", "10s", "--toy-key-file", toyKey);
+                "--force", "--json", "--idle-timeout", "10s", "--toy-key-file", toyKey, "--no-web-code");
         run.waitForStderr("lay 1 blank tag(s) on line-1", Duration.ofSeconds(10));
         ToyRecord old = new ToyRecord(7, 1, new CoCreation("", new Colours(0, 0, 0), Upgrades.NONE, 0, 1));
         portal.place(0, tag("04000000000009", ToyVerdict.RECOGNISED, old));
@@ -103,6 +103,22 @@ class FactoryAndServiceCommandsTest {
         Cli.Run r = run.await(Duration.ofSeconds(20));
         assertTrue(r.out().contains("04000000000007  refused  refusing to write over a TAMPERED toy"), r.toString());
         assertEquals(ToyVerdict.TAMPERED, portal.tagOn(0).orElseThrow().verdict(), "not written");
+    }
+
+    /** Without a bridge to register its web code, a written toy is not finished: it counts as failed. */
+    @Test
+    void aToyWhoseWebCodeNoBridgeRegistersCountsAsFailed() throws Exception {
+        Cli.Running run = Cli.start("provision", "line-1", "--broker", MOSQUITTO.uri(), "--toy", "12", "--variant", "3",
+                "--idle-timeout", "3s", "--timeout", "2s", "--toy-key-file", toyKey);
+        run.waitForOutput("lay 1 blank tag(s) on line-1", Duration.ofSeconds(10));
+        portal.place(0, tag("04000000000005", ToyVerdict.BLANK, null));
+        Cli.Run r = run.await(Duration.ofSeconds(30));
+        assertEquals(4, r.code(), r.toString());
+        assertTrue(r.out().contains("04000000000005  failed  pad 0"), r.toString());
+        assertTrue(r.out().contains("but its web code is not registered (the bridge did not answer within 2 s)"),
+                r.toString());
+        assertTrue(r.out().contains("summary: written 0 of 1, refused 0, failed 1"), r.toString());
+        assertTrue(!r.out().matches("(?s).*web code [0-9A-Z]{4}-.*"), "no code is printed for a toy that cannot be claimed\n" + r);
     }
 
     @Test

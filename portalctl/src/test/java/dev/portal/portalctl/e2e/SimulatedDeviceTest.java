@@ -179,7 +179,7 @@ class SimulatedDeviceTest {
     @Test
     void provisionAndCalibrateAgainstTheRealService() throws Exception {
         Cli.Running run = Cli.start("provision", "sim-9", "--broker", MOSQUITTO.uri(), "--toy", "77", "--variant", "2",
-                "--count", "1", "--idle-timeout", "15s", "--toy-key-file", toyKey);
+                "--count", "1", "--idle-timeout", "15s", "--toy-key-file", toyKey, "--no-web-code");
         run.waitForOutput("lay 1 blank tag(s)", Duration.ofSeconds(10));
         sim("place 1 wizard");
         run.waitForOutput("refused", Duration.ofSeconds(15));

@@ -233,6 +233,50 @@ class BrokerAclTest {
         }
     }
 
+    /** Issue 14: technicians register web codes, game servers claim and ask, and neither does the other's part. */
+    @Test
+    void theTechnicianRegistersWebCodesAndGameServersClaimButNeverSeeTheDigests(@TempDir Path dir) throws Exception {
+        Certificates.make(dir.resolve("broker/certs"));
+        List<String> users = List.of("portal-tech", "portal-bridge", "game-server");
+        try (ShippedBroker broker = ShippedBroker.start(dir.resolve("broker"), users);
+             MqttProbe tech = broker.login("portal-tech");
+             MqttProbe game = broker.login("game-server");
+             MqttProbe host = broker.login("portal-bridge")) {
+            for (String filter : List.of("game/toys/+/webcode", "game/toys/+/claim", "game/toys/+/history",
+                    "game/players/+/request")) {
+                host.subscribe(filter);
+            }
+            tech.subscribe("game/replies/+");
+            game.subscribe("game/#");
+
+            byte[] digest = "{\"digest\":\"0\"}".getBytes(StandardCharsets.UTF_8);
+            tech.publishAndWait("game/toys/04AAAA00000001/webcode", digest);
+            assertTrue(host.await(r -> r.topic().equals("game/toys/04AAAA00000001/webcode"), WAIT).isPresent(),
+                    "the bridge gets the technician's registration");
+            host.publishAndWait("game/replies/portalctl-1", "{\"status\":\"registered\"}".getBytes());
+            assertTrue(tech.await(r -> r.topic().equals("game/replies/portalctl-1"), WAIT).isPresent(),
+                    "the technician reads the bridge's answer");
+            for (String topic : List.of("game/toys/04AAAA00000001/claim", "game/toys/04AAAA00000001/history",
+                    "game/players/ann/request")) {
+                game.publishAndWait(topic, "{\"ask\":true}".getBytes());
+                assertTrue(host.await(r -> r.topic().equals(topic), WAIT).isPresent(), "the bridge gets " + topic);
+            }
+            assertTrue(game.received().stream().noneMatch(r -> r.topic().endsWith("/webcode")),
+                    "a game server never reads a registration: " + game.received());
+
+            // The bridge reads all four request topics: whatever got through would reach it between the fences.
+            assertRefused(List.of(new Watch(host, tech, "game/toys/04AAAA00000001/webcode")), () -> {
+                game.publishAndWait("game/toys/04AAAA00000001/webcode", digest);
+                for (String topic : List.of("game/toys/04AAAA00000001/claim", "game/players/ann/request",
+                        "game/toys/04AAAA00000001/history")) {
+                    tech.publishAndWait(topic, "{\"forged\":true}".getBytes());
+                }
+            });
+            assertRefused(List.of(new Watch(game, host, "game/replies/studio")), () ->
+                    tech.publishAndWait("game/replies/studio", "{\"forged\":true}".getBytes()));
+        }
+    }
+
     @Test
     void aPortalCannotKnockAnotherOffWithItsClientId(@TempDir Path dir) throws Exception {
         Certificates.make(dir.resolve("broker/certs"));
