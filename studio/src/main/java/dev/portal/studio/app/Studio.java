@@ -55,8 +55,9 @@ public final class Studio implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (db; api; live; server) {
-            // closed in reverse: the web server first, the database last
+        try (db; api; server; live) {
+            // closed in reverse: the live pages are told first (their connections end while the server still
+            // runs), then the web server, the link, the database last
         }
     }
 

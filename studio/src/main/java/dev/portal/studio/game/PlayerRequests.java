@@ -22,7 +22,7 @@ public final class PlayerRequests {
 
     public CompletableFuture<JsonNode> claim(String uid, String player, String code) {
         ObjectNode request = api.newRequest().put("player", player).put("code", code);
-        return api.ask(Topic.of("game/toys/" + uid + "/claim"), request);
+        return api.ask(GameTopics.toyRequest(uid, GameTopics.ToyRequestKind.CLAIM), request);
     }
 
     public CompletableFuture<JsonNode> toysOf(String player) {
@@ -38,7 +38,7 @@ public final class PlayerRequests {
     }
 
     public CompletableFuture<JsonNode> history(String uid) {
-        return api.ask(Topic.of("game/toys/" + uid + "/history"), api.newRequest());
+        return api.ask(GameTopics.toyRequest(uid, GameTopics.ToyRequestKind.HISTORY), api.newRequest());
     }
 
     public CompletableFuture<JsonNode> rename(String uid, String player, String name) {
@@ -61,6 +61,6 @@ public final class PlayerRequests {
     }
 
     private static Topic playerTopic(String player) {
-        return Topic.of("game/players/" + player + "/request");
+        return GameTopics.playerRequest(player);
     }
 }

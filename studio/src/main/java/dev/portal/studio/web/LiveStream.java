@@ -65,6 +65,13 @@ public final class LiveStream implements AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
-        clients.forEach(SseClient::close);
+        for (SseClient client : clients) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                // the page has gone already
+            }
+        }
+        clients.clear();
     }
 }

@@ -23,7 +23,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import dev.portal.testsupport.Await;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,12 +70,17 @@ final class StudioSystem implements AutoCloseable {
     }
 
     Provisioned provisionBlank(String sample) throws Exception {
-        console("place 0 " + sample);
         StringBuilderWriter out = new StringBuilderWriter();
         StringBuilderWriter err = new StringBuilderWriter();
-        int code = PortalCtl.commandLine(new ByteArrayInputStream(new byte[0]), out.writer(), err.writer()).execute(
+        // provision takes the tags laid after it starts, as on a factory line
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> PortalCtl.commandLine(
+                new ByteArrayInputStream(new byte[0]), out.writer(), err.writer()).execute(
                 "provision", DEVICE, "--broker", bridge.serverUri(), "--toy", "101", "--variant", "1",
-                "--count", "1", "--idle-timeout", "20s", "--toy-key-file", toyKeyFile.toString());
+                "--count", "1", "--idle-timeout", "20s", "--toy-key-file", toyKeyFile.toString()));
+        Await.until(() -> "provision waiting for a tag: " + out.text() + err.text(),
+                () -> (out.text() + err.text()).contains("lay 1 blank tag"), Duration.ofSeconds(20));
+        console("place 0 " + sample);
+        int code = run.get(40, TimeUnit.SECONDS);
         console("remove " + sample);
         String text = out.text() + err.text();
         if (code != 0) {
