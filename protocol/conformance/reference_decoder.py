@@ -113,7 +113,7 @@ VERDICTS = {1: "recognised", 2: "blank", 3: "unknown", 4: "tampered", 5: "foreig
 TOY_LINES = {1: "amiibo", 2: "skylanders", 3: "lego_dimensions"}
 TOY_FORMS = {0: "figure", 1: "card", 2: "yarn", 3: "band", 4: "vehicle", 255: "other"}
 CAPABILITIES = ["led", "toy_write", "calibration", "config", "firmware_update", "multi_tag", "serial_console",
-                "host_judged"]
+                "host_judged", "foreign_toys"]
 STATUSES = {0: "ok", 1: "rejected", 2: "failed", 3: "unknown_command", 4: "busy", 5: "timeout", 6: "no_tag"}
 LED_MODES = {0: "off", 1: "solid", 2: "blink", 3: "pulse"}
 COUNTERS = ["uptimeSeconds", "pollsPerSecondX100", "readErrors", "readerResets", "corruptTags", "rejectedCommands",

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real reader, with a hand that lifts the toy off the pad after a given number of page writes: the next
- * write then goes to an empty field, exactly as when a player grabs the toy during a save.
+ * The real reader, with a hand that lifts the toy off the pad after a given number of page writes (or block
+ * reads): the next one then goes to an empty field, exactly as when a player grabs the toy during a save (or a read).
  */
 final class LiftingReader implements NfcReader {
     private final NfcReader real;
     private final Runnable lift;
     final AtomicInteger writesBeforeLift = new AtomicInteger(-1);
+    /** Block reads to let through before the toy is lifted (the next one finds the field empty); negative: never. */
+    final AtomicInteger blockReadsBeforeLift = new AtomicInteger(-1);
 
     LiftingReader(NfcReader real, Runnable lift) {
         this.real = real;
@@ -83,6 +85,9 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] readBlock(int block) throws ReaderException {
+                if (blockReadsBeforeLift.getAndDecrement() == 0) {
+                    lift.run();
+                }
                 return s.readBlock(block);
             }
 

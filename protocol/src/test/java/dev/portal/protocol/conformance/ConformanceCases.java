@@ -209,9 +209,9 @@ final class ConformanceCases {
                 new Header(0x10, 5, 6, 7, false, 0x02), new TagRemoved(0, 0, UID4, 10));
     }
 
-    /** 1.2: foreign toys, sent by portals with version byte 0x12. */
+    /** 1.2: foreign toys (frames keep the version byte 0x10, as in 1.1; the Birth announces foreign_toys). */
     private void foreignCases() {
-        Header h12 = new Header(0x12, H.bootId(), H.sequence(), H.timestampMillis(), true, 0);
+        Header h12 = H;
         valid("toy_read_foreign_skylander", "1.2: a Skylanders figure, character 0x01c3, variant 0x3000", h12,
                 ToyRead.foreign(0, 1, UID4, new ForeignToy(ToyLine.SKYLANDERS, ToyForm.FIGURE, 0x01C3, 0x3000, 0)));
         valid("toy_read_foreign_amiibo", "1.2: an amiibo card, character 0x0100, variant 1, series 5", h12,
@@ -222,16 +222,16 @@ final class ConformanceCases {
                 ToyRead.foreign(0, 0, UID4, new FailedCheck(ToyLine.SKYLANDERS)));
         String read4 = "0001" + "04" + Hex.format(UID4.bytes()) + "05" + "0000";
         decodeOnly("toy_read_foreign_unknown_form", "form codes are open: 0x7f decodes as other; a later field ignored",
-                raw(0x12, 0x03, 0x01, read4 + "02" + "00" + "7f" + "01c3" + "0000" + "00" + "beef"),
+                raw(0x10, 0x03, 0x01, read4 + "02" + "00" + "7f" + "01c3" + "0000" + "00" + "beef"),
                 new Frame(h12, ToyRead.foreign(0, 1, UID4,
                         new ForeignToy(ToyLine.SKYLANDERS, ToyForm.OTHER, 0x01C3, 0, 0))));
-        invalid("toy_read_foreign_bad_line", "toy line 9", raw(0x12, 0x03, 0x01, read4 + "09" + "01"), "bad_field");
-        invalid("toy_read_foreign_bad_check", "check code 2", raw(0x12, 0x03, 0x01, read4 + "02" + "02"), "bad_field");
+        invalid("toy_read_foreign_bad_line", "toy line 9", raw(0x10, 0x03, 0x01, read4 + "09" + "01"), "bad_field");
+        invalid("toy_read_foreign_bad_check", "check code 2", raw(0x10, 0x03, 0x01, read4 + "02" + "02"), "bad_field");
         invalid("toy_read_foreign_without_block", "verdict foreign, no foreign block",
-                raw(0x12, 0x03, 0x01, read4), "truncated");
+                raw(0x10, 0x03, 0x01, read4), "truncated");
         invalid("toy_read_foreign_truncated", "identified, character id cut short",
-                raw(0x12, 0x03, 0x01, read4 + "02" + "00" + "00" + "01"), "truncated");
-        invalid("toy_read_foreign_with_record", "verdict foreign with a toy record", raw(0x12, 0x03, 0x01,
+                raw(0x10, 0x03, 0x01, read4 + "02" + "00" + "00" + "01"), "truncated");
+        invalid("toy_read_foreign_with_record", "verdict foreign with a toy record", raw(0x10, 0x03, 0x01,
                 "0001" + "04" + Hex.format(UID4.bytes()) + "05" + recordHex() + "0201"), "bad_field");
     }
 
