@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * A ToyRead's foreign block in trees: {@code {line, check: "passed", form, characterId, variant, series}} for an
- * identified toy, {@code {line, check: "failed"}} for one that fails its line's check.
+ * identified toy, {@code {line, check: "failed"}} for one that fails its line's check. Public: the bridge's game
+ * JSON and portalctl show foreign toys in the same form.
  */
-final class ForeignTree {
+public final class ForeignTree {
     private ForeignTree() {
     }
 
-    static Map<String, Object> toTree(ForeignReading reading) {
+    public static Map<String, Object> toTree(ForeignReading reading) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", reading.line().jsonName());
         switch (reading) {
