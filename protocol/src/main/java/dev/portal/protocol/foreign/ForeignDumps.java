@@ -21,11 +21,14 @@ public final class ForeignDumps {
     /**
      * @param tagType        the tag the dump's size names
      * @param identification the line's verdict on it
-     * @param secrets        the keys or password derived from the UID, by name, in hex (what a reader needs)
+     * @param keys           the keys or password derived from the UID, by name, in hex (what a reader needs)
+     * @param details        what else the dump says that frames do not carry (the amiibo model number), by name
      */
-    public record Report(TagType tagType, Identification identification, Map<String, String> secrets) {
+    public record Report(TagType tagType, Identification identification, Map<String, String> keys,
+                         Map<String, String> details) {
         public Report {
-            secrets = Map.copyOf(secrets);
+            keys = Map.copyOf(keys);
+            details = Map.copyOf(details);
         }
     }
 
@@ -48,19 +51,18 @@ public final class ForeignDumps {
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("password", Hex.format(LegoKeys.password(uid.bytes())));
         secrets.put("teaKey", Hex.format(LegoKeys.teaKeyBytes(uid.bytes())));
-        return new Report(TagType.NTAG213, LegoDimensions.identify(uid.bytes(), pages), secrets);
+        return new Report(TagType.NTAG213, LegoDimensions.identify(uid.bytes(), pages), secrets, Map.of());
     }
 
     private static Report amiibo(byte[] dump, Uid uid) throws DumpException {
         requireNtagUid(dump, uid);
         byte[] magic = Arrays.copyOfRange(dump, Amiibo.MAGIC_PAGE * 4, Amiibo.MAGIC_PAGE * 4 + 4);
         byte[] id = Arrays.copyOfRange(dump, Amiibo.ID_FIRST_PAGE * 4, (Amiibo.ID_LAST_PAGE + 1) * 4);
-        Map<String, String> secrets = new LinkedHashMap<>();
         Identification identification = Amiibo.identify(magic, id);
-        if (identification instanceof Identification.Identified) {
-            secrets.put("modelNumber", String.format("%04x", Amiibo.modelNumber(id)));
-        }
-        return new Report(TagType.NTAG215, identification, secrets);
+        Map<String, String> details = identification instanceof Identification.Identified
+                ? Map.of("modelNumber", String.format("%04x", Amiibo.modelNumber(id))) : Map.of();
+        // an amiibo's password derives from its UID too, but no published description names it: not shown
+        return new Report(TagType.NTAG215, identification, Map.of(), details);
     }
 
     private static Report skylander(byte[] dump, Uid uid) throws DumpException {
@@ -73,7 +75,7 @@ public final class ForeignDumps {
             secrets.put("keyA" + sector, Hex.format(SkylanderKeys.keyA(uid.bytes(), sector)));
         }
         byte[] head = Arrays.copyOf(dump, Skylanders.HEAD_BYTES);
-        return new Report(TagType.CLASSIC_1K, Skylanders.identify(uid.bytes(), head), secrets);
+        return new Report(TagType.CLASSIC_1K, Skylanders.identify(uid.bytes(), head), secrets, Map.of());
     }
 
     /** NTAG pages 0..1 hold UID bytes 0..2, BCC0, then bytes 3..6. */

@@ -129,7 +129,7 @@ class ForeignLinesTest {
         System.arraycopy(LegoDimensions.vehiclePages(1123), 0, dump, 0x24 * 4, 12);
         ForeignDumps.Report report = ForeignDumps.identify(dump, Uid.of(u));
         assertEquals(TagType.NTAG213, report.tagType());
-        assertEquals("5a349515", report.secrets().get("password"));
+        assertEquals("5a349515", report.keys().get("password"));
         assertEquals(1123, ((Identification.Identified) report.identification()).toy().characterId());
     }
 }

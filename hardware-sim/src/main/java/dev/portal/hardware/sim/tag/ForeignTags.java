@@ -78,7 +78,7 @@ public final class ForeignTags {
         System.arraycopy(ndefText, 0, m, 16, ndefText.length);
         byte[] pages = id < 1000 ? LegoDimensions.characterPages(uid.bytes(), id) : LegoDimensions.vehiclePages(id);
         if (brokenCheck) {
-            pages[1] ^= 0x10;
+            pages[5] ^= 0x10; // page 0x25: a character's cipher text, a vehicle's zero page (its id has no check)
         }
         System.arraycopy(pages, 0, m, LegoDimensions.FIRST_PAGE * 4, pages.length);
         m[type.cfg0Page() * 4 + 3] = (byte) LegoDimensions.FIRST_PAGE; // AUTH0
