@@ -25,7 +25,6 @@ import java.time.Duration;
 import static dev.portal.bridge.app.BridgeFlowTest.WAIT;
 import static dev.portal.bridge.app.BridgeFlowTest.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,8 +66,8 @@ class ForeignToysBridgeTest {
             game.publish("game/toys/0462B68AB44280/update", "{\"correlationId\":\"x1\",\"replyTo\":"
                     + "\"game/replies/fx\",\"action\":\"awardXp\",\"amount\":50}");
             JsonNode reply = game.await("game/replies/fx", "\"x1\"", WAIT).json();
-            assertFalse(reply.get("status").asText().equals("written") || reply.get("status").asText()
-                    .equals("queued"), reply.toString());
+            assertEquals("rejected", reply.get("status").asText(), reply.toString());
+            assertTrue(reply.get("detail").asText().contains("unknown toy"), reply.toString());
 
             portal.send(new TagPlaced(1, 0, fake, TagType.CLASSIC_1K));
             portal.send(ToyRead.foreign(1, 0, fake, new FailedCheck(ToyLine.SKYLANDERS)));
