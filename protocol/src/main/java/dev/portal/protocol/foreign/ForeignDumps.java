@@ -1,10 +1,9 @@
 package dev.portal.protocol.foreign;
 
-import dev.portal.protocol.frame.Hex;
-import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.id.Uid;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +16,12 @@ public final class ForeignDumps {
     public static final int NTAG213_BYTES = 45 * 4;
     public static final int NTAG215_BYTES = 135 * 4;
     public static final int CLASSIC_1K_BYTES = 1024;
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** The tags a dump can be of. (Not the frame's TagType: this package stays below the frame package.) */
+    public enum DumpedTag {
+        NTAG213, NTAG215, CLASSIC_1K
+    }
 
     /**
      * @param tagType        the tag the dump's size names
@@ -24,7 +29,7 @@ public final class ForeignDumps {
      * @param keys           the keys or password derived from the UID, by name, in hex (what a reader needs)
      * @param details        what else the dump says that frames do not carry (the amiibo model number), by name
      */
-    public record Report(TagType tagType, Identification identification, Map<String, String> keys,
+    public record Report(DumpedTag tagType, Identification identification, Map<String, String> keys,
                          Map<String, String> details) {
         public Report {
             keys = Map.copyOf(keys);
@@ -49,9 +54,9 @@ public final class ForeignDumps {
         requireNtagUid(dump, uid);
         byte[] pages = Arrays.copyOfRange(dump, LegoDimensions.FIRST_PAGE * 4, (LegoDimensions.LAST_PAGE + 1) * 4);
         Map<String, String> secrets = new LinkedHashMap<>();
-        secrets.put("password", Hex.format(LegoKeys.password(uid.bytes())));
-        secrets.put("teaKey", Hex.format(LegoKeys.teaKeyBytes(uid.bytes())));
-        return new Report(TagType.NTAG213, LegoDimensions.identify(uid.bytes(), pages), secrets, Map.of());
+        secrets.put("password", HEX.formatHex(LegoKeys.password(uid.bytes())));
+        secrets.put("teaKey", HEX.formatHex(LegoKeys.teaKeyBytes(uid.bytes())));
+        return new Report(DumpedTag.NTAG213, LegoDimensions.identify(uid.bytes(), pages), secrets, Map.of());
     }
 
     private static Report amiibo(byte[] dump, Uid uid) throws DumpException {
@@ -62,7 +67,7 @@ public final class ForeignDumps {
         Map<String, String> details = identification instanceof Identification.Identified
                 ? Map.of("modelNumber", String.format("%04x", Amiibo.modelNumber(id))) : Map.of();
         // an amiibo's password derives from its UID too, but no published description names it: not shown
-        return new Report(TagType.NTAG215, identification, Map.of(), details);
+        return new Report(DumpedTag.NTAG215, identification, Map.of(), details);
     }
 
     private static Report skylander(byte[] dump, Uid uid) throws DumpException {
@@ -72,10 +77,10 @@ public final class ForeignDumps {
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         for (int sector = 0; sector < SkylanderKeys.SECTORS; sector++) {
-            secrets.put("keyA" + sector, Hex.format(SkylanderKeys.keyA(uid.bytes(), sector)));
+            secrets.put("keyA" + sector, HEX.formatHex(SkylanderKeys.keyA(uid.bytes(), sector)));
         }
         byte[] head = Arrays.copyOf(dump, Skylanders.HEAD_BYTES);
-        return new Report(TagType.CLASSIC_1K, Skylanders.identify(uid.bytes(), head), secrets, Map.of());
+        return new Report(DumpedTag.CLASSIC_1K, Skylanders.identify(uid.bytes(), head), secrets, Map.of());
     }
 
     /** NTAG pages 0..1 hold UID bytes 0..2, BCC0, then bytes 3..6. */
@@ -86,7 +91,7 @@ public final class ForeignDumps {
         byte[] u = uid.bytes();
         byte[] held = {dump[0], dump[1], dump[2], dump[4], dump[5], dump[6], dump[7]};
         if (!Arrays.equals(held, u)) {
-            throw new DumpException("the dump holds UID " + Hex.format(held) + ", not " + Hex.format(u));
+            throw new DumpException("the dump holds UID " + HEX.formatHex(held) + ", not " + HEX.formatHex(u));
         }
     }
 }

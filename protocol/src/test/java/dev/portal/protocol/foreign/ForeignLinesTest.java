@@ -1,7 +1,6 @@
 package dev.portal.protocol.foreign;
 
 import dev.portal.protocol.frame.Hex;
-import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +127,7 @@ class ForeignLinesTest {
         System.arraycopy(u, 3, dump, 4, 4);
         System.arraycopy(LegoDimensions.vehiclePages(1123), 0, dump, 0x24 * 4, 12);
         ForeignDumps.Report report = ForeignDumps.identify(dump, Uid.of(u));
-        assertEquals(TagType.NTAG213, report.tagType());
+        assertEquals(ForeignDumps.DumpedTag.NTAG213, report.tagType());
         assertEquals("5a349515", report.keys().get("password"));
         assertEquals(1123, ((Identification.Identified) report.identification()).toy().characterId());
     }
