@@ -190,4 +190,25 @@ class ForeignToysDeviceTest {
             assertTrue(service.health().readErrors.get() >= 1, "the interrupted read is counted");
         }
     }
+
+    @Test
+    void aLegoCharacterLiftedRightAfterItsPasswordGivesNoIdentity() throws Exception {
+        hw = SimulatedHardware.open(1, 17);
+        VirtualTag wyldstyle = catalogue.make("wyldstyle");
+        byte[] before = memory(wyldstyle);
+        LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wyldstyle));
+        // FAST_READs: our areas A and B, page 0x24 refused (read-protected), then the one after PWD_AUTH finds no tag
+        reader.fastReadsBeforeLift.set(3);
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "foreign-ll", "portal/fll/evt")) {
+            FrameStream stream = new FrameStream(sub);
+            start("fll", 1, reader);
+            hw.portal().place(wyldstyle, 0);
+            stream.await(m -> m instanceof TagRemoved, 20_000);
+            stream.drainFor(300);
+            assertEquals(1, reader.passwordsSent.get(), "lifted after the password was accepted");
+            assertEquals(List.of(), stream.messages(ToyRead.class), "no id from a read the toy left during");
+            assertEquals(List.of(), stream.messages(ToyAreas.class));
+            assertArrayEquals(before, memory(wyldstyle));
+        }
+    }
 }

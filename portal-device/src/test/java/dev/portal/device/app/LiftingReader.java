@@ -23,6 +23,10 @@ final class LiftingReader implements NfcReader {
     final AtomicInteger writesBeforeLift = new AtomicInteger(-1);
     /** Block reads to let through before the toy is lifted (the next one finds the field empty); negative: never. */
     final AtomicInteger blockReadsBeforeLift = new AtomicInteger(-1);
+    /** FAST_READs to let through before the toy is lifted; negative: never. */
+    final AtomicInteger fastReadsBeforeLift = new AtomicInteger(-1);
+    /** PWD_AUTH commands sent, whatever their outcome. */
+    final AtomicInteger passwordsSent = new AtomicInteger();
 
     LiftingReader(NfcReader real, Runnable lift) {
         this.real = real;
@@ -103,6 +107,9 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] fastRead(int startPage, int endPage) throws ReaderException {
+                if (fastReadsBeforeLift.getAndDecrement() == 0) {
+                    lift.run();
+                }
                 return s.fastRead(startPage, endPage);
             }
 
@@ -116,6 +123,7 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] passwordAuthenticate(byte[] password) throws ReaderException {
+                passwordsSent.incrementAndGet();
                 return s.passwordAuthenticate(password);
             }
 
