@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -171,44 +172,42 @@ class ForeignToysDeviceTest {
         }
     }
 
-    @Test
-    void aForeignToyLiftedMidReadGivesNoIdentityIsNeverWrittenAndLeaves() throws Exception {
-        hw = SimulatedHardware.open(1, 13);
-        VirtualTag spyro = catalogue.make("spyro");
-        byte[] before = memory(spyro);
-        LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(spyro));
-        reader.blockReadsBeforeLift.set(1); // sector 0's block 0 is read, then the hand takes the figure
-        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "foreign-l", "portal/fl/evt")) {
+    /**
+     * Places the sample toy {@code name} behind a hand that {@code arm} sets to lift it during its read, waits for
+     * its removal, and checks what every such case must show: no identity, no areas, not one byte written.
+     */
+    private LiftingReader liftedDuringItsRead(String name, long seed, Consumer<LiftingReader> arm) throws Exception {
+        hw = SimulatedHardware.open(1, seed);
+        VirtualTag toy = catalogue.make(name);
+        byte[] before = memory(toy);
+        LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(toy));
+        arm.accept(reader);
+        String device = "lift-" + name;
+        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), device, "portal/" + device + "/evt")) {
             FrameStream stream = new FrameStream(sub);
-            start("fl", 1, reader);
-            hw.portal().place(spyro, 0);
+            start(device, 1, reader);
+            hw.portal().place(toy, 0);
             stream.await(m -> m instanceof TagRemoved, 20_000);
             stream.drainFor(300);
-            assertEquals(List.of(), stream.messages(ToyRead.class), "half a sector 0 identifies nobody");
+            assertEquals(List.of(), stream.messages(ToyRead.class), "no id from a read the toy left during");
+            assertEquals(List.of(), stream.messages(ToyAreas.class));
             assertEquals(1, stream.messages(TagPlaced.class).size());
-            assertArrayEquals(before, memory(spyro));
+            assertArrayEquals(before, memory(toy));
             assertTrue(service.health().readErrors.get() >= 1, "the interrupted read is counted");
         }
+        return reader;
+    }
+
+    @Test
+    void aSkylanderLiftedHalfwayThroughSectorZeroGivesNoIdentityAndLeaves() throws Exception {
+        // sector 0's block 0 is read with the published key, then the hand takes the figure
+        liftedDuringItsRead("spyro", 13, r -> r.blockReadsBeforeLift.set(1));
     }
 
     @Test
     void aLegoCharacterLiftedRightAfterItsPasswordGivesNoIdentity() throws Exception {
-        hw = SimulatedHardware.open(1, 17);
-        VirtualTag wyldstyle = catalogue.make("wyldstyle");
-        byte[] before = memory(wyldstyle);
-        LiftingReader reader = new LiftingReader(hw.readers().get(0), () -> hw.portal().remove(wyldstyle));
         // FAST_READs: our areas A and B, page 0x24 refused (read-protected), then the one after PWD_AUTH finds no tag
-        reader.fastReadsBeforeLift.set(3);
-        try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "foreign-ll", "portal/fll/evt")) {
-            FrameStream stream = new FrameStream(sub);
-            start("fll", 1, reader);
-            hw.portal().place(wyldstyle, 0);
-            stream.await(m -> m instanceof TagRemoved, 20_000);
-            stream.drainFor(300);
-            assertEquals(1, reader.passwordsSent.get(), "lifted after the password was accepted");
-            assertEquals(List.of(), stream.messages(ToyRead.class), "no id from a read the toy left during");
-            assertEquals(List.of(), stream.messages(ToyAreas.class));
-            assertArrayEquals(before, memory(wyldstyle));
-        }
+        LiftingReader reader = liftedDuringItsRead("wyldstyle", 17, r -> r.fastReadsBeforeLift.set(3));
+        assertEquals(1, reader.passwordsSent.get(), "lifted after the password was accepted");
     }
 }
