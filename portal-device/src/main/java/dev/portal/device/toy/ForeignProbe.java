@@ -15,14 +15,15 @@ import dev.portal.protocol.foreign.Skylanders;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.ToyImage;
 
 import java.util.Optional;
 
 /**
  * Tells a toy of another line from ours, by reading (never writing) what its line's published format says
- * identifies it (SPEC.md section 12). Runs only where our own read found no toy of ours: an NTAG whose area A does
- * not start with our magic (an amiibo, or a LEGO Dimensions tag), or a MIFARE Classic 1K whose sectors refused the
- * factory key (a Skylander). A reader failure that means the tag went (lifted mid-read) propagates, so the
+ * identifies it (SPEC.md section 12). Runs only where our own read found no toy of ours: an NTAG whose area A is
+ * neither ours nor blank (an amiibo, or a LEGO Dimensions tag, whose page 4 holds an NDEF text), or a MIFARE
+ * Classic 1K whose sectors refused the factory key (a Skylander). Our toys and blank tags cost no extra read. A reader failure that means the tag went (lifted mid-read) propagates, so the
  * caller's retry and removal logic decides; a tag that is simply not of a foreign line gives empty.
  */
 public final class ForeignProbe {
@@ -34,11 +35,16 @@ public final class ForeignProbe {
     /** After our areas were read through {@code session}: is it an amiibo or a LEGO Dimensions tag? */
     public static Optional<ForeignReading> afterAreas(NfcReader reader, TagSession session, TagInfo tag,
                                                       ToyAreas areas) throws ReaderException {
-        if (tag.family() != TagFamily.NTAG || ours(areas.areaA())) {
+        if (tag.family() != TagFamily.NTAG) {
             return Optional.empty();
         }
-        byte[] magic = session.readPages(Amiibo.MAGIC_PAGE);
-        if ((magic[0] & 0xFF) == 0xA5) {
+        Optional<AreaBytes> areaA = areas.areaA();
+        if (areaA.isPresent() && (ours(areaA.get()) || ToyImage.isBlank(areaA.get().bytes()))) {
+            return Optional.empty(); // ours, or a blank tag: no read is spent on other lines
+        }
+        // Area A starts at page 4; a tag without our layout (an amiibo's container names no size) is asked.
+        byte[] magic = areaA.isPresent() ? areaA.get().bytes() : session.readPages(Amiibo.MAGIC_PAGE);
+        if (magic.length > 0 && (magic[0] & 0xFF) == 0xA5) {
             byte[] id = session.fastRead(Amiibo.ID_FIRST_PAGE, Amiibo.ID_LAST_PAGE);
             return Amiibo.identify(magic, id).reading();
         }
@@ -90,8 +96,8 @@ public final class ForeignProbe {
         }
     }
 
-    private static boolean ours(Optional<AreaBytes> areaA) {
-        return areaA.map(a -> a.length() > 0 && (a.bytes()[0] & 0xFF) == OUR_MAGIC).orElse(false);
+    private static boolean ours(AreaBytes areaA) {
+        return areaA.length() > 0 && (areaA.bytes()[0] & 0xFF) == OUR_MAGIC;
     }
 
     private static boolean gone(ReaderException e) {
