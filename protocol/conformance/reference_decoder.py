@@ -73,6 +73,23 @@ def rgb(b):
     return b.hex()
 
 
+def foreign_block(c):
+    # SPEC.md 5.3, since 1.2: line (closed), check (0 passed, 1 failed), then the ids when passed.
+    block = {"line": enum(c.uint(1), TOY_LINES)}
+    check = c.uint(1)
+    if check == 1:
+        block["check"] = "failed"
+        return block
+    if check != 0:
+        raise Reject("bad_field")
+    block["check"] = "passed"
+    block["form"] = TOY_FORMS.get(c.uint(1), "other")
+    block["characterId"] = c.uint(2)
+    block["variant"] = c.uint(2)
+    block["series"] = c.uint(1)
+    return block
+
+
 def toy_record(body):
     # SPEC.md section 11 (Toy record), "Record body"; any invalid body makes the frame bad_field.
     if len(body) < 27 or body[0] != 1 or body[26] > 20 or len(body) != 27 + body[26]:
@@ -92,9 +109,11 @@ def toy_record(body):
 
 
 TAG_TYPES = {1: "classic_1k", 2: "ntag213", 3: "ntag215", 4: "ntag216", 5: "classic_4k", 6: "classic_mini", 0: "other"}
-VERDICTS = {1: "recognised", 2: "blank", 3: "unknown", 4: "tampered"}
+VERDICTS = {1: "recognised", 2: "blank", 3: "unknown", 4: "tampered", 5: "foreign"}
+TOY_LINES = {1: "amiibo", 2: "skylanders", 3: "lego_dimensions"}
+TOY_FORMS = {0: "figure", 1: "card", 2: "yarn", 3: "band", 4: "vehicle", 255: "other"}
 CAPABILITIES = ["led", "toy_write", "calibration", "config", "firmware_update", "multi_tag", "serial_console",
-                "host_judged"]
+                "host_judged", "foreign_toys"]
 STATUSES = {0: "ok", 1: "rejected", 2: "failed", 3: "unknown_command", 4: "busy", 5: "timeout", 6: "no_tag"}
 LED_MODES = {0: "off", 1: "solid", 2: "blink", 3: "pulse"}
 COUNTERS = ["uptimeSeconds", "pollsPerSecondX100", "readErrors", "readerResets", "corruptTags", "rejectedCommands",
@@ -269,6 +288,8 @@ def decode(frame):
             raise Reject("bad_field")
         if record:
             body["record"] = toy_record(record)
+        if body["verdict"] == "foreign":
+            body["foreign"] = foreign_block(c)
     elif kind == "toy_areas":
         body = tag_fields(c)
         body["tagType"] = TAG_TYPES.get(c.uint(1), "other")

@@ -97,6 +97,11 @@ public final class GameTopics {
         return Topic.of("game/toys/" + level(uid));
     }
 
+    /** The retained document of a toy of another line (protocol 1.2): {@code game/foreign-toys/{uid}}. */
+    public static Topic foreignToy(String uid) {
+        return Topic.of("game/foreign-toys/" + level(uid));
+    }
+
     /** Where a game server asks for a toy change: {@code game/toys/{uid}/update}. */
     public static Topic toyUpdate(String uid) {
         return Topic.of("game/toys/" + level(uid) + "/update");

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The technician's command line. Each subcommand is a class of its own in a package named after what it
- * deals with (frame/, inspect/, provision/, calibrate/, config/, firmware/, serial/, token/); adding one means adding it
+ * deals with (frame/, inspect/, provision/, calibrate/, config/, firmware/, serial/, token/, identify/); adding one means adding it
  * to {@code subcommands} below. Exit codes: {@link ExitCodes}.
  */
 @Command(name = "portalctl", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             dev.portal.portalctl.firmware.FirmwareCommand.class,
             dev.portal.portalctl.serial.SerialCommand.class,
             dev.portal.portalctl.token.TokenCommand.class,
+            dev.portal.portalctl.identify.IdentifyCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT, ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT,

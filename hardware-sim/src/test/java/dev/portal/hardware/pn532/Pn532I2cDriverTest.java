@@ -1,5 +1,11 @@
 package dev.portal.hardware.pn532;
 
+import dev.portal.hardware.sim.tag.ForeignTagSpec;
+import dev.portal.protocol.foreign.Identification;
+import dev.portal.protocol.foreign.LegoDimensions;
+import dev.portal.protocol.foreign.LegoKeys;
+import dev.portal.protocol.foreign.SkylanderKeys;
+import dev.portal.protocol.foreign.Skylanders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,6 +75,40 @@ class Pn532I2cDriverTest {
             assertArrayEquals(data, s.readBlock(1));
         }
         assertTrue(provider.counters(1, I2cTransport.DEFAULT_ADDRESS).transfers() > 0);
+    }
+
+    /**
+     * The reads a portal makes of toys of other lines (SPEC.md section 12), on the PN532: a Skylander refuses the
+     * factory key, then opens sector 0 with its published key after a new select; a LEGO Dimensions tag refuses
+     * a plain read of page 0x24, then gives it after PWD_AUTH with the password its UID gives.
+     */
+    @Test
+    void readsToysOfOtherLinesAsAPortalDoes() throws Exception {
+        ForeignTagSpec skylander = ForeignTagSpec.parse("skylander:0x1c3:0x3000@7457caa9");
+        ForeignTagSpec lego = ForeignTagSpec.parse("lego:3@0413bb1a994080");
+        field.add(skylander.build());
+        field.add(lego.build());
+        try (TagSession s = reader.select(skylander.uid())) {
+            assertEquals(Failure.AUTHENTICATION, assertThrows(ReaderException.class,
+                    () -> s.authenticate(4, MifareKey.factoryA())).failure());
+        }
+        try (TagSession s = reader.select(skylander.uid())) {
+            s.authenticate(0, new MifareKey(MifareKey.Type.A, SkylanderKeys.keyA(skylander.uid().bytes(), 0)));
+            byte[] head = new byte[32];
+            System.arraycopy(s.readBlock(0), 0, head, 0, 16);
+            System.arraycopy(s.readBlock(1), 0, head, 16, 16);
+            assertEquals(0x01C3, ((Identification.Identified) Skylanders.identify(skylander.uid().bytes(), head))
+                    .toy().characterId());
+        }
+        try (TagSession s = reader.select(lego.uid())) {
+            assertThrows(ReaderException.class, () -> s.fastRead(LegoDimensions.FIRST_PAGE, LegoDimensions.LAST_PAGE));
+        }
+        try (TagSession s = reader.select(lego.uid())) {
+            s.passwordAuthenticate(LegoKeys.password(lego.uid().bytes()));
+            byte[] pages = s.fastRead(LegoDimensions.FIRST_PAGE, LegoDimensions.LAST_PAGE);
+            assertEquals(3, ((Identification.Identified) LegoDimensions.identify(lego.uid().bytes(), pages))
+                    .toy().characterId());
+        }
     }
 
     @Test

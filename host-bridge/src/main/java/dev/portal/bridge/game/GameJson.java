@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portal.bridge.state.ForeignToyDocument;
 import dev.portal.bridge.state.GameEvent;
+import dev.portal.protocol.tree.ForeignTree;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.PlayHistory;
 import dev.portal.bridge.state.PlaySession;
@@ -126,6 +128,19 @@ public final class GameJson {
         play.put("totalMillis", history.totalMillis());
         ArrayNode recent = play.putArray("recent");
         history.recent().forEach(s -> recent.add(session(s)));
+        return node;
+    }
+
+    /** The retained document of a toy of another line: who it is and where it was last read (no profile). */
+    public static ObjectNode foreignToy(ForeignToyDocument d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("uid", d.uid());
+        node.set("foreign", MAPPER.valueToTree(ForeignTree.toTree(d.reading())));
+        ObjectNode read = node.putObject("lastRead");
+        read.put("deviceId", d.deviceId());
+        read.put("pad", d.pad());
+        read.put("slot", d.slot());
+        read.put("at", time(d.readMillis()));
         return node;
     }
 

@@ -63,6 +63,7 @@ public final class GamePublisher {
         }
         after.portals().forEach(this::publishPortal);
         publishToys(after.toys());
+        after.foreignToys().forEach(d -> send(GameTopics.foreignToy(d.uid()), GameJson.foreignToy(d), true));
         outbox.publish(after.staged());
     }
 

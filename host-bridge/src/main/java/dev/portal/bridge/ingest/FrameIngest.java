@@ -24,6 +24,7 @@ import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
 import dev.portal.protocol.frame.FrameException;
 import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.toy.ToyVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,8 +161,9 @@ public final class FrameIngest {
                 return false;
             }
             // A portal holds no toy key, so its verdict proves nothing. Refused like a command: one dead letter,
-            // never held (a 1.1 portal never sends one; the gap it leaves costs at most a Rebirth).
-            case ToyRead ignored -> {
+            // never held (a 1.1 portal never sends one; the gap it leaves costs at most a Rebirth). A foreign toy
+            // (1.2) is the exception: its identity needs no key, only the public format of its line.
+            case ToyRead read when read.verdict() != ToyVerdict.FOREIGN -> {
                 deadLetters.refuse(Refusal.UNTRUSTED_VERDICT,
                         "portals report toy areas (ToyAreas); only the bridge judges them", topic, payload);
                 return false;

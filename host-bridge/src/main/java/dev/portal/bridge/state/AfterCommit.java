@@ -27,6 +27,7 @@ public final class AfterCommit {
     private final List<DeviceResult> results = new ArrayList<>();
     private final List<OutboxEvent> staged = new ArrayList<>();
     private final List<Verdict> verdicts = new ArrayList<>();
+    private final Map<String, ForeignToyDocument> foreignToys = new LinkedHashMap<>();
 
     /** A device's answer to a command the bridge sent. */
     public record DeviceResult(String deviceId, CommandResult result) {
@@ -47,6 +48,15 @@ public final class AfterCommit {
 
     public void toy(ToyProfile toy) {
         toys.put(toy.uid(), toy);
+    }
+
+    /** A toy of another line was read: its retained document (the newest read of each UID wins). */
+    public void foreignToy(ForeignToyDocument document) {
+        foreignToys.put(document.uid(), document);
+    }
+
+    public List<ForeignToyDocument> foreignToys() {
+        return List.copyOf(foreignToys.values());
     }
 
     public void event(GameEvent event) {
@@ -105,6 +115,7 @@ public final class AfterCommit {
         verdicts.addAll(other.verdicts);
         rebirths.addAll(other.rebirths);
         restarted.addAll(other.restarted);
+        foreignToys.putAll(other.foreignToys);
     }
 
     public List<PortalState> portals() {

@@ -63,9 +63,9 @@ public final class FrameApplier {
             case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
             case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, after);
             case ToyAreas areas -> toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);
-            case ToyRead ignored -> {
-                // A verdict a portal claims is worth nothing (it holds no key): FrameIngest refuses it.
-            }
+            // Only a foreign toy's read gets here (1.2): any other verdict a portal claims is worth nothing (it
+            // holds no key), and FrameIngest refuses it.
+            case ToyRead read -> toyReads.foreign(tx, deviceId, boot, seq, read, atMillis, after, placements);
             case CommandResult result -> after.result(new AfterCommit.DeviceResult(deviceId, result));
             case Command ignored -> {
                 // Devices do not send commands; FrameIngest refuses them before they get here.

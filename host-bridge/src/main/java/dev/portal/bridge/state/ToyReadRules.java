@@ -1,7 +1,11 @@
 package dev.portal.bridge.state;
 
 import dev.portal.protocol.frame.ShowVerdict;
+import dev.portal.protocol.foreign.ForeignReading;
+import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.tree.ForeignTree;
 import dev.portal.protocol.toy.ToyReadResult;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
@@ -76,6 +80,27 @@ final class ToyReadRules {
                 areas.pad(), areas.slot(), uid, atMillis, details, profile));
     }
 
+    /**
+     * A toy of another line, identified by the portal (protocol 1.2): a game event and its retained document, no
+     * toy profile, no verdict for the light (the portal showed its own) and never a write. Its tag image is kept
+     * with no areas of ours, so no write can be planned from an earlier read of that UID either.
+     */
+    void foreign(StateTx tx, String deviceId, long boot, long seq, ToyRead read, long atMillis, AfterCommit after,
+                 PlacementRules placements) {
+        String uid = read.uid().hex();
+        ForeignReading reading = read.foreign().orElseThrow();
+        placements.ensurePlaced(tx, deviceId, boot, seq, read.pad(), read.slot(), uid, atMillis, after);
+        OptionalLong last = tx.tagImage(uid).map(TagImage::lastCounter).orElse(OptionalLong.empty());
+        tx.saveTagImage(new TagImage(uid, TagType.OTHER, Optional.empty(), Optional.empty(), last, atMillis));
+        after.foreignToy(new ForeignToyDocument(uid, reading, deviceId, read.pad(), read.slot(), atMillis));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("verdict", ToyVerdict.FOREIGN.name());
+        details.put("foreign", ForeignTree.toTree(reading));
+        LOG.info("toy {} on {} is foreign: {}", uid, deviceId, reading);
+        after.event(new GameEvent(PlacementRules.sessionId(deviceId, boot, seq) + "#read", "foreign", deviceId,
+                read.pad(), read.slot(), uid, atMillis, details, null));
+    }
+
     /** The bridge's profile stands; it goes back onto the tag with a counter past the newest seen. */
     private ToyProfile rolledBack(StateTx tx, String deviceId, ToyAreas areas, TagImage image,
                                   Optional<ToyProfile> known, long atMillis, AfterCommit after) {
@@ -131,6 +156,7 @@ final class ToyReadRules {
             case BLANK -> "blank";
             case UNKNOWN -> "unknown";
             case TAMPERED -> "tampered";
+            case FOREIGN -> "foreign";
         };
     }
 }

@@ -1,5 +1,13 @@
 package dev.portal.bridge.contract;
 
+import dev.portal.protocol.foreign.FailedCheck;
+import dev.portal.protocol.foreign.ForeignToy;
+import dev.portal.protocol.foreign.ToyForm;
+import dev.portal.protocol.foreign.ToyLine;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ToyRead;
+import dev.portal.protocol.id.Uid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.app.Bridge;
@@ -120,6 +128,13 @@ class AsyncApiContractTest {
             portal.place(1, 0, SimTag.tampered("04BADBADBAD000"));
             portal.place(1, 1, SimTag.blank("04B1A4C0000001"));
             game.await("game/events", "blank", WAIT);
+            Uid figure = Uid.parse("7457CAA9");
+            portal.send(new TagPlaced(1, 2, figure, TagType.CLASSIC_1K));
+            portal.send(ToyRead.foreign(1, 2, figure, new ForeignToy(ToyLine.SKYLANDERS, ToyForm.FIGURE, 451, 12288, 0)));
+            portal.send(new TagPlaced(0, 3, Uid.parse("01020304"), TagType.CLASSIC_1K));
+            portal.send(ToyRead.foreign(0, 3, Uid.parse("01020304"), new FailedCheck(ToyLine.SKYLANDERS)));
+            game.await("game/events", "\"foreign\"", WAIT);
+            game.await(r -> r.topic().equals("game/foreign-toys/01020304"), WAIT);
             game.publish("game/toys/04A1B2C3D4E5F6/update", request("c1", "\"action\":\"awardXp\",\"amount\":100"));
             game.await(REPLIES, "written", WAIT);
             portal.lift(0, 0);
@@ -156,7 +171,7 @@ class AsyncApiContractTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         for (String schema : List.of("Event", "Portal", "Toy", "UpdateReply", "DeadLetter", "BridgeStatus",
-                "UpdateRequest")) {
+                "UpdateRequest", "ForeignToy")) {
             assertTrue(seen.getOrDefault(schema, 0) > 0, "nothing validated against " + schema + ": " + seen);
         }
         assertTrue(seen.get("Event") >= 8, seen.toString());

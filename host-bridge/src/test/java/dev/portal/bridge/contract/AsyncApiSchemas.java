@@ -70,6 +70,9 @@ final class AsyncApiSchemas {
         if (topic.startsWith("game/portals/") && parts.length == 3) {
             return "Portal";
         }
+        if (topic.startsWith("game/foreign-toys/") && parts.length == 3) {
+            return "ForeignToy";
+        }
         if (topic.startsWith("game/toys/") && parts.length == 3) {
             return "Toy";
         }

@@ -187,7 +187,8 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         }
         // TOY_WRITE with HOST_JUDGED: the portal writes the area images the host signs (WriteArea), not WriteToy
         EnumSet<Capability> caps = EnumSet.of(Capability.LED, Capability.TOY_WRITE, Capability.CALIBRATION,
-                Capability.CONFIG, Capability.MULTI_TAG, Capability.HOST_JUDGED);
+                Capability.CONFIG, Capability.MULTI_TAG, Capability.HOST_JUDGED,
+                Capability.FOREIGN_TOYS);
         if (config.firmware().updatesEnabled()) {
             caps.add(Capability.FIRMWARE_UPDATE);
         }

@@ -40,6 +40,9 @@ final class WriteAreaHandler {
             return Outcome.of(Status.NO_TAG, "toy " + cmd.uid() + " is not in slot " + cmd.slot() + " on pad "
                     + cmd.pad());
         }
+        if (slots.isForeign(cmd.uid())) { // another line's toy: read, never written (SPEC.md section 12)
+            return Outcome.of(Status.REJECTED, "toy " + cmd.uid() + " is a foreign toy: never written");
+        }
         if (holder.get().tagType().toyLayout().isEmpty()) { // refused before the light says anything is written
             return Outcome.of(Status.REJECTED, "tag type " + holder.get().tagType() + " has no toy layout");
         }

@@ -37,7 +37,7 @@ public enum LedSignal {
     /** What the pad shows once the host has judged a toy (ShowVerdict): a blank toy looks merely placed. */
     public static LedSignal forVerdict(ToyVerdict verdict) {
         return switch (verdict) {
-            case RECOGNISED -> RECOGNISED;
+            case RECOGNISED, FOREIGN -> RECOGNISED;
             case BLANK -> PLACED;
             case UNKNOWN, TAMPERED -> UNKNOWN;
         };

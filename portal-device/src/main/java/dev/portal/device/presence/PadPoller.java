@@ -4,7 +4,11 @@ import dev.portal.device.frame.EventSink;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.LedSignal;
 import dev.portal.device.led.PadLights;
+import dev.portal.device.toy.ForeignProbe;
 import dev.portal.device.toy.TagMemory;
+import dev.portal.protocol.foreign.FailedCheck;
+import dev.portal.protocol.foreign.ForeignReading;
+import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.AntennaGain;
 import dev.portal.hardware.reader.NfcReader;
 import dev.portal.hardware.reader.ReaderException;
@@ -230,7 +234,19 @@ public final class PadPoller {
 
     private void report(Tracked t, TagSession session) {
         try {
-            ToyAreas areas = TagMemory.areas(session, pad, t.slot, t.tag.uid(), t.type);
+            ToyAreas areas;
+            Optional<ForeignReading> foreign;
+            try {
+                areas = TagMemory.areas(session, pad, t.slot, t.tag.uid(), t.type);
+                foreign = ForeignProbe.afterAreas(reader, session, t.tag, areas);
+            } catch (ReaderException e) {
+                areas = null;
+                foreign = Optional.of(ForeignProbe.afterFailure(reader, t.tag, e));
+            }
+            if (foreign.isPresent()) {
+                reportedForeign(t, foreign.get());
+                return;
+            }
             reported(t, areas);
             LOG.info("pad {}: {} areas read ({} and {} bytes), awaiting the host's verdict", pad, t.tag.uid(),
                     areas.areaA().map(a -> a.length()).orElse(0), areas.areaB().map(a -> a.length()).orElse(0));
@@ -243,6 +259,20 @@ public final class PadPoller {
         t.reported = true;
         sink.emit(areas);
         lights.signal(pad, LedSignal.UNVERIFIED);
+    }
+
+    /** A toy of another line: identified (or failing its line's check) here, never judged by the host, never written. */
+    private void reportedForeign(Tracked t, ForeignReading reading) {
+        t.reported = true;
+        slots.markForeign(t.tag.uid());
+        sink.emit(ToyRead.foreign(pad, t.slot, t.tag.uid(), reading));
+        if (reading instanceof FailedCheck) {
+            health.corruptTags.incrementAndGet();
+            lights.signal(pad, LedSignal.forVerdict(ToyVerdict.TAMPERED));
+        } else {
+            lights.signal(pad, LedSignal.forVerdict(ToyVerdict.FOREIGN));
+        }
+        LOG.info("pad {}: {} is a foreign toy: {}", pad, t.tag.uid(), reading);
     }
 
     private void readFailed(Tracked t, Exception e) {

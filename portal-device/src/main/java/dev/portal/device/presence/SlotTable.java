@@ -5,6 +5,8 @@ import dev.portal.protocol.frame.TagType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class SlotTable {
 
     private final Holder[] slots;
     private final Map<Uid, Holder> byUid = new HashMap<>();
+    /** Toys on the portal now that were found to be of another line: never written (SPEC.md section 12). */
+    private final Set<Uid> foreign = new HashSet<>();
     private final Map<Uid, Integer> previous = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Uid, Integer> eldest) {
@@ -70,9 +74,21 @@ public final class SlotTable {
             return Optional.empty();
         }
         byUid.remove(uid);
+        foreign.remove(uid);
         slots[h.slot()] = null;
         previous.put(uid, h.slot());
         return Optional.of(h);
+    }
+
+    /** Marks a toy on the portal as foreign until it leaves; a toy not on the portal is ignored. */
+    public synchronized void markForeign(Uid uid) {
+        if (byUid.containsKey(uid)) {
+            foreign.add(uid);
+        }
+    }
+
+    public synchronized boolean isForeign(Uid uid) {
+        return foreign.contains(uid);
     }
 
     public synchronized Optional<Holder> holder(Uid uid) {

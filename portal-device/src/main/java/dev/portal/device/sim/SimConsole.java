@@ -123,6 +123,8 @@ public final class SimConsole {
         out.println("quit            stop the simulator");
         out.println("TOY is a UID in hex (7 bytes: NTAG213, 4 bytes: MIFARE Classic 1K) or one of:");
         catalogue.samples().values().forEach(s -> out.printf("  %-9s %s  %s%n", s.name(), s.uid(), s.description()));
+        out.println("or a toy of another line: LINE:ID[:VARIANT[:SERIES]][@UID][!] with LINE amiibo, skylander or"
+                + " lego (! = fails its check), e.g. skylander:0x1c3:0x3000, lego:1123");
     }
 
     /**

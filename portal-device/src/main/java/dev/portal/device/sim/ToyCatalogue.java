@@ -1,5 +1,6 @@
 package dev.portal.device.sim;
 
+import dev.portal.hardware.sim.tag.ForeignTagSpec;
 import dev.portal.hardware.sim.tag.MifareClassic1k;
 import dev.portal.hardware.sim.tag.Ntag21x;
 import dev.portal.hardware.sim.tag.NtagType;
@@ -34,6 +35,7 @@ public final class ToyCatalogue {
 
     private final FleetKey key;
     private final Map<String, Sample> samples = new LinkedHashMap<>();
+    private final Map<String, String> foreignSpecs = new LinkedHashMap<>();
 
     public ToyCatalogue(FleetKey key) {
         this.key = key;
@@ -44,6 +46,18 @@ public final class ToyCatalogue {
         add("blank", "04AA00000000B1", "NTAG213, factory fresh: reads BLANK");
         add("tampered", "04BAD0000000C2", "NTAG213, signed record with one byte changed: reads TAMPERED");
         add("stranger", "04FEED000000D3", "NTAG213 with another application's data: reads UNKNOWN");
+        addForeign("spyro", "skylander:0x1c3:0x3000@7457caa9", "Skylanders figure, character 0x01c3: reads FOREIGN");
+        addForeign("link", "amiibo:0x0100:0:0@04a61672613e80", "amiibo figure, character 0x0100: reads FOREIGN");
+        addForeign("wyldstyle", "lego:3@0413bb1a994080", "LEGO Dimensions character 3: reads FOREIGN");
+        addForeign("batmobile", "lego:1123@0462b68ab44280", "LEGO Dimensions vehicle 1123: reads FOREIGN");
+        addForeign("fake-skylander", "skylander:0x1c3@01020304!",
+                "claims Skylanders, fails its CRC-16: reads FOREIGN, check failed");
+    }
+
+    /** A toy of another line, made from a foreign toy spec (LINE:ID[:VARIANT[:SERIES]][@UID][!]). */
+    private void addForeign(String name, String spec, String description) {
+        foreignSpecs.put(name, spec);
+        samples.put(name, new Sample(name, ForeignTagSpec.parse(spec).uid(), description));
     }
 
     private void add(String name, String uidHex, String description) {
@@ -54,11 +68,14 @@ public final class ToyCatalogue {
         return samples;
     }
 
-    /** The UID a console argument names: a catalogue name or a hex UID. */
+    /** The UID a console argument names: a catalogue name, a foreign toy spec or a hex UID. */
     public Optional<Uid> resolve(String nameOrUid) {
         Sample s = samples.get(nameOrUid.toLowerCase(Locale.ROOT));
         if (s != null) {
             return Optional.of(s.uid());
+        }
+        if (ForeignTagSpec.looksLikeOne(nameOrUid)) {
+            return Optional.of(ForeignTagSpec.parse(nameOrUid).uid());
         }
         try {
             return Optional.of(Uid.parse(nameOrUid));
@@ -85,6 +102,9 @@ public final class ToyCatalogue {
     /** A fresh tag for a catalogue name or UID. */
     public VirtualTag make(String nameOrUid) {
         String name = nameOrUid.toLowerCase(Locale.ROOT);
+        if (foreignSpecs.containsKey(name) || ForeignTagSpec.looksLikeOne(name)) {
+            return ForeignTagSpec.parse(foreignSpecs.getOrDefault(name, name)).build();
+        }
         Sample s = samples.get(name);
         Uid uid = s != null ? s.uid() : Uid.parse(nameOrUid);
         if (name.equals("robot")) {

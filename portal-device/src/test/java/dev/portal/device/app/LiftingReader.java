@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real reader, with a hand that lifts the toy off the pad after a given number of page writes: the next
- * write then goes to an empty field, exactly as when a player grabs the toy during a save.
+ * The real reader, with a hand that lifts the toy off the pad after a given number of page writes (or block
+ * reads): the next one then goes to an empty field, exactly as when a player grabs the toy during a save (or a read).
  */
 final class LiftingReader implements NfcReader {
     private final NfcReader real;
     private final Runnable lift;
     final AtomicInteger writesBeforeLift = new AtomicInteger(-1);
+    /** Block reads to let through before the toy is lifted (the next one finds the field empty); negative: never. */
+    final AtomicInteger blockReadsBeforeLift = new AtomicInteger(-1);
+    /** FAST_READs to let through before the toy is lifted; negative: never. */
+    final AtomicInteger fastReadsBeforeLift = new AtomicInteger(-1);
+    /** PWD_AUTH commands sent, whatever their outcome. */
+    final AtomicInteger passwordsSent = new AtomicInteger();
 
     LiftingReader(NfcReader real, Runnable lift) {
         this.real = real;
@@ -83,6 +89,9 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] readBlock(int block) throws ReaderException {
+                if (blockReadsBeforeLift.getAndDecrement() == 0) {
+                    lift.run();
+                }
                 return s.readBlock(block);
             }
 
@@ -98,6 +107,9 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] fastRead(int startPage, int endPage) throws ReaderException {
+                if (fastReadsBeforeLift.getAndDecrement() == 0) {
+                    lift.run();
+                }
                 return s.fastRead(startPage, endPage);
             }
 
@@ -111,6 +123,7 @@ final class LiftingReader implements NfcReader {
 
             @Override
             public byte[] passwordAuthenticate(byte[] password) throws ReaderException {
+                passwordsSent.incrementAndGet();
                 return s.passwordAuthenticate(password);
             }
 

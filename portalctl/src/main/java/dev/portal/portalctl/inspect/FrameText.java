@@ -13,6 +13,9 @@ import dev.portal.protocol.frame.Heartbeat;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.foreign.FailedCheck;
+import dev.portal.protocol.foreign.ForeignReading;
+import dev.portal.protocol.foreign.ForeignToy;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.toy.AreaBytes;
 import dev.portal.protocol.toy.FleetKey;
@@ -57,7 +60,7 @@ public final class FrameText {
                     + m.tagType() + ", A " + size(m.areaA()) + ", B " + size(m.areaB())
                     + toyKey.map(k -> ": " + verdict(m.judge(k))).orElse("");
             case ToyRead m -> "toy      pad " + m.pad() + " slot " + m.slot() + " uid " + m.uid().hex() + " " + m.verdict()
-                    + m.record().map(FrameText::toy).orElse("");
+                    + m.record().map(FrameText::toy).orElse("") + m.foreign().map(FrameText::foreign).orElse("");
             case Birth m -> "birth    " + m.deviceId() + " firmware " + m.firmwareVersion() + ", " + m.pads().size()
                     + " pad(s), config v" + m.configVersion() + ", boot " + String.format("%08x", frame.header().bootId());
             case Heartbeat m -> "health   " + health(m.counters());
@@ -85,6 +88,15 @@ public final class FrameText {
     /** The verdict and, when recognised, the record: as a ToyRead line shows them. */
     public static String verdict(ToyReadResult judged) {
         return judged.verdict() + judged.record().map(FrameText::toy).orElse("");
+    }
+
+    /** A toy of another line: " skylanders figure character 0x01c3 variant 0x3000", or its failed check. */
+    public static String foreign(ForeignReading reading) {
+        return switch (reading) {
+            case ForeignToy t -> String.format(" %s %s character 0x%04x variant 0x%04x%s", t.line().jsonName(),
+                    t.form().jsonName(), t.characterId(), t.variant(), t.series() == 0 ? "" : " series " + t.series());
+            case FailedCheck f -> " " + f.line().jsonName() + " FAILS ITS CHECK";
+        };
     }
 
     public static String toy(ToyRecord r) {

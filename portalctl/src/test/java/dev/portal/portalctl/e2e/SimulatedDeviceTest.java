@@ -108,6 +108,23 @@ class SimulatedDeviceTest {
     }
 
     @Test
+    void watchShowsToysOfOtherLinesPlacedWithTheConsole() throws Exception {
+        Cli.Running watch = Cli.start("watch", "sim-9", "--broker", MOSQUITTO.uri(), "--for", "25s");
+        Cli.Running json = Cli.start("watch", "sim-9", "--broker", MOSQUITTO.uri(), "--for", "25s", "--json");
+        watch.waitForStderr("watching portal/sim-9/evt", Duration.ofSeconds(10));
+        json.waitForStderr("watching portal/sim-9/evt", Duration.ofSeconds(10));
+        sim("place 0 spyro");
+        sim("place 0 lego:1123@04aabbccddee01!");
+        Cli.Run w = watch.stopAfter("FAILS ITS CHECK", Duration.ofSeconds(20));
+        assertTrue(w.out().contains("toy      pad 0 slot 0 uid 7457CAA9 FOREIGN skylanders figure character 0x01c3"
+                + " variant 0x3000"), w.toString());
+        assertTrue(w.out().contains("uid 04AABBCCDDEE01 FOREIGN lego_dimensions FAILS ITS CHECK"), w.toString());
+        Cli.Run j = json.stopAfter("\"failed\"", Duration.ofSeconds(20));
+        assertTrue(j.out().contains("\"foreign\":{\"line\":\"skylanders\",\"check\":\"passed\",\"form\":\"figure\","
+                + "\"characterId\":451,\"variant\":12288,\"series\":0}"), j.toString());
+    }
+
+    @Test
     void configSetShowsDesiredAndReportedAndARefusedChangeLeavesTheShadowAsItWas() throws Exception {
         Cli.Run set = Cli.run("config", "set", "sim-9", "--broker", MOSQUITTO.uri(), "pollHz=25", "heartbeatSeconds=10");
         assertEquals(0, set.code(), set.toString());

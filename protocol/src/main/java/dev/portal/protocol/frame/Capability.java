@@ -10,7 +10,9 @@ public enum Capability {
     MULTI_TAG(5),
     SERIAL_CONSOLE(6),
     /** Since 1.1: reports ToyAreas for the host to judge and takes ShowVerdict and WriteArea; holds no toy key. */
-    HOST_JUDGED(7);
+    HOST_JUDGED(7),
+    /** Since 1.2: identifies toys of other lines (amiibo, Skylanders, LEGO Dimensions), sent as ToyRead FOREIGN. */
+    FOREIGN_TOYS(8);
 
     private static final Codes<Capability> CODES = Codes.of(Capability.class, Capability::code);
 

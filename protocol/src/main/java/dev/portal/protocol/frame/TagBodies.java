@@ -2,6 +2,7 @@ package dev.portal.protocol.frame;
 
 import dev.portal.protocol.id.Uid;
 import dev.portal.protocol.toy.AreaBytes;
+import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
 
 import java.util.List;
@@ -44,6 +45,7 @@ final class TagBodies {
         } else {
             w.u16(0);
         }
+        t.foreign().ifPresent(f -> ForeignBlock.write(f, w));
     }
 
     static ToyRead readToyRead(WireReader r) throws FrameException {
@@ -51,7 +53,14 @@ final class TagBodies {
         int slot = r.u8("slot");
         Uid uid = uid(r);
         ToyVerdict verdict = ToyRecords.verdict(r.u8("verdict"));
-        return new ToyRead(pad, slot, uid, verdict, ToyRecords.read(r));
+        Optional<ToyRecord> record = ToyRecords.read(r);
+        if (verdict != ToyVerdict.FOREIGN) {
+            return new ToyRead(pad, slot, uid, verdict, record); // later bytes: a newer minor version's (rule 9)
+        }
+        if (record.isPresent()) {
+            throw new FrameException(FrameException.Reason.BAD_FIELD, "a foreign toy carries no toy record");
+        }
+        return new ToyRead(pad, slot, uid, verdict, record, Optional.of(ForeignBlock.read(r)));
     }
 
     /** Per area: u8 length 0..64 then the bytes, or 0xFF for an area not read. */

@@ -39,6 +39,7 @@ final class ToyRecords {
             case BLANK -> 2;
             case UNKNOWN -> 3;
             case TAMPERED -> 4;
+            case FOREIGN -> 5;
         };
     }
 
@@ -48,6 +49,7 @@ final class ToyRecords {
             case 2 -> ToyVerdict.BLANK;
             case 3 -> ToyVerdict.UNKNOWN;
             case 4 -> ToyVerdict.TAMPERED;
+            case 5 -> ToyVerdict.FOREIGN;
             default -> throw new FrameException(Reason.BAD_FIELD, "toy verdict " + code);
         };
     }

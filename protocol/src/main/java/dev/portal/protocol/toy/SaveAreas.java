@@ -117,6 +117,7 @@ public final class SaveAreas {
                     newRecord, uid, key, true);
             case TAMPERED, UNKNOWN -> throw new IllegalStateException("refusing to write over a " + current.verdict()
                     + " toy (" + current.reason() + "); re-initialising it is a deliberate reset");
+            case FOREIGN -> throw new IllegalStateException("a foreign toy is never written");
         };
     }
 
@@ -127,6 +128,9 @@ public final class SaveAreas {
      */
     public static ToyWritePlan planReset(TagLayout layout, ToyReadResult current, ToyRecord newRecord,
                                          byte[] uid, FleetKey key) {
+        if (current.verdict() == ToyVerdict.FOREIGN) {
+            throw new IllegalStateException("a foreign toy is never written, not even by a reset");
+        }
         if (current.verdict() == ToyVerdict.RECOGNISED) {
             throw new IllegalStateException("toy holds a valid record (" + current.reason() + "); use planWrite");
         }

@@ -118,7 +118,7 @@ public final class ToyImage {
      * starts with a factory-fresh empty NDEF message. Only the start is examined because a portal writes the
      * area's first unit last: a first write interrupted on a fresh tag leaves the start erased.
      */
-    static boolean isBlank(byte[] area) {
+    public static boolean isBlank(byte[] area) {
         if (area.length >= 4 && uniform(area, 4, (byte) 0x00) || area.length >= 4 && uniform(area, 4, (byte) 0xFF)) {
             return true;
         }

@@ -11,5 +11,10 @@ public enum ToyVerdict {
     /** The tag carries data we cannot judge: another application's data, or a newer record format. */
     UNKNOWN,
     /** Data in our format is present but no area verifies: edited, forged, or copied from another tag. */
-    TAMPERED
+    TAMPERED,
+    /**
+     * Since protocol 1.2: a toy of another toys-to-life line (amiibo, Skylanders, LEGO Dimensions), identified by
+     * the portal from its published format and never written. No save area judgement gives it.
+     */
+    FOREIGN
 }

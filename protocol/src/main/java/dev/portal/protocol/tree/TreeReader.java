@@ -31,6 +31,7 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.foreign.ForeignReading;
 import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.frame.ToyRead;
@@ -107,7 +108,9 @@ final class TreeReader {
     private static ToyRead toyRead(Node b) {
         ToyVerdict verdict = b.enumeration("verdict", ToyVerdict.class);
         Optional<ToyRecord> record = b.has("record") ? Optional.of(ToyTree.fromTree(b.object("record"))) : Optional.empty();
-        return new ToyRead(b.integer("pad"), b.integer("slot"), uid(b), verdict, record);
+        Optional<ForeignReading> foreign = b.has("foreign")
+                ? Optional.of(ForeignTree.fromTree(b.object("foreign"))) : Optional.empty();
+        return new ToyRead(b.integer("pad"), b.integer("slot"), uid(b), verdict, record, foreign);
     }
 
     private static Birth birth(Node b) {

@@ -96,6 +96,7 @@ final class TreeWriter {
                 tag(m, t.pad(), t.slot(), t.uid());
                 m.put("verdict", name(t.verdict()));
                 t.record().ifPresent(r -> m.put("record", ToyTree.toTree(r)));
+                t.foreign().ifPresent(f -> m.put("foreign", ForeignTree.toTree(f)));
             }
             case Birth b -> birth(b, m);
             case Heartbeat h -> counters(h.counters(), m);

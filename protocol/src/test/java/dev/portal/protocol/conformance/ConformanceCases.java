@@ -32,6 +32,10 @@ import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
 import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.ToyAreas;
+import dev.portal.protocol.foreign.FailedCheck;
+import dev.portal.protocol.foreign.ForeignToy;
+import dev.portal.protocol.foreign.ToyForm;
+import dev.portal.protocol.foreign.ToyLine;
 import dev.portal.protocol.frame.ToyRead;
 import dev.portal.protocol.frame.WriteArea;
 import dev.portal.protocol.toy.Area;
@@ -123,6 +127,7 @@ final class ConformanceCases {
         valid("toy_read_blank", "factory-fresh tag", H, ToyRead.unrecognised(1, 0, UID7, ToyVerdict.BLANK));
         valid("toy_read_unknown", "tag with foreign data", H, ToyRead.unrecognised(1, 1, UID4, ToyVerdict.UNKNOWN));
         valid("toy_read_tampered", "tag whose record fails authentication", H, ToyRead.unrecognised(0, 0, UID7, ToyVerdict.TAMPERED));
+        foreignCases();
         byte[] areaA = Hex.parse("a701000000012101123402ff000000ff000000ff80000000000000210001e2400706537061726b792650d0c413cd33b300000000000000000000000000000000");
         valid("toy_areas", "a toy's two areas as read, for the host to judge (1.1): A read, B not readable", H,
                 new ToyAreas(1, 0, UID7, TagType.NTAG213, Optional.of(AreaBytes.of(areaA)), Optional.empty()));
@@ -202,6 +207,32 @@ final class ConformanceCases {
         valid("command_report_config_empty", "version 0, no entries", H, new CommandReport(9, new ConfigReport(0, Map.of())));
         valid("replayed_flag", "frame delivered late from the outbox (flag 0x02)",
                 new Header(0x10, 5, 6, 7, false, 0x02), new TagRemoved(0, 0, UID4, 10));
+    }
+
+    /** 1.2: foreign toys (frames keep the version byte 0x10, as in 1.1; the Birth announces foreign_toys). */
+    private void foreignCases() {
+        Header h12 = H;
+        valid("toy_read_foreign_skylander", "1.2: a Skylanders figure, character 0x01c3, variant 0x3000", h12,
+                ToyRead.foreign(0, 1, UID4, new ForeignToy(ToyLine.SKYLANDERS, ToyForm.FIGURE, 0x01C3, 0x3000, 0)));
+        valid("toy_read_foreign_amiibo", "1.2: an amiibo card, character 0x0100, variant 1, series 5", h12,
+                ToyRead.foreign(1, 0, UID7, new ForeignToy(ToyLine.AMIIBO, ToyForm.CARD, 0x0100, 1, 5)));
+        valid("toy_read_foreign_lego_vehicle", "1.2: a LEGO Dimensions vehicle, id 1123", h12,
+                ToyRead.foreign(2, 3, UID7, new ForeignToy(ToyLine.LEGO_DIMENSIONS, ToyForm.VEHICLE, 1123, 0, 0)));
+        valid("toy_read_foreign_failed_check", "1.2: a tag that claims Skylanders but fails its CRC-16", h12,
+                ToyRead.foreign(0, 0, UID4, new FailedCheck(ToyLine.SKYLANDERS)));
+        String read4 = "0001" + "04" + Hex.format(UID4.bytes()) + "05" + "0000";
+        decodeOnly("toy_read_foreign_unknown_form", "form codes are open: 0x7f decodes as other; a later field ignored",
+                raw(0x10, 0x03, 0x01, read4 + "02" + "00" + "7f" + "01c3" + "0000" + "00" + "beef"),
+                new Frame(h12, ToyRead.foreign(0, 1, UID4,
+                        new ForeignToy(ToyLine.SKYLANDERS, ToyForm.OTHER, 0x01C3, 0, 0))));
+        invalid("toy_read_foreign_bad_line", "toy line 9", raw(0x10, 0x03, 0x01, read4 + "09" + "01"), "bad_field");
+        invalid("toy_read_foreign_bad_check", "check code 2", raw(0x10, 0x03, 0x01, read4 + "02" + "02"), "bad_field");
+        invalid("toy_read_foreign_without_block", "verdict foreign, no foreign block",
+                raw(0x10, 0x03, 0x01, read4), "truncated");
+        invalid("toy_read_foreign_truncated", "identified, character id cut short",
+                raw(0x10, 0x03, 0x01, read4 + "02" + "00" + "00" + "01"), "truncated");
+        invalid("toy_read_foreign_with_record", "verdict foreign with a toy record", raw(0x10, 0x03, 0x01,
+                "0001" + "04" + Hex.format(UID4.bytes()) + "05" + recordHex() + "0201"), "bad_field");
     }
 
     private void evolutionCases() {

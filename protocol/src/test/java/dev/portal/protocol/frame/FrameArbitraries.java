@@ -8,6 +8,11 @@ import dev.portal.protocol.toy.CoCreation;
 import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.ToyVerdict;
+import dev.portal.protocol.foreign.FailedCheck;
+import dev.portal.protocol.foreign.ForeignReading;
+import dev.portal.protocol.foreign.ForeignToy;
+import dev.portal.protocol.foreign.ToyForm;
+import dev.portal.protocol.foreign.ToyLine;
 import dev.portal.protocol.toy.Upgrades;
 import dev.portal.testsupport.property.Gen;
 import java.util.LinkedHashMap;
@@ -75,8 +80,24 @@ public final class FrameArbitraries {
             Uid uid = uids().next(r);
             ToyVerdict verdict = verdicts.next(r);
             ToyRecord rec = toyRecords().next(r);
+            ForeignReading foreign = foreignReadings().next(r);
             return new ToyRead(pad, slot, uid, verdict,
-                    verdict == ToyVerdict.RECOGNISED ? Optional.of(rec) : Optional.empty());
+                    verdict == ToyVerdict.RECOGNISED ? Optional.of(rec) : Optional.empty(),
+                    verdict == ToyVerdict.FOREIGN ? Optional.of(foreign) : Optional.empty());
+        };
+    }
+
+    /** Identified foreign toys of every line and form (OTHER included), and failed checks. */
+    static Gen<ForeignReading> foreignReadings() {
+        Gen<ToyLine> lines = Gen.of(ToyLine.class);
+        Gen<ToyForm> forms = Gen.of(ToyForm.class);
+        Gen<Integer> u16 = Gen.ints(0, 0xFFFF);
+        return r -> {
+            ToyLine line = lines.next(r);
+            if (u8().next(r) < 32) {
+                return new FailedCheck(line);
+            }
+            return new ForeignToy(line, forms.next(r), u16.next(r), u16.next(r), u8().next(r));
         };
     }
 

@@ -158,8 +158,10 @@ final class HostileTraffic {
         } catch (FrameException e) {
             return new Message(topic, payload, true, kind);
         }
-        if (f.message() instanceof dev.portal.protocol.frame.ToyRead) {
-            // a verdict a portal claims: refused as it arrives since protocol 1.1 (untrusted-verdict), every copy
+        if (f.message() instanceof dev.portal.protocol.frame.ToyRead read
+                && read.verdict() != dev.portal.protocol.toy.ToyVerdict.FOREIGN) {
+            // a verdict a portal claims: refused as it arrives since protocol 1.1 (untrusted-verdict), every copy;
+            // a foreign toy's read (1.2) is taken like any other frame
             return new Message(topic, payload, true, kind + " (verdict)");
         }
         boolean announced = device.equals(victim) && announcedBoots.contains(f.header().bootId());
