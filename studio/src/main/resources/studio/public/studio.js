@@ -122,8 +122,11 @@
   function toyCard(t) {
     const figure = h("div", { class: "figure" });
     Figure.draw(figure, t.colours, []);
+    const LINES = { amiibo: "amiibo", skylanders: "Skylanders", lego_dimensions: "LEGO Dimensions" };
+    const other = t.foreign ? `${LINES[t.foreign.line] || "Another line's toy"}` +
+      (t.foreign.check === "passed" && t.foreign.characterId !== undefined ? ` #${t.foreign.characterId}` : " (unreadable)") : null;
     const card = h("div", { class: "slot toy" + (t.flag ? " flagged" : ""), "data-uid": t.uid },
-      figure, h("span", { class: "name", text: t.name || (t.flag ? "Unknown toy" : "New toy") }));
+      figure, h("span", { class: "name", text: other || t.name || (t.flag ? "Unknown toy" : "New toy") }));
     if (t.level !== undefined) {
       const bar = h("div", { class: "xpbar", role: "progressbar", "aria-label": "XP to next level",
         "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(Math.round(progress(t.xp, t.level) * 100)) },

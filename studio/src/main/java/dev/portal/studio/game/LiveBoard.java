@@ -27,6 +27,8 @@ public final class LiveBoard implements GameListener {
     private final Map<String, JsonNode> toys = new HashMap<>();
     private final Map<String, Spot> placed = new HashMap<>();
     private final Map<String, String> flags = new HashMap<>();
+    /** Toys of other lines (amiibo, Skylanders, LEGO Dimensions) the portal identified: line and ids only. */
+    private final Map<String, ObjectNode> foreign = new HashMap<>();
     private final Consumer<LiveMessage> out;
 
     /** {@code out} gets every change, in order, while this board's lock is held (keep it quick). */
@@ -90,6 +92,16 @@ public final class LiveBoard implements GameListener {
                 flags.put(uid, event.path("event").asText());
                 out.accept(new LiveMessage("toy", card(uid)));
             }
+            case "foreign" -> {
+                JsonNode f = event.path("foreign");
+                ObjectNode who = JSON.createObjectNode().put("line", f.path("line").asText("unknown"))
+                        .put("check", f.path("check").asText("failed"));
+                if (f.path("characterId").canConvertToInt()) {
+                    who.put("characterId", f.path("characterId").asInt());
+                }
+                foreign.put(uid, who);
+                out.accept(new LiveMessage("toy", card(uid)));
+            }
             case "recognised", "blank", "unknown" -> {
                 flags.remove(uid);
                 out.accept(new LiveMessage("toy", card(uid)));
@@ -121,6 +133,7 @@ public final class LiveBoard implements GameListener {
     private void remove(String uid) {
         Spot spot = placed.remove(uid);
         flags.remove(uid);
+        foreign.remove(uid);
         if (spot != null) {
             ObjectNode data = JSON.createObjectNode().put("uid", uid).put("deviceId", spot.deviceId)
                     .put("pad", spot.pad).put("slot", spot.slot);
@@ -160,6 +173,10 @@ public final class LiveBoard implements GameListener {
             } else if (verdict.equals("ROLLED_BACK")) {
                 card.put("flag", "rolled-back");
             }
+        }
+        ObjectNode other = foreign.get(uid);
+        if (other != null) {
+            card.set("foreign", other);
         }
         String flag = flags.get(uid);
         if (flag != null) {
