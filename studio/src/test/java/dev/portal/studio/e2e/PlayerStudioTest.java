@@ -118,6 +118,10 @@ class PlayerStudioTest {
         assertEquals(0xFF4400, record.coCreation().colours().primary());
         assertEquals(0x00FF7F, record.coCreation().colours().accent());
 
+        system.console("place 1 spyro");
+        ada.until("a Skylander shown by its line", d -> ada.text("#portals .pad[data-pad='1'] .toy .name").startsWith("Skylanders #") ? true : null);
+        system.console("remove spyro");
+
         system.console("remove " + SAMPLE);
         ada.until("the toy gone from the pad", d -> d.findElements(org.openqa.selenium.By.cssSelector(card)).isEmpty() ? true : null);
     }
