@@ -4,6 +4,8 @@ import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.device.sim.SimulatedPortal;
+import dev.portal.link.BrokerLink;
+import dev.portal.portalctl.provision.WebCodeRegistrar;
 import dev.portal.studio.app.Studio;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,9 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -94,6 +98,7 @@ public final class DemoMain implements Callable<Integer> {
                      .listen("127.0.0.1", studioPort).start()) {
             // a line of its own, so a person (or a script) finds the page to open
             out.println("studio: " + studio.url());
+            printWebCodes(bridge, portal);
             DemoSummary summary = new DeviceDemoSession(bridge, view, server, portal).play();
             out.println();
             out.print(summary.text());
@@ -116,6 +121,27 @@ public final class DemoMain implements Callable<Integer> {
         return SimulatedPortal.start(config, SimulatedPortal.factoryKey(java.util.Optional.empty()),
                 () -> out.println("(the portal was asked to reboot: the demo's portal stays up)"), out);
     }
+
+    /**
+     * The sample toys' web codes, as the factory line would print them on their boxes (the bridge gets only their
+     * digests), so a person can claim them in the studio.
+     */
+    private void printWebCodes(Bridge bridge, SimulatedPortal portal) throws Exception {
+        BrokerLink link = BrokerLink.builder().serverUri(bridge.serverUri()).randomClientId("demo-factory").build();
+        link.connect(java.time.Duration.ofSeconds(10));
+        try (link; WebCodeRegistrar codes = new WebCodeRegistrar(link, java.time.Duration.ofSeconds(5), new SecureRandom())) {
+            for (String toy : WEB_CODE_TOYS) {
+                var sample = portal.catalogue().samples().get(toy);
+                WebCodeRegistrar.Registration r = codes.register(sample.uid());
+                out.println(r.registered()
+                        ? String.format("web code  %-7s %s  %s", toy, sample.uid(), r.code().printed())
+                        : String.format("web code  %-7s %s  not registered: %s", toy, sample.uid(), r.detail()));
+            }
+        }
+    }
+
+    /** The sample toys a person may claim in the studio. */
+    static final List<String> WEB_CODE_TOYS = List.of("dragon", "knight", "wizard");
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

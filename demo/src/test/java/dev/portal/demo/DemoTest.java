@@ -41,5 +41,7 @@ class DemoTest {
         assertTrue(out.contains("placed 04D7A9C1E25B80 on pad 0"), "the portal console's own words show: " + out);
         assertTrue(Pattern.compile("(?m)^studio: http://127\\.0\\.0\\.1:\\d+/$").matcher(out).find(),
                 "the studio's address on a line of its own: " + out);
+        assertTrue(Pattern.compile("(?m)^web code  dragon  04D7A9C1E25B80  [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$").matcher(out).find(),
+                "the sample toys' web codes, to claim them in the studio: " + out);
     }
 }
