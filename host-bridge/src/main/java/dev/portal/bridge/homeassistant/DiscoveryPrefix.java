@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * can hold no wildcard and no empty level.
  */
 public record DiscoveryPrefix(String value) {
-    public static final DiscoveryPrefix DEFAULT = new DiscoveryPrefix("homeassistant");
     private static final Pattern LEVELS = Pattern.compile("[A-Za-z0-9_-]{1,64}(/[A-Za-z0-9_-]{1,64}){0,3}");
+    /** Home Assistant's own default; declared after the pattern it is checked against. */
+    public static final DiscoveryPrefix DEFAULT = new DiscoveryPrefix("homeassistant");
 
     public DiscoveryPrefix {
         if (value == null || !LEVELS.matcher(value).matches()) {
