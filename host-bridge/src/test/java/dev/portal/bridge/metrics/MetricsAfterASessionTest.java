@@ -12,6 +12,7 @@ import dev.portal.protocol.toy.Colours;
 import dev.portal.protocol.toy.ToyRecord;
 import dev.portal.protocol.toy.Upgrades;
 import dev.portal.testsupport.Await;
+import dev.portal.testsupport.MetricsPage;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;

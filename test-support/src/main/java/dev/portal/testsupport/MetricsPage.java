@@ -1,4 +1,4 @@
-package dev.portal.bridge.metrics;
+package dev.portal.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The metrics page as Prometheus reads it: fetched over HTTP, each sample line {@code name{labels} value} kept
- * under its name and labels as written.
+ * A Prometheus metrics page as Prometheus reads it: fetched over HTTP from {@code /metrics} on loopback, each
+ * sample line {@code name{labels} value} kept under its name and labels as written (the bridge's and a portal's
+ * pages in their tests).
  */
-record MetricsPage(String contentType, Map<String, Double> samples) {
+public record MetricsPage(String contentType, Map<String, Double> samples) {
 
-    static MetricsPage fetch(int port) throws IOException, InterruptedException {
+    public static MetricsPage fetch(int port) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
@@ -35,7 +36,7 @@ record MetricsPage(String contentType, Map<String, Double> samples) {
     }
 
     /** The sample's value; fails when the page does not have it. */
-    double value(String series) {
+    public double value(String series) {
         Double value = samples.get(series);
         if (value == null) {
             throw new AssertionError("no " + series + " on the page; it has " + samples.keySet());
