@@ -45,7 +45,7 @@ public enum LogFormat {
         try {
             configurator.doConfigure(url);
         } catch (JoranException e) {
-            throw new IllegalStateException("could not configure the log from " + resource, e);
+            throw new IllegalStateException("could not configure the log from " + resource + ": " + e.getMessage(), e);
         }
     }
 }
