@@ -1,5 +1,7 @@
 package dev.portal.bridge.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portal.bridge.app.Bridge;
 import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
@@ -24,6 +26,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +111,22 @@ class MetricsAfterASessionTest {
             assertEquals(1, page.value("portal_device_online{device=\"kitchen\"}"));
             assertEquals(20.0, page.value("portal_device_polls_per_second{device=\"kitchen\"}"));
             assertEquals(0, page.value("portal_device_read_errors_total{device=\"kitchen\"}"));
+            everyDashboardSeriesIsOn(page);
+        }
+    }
+
+    /** The Grafana dashboard shipped with the bridge asks only for series this page has. */
+    private static void everyDashboardSeriesIsOn(MetricsPage page) throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("grafana", "portal-fleet.json").toFile());
+        Set<String> names = new TreeSet<>();
+        Matcher series = Pattern.compile("portal_[a-z_]+").matcher(dashboard.toString());
+        while (series.find()) {
+            names.add(series.group());
+        }
+        assertTrue(names.size() > 15, "the dashboard's series: " + names);
+        for (String name : names) {
+            assertTrue(page.samples().keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{")),
+                    "the dashboard asks for " + name + ", which the metrics page does not have");
         }
     }
 }
