@@ -103,9 +103,9 @@ public final class BridgeMain implements Callable<Integer> {
                     + "without it, configs an earlier run published are removed")
     String homeAssistantPrefix;
 
-    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
-            description = "json: one JSON object a line, for a log shipper (default ${DEFAULT-VALUE})")
-    LogFormat logFormat;
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "text (the default) or json: one JSON object a line, for a log shipper")
+    LogFormat logFormat = LogFormat.TEXT;
 
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
@@ -126,8 +126,14 @@ public final class BridgeMain implements Callable<Integer> {
         BridgeConfig config = config();
         CountDownLatch stopped = new CountDownLatch(1);
         Bridge bridge = Bridge.start(config, Optional.ofNullable(homeAssistantPrefix).map(DiscoveryPrefix::of));
-        Optional<MetricsServer> metrics = metricsPort == 0 ? Optional.empty() : Optional.of(MetricsServer.start(
-                new InetSocketAddress(InetAddress.getByName(metricsAddress), metricsPort), bridge.metrics().registry()));
+        Optional<MetricsServer> metrics;
+        try {
+            metrics = metricsPort == 0 ? Optional.empty() : Optional.of(MetricsServer.start(
+                    new InetSocketAddress(InetAddress.getByName(metricsAddress), metricsPort), bridge.metrics().registry()));
+        } catch (java.io.IOException e) {
+            bridge.close(); // a port in use: the bridge stops cleanly rather than run without the page it was told to serve
+            throw new java.io.IOException("cannot serve metrics on " + metricsAddress + ":" + metricsPort + ": " + e, e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             metrics.ifPresent(MetricsServer::close);
             bridge.close();
