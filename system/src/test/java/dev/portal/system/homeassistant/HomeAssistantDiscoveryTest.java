@@ -86,6 +86,10 @@ class HomeAssistantDiscoveryTest {
                 assertEquals("{\"online\":\"ON\",\"toys\":1}", awaitText(homeAssistant, state, "\"toys\":1"));
                 portal.publishAndWait(frames.evtTopic(), frames.next(new TagRemoved(0, 1, Uid.of(UID), 2000)));
                 awaitText(homeAssistant, state, "\"toys\":0");
+                // The portal's will: the connectivity sensor goes off.
+                portal.publishAndWait("portal/" + DEVICE + "/status", ("{\"state\":\"offline\",\"deviceId\":\""
+                        + DEVICE + "\",\"bootId\":\"00001234\"}").getBytes(StandardCharsets.UTF_8));
+                assertEquals("{\"online\":\"OFF\",\"toys\":0}", awaitText(homeAssistant, state, "OFF"));
                 assertTrue(Files.exists(data.resolve("homeassistant.json")));
             }
             // Retained: Home Assistant starting now still finds every config and the state.
