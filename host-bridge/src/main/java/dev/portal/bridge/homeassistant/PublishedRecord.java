@@ -46,13 +46,20 @@ record PublishedRecord(DiscoveryPrefix prefix, Set<DeviceId> devices) {
                 throw new IOException("larger than " + MAX_BYTES + " bytes");
             }
             JsonNode root = MAPPER.readTree(file.toFile());
-            DiscoveryPrefix prefix = DiscoveryPrefix.of(root.path("prefix").asText(null));
+            JsonNode listed = root.path("devices");
+            if (!root.path("prefix").isTextual() || !listed.isArray()) {
+                throw new IOException("not {\"prefix\":TEXT,\"devices\":[TEXT...]}");
+            }
+            DiscoveryPrefix prefix = DiscoveryPrefix.of(root.path("prefix").textValue());
             Set<DeviceId> devices = new LinkedHashSet<>();
-            for (JsonNode id : root.path("devices")) {
-                devices.add(DeviceId.of(id.asText(null)));
+            for (JsonNode id : listed) {
+                if (!id.isTextual()) {
+                    throw new IOException("a device id that is not text: " + id);
+                }
+                devices.add(DeviceId.of(id.textValue()));
             }
             return Optional.of(new PublishedRecord(prefix, devices));
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("ignoring {}: {} (remove the Home Assistant configs it meant by hand, if any)", file, e.toString());
             return Optional.empty();
         }
@@ -68,7 +75,8 @@ record PublishedRecord(DiscoveryPrefix prefix, Set<DeviceId> devices) {
     void save(Path dataDir) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("prefix", prefix.value());
-        devices.stream().map(DeviceId::value).sorted().forEach(root.putArray("devices")::add);
+        var listed = root.putArray("devices");
+        devices.stream().map(DeviceId::value).sorted().forEach(listed::add);
         Path temporary = dataDir.resolve(FILE + ".new");
         Files.write(temporary, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         Files.move(temporary, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
