@@ -52,7 +52,10 @@ class DeviceMetricsTest {
                     true));
             Await.until("both toys on the pads", () -> service.slots().snapshot().size() == 2, WAIT);
             Await.until("the link up", () -> service.deliveryStats().connected(), WAIT);
-            service.heartbeatNow();
+            Await.until("a heartbeat that counts both toys", () -> { // the tag count follows the slots a moment later
+                service.heartbeatNow();
+                return service.lastHeartbeat().orElseThrow().tagsPresent() == 2;
+            }, WAIT);
 
             // A page read while no heartbeat went out (the service sends them on its own too), with the live
             // poll count just before and just after it.
@@ -71,7 +74,8 @@ class DeviceMetricsTest {
             long pollsAfter = reading.pollsAfter();
             String device = "{device=\"metered\"}";
             assertEquals(1, page.value("portal_device_online" + device));
-            assertEquals(2, page.value("portal_device_tags_present" + device));
+            assertEquals(2, heartbeat.tagsPresent());
+            assertEquals(heartbeat.tagsPresent(), page.value("portal_device_tags_present" + device));
             assertEquals(heartbeat.pollsPerSecond(), page.value("portal_device_polls_per_second" + device));
             assertEquals(heartbeat.readErrors(), page.value("portal_device_read_errors_total" + device));
             assertEquals(heartbeat.readerResets(), page.value("portal_device_reader_resets_total" + device));
