@@ -23,19 +23,30 @@ public interface PublishObserver {
     default void events(List<GameEvent> events, long publishedMillis) {
     }
 
-    /** Each of {@code observers} in turn. */
+    /**
+     * Each of {@code observers} in turn. One that throws is logged and passed over: what the bridge does after
+     * publishing (tag writes, verdicts, Rebirths) must not depend on a dashboard or a home automation.
+     */
     static PublishObserver all(List<PublishObserver> observers) {
         List<PublishObserver> copy = List.copyOf(observers);
         return new PublishObserver() {
             @Override
             public void portal(PortalState portal) {
-                copy.forEach(o -> o.portal(portal));
+                copy.forEach(o -> guarded(() -> o.portal(portal)));
             }
 
             @Override
             public void events(List<GameEvent> events, long publishedMillis) {
-                copy.forEach(o -> o.events(events, publishedMillis));
+                copy.forEach(o -> guarded(() -> o.events(events, publishedMillis)));
             }
         };
+    }
+
+    private static void guarded(Runnable observe) {
+        try {
+            observe.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PublishObserver.class).error("a publish observer failed", e);
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ public final class HomeAssistantDiscovery implements PublishObserver {
         Optional<PublishedRecord> earlier = PublishedRecord.load(dataDir);
         earlier.filter(r -> !r.prefix().equals(prefix)).ifPresent(r -> Removal.take(link, r));
         record = earlier.filter(r -> r.prefix().equals(prefix)).orElse(new PublishedRecord(prefix, Set.of()));
-        save();
+        save(record);
         LOG.info("Home Assistant discovery under {}/", prefix);
     }
 
@@ -116,6 +115,9 @@ public final class HomeAssistantDiscovery implements PublishObserver {
         PortalEntities entities = PortalEntities.of(prefix, device);
         if (!states.containsKey(device)) {
             announce(entities);
+            if (!record.devices().contains(device)) {
+                return;
+            }
         }
         ObjectNode state = MAPPER.createObjectNode();
         state.put("online", online.get(device) ? "ON" : "OFF");
@@ -129,19 +131,26 @@ public final class HomeAssistantDiscovery implements PublishObserver {
 
     private void announce(PortalEntities entities) {
         if (!record.devices().contains(entities.device())) {
-            record = record.with(entities.device());
-            save(); // before the configs: a record that misses a config would leave it behind for ever
+            PublishedRecord more = record.with(entities.device());
+            if (!save(more)) {
+                return; // unrecorded configs could never be taken back: none goes out (tried again next change)
+            }
+            record = more;
         }
         publish(entities.connectivityConfig(), bytes(DiscoveryConfigs.connectivity(entities)), true);
         publish(entities.toysConfig(), bytes(DiscoveryConfigs.toys(entities)), true);
         publish(entities.tagScannerConfig(), bytes(DiscoveryConfigs.tagScanner(entities)), true);
     }
 
-    private void save() {
+    /** Writes the record; false (and logged) when the data directory refuses it. */
+    private boolean save(PublishedRecord next) {
         try {
-            record.save(dataDir);
+            next.save(dataDir);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not record the Home Assistant configs in " + dataDir, e);
+            LOG.error("could not record the Home Assistant configs in {} ({}): no new portal is announced", dataDir,
+                    e.toString());
+            return false;
         }
     }
 
