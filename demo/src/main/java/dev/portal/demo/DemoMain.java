@@ -86,11 +86,7 @@ public final class DemoMain implements Callable<Integer> {
         int brokerPort = port != 0 ? port : freePort();
         out.println("Portal demo: bridge + embedded MQTT broker on 127.0.0.1:" + brokerPort
                 + " + the portal service on simulated chips (sim-portal). Below: what a game server subscribed to game/# sees.");
-        BridgeConfig config = BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + brokerPort,
-                "portal-bridge-demo"), data).withEmbeddedBroker(brokerPort)
-                // the host holds the toy key; here it is the simulated factory's, which made the sample toys
-                .withToyKey(SimulatedPortal.factoryKey(java.util.Optional.empty()));
-        try (Bridge bridge = Bridge.start(config);
+        try (Bridge bridge = Bridge.start(bridgeConfig(brokerPort, data));
              GameView view = new GameView(bridge.serverUri(), out);
              SampleGameServer server = new SampleGameServer(bridge.serverUri(), "sample-server");
              SimulatedPortal portal = startPortal(bridge, data);
@@ -113,7 +109,15 @@ public final class DemoMain implements Callable<Integer> {
         }
     }
 
-    private SimulatedPortal startPortal(Bridge bridge, Path data) throws Exception {
+    /** The demo's bridge: its embedded broker on {@code brokerPort}, its data in {@code data}. */
+    static BridgeConfig bridgeConfig(int brokerPort, Path data) throws IOException {
+        return BridgeConfig.defaults(BrokerSettings.plain("tcp://127.0.0.1:" + brokerPort, "portal-bridge-demo"), data)
+                .withEmbeddedBroker(brokerPort)
+                // the host holds the toy key; here it is the simulated factory's, which made the sample toys
+                .withToyKey(SimulatedPortal.factoryKey(java.util.Optional.empty()));
+    }
+
+    SimulatedPortal startPortal(Bridge bridge, Path data) throws Exception {
         var config = SimulatedPortal.config(data.resolve("portal"), bridge.serverUri(), PADS);
         // a Reboot command restarts a stand-alone simulator (its launcher starts it again); here it would end
         // the demo, so the portal says why and carries on
@@ -143,7 +147,7 @@ public final class DemoMain implements Callable<Integer> {
     /** The sample toys a person may claim in the studio. */
     static final List<String> WEB_CODE_TOYS = List.of("dragon", "knight", "wizard");
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

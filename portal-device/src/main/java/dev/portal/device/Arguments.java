@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Path> script, Optional<String> broker,
                  Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar,
-                 Optional<Path> toyKeyFile) {
+                 Optional<Path> toyKeyFile, Optional<Integer> metricsPort) {
 
     static final String USAGE = String.join("\n",
             "usage: portal-device --config portal.json",
@@ -28,6 +28,8 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
             "                  reads it: give the host bridge the same key to judge the samples",
             "  --boot-jar      launcher step: settle a crashed firmware update, print the jar to start (an",
             "                  installed update's; nothing: this jar) and exit",
+            "  --metrics-port P  serve /metrics (Prometheus text format) for this portal on port P, every",
+            "                  interface (default: off)",
             "  --help, -h      this text");
 
     static Arguments parse(String[] args) {
@@ -41,6 +43,7 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         Optional<String> serial = Optional.empty();
         Optional<Path> toyKey = Optional.empty();
         int pads = 2;
+        Optional<Integer> metricsPort = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -64,6 +67,7 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
                         throw new IllegalArgumentException("--pads must be 1..8");
                     }
                 }
+                case "--metrics-port" -> metricsPort = Optional.of(port(value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -79,7 +83,20 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         if (!simulate && toyKey.isPresent()) {
             throw new IllegalArgumentException("--toy-key-file needs --simulate: a portal holds no toy key, the host does");
         }
-        return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar, toyKey);
+        return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar, toyKey,
+                metricsPort);
+    }
+
+    private static int port(String v) {
+        try {
+            int port = Integer.parseInt(v);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is wanted
+        }
+        throw new IllegalArgumentException("--metrics-port needs a port number 1..65535, not '" + v + "'");
     }
 
     private static String value(String[] args, int i, String option) {

@@ -9,6 +9,7 @@ import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
+import dev.portal.device.metrics.DeviceMetrics;
 import dev.portal.device.sim.ChipModels;
 import dev.portal.device.sim.SimConsole;
 import dev.portal.device.sim.SimulatedPortal;
@@ -21,6 +22,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Entry point of {@code scripts/portal-device}. Exit codes: 0 done, 1 stopped by an error (or a simulator script
@@ -74,7 +76,7 @@ public final class DeviceMain {
             return 2;
         }
         try {
-            return a.simulate() ? simulate(a, config) : production(config);
+            return a.simulate() ? simulate(a, config) : production(config, a.metricsPort());
         } catch (Exception e) {
             LOG.error("portal-device stopped: {}", e.toString(), e);
             return 1;
@@ -102,7 +104,7 @@ public final class DeviceMain {
         return 0;
     }
 
-    private static int production(DeviceConfig config) throws Exception {
+    private static int production(DeviceConfig config, Optional<Integer> metricsPort) throws Exception {
         PortalHardware hw = PiHardware.open(config);
         DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(),
                 new BootClock(false), () -> exitForReboot(hw));
@@ -111,10 +113,20 @@ public final class DeviceMain {
             hw.close();
         }, "shutdown"));
         service.start();
+        serveMetrics(service, config, metricsPort);
         SystemdWatchdog watchdog = new SystemdWatchdog();
         watchdog.ready();
         watchdog.keepAliveWhile(() -> service.health().polls.get());
         return 0;
+    }
+
+    /** The portal's metrics page when asked for; it lives as long as the process. */
+    private static void serveMetrics(DeviceService service, DeviceConfig config, Optional<Integer> port)
+            throws IOException {
+        if (port.isPresent()) {
+            DeviceMetrics metrics = DeviceMetrics.serve(service, config.deviceId(), port.get());
+            LOG.info("metrics on port {} (/metrics)", metrics.port());
+        }
     }
 
     private static void exitForReboot(PortalHardware hw) {
@@ -126,6 +138,7 @@ public final class DeviceMain {
         SimulatedPortal sim = SimulatedPortal.start(config, SimulatedPortal.factoryKey(a.toyKeyFile()),
                 () -> System.exit(EXIT_REBOOT), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "shutdown"));
+        serveMetrics(sim.service(), config, a.metricsPort());
         SimConsole console = sim.console();
         int failures;
         if (a.script().isPresent()) {

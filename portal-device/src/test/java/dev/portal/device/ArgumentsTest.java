@@ -17,4 +17,16 @@ class ArgumentsTest {
                 () -> Arguments.parse(new String[] {"--config", "portal.json", "--toy-key-file", "toys.key"}));
         assertEquals("--toy-key-file needs --simulate: a portal holds no toy key, the host does", e.getMessage());
     }
+
+    @Test
+    void theMetricsPageIsOffUnlessAPortIsGiven() {
+        assertEquals(Optional.empty(), Arguments.parse(new String[] {"--config", "portal.json"}).metricsPort());
+        assertEquals(Optional.of(9481),
+                Arguments.parse(new String[] {"--config", "portal.json", "--metrics-port", "9481"}).metricsPort());
+        for (String bad : new String[] {"0", "65536", "http", "-1"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Arguments.parse(new String[] {"--config", "portal.json", "--metrics-port", bad}));
+            assertEquals("--metrics-port needs a port number 1..65535, not '" + bad + "'", e.getMessage());
+        }
+    }
 }

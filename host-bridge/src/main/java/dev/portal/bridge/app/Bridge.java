@@ -9,10 +9,14 @@ import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
+import dev.portal.bridge.game.PublishObserver;
 import dev.portal.bridge.game.UpdateParser;
 import dev.portal.bridge.game.UpdateService;
+import dev.portal.bridge.homeassistant.DiscoveryPrefix;
+import dev.portal.bridge.homeassistant.HomeAssistantDiscovery;
 import dev.portal.bridge.ingest.FrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
+import dev.portal.bridge.metrics.BridgeMetrics;
 import dev.portal.bridge.player.PlayerApi;
 import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.store.JdbcStore;
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +78,10 @@ public final class Bridge implements AutoCloseable {
     private static final Duration REFUSAL_SUMMARY_EVERY = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
+    /** Home Assistant discovery under this prefix ({@code --homeassistant}); without it, earlier configs are removed. */
+    private final Optional<DiscoveryPrefix> homeAssistantPrefix;
     private final BridgeCounters counters = new BridgeCounters();
+    private final BridgeMetrics metrics = new BridgeMetrics(counters);
     private final Worker worker;
     private final ScheduledExecutorService timer;
     private final AtomicLong lastStatusChange = new AtomicLong(-1);
@@ -90,8 +99,9 @@ public final class Bridge implements AutoCloseable {
     private volatile boolean closing;
     private long startedMillis;
 
-    private Bridge(BridgeConfig config) {
+    private Bridge(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistantPrefix) {
         this.config = config;
+        this.homeAssistantPrefix = homeAssistantPrefix;
         this.worker = new Worker("bridge-worker", this::endOfBatch);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-timer"));
     }
@@ -104,7 +114,13 @@ public final class Bridge implements AutoCloseable {
 
     /** Starts everything; on failure, closes what was started and throws. */
     public static Bridge start(BridgeConfig config) throws BrokerException, LinkException {
-        Bridge bridge = new Bridge(config);
+        return start(config, Optional.empty());
+    }
+
+    /** Starts a bridge that publishes Home Assistant discovery configs under the prefix, if one is given. */
+    public static Bridge start(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistant)
+            throws BrokerException, LinkException {
+        Bridge bridge = new Bridge(config, homeAssistant);
         try {
             bridge.open();
             return bridge;
@@ -122,11 +138,12 @@ public final class Bridge implements AutoCloseable {
             mqtt = new BrokerSettings(broker.serverUri(), mqtt.clientId(), mqtt.username(), mqtt.password(),
                     Optional.empty(), mqtt.cleanSession(), mqtt.connectTimeout());
         }
-        store = new PausingStore(config.store()
+        store = new PausingStore(metrics.timed(config.store()
                 .map(s -> JdbcStore.open(s.url(), s.user().orElse(null), s.password().orElse(null),
                         config.clock()))
-                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock())),
+                .orElseGet(() -> JdbcStore.openSqlite(config.dataDir().resolve("bridge.db"), config.clock()))),
                 new StoreWatch());
+        metrics.watchStore(store::available);
         link = mqtt.linkBuilder()
                 .will(new Will(GameTopics.BRIDGE_STATUS, OFFLINE, Qos.AT_LEAST_ONCE, true))
                 .maxInFlight(MAX_IN_FLIGHT)
@@ -142,12 +159,19 @@ public final class Bridge implements AutoCloseable {
         CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
         outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
+        metrics.watchOutbox(outbox::waiting);
+        Optional<HomeAssistantDiscovery> homeAssistant = homeAssistantPrefix
+                .map(prefix -> new HomeAssistantDiscovery(link, store, config.dataDir(), prefix));
+        List<PublishObserver> observers = new ArrayList<>(List.of(metrics.observer()));
+        homeAssistant.ifPresent(observers::add);
         publisher = new GamePublisher(link, store, counters, outbox, config.clock(),
-                config.limits().portalDocumentInterval());
+                config.limits().portalDocumentInterval(), PublishObserver.all(observers));
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
         worker.execute(() -> {
             if (awaitLink()) {
+                homeAssistant.ifPresentOrElse(HomeAssistantDiscovery::begin,
+                        () -> HomeAssistantDiscovery.removeLeftovers(link, config.dataDir()));
                 publisher.refreshRetained(RETAINED_REFRESH_WINDOW);
                 outbox.resendLeftovers();
             }
@@ -326,6 +350,11 @@ public final class Bridge implements AutoCloseable {
 
     public BridgeCounters counters() {
         return counters;
+    }
+
+    /** The bridge's metrics, for the metrics page ({@code --metrics-port}). */
+    public BridgeMetrics metrics() {
+        return metrics;
     }
 
     public Store store() {

@@ -4,11 +4,15 @@ import dev.portal.link.PasswordFile;
 import dev.portal.protocol.toy.FleetKey;
 import dev.portal.bridge.limits.InputLimits;
 import dev.portal.link.TlsConfig;
+import dev.portal.bridge.homeassistant.DiscoveryPrefix;
+import dev.portal.bridge.metrics.MetricsServer;
+import dev.portal.bridge.telemetry.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,12 +90,29 @@ public final class BridgeMain implements Callable<Integer> {
     @Option(names = "--write-timeout-ms", defaultValue = "5000", description = "how long a tag write may take")
     long writeTimeoutMillis;
 
+    @Option(names = "--metrics-port", defaultValue = "9480",
+            description = "serve /metrics (Prometheus text format) on this port (default ${DEFAULT-VALUE}); 0 turns it off")
+    int metricsPort;
+
+    @Option(names = "--metrics-address", defaultValue = "127.0.0.1",
+            description = "address the metrics page listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    String metricsAddress;
+
+    @Option(names = "--homeassistant", arity = "0..1", fallbackValue = "homeassistant", paramLabel = "PREFIX",
+            description = "publish Home Assistant MQTT discovery configs under PREFIX (default homeassistant); "
+                    + "without it, configs an earlier run published are removed")
+    String homeAssistantPrefix;
+
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "text (the default) or json: one JSON object a line, for a log shipper")
+    LogFormat logFormat = LogFormat.TEXT;
+
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             // HiveMQ's jar carries a logback.xml of its own; name ours explicitly.
             System.setProperty("logback.configurationFile", "portal-logback.xml");
         }
-        CommandLine cli = new CommandLine(new BridgeMain());
+        CommandLine cli = new CommandLine(new BridgeMain()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("portal bridge: " + e.getMessage());
             return 1;
@@ -101,14 +122,25 @@ public final class BridgeMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        logFormat.install();
         BridgeConfig config = config();
         CountDownLatch stopped = new CountDownLatch(1);
-        Bridge bridge = Bridge.start(config);
+        Bridge bridge = Bridge.start(config, Optional.ofNullable(homeAssistantPrefix).map(DiscoveryPrefix::of));
+        Optional<MetricsServer> metrics;
+        try {
+            metrics = metricsPort == 0 ? Optional.empty() : Optional.of(MetricsServer.start(
+                    new InetSocketAddress(InetAddress.getByName(metricsAddress), metricsPort), bridge.metrics().registry()));
+        } catch (java.io.IOException e) {
+            bridge.close(); // a port in use: the bridge stops cleanly rather than run without the page it was told to serve
+            throw new java.io.IOException("cannot serve metrics on " + metricsAddress + ":" + metricsPort + ": " + e, e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            metrics.ifPresent(MetricsServer::close);
             bridge.close();
             stopped.countDown();
         }, "bridge-shutdown"));
         System.err.println("portal bridge: running on " + bridge.serverUri() + ", data in " + dataDir.toAbsolutePath()
+                + metrics.map(m -> ", metrics on http://" + metricsAddress + ":" + m.port() + "/metrics").orElse("")
                 + " (Ctrl-C stops it)");
         stopped.await();
         return 0;

@@ -43,6 +43,8 @@ public final class EventOutbox {
     /** Published, not yet acknowledged, by position: when each was last sent. */
     private final TreeMap<Long, Sent> unconfirmed = new TreeMap<>();
     private long nextPosition;
+    /** The size of {@link #unconfirmed}, for readers on other threads (the metrics page). */
+    private volatile int waiting;
 
     /** One publish of an event: when, and its answer from the broker (confirmed, or failed). */
     private record Sent(OutboxEvent event, long atNanos, CompletableFuture<Void> answer) {
@@ -98,6 +100,12 @@ public final class EventOutbox {
                     }
                 });
         unconfirmed.put(event.position(), new Sent(event, at, answer));
+        waiting = unconfirmed.size();
+    }
+
+    /** Events published and not yet confirmed by the broker (they stay in the outbox until then); any thread. */
+    public int waiting() {
+        return waiting;
     }
 
     /** Publishes again the events a previous run of this bridge staged but never saw confirmed. */
@@ -163,9 +171,11 @@ public final class EventOutbox {
                 return null;
             });
             done.forEach(unconfirmed::remove);
+            waiting = unconfirmed.size();
         } catch (RuntimeException e) {
             confirmed.addAll(done); // tried again next time; meanwhile they are not sent again
             done.forEach(unconfirmed::remove);
+            waiting = unconfirmed.size();
             LOG.warn("could not delete {} confirmed events from the outbox: {}", done.size(), e.toString());
         }
     }

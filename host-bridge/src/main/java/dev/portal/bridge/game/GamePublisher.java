@@ -31,6 +31,8 @@ public final class GamePublisher {
     private final BridgeCounters counters;
     private final EventOutbox outbox;
     private final PortalDocuments portalDocuments;
+    private final Clock clock;
+    private final PublishObserver observer;
 
     /** Portal documents paced as the default limits say, on the system clock. */
     public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
@@ -40,7 +42,15 @@ public final class GamePublisher {
     /** @param portalInterval the least time between two retained documents of one portal */
     public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox, Clock clock,
                          Duration portalInterval) {
+        this(link, store, counters, outbox, clock, portalInterval, PublishObserver.NONE);
+    }
+
+    /** @param observer hears every portal document and event published (metrics, Home Assistant) */
+    public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox, Clock clock,
+                         Duration portalInterval, PublishObserver observer) {
         this.link = link;
+        this.clock = clock;
+        this.observer = observer;
         this.store = store;
         this.counters = counters;
         this.outbox = outbox;
@@ -65,6 +75,9 @@ public final class GamePublisher {
         publishToys(after.toys());
         after.foreignToys().forEach(d -> send(GameTopics.foreignToy(d.uid()), GameJson.foreignToy(d), true));
         outbox.publish(after.staged());
+        if (!after.events().isEmpty()) {
+            observer.events(after.events(), clock.millis());
+        }
     }
 
     /**
@@ -91,6 +104,7 @@ public final class GamePublisher {
 
     private void sendPortal(PortalState portal) {
         send(GameTopics.portal(DeviceId.of(portal.deviceId())), GameJson.portal(portal), true);
+        observer.portal(portal);
     }
 
     public void publishToy(ToyProfile toy) {

@@ -89,6 +89,11 @@ public final class FramePortal implements AutoCloseable {
         return bootId;
     }
 
+    /** Frames sent through {@link #send} so far (its own answers to commands too), not raw payloads. */
+    public synchronized long framesSent() {
+        return sequence;
+    }
+
     private Topic statusTopic() {
         return PortalTopics.status(device);
     }

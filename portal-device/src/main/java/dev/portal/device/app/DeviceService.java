@@ -280,6 +280,11 @@ public final class DeviceService implements DeviceControl, AutoCloseable {
         return emitter.bootId();
     }
 
+    /** The figures of the last heartbeat this service sent (the portal's metrics page reads them). */
+    public java.util.Optional<dev.portal.protocol.frame.HealthCounters> lastHeartbeat() {
+        return heartbeat.last();
+    }
+
     public void heartbeatNow() {
         heartbeat.run();
     }

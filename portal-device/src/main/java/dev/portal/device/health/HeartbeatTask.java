@@ -25,6 +25,8 @@ public final class HeartbeatTask implements Runnable {
     private final LongSupplier driverResets;
     private long lastPolls;
     private long lastMillis;
+    /** The last heartbeat sent, for readers on other threads (the portal's metrics page). */
+    private volatile HealthCounters last;
 
     public HeartbeatTask(EventSink sink, HealthStats health, Supplier<OutboxStats> outbox,
                          Supplier<DeliveryStats> delivery, LongSupplier uptimeMillis, LongSupplier driverResets) {
@@ -39,7 +41,14 @@ public final class HeartbeatTask implements Runnable {
 
     @Override
     public synchronized void run() {
-        sink.emit(new Heartbeat(counters()));
+        HealthCounters counters = counters();
+        last = counters;
+        sink.emit(new Heartbeat(counters));
+    }
+
+    /** The figures of the last heartbeat sent; empty before the first. */
+    public java.util.Optional<HealthCounters> last() {
+        return java.util.Optional.ofNullable(last);
     }
 
     public synchronized HealthCounters counters() {

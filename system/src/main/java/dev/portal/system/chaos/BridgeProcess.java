@@ -26,8 +26,9 @@ final class BridgeProcess implements AutoCloseable {
     BridgeProcess(String brokerUri, Path dir, List<String> storeArgs) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
+        // No metrics page: its fixed default port would clash with any other bridge on the machine.
         List<String> all = new ArrayList<>(List.of("--broker", brokerUri, "--data-dir", dir.toString(),
-                "--client-id", "chaos-bridge"));
+                "--client-id", "chaos-bridge", "--metrics-port", "0"));
         all.addAll(storeArgs);
         this.args = List.copyOf(all);
     }

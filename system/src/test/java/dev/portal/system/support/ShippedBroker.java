@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class ShippedBroker implements AutoCloseable {
     public static final String PASSWORD = "test-password-";
     /** The user names the shipped acl gives a role; every other user is a portal. */
-    public static final List<String> ROLES = List.of("portal-bridge", "portal-tech", "game-server");
+    public static final List<String> ROLES = List.of("portal-bridge", "portal-tech", "game-server", "home-assistant");
 
     private final Mosquitto broker;
     private final Path ca;
