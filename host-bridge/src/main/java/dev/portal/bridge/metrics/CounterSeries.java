@@ -35,6 +35,20 @@ record CounterSeries(String family, String help, Optional<Label> label) {
             case UPDATES_RECEIVED -> plain("game_update_requests", "Requests on game/toys/{uid}/update");
             case UPDATES_APPLIED -> update("applied");
             case UPDATES_REJECTED -> update("rejected");
+            case WEBCODES_RECEIVED -> player("webcode", "received");
+            case WEBCODES_APPLIED -> player("webcode", "applied");
+            case WEBCODES_REJECTED -> player("webcode", "rejected");
+            case CLAIMS_RECEIVED -> player("claim", "received");
+            case CLAIMS_APPLIED -> player("claim", "applied");
+            case CLAIMS_REJECTED -> player("claim", "rejected");
+            case HISTORY_RECEIVED -> player("history", "received");
+            case HISTORY_APPLIED -> player("history", "applied");
+            case HISTORY_REJECTED -> player("history", "rejected");
+            case PLAYER_REQUESTS_RECEIVED -> player("player", "received");
+            case PLAYER_REQUESTS_APPLIED -> player("player", "applied");
+            case PLAYER_REQUESTS_REJECTED -> player("player", "rejected");
+            case GAME_REQUESTS_LIMITED -> plain("game_requests_limited",
+                    "Player-API requests answered rejected because their replyTo or toy went over its rate");
             case TOY_WRITES_SENT -> plain("tag_writes_sent", "WriteToy commands sent to portals");
             case TOY_WRITES_CONFIRMED -> tagWrite("confirmed");
             case TOY_WRITES_FAILED -> tagWrite("failed");
@@ -69,6 +83,12 @@ record CounterSeries(String family, String help, Optional<Label> label) {
     private static CounterSeries rebirths(String outcome) {
         return labelled("rebirth_requests", "Rebirth commands: sent, or skipped by the limit for all portals",
                 "outcome", outcome);
+    }
+
+    /** The player API's requests (web codes, claims, history, player requests), by kind and stage. */
+    private static CounterSeries player(String kind, String stage) {
+        return new CounterSeries("player_requests_" + stage, "Player-API requests " + stage + ", by kind",
+                Optional.of(new Label("kind", kind)));
     }
 
     private static CounterSeries update(String outcome) {
