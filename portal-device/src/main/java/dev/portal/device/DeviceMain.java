@@ -7,6 +7,7 @@ import dev.portal.device.app.PortalHardware;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.sim.ChipModels;
@@ -143,6 +144,6 @@ public final class DeviceMain {
 
     private static DeviceConfig simulationConfig(Arguments a) throws ConfigException, IOException {
         return SimulatedPortal.config(a.dataDir().orElse(Path.of("var", "sim")), a.broker().orElse("tcp://127.0.0.1:1883"),
-                a.pads());
+                a.pads(), a.chip().orElse(ReaderChip.MFRC522));
     }
 }
