@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 
 /** One simulated portal process of the chaos run, restartable with the same data directory and world file. */
 final class PortalProcess implements AutoCloseable {
+    /** Portal 1 of the run reads through PN532s (on ptys, through the UART driver), the others through MFRC522s. */
+    static final int PN532_PORTAL = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String id;
@@ -36,7 +38,11 @@ final class PortalProcess implements AutoCloseable {
         this.args = List.of("--id", id, "--broker", brokerUri, "--data", dir.toString(), "--world", world.toString(),
                 "--pads", String.valueOf(o.pads()), "--max-toys", String.valueOf(o.toysPerPortal() + 8),
                 "--missed", String.valueOf(o.missedAnswers()), "--bit-errors", String.valueOf(o.bitErrors()),
-                "--seed", String.valueOf(o.seed() + index));
+                "--seed", String.valueOf(o.seed() + index), "--chip", chip(index));
+    }
+
+    static String chip(int index) {
+        return index == PN532_PORTAL ? "pn532" : "mfrc522";
     }
 
     String id() {
