@@ -6,6 +6,7 @@ import com.pi4j.io.i2c.I2C;
 import dev.portal.device.app.PortalHardware;
 import dev.portal.device.app.ReaderFaultLog;
 import dev.portal.device.config.PadConfig;
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.config.ReaderWiring;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.led.StateLights;
@@ -73,8 +74,14 @@ public final class SimulatedHardware implements PortalHardware {
 
     /** {@code pads} MFRC522 pads on SPI bus 0, chip select = pad. */
     public static SimulatedHardware open(int pads, long seed) {
-        return open(IntStream.range(0, pads).<ReaderWiring>mapToObj(
-                i -> new ReaderWiring.Mfrc522Spi(0, i, 1_000_000, -1)).toList(), seed);
+        return open(pads, seed, ReaderChip.MFRC522);
+    }
+
+    /** {@code pads} pads with {@code chip} readers: MFRC522s on SPI bus 0 (chip select = pad), PN532s on UARTs. */
+    public static SimulatedHardware open(int pads, long seed, ReaderChip chip) {
+        return open(IntStream.range(0, pads).<ReaderWiring>mapToObj(i -> chip == ReaderChip.PN532
+                ? new ReaderWiring.Pn532Uart("sim-pn532-pad-" + i)
+                : new ReaderWiring.Mfrc522Spi(0, i, 1_000_000, -1)).toList(), seed);
     }
 
     /** The pads of a configuration, each with the chip and bus its reader names. */

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * Prints "ready" on standard output once the service runs.
  *
  * <p>Arguments: {@code --id ID --broker URI --data DIR --world FILE [--pads N] [--max-toys N] [--poll-hz N]
- * [--missed P] [--bit-errors P] [--seed N] [--chip mfrc522|pn532]}.
+ * [--missed P] [--bit-errors P] [--seed N] [--chip mfrc522|pn532] [--bus uart|i2c]} (the PN532's bus).
  */
 public final class ChaosPortalMain {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosPortalMain.class);
@@ -88,8 +88,13 @@ public final class ChaosPortalMain {
         String chipName = a.getOrDefault("--chip", "mfrc522");
         ReaderChip chip = ReaderChip.byName(chipName).orElseThrow(
                 () -> new IllegalArgumentException("--chip must be mfrc522 or pn532, not '" + chipName + "'"));
+        boolean i2c = a.getOrDefault("--bus", "uart").equals("i2c");
         for (int i = 0; i < pads; i++) {
-            SimulatedPortal.addPad(list, i, chip);
+            if (chip == ReaderChip.PN532 && i2c) { // a bus of its own per pad: every PN532 board answers at 0x24
+                list.addObject().putObject("reader").put("chip", "pn532").put("bus", "i2c").put("i2cBus", 1 + i);
+            } else {
+                SimulatedPortal.addPad(list, i, chip);
+            }
         }
         return root;
     }
