@@ -62,7 +62,7 @@ final class CalibrationRun {
         }
     }
 
-    private static Optional<CalibrationReport> report(DeviceService service, long from) {
+    private static Optional<CalibrationReport> report(DeviceService service, long from) throws Exception {
         for (OutboxRecord r : service.outbox().readDurable(from, 1000)) {
             Message m = FrameCodec.decode(r.payload()).message();
             if (m instanceof CommandReport c && c.report() instanceof CalibrationReport cal) {

@@ -34,13 +34,21 @@ final class PiReaders {
                             spi.resetGpio() < 0 ? null : spi.resetGpio()), mfrc522);
             case ReaderWiring.Pn532Uart uart -> LateOpeningReader.open(wiring.describe(),
                     () -> Pn532Reader.open(UartTransport.open(uart.port()), ReaderTimeouts.DEFAULT, ReaderFaultLog::log));
-            case ReaderWiring.Pn532I2c i2c -> {
-                I2C device = context.create(I2C.newConfigBuilder(context)
-                        .id(String.format("portal-pn532-i2c%d-%02x", i2c.i2cBus(), i2c.address()))
-                        .bus(i2c.i2cBus()).device(i2c.address()));
-                yield LateOpeningReader.open(wiring.describe(),
-                        () -> Pn532Reader.open(new I2cTransport(device), ReaderTimeouts.DEFAULT, ReaderFaultLog::log));
-            }
+            case ReaderWiring.Pn532I2c i2c -> LateOpeningReader.open(wiring.describe(),
+                    () -> Pn532Reader.open(new I2cTransport(i2cDevice(i2c)), ReaderTimeouts.DEFAULT, ReaderFaultLog::log));
         };
+    }
+
+    /**
+     * A fresh Pi4J device for each attempt: a driver that fails to open closes its transport, and a closed device
+     * stays in the context's registry under its id, so the last attempt's is shut down first. A bus that does
+     * not exist (I2C not enabled) fails here, as a pad error, not as the service's end.
+     */
+    private I2C i2cDevice(ReaderWiring.Pn532I2c i2c) {
+        String id = String.format("portal-pn532-i2c%d-%02x", i2c.i2cBus(), i2c.address());
+        if (context.registry().exists(id)) {
+            context.shutdown(id);
+        }
+        return context.create(I2C.newConfigBuilder(context).id(id).bus(i2c.i2cBus()).device(i2c.address()));
     }
 }

@@ -57,12 +57,12 @@ public final class SimulatedHardware implements PortalHardware {
     private final VirtualPortal portal;
     private final List<Mfrc522Model> chips;
     private final List<NfcReader> readers;
-    private final List<AutoCloseable> links;
+    private final List<Pn532OnPty> links;
     private final Path ptyDir;
     private final StateLights lights;
 
     private SimulatedHardware(Context context, VirtualPortal portal, List<Mfrc522Model> chips, List<NfcReader> readers,
-                              List<AutoCloseable> links, Path ptyDir) {
+                              List<Pn532OnPty> links, Path ptyDir) {
         this.context = context;
         this.portal = portal;
         this.chips = chips;
@@ -100,7 +100,7 @@ public final class SimulatedHardware implements PortalHardware {
         VirtualPortal portal = new VirtualPortal(wirings.size(), seed);
         List<Mfrc522Model> chips = new ArrayList<>();
         List<NfcReader> readers = new ArrayList<>();
-        List<AutoCloseable> links = new ArrayList<>();
+        List<Pn532OnPty> links = new ArrayList<>();
         Path ptyDir = null;
         try {
             for (int pad = 0; pad < wirings.size(); pad++) {
@@ -162,13 +162,7 @@ public final class SimulatedHardware implements PortalHardware {
     @Override
     public void close() {
         readers.forEach(NfcReader::close);
-        for (AutoCloseable link : links) {
-            try {
-                link.close();
-            } catch (Exception e) {
-                // a pty pair that will not close is socat's to clean up; the rest still closes
-            }
-        }
+        links.forEach(Pn532OnPty::close);
         context.shutdown();
         if (ptyDir != null) {
             try (Stream<Path> left = Files.walk(ptyDir)) {
