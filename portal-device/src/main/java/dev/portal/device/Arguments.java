@@ -15,8 +15,8 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
 
     static final String USAGE = String.join("\n",
             "usage: portal-device --config portal.json",
-            "       portal-device --simulate [--pads N] [--chip mfrc522|pn532] [--config portal.json] [--broker tcp://host:port]",
-            "                     [--data DIR] [--script FILE] [--serial PORT] [--toy-key-file FILE]",
+            "       portal-device --simulate [--pads N] [--chip mfrc522|pn532] [--config portal.json]",
+            "                     [--broker tcp://host:port] [--data DIR] [--script FILE] [--serial PORT] [--toy-key-file FILE]",
             "       portal-device --boot-jar (the other options as above)",
             "  --config FILE   the service configuration (JSON); required unless --simulate",
             "  --simulate      chip models stand in for the reader hardware; a console places toys",

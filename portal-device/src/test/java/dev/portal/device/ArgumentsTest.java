@@ -1,5 +1,6 @@
 package dev.portal.device;
 
+import dev.portal.device.config.ReaderChip;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,5 +17,17 @@ class ArgumentsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Arguments.parse(new String[] {"--config", "portal.json", "--toy-key-file", "toys.key"}));
         assertEquals("--toy-key-file needs --simulate: a portal holds no toy key, the host does", e.getMessage());
+    }
+
+    @Test
+    void aChipIsChosenForASimulatorWithoutConfigOnly() {
+        assertEquals(Optional.of(ReaderChip.PN532),
+                Arguments.parse(new String[] {"--simulate", "--chip", "pn532"}).chip());
+        assertEquals(Optional.empty(), Arguments.parse(new String[] {"--simulate"}).chip(), "MFRC522 unless told");
+        assertEquals("--chip must be mfrc522 or pn532, not 'rc522'", assertThrows(IllegalArgumentException.class,
+                () -> Arguments.parse(new String[] {"--simulate", "--chip", "rc522"})).getMessage());
+        assertEquals("--chip is for --simulate without --config (a config names each pad's reader)",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.parse(
+                        new String[] {"--simulate", "--config", "portal.json", "--chip", "pn532"})).getMessage());
     }
 }

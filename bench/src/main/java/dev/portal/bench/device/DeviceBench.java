@@ -36,6 +36,11 @@ public final class DeviceBench {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
+        // the calibration runs have no broker on purpose: their reconnect warnings are not figures
+        for (String quiet : List.of("dev.portal.device.mqtt", "dev.portal.link")) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(quiet))
+                    .setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
         int placements = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         PrintStream out = System.out;
         Path work = Files.createTempDirectory("device-bench");
@@ -99,11 +104,12 @@ public final class DeviceBench {
         out.println("| reader | missed polls at 33 dB | sweep (success per gain) | applied | missed polls after |");
         out.println("|---|---|---|---|---|");
         for (CalibrationRun.Result c : calibration) {
-            out.printf(Locale.ROOT, "| %s | %d of %d (%.1f %%) | %s | %d dB | %d of %d (%.1f %%) |%n",
+            out.printf(Locale.ROOT, "| %s | %d of %d (%.1f %%) | %s | %s | %d of %d (%.1f %%) |%n",
                     c.chip().name(), c.missedBefore(), c.polls(), 100.0 * c.missedBefore() / c.polls(),
                     String.join(", ", c.sweep().sweep().stream().map(g -> g.antennaGainDb() + " dB "
                             + g.successPercent() + " %").toList()),
-                    c.sweep().applied().map(a -> a.antennaGainDb()).orElse(0), c.missedAfter(), c.polls(),
+                    c.sweep().applied().map(a -> a.antennaGainDb() + " dB").orElse("none (sweep failed)"),
+                    c.missedAfter(), c.polls(),
                     100.0 * c.missedAfter() / c.polls());
         }
         out.println();

@@ -20,10 +20,11 @@ import java.util.StringJoiner;
 
 /**
  * Calibrates a pad. With {@code antennaGainDb == 0} it sweeps the chip's gains with the one toy lying on the pad
- * as reference: at each gain it scans, selects and reads that toy {@link #TRIES} times, and applies the gain in
- * the middle of the widest run of neighbouring gains that read it every time ({@link #choose}): too little gain
- * misses a far toy's answers, too much overdrives the receiver with a near one's, and the middle of the window
- * leaves room both ways for a toy that lies a little differently next time. A non-zero gain is applied as told. The removal threshold is applied as given. Every outcome carries a {@link CalibrationReport}: the
+ * as reference: at each gain it scans, selects and reads that toy once unrecorded, then {@link #TRIES} times, and
+ * applies the gain in the middle of the widest run of neighbouring gains that read it every time
+ * ({@link #choose}): too little gain misses a far toy's answers, too much overdrives the receiver with a near
+ * one's, and the middle of the window leaves room both ways for a toy that lies a little differently next time. A
+ * non-zero gain is applied as told. The removal threshold is applied as given. Every outcome carries a {@link CalibrationReport}: the
  * rates swept and the calibration applied, as data. Runs on the pad's thread.
  */
 final class Calibrator {
@@ -49,6 +50,8 @@ final class Calibrator {
             for (AntennaGain step : AntennaGain.STEPS) {
                 int gain = step.decibels();
                 reader.setAntennaGain(step);
+                // not counted: a toy the last gain lost mid-exchange may still be selected, deaf to this scan's WUPA
+                readsAt(reader, ref);
                 int ok = 0;
                 for (int i = 0; i < TRIES; i++) {
                     if (readsAt(reader, ref)) {

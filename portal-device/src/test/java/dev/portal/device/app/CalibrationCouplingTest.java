@@ -1,5 +1,6 @@
 package dev.portal.device.app;
 
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.outbox.OutboxRecord;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.sim.SimulatedPortal;
@@ -21,6 +22,8 @@ import dev.portal.protocol.frame.Status;
 import dev.portal.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Calibration on the coupling model: a toy far from a weak pad's antenna is missed by many polls at the default
  * gain; the sweep finds the gains that read it every time and applies the middle of them, and the missed polls
  * stop. A near toy is spoiled by the highest gain, so its optimum lies lower. The service runs on the chip models
- * through the real MFRC522 driver; no broker is needed (results are read from the outbox).
+ * through the real drivers (MFRC522; PN532 on a socat pty pair); no broker is needed (results are read from the
+ * outbox).
  */
 class CalibrationCouplingTest {
     @TempDir
@@ -47,7 +51,11 @@ class CalibrationCouplingTest {
     private long nextId = 1;
 
     private void start() throws Exception {
-        device = SimDevice.start(SimulatedPortal.config(dir, "tcp://127.0.0.1:1", 1), 5);
+        start(ReaderChip.MFRC522);
+    }
+
+    private void start(ReaderChip chip) throws Exception {
+        device = SimDevice.start(SimulatedPortal.config(dir, "tcp://127.0.0.1:1", 1, chip), 5);
         hw = device.hw();
         service = device.service();
     }
@@ -94,14 +102,19 @@ class CalibrationCouplingTest {
         return r.sweep().stream().map(GainRate::successPercent).toList();
     }
 
-    @Test
-    void calibratingAWeakPadStopsTheMissedPollsOfAFarToy() throws Exception {
-        start();
+    /**
+     * The PN532 misses fewer polls than the MFRC522 at 33 dB (its firmware retries an activation that got no
+     * answer), but misses them all the same.
+     */
+    @ParameterizedTest
+    @EnumSource(ReaderChip.class)
+    void calibratingAWeakPadStopsTheMissedPollsOfAFarToy(ReaderChip chip) throws Exception {
+        start(chip);
         hw.portal().pad(0).antenna(Antenna.WEAK);
         hw.portal().place(catalogue.make("dragon"), 0, Placement.FAR);
         Await.until("the far toy seen", () -> service.slots().present() == 1, Duration.ofSeconds(20));
-        long before = missedOver(200);
-        assertTrue(before >= 20, "at the default 33 dB a far toy on a weak pad is missed often: " + before + " of 200");
+        long before = missedOver(300);
+        assertTrue(before >= 8, "at the default 33 dB a far toy on a weak pad is missed: " + before + " of 300");
 
         CalibrationReport report = sweep();
         assertEquals(List.of(0, 0), rates(report).subList(0, 2), "18 and 23 dB never hear it: " + report);
@@ -109,8 +122,8 @@ class CalibrationCouplingTest {
         assertEquals(List.of(100, 100, 100), rates(report).subList(3, 6), report.toString());
         assertEquals(43, report.applied().orElseThrow().antennaGainDb(), "the middle of 38..48 dB: " + report);
 
-        long after = missedOver(200);
-        assertEquals(0, after, "calibrated, the toy is heard at every poll (before: " + before + " of 200)");
+        long after = missedOver(300);
+        assertEquals(0, after, "calibrated, the toy is heard at every poll (before: " + before + " of 300)");
         assertEquals(1, service.slots().present(), "and it never left");
     }
 

@@ -26,11 +26,11 @@ final class RfFieldAir implements AirInterface {
     private final FieldTransceiver pcd;
     private final Random nonces = new SecureRandom();
     private long timeoutMicros;
-    private AntennaGain gain = RfField.RESET_GAIN;
+    private volatile AntennaGain gain = RfField.RESET_GAIN;
 
     RfFieldAir(RfField field) {
         this.field = field;
-        this.pcd = new FieldTransceiver(field);
+        this.pcd = new FieldTransceiver(field, () -> gain); // activation hears with the CIU's gain too
         receiveTimeoutMicros(DEFAULT_TIMEOUT_MICROS);
     }
 
