@@ -125,7 +125,7 @@ public final class PadPoller {
             resetFailures = 0;
             Set<Uid> uids = new HashSet<>();
             seen.forEach(t -> uids.add(t.uid()));
-            if (!uids.containsAll(tracked.keySet())) {
+            if (tracked.keySet().stream().anyMatch(uid -> !uids.contains(uid) && ownedHere(uid))) {
                 health.missedPolls.incrementAndGet();
             }
             update(seen);
