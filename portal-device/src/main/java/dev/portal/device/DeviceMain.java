@@ -139,6 +139,9 @@ public final class DeviceMain {
                     + ", broker " + config.mqtt().serverUri() + "; type help");
             failures = console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
         }
+        // closed here, before System.exit: jSerialComm's own shutdown hook closes every serial port at exit, and
+        // a PN532 pad still polling its pty then would report a dead bus on the way out
+        sim.close();
         return failures == 0 ? 0 : 1;
     }
 

@@ -42,6 +42,7 @@ public final class SimulatedPortal implements AutoCloseable {
     private final DeviceService service;
     private final ToyCatalogue catalogue;
     private final SimConsole console;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SimulatedPortal(SimulatedHardware hardware, DeviceService service, ToyCatalogue catalogue,
                             PrintStream out) {
@@ -158,7 +159,9 @@ public final class SimulatedPortal implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
-        hardware.close();
+        if (closed.compareAndSet(false, true)) { // by the console's end, and again by the shutdown hook
+            service.close();
+            hardware.close();
+        }
     }
 }
