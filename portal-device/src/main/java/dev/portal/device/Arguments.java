@@ -1,24 +1,29 @@
 package dev.portal.device;
 
+import dev.portal.device.config.ReaderChip;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line: {@code --config FILE}, or {@code --simulate [--pads N] [--config FILE] [--broker URI] [--data DIR]
+ * The command line: {@code --config FILE}, or {@code --simulate [--pads N] [--chip CHIP] [--config FILE] [--broker URI] [--data DIR]
  * [--script FILE] [--serial PORT] [--toy-key-file FILE]}; {@code --boot-jar} with either; {@code --help}. {@link #USAGE} explains each.
  */
 record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Path> script, Optional<String> broker,
                  Optional<Path> dataDir, boolean help, Optional<String> serial, boolean bootJar,
-                 Optional<Path> toyKeyFile, Optional<Integer> metricsPort) {
+                 Optional<Path> toyKeyFile, Optional<Integer> metricsPort, Optional<ReaderChip> chip) {
 
     static final String USAGE = String.join("\n",
             "usage: portal-device --config portal.json",
-            "       portal-device --simulate [--pads N] [--config portal.json] [--broker tcp://host:port]",
-            "                     [--data DIR] [--script FILE] [--serial PORT] [--toy-key-file FILE]",
+            "       portal-device --simulate [--pads N] [--chip mfrc522|pn532] [--config portal.json]",
+            "                     [--broker tcp://host:port] [--data DIR] [--script FILE] [--serial PORT] [--toy-key-file FILE]",
             "       portal-device --boot-jar (the other options as above)",
             "  --config FILE   the service configuration (JSON); required unless --simulate",
             "  --simulate      chip models stand in for the reader hardware; a console places toys",
             "  --pads N        pads of the simulated portal (default 2; with --config: as many as it lists)",
+            "  --chip CHIP     with --simulate and no --config: the pads' reader chip, mfrc522 (default; SPI) or",
+            "                  pn532 (its model on a socat pty pair behind the real UART driver); with --config",
+            "                  each pad's reader object says",
             "  --script FILE   run console commands from FILE (plus 'sleep MS'), then stop",
             "  --broker URI    MQTT broker for --simulate without --config (default tcp://127.0.0.1:1883)",
             "  --data DIR      outbox, state and firmware for --simulate without --config (default ./var/sim)",
@@ -42,6 +47,7 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         boolean bootJar = false;
         Optional<String> serial = Optional.empty();
         Optional<Path> toyKey = Optional.empty();
+        Optional<ReaderChip> chip = Optional.empty();
         int pads = 2;
         Optional<Integer> metricsPort = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -56,6 +62,11 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
                 case "--broker" -> broker = Optional.of(value(args, ++i, a));
                 case "--data" -> data = Optional.of(Path.of(value(args, ++i, a)));
                 case "--toy-key-file" -> toyKey = Optional.of(Path.of(value(args, ++i, a)));
+                case "--chip" -> {
+                    String v = value(args, ++i, a);
+                    chip = Optional.of(ReaderChip.byName(v).orElseThrow(
+                            () -> new IllegalArgumentException("--chip must be mfrc522 or pn532, not '" + v + "'")));
+                }
                 case "--pads" -> {
                     String v = value(args, ++i, a);
                     try {
@@ -83,8 +94,12 @@ record Arguments(Optional<Path> config, boolean simulate, int pads, Optional<Pat
         if (!simulate && toyKey.isPresent()) {
             throw new IllegalArgumentException("--toy-key-file needs --simulate: a portal holds no toy key, the host does");
         }
+        if (chip.isPresent() && (!simulate || config.isPresent())) {
+            throw new IllegalArgumentException("--chip is for --simulate without --config (a config names each pad's"
+                    + " reader)");
+        }
         return new Arguments(config, simulate, pads, script, broker, data, help, serial, bootJar, toyKey,
-                metricsPort);
+                metricsPort, chip);
     }
 
     private static int port(String v) {

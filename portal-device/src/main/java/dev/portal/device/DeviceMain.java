@@ -7,6 +7,7 @@ import dev.portal.device.app.PortalHardware;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.firmware.FirmwareBoot;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.metrics.DeviceMetrics;
@@ -151,11 +152,14 @@ public final class DeviceMain {
                     + ", broker " + config.mqtt().serverUri() + "; type help");
             failures = console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
         }
+        // closed here, before System.exit: jSerialComm's own shutdown hook closes every serial port at exit, and
+        // a PN532 pad still polling its pty then would report a dead bus on the way out
+        sim.close();
         return failures == 0 ? 0 : 1;
     }
 
     private static DeviceConfig simulationConfig(Arguments a) throws ConfigException, IOException {
         return SimulatedPortal.config(a.dataDir().orElse(Path.of("var", "sim")), a.broker().orElse("tcp://127.0.0.1:1883"),
-                a.pads());
+                a.pads(), a.chip().orElse(ReaderChip.MFRC522));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portal.device;
 
+import dev.portal.device.config.ReaderChip;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -28,5 +29,17 @@ class ArgumentsTest {
                     () -> Arguments.parse(new String[] {"--config", "portal.json", "--metrics-port", bad}));
             assertEquals("--metrics-port needs a port number 1..65535, not '" + bad + "'", e.getMessage());
         }
+    }
+
+    @Test
+    void aChipIsChosenForASimulatorWithoutConfigOnly() {
+        assertEquals(Optional.of(ReaderChip.PN532),
+                Arguments.parse(new String[] {"--simulate", "--chip", "pn532"}).chip());
+        assertEquals(Optional.empty(), Arguments.parse(new String[] {"--simulate"}).chip(), "MFRC522 unless told");
+        assertEquals("--chip must be mfrc522 or pn532, not 'rc522'", assertThrows(IllegalArgumentException.class,
+                () -> Arguments.parse(new String[] {"--simulate", "--chip", "rc522"})).getMessage());
+        assertEquals("--chip is for --simulate without --config (a config names each pad's reader)",
+                assertThrows(IllegalArgumentException.class, () -> Arguments.parse(
+                        new String[] {"--simulate", "--config", "portal.json", "--chip", "pn532"})).getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.portal.bench.device;
 
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.EventSink;
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * Placement and removal latency on the chip models through the real driver and the service's presence code:
  * from the moment a tag enters (leaves) a pad's field to the moment its TagPlaced (TagRemoved) frame has been
  * appended to a real on-disk outbox. Each pad runs its own cycle of placements; the poll phase at which a tag
- * arrives is random, as it is for a player. Also measures poll-thread CPU per poll cycle.
+ * arrives is random, as it is for a player. Also measures poll-thread CPU per poll cycle. MFRC522 pads or PN532
+ * pads (each PN532 model on its own socat pty pair, behind the real UART driver).
  */
 final class LatencyRun {
     record Result(List<Long> placedNanos, List<Long> removedNanos, long polls, long pollCpuNanos) {
@@ -44,10 +46,12 @@ final class LatencyRun {
 
     private final int pads;
     private final int pollHz;
+    private final ReaderChip chip;
 
-    LatencyRun(int pads, int pollHz) {
+    LatencyRun(int pads, int pollHz, ReaderChip chip) {
         this.pads = pads;
         this.pollHz = pollHz;
+        this.chip = chip;
     }
 
     Result run(Path outboxDir, int placements) throws Exception {
@@ -58,7 +62,7 @@ final class LatencyRun {
         List<Long> removed = Collections.synchronizedList(new ArrayList<>());
         HealthStats health = new HealthStats();
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(outboxDir));
-             SimulatedHardware hw = SimulatedHardware.open(pads, 3)) {
+             SimulatedHardware hw = SimulatedHardware.open(pads, 3, chip)) {
             FrameEmitter emitter = new FrameEmitter(outbox, new BootClock(true), 1);
             EventSink timed = m -> {
                 emitter.emit(m); // appended to the outbox: now the frame exists
@@ -105,7 +109,7 @@ final class LatencyRun {
         ToyCatalogue catalogue = new ToyCatalogue(FleetKey.fromHex("a3f01c5d9b7e2468".repeat(4))); // makes the toys
         HealthStats health = new HealthStats();
         try (Outbox outbox = Outbox.open(OutboxSettings.defaults(outboxDir));
-             SimulatedHardware hw = SimulatedHardware.open(pads, 3)) {
+             SimulatedHardware hw = SimulatedHardware.open(pads, 3, chip)) {
             FrameEmitter emitter = new FrameEmitter(outbox, new BootClock(true), 1);
             SlotTable slots = new SlotTable(8);
             List<PadPoller> pollers = new ArrayList<>();

@@ -193,7 +193,7 @@ class LibnfcPeerTest {
     }
 
     private static void assertSocatEnds(ModelOnPty chip) throws InterruptedException {
-        long pid = chip.pty.pid();
+        long pid = chip.chip.socatPid();
         chip.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "socat " + pid + " still runs");
     }

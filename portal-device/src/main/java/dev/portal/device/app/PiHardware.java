@@ -7,8 +7,6 @@ import dev.portal.device.config.PadConfig;
 import dev.portal.device.led.LedColours;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.led.StateLights;
-import dev.portal.hardware.mfrc522.Mfrc522Options;
-import dev.portal.hardware.mfrc522.Mfrc522ReaderFactory;
 import dev.portal.hardware.gpio.PadColour;
 import dev.portal.hardware.gpio.PadIoFactory;
 import dev.portal.hardware.gpio.PadLed;
@@ -22,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real thing: MFRC522 chips on the Pi's SPI (Pi4J linuxfs plugin) with reset lines and RGB pad LEDs on GPIO
- * (gpiod plugin), as portal.json wires them. A chip that does not answer at start does not stop the service:
- * its pad reports errors and keeps trying.
+ * The real thing: each pad's reader as portal.json wires it (MFRC522 on SPI with an optional reset line, PN532 on
+ * a UART or I2C; {@link PiReaders}) and RGB pad LEDs on GPIO (gpiod plugin). A chip that does not answer at start
+ * does not stop the service: its pad reports errors and keeps trying.
  */
 public final class PiHardware implements PortalHardware {
     private final Context context;
@@ -45,13 +43,9 @@ public final class PiHardware implements PortalHardware {
         List<NfcReader> readers = new ArrayList<>();
         Map<Integer, PadLed> leds = new HashMap<>();
         PadIoFactory io = new PadIoFactory(context, false);
-        Mfrc522Options options = new Mfrc522Options(Mfrc522Options.DEFAULT.timeouts(),
-                Mfrc522Options.DEFAULT.activationTimeout(), new AntennaGain(config.runtime().antennaGainDb()),
-                Mfrc522Options.DEFAULT.crc(), ReaderFaultLog::log);
+        PiReaders opener = new PiReaders(context, new AntennaGain(config.runtime().antennaGainDb()));
         for (PadConfig pad : config.pads()) {
-            Mfrc522ReaderFactory factory = new Mfrc522ReaderFactory(context, null, pad.spiBus(), pad.spiSpeedHz());
-            readers.add(factory.open(new Mfrc522ReaderFactory.PadWiring(pad.chipSelect(),
-                    pad.resetGpio() < 0 ? null : pad.resetGpio()), options));
+            readers.add(opener.open(pad.reader()));
             pad.led().ifPresent(pins -> leds.put(pad.pad(), (pins.activeLow() ? new PadIoFactory(context, true) : io)
                     .led(pad.pad(), new PadIoFactory.PadPins(pins.red(), pins.green(), pins.blue(), null))));
         }

@@ -20,9 +20,11 @@ import java.util.StringJoiner;
 
 /**
  * Calibrates a pad. With {@code antennaGainDb == 0} it sweeps the chip's gains with the one toy lying on the pad
- * as reference: at each gain it scans, selects and reads that toy {@link #TRIES} times, and applies the lowest
- * gain that read it every time (lower gain, less coupling to the neighbouring pads). A non-zero gain is applied
- * as told. The removal threshold is applied as given. Every outcome carries a {@link CalibrationReport}: the
+ * as reference: at each gain it scans, selects and reads that toy once unrecorded, then {@link #TRIES} times, and
+ * applies the gain in the middle of the widest run of neighbouring gains that read it every time
+ * ({@link #choose}): too little gain misses a far toy's answers, too much overdrives the receiver with a near
+ * one's, and the middle of the window leaves room both ways for a toy that lies a little differently next time. A
+ * non-zero gain is applied as told. The removal threshold is applied as given. Every outcome carries a {@link CalibrationReport}: the
  * rates swept and the calibration applied, as data. Runs on the pad's thread.
  */
 final class Calibrator {
@@ -48,6 +50,8 @@ final class Calibrator {
             for (AntennaGain step : AntennaGain.STEPS) {
                 int gain = step.decibels();
                 reader.setAntennaGain(step);
+                // not counted: a toy the last gain lost mid-exchange may still be selected, deaf to this scan's WUPA
+                readsAt(reader, ref);
                 int ok = 0;
                 for (int i = 0; i < TRIES; i++) {
                     if (readsAt(reader, ref)) {
@@ -56,10 +60,8 @@ final class Calibrator {
                 }
                 rates.add(gain + " dB " + (ok * 100 / TRIES) + "%");
                 sweep.add(new GainRate(gain, ok * 100 / TRIES));
-                if (ok == TRIES && chosen < 0) {
-                    chosen = gain;
-                }
             }
+            chosen = choose(sweep);
             if (chosen < 0) {
                 reader.setAntennaGain(new AntennaGain(previous.antennaGainDb()));
                 return Outcome.of(Status.FAILED, "no gain read the reference toy " + ref.uid() + " every time ("
@@ -70,6 +72,31 @@ final class Calibrator {
         }
         return apply(poller, new PadCalibration(cmd.pad(), chosen, cmd.removalMissThreshold()),
                 "sweep with " + ref.uid() + ": " + rates, sweep);
+    }
+
+    /**
+     * The gain to apply from a sweep in rising gain order: the middle of the widest run of neighbouring steps
+     * that read every time (the lower middle of an even run: less gain, less coupling to neighbouring pads; the
+     * lower run of two equally wide ones, for the same reason); -1 when no step read every time.
+     */
+    static int choose(List<GainRate> sweep) {
+        int bestStart = -1;
+        int bestLength = 0;
+        for (int i = 0; i < sweep.size(); ) {
+            if (sweep.get(i).successPercent() < 100) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < sweep.size() && sweep.get(i).successPercent() == 100) {
+                i++;
+            }
+            if (i - start > bestLength) {
+                bestStart = start;
+                bestLength = i - start;
+            }
+        }
+        return bestStart < 0 ? -1 : sweep.get(bestStart + (bestLength - 1) / 2).antennaGainDb();
     }
 
     private static boolean readsAt(NfcReader reader, TagInfo ref) {

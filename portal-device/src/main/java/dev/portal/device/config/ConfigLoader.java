@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +80,10 @@ public final class ConfigLoader {
                 top.integer("removalMissThreshold", 3, 1, 255),
                 top.integer("antennaGainDb", 33, AntennaGain.MIN_DB, AntennaGain.MAX_DB));
         int maxToys = top.integer("maxToys", 8, 1, 255);
-        List<PadConfig> pads = pads(top, problems);
+        List<PadConfig> pads = new PadsParser(top, problems).parse();
+        serial.ifPresent(console -> pads.stream().filter(p -> p.reader() instanceof ReaderWiring.Pn532Uart u
+                && u.port().equals(console.port())).forEach(p -> problems.add("pads[" + p.pad() + "]: "
+                + p.reader().describe() + " is also serial.port, the technician's console; give each its own port")));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -161,45 +163,5 @@ public final class ConfigLoader {
         return new OutboxSettings(dir, segment, max,
                 Duration.ofMillis(f.integer("syncIntervalMillis", 50, 0, 10_000)), f.integer("syncBatch", 64, 1, 100_000),
                 Duration.ofMillis(100));
-    }
-
-    private static List<PadConfig> pads(JsonFields top, List<String> problems) {
-        JsonNode arr = top.raw("pads");
-        List<PadConfig> pads = new ArrayList<>();
-        if (arr == null) {
-            problems.add("pads is required (one entry per reader chip)");
-            return pads;
-        }
-        if (!arr.isArray() || arr.isEmpty() || arr.size() > 8) {
-            problems.add("pads must be a list of 1..8 pads");
-            return pads;
-        }
-        Set<String> chips = new HashSet<>();
-        for (int i = 0; i < arr.size(); i++) {
-            JsonFields p = new JsonFields(arr.get(i), top.where("pads", i), problems);
-            p.rejectUnknown(Set.of("spiBus", "chipSelect", "spiSpeedHz", "resetGpio", "led"));
-            int bus = p.integer("spiBus", 0, 0, 6);
-            int cs = p.integer("chipSelect", i, 0, 10);
-            if (!chips.add(bus + "/" + cs)) {
-                problems.add(top.where("pads", i) + ": SPI bus " + bus + " chip select " + cs + " is used twice");
-            }
-            Optional<PadConfig.LedPins> led = Optional.empty();
-            if (p.raw("led") != null) {
-                JsonFields l = p.object("led");
-                l.rejectUnknown(Set.of("red", "green", "blue", "activeLow"));
-                JsonNode low = l.raw("activeLow");
-                if (low != null && !low.isBoolean()) {
-                    problems.add(top.where("pads", i) + ".led.activeLow must be true or false");
-                }
-                led = Optional.of(new PadConfig.LedPins(l.integer("red", 0, 0, 53), l.integer("green", 0, 0, 53),
-                        l.integer("blue", 0, 0, 53), low != null && low.asBoolean()));
-                if (l.raw("red") == null || l.raw("green") == null || l.raw("blue") == null) {
-                    problems.add(top.where("pads", i) + ".led needs red, green and blue pins");
-                }
-            }
-            pads.add(new PadConfig(i, bus, cs, p.integer("spiSpeedHz", 1_000_000, 10_000, 10_000_000),
-                    p.integer("resetGpio", -1, -1, 53), led));
-        }
-        return pads;
     }
 }

@@ -12,6 +12,8 @@ public final class HealthStats {
     public final AtomicLong garbageCommands = new AtomicLong();
     public final AtomicLong failedToyReads = new AtomicLong();
     public final AtomicLong falseMissesAverted = new AtomicLong();
+    /** Polls of a pad with toys on it whose scan failed or did not see every one of them (weak coupling, noise). */
+    public final AtomicLong missedPolls = new AtomicLong();
     public final AtomicLong portalFull = new AtomicLong();
     public final AtomicLong tagsPresent = new AtomicLong();
 }

@@ -127,8 +127,16 @@ public final class PadPoller {
             health.polls.incrementAndGet();
             consecutiveFailures = 0;
             resetFailures = 0;
+            Set<Uid> uids = new HashSet<>();
+            seen.forEach(t -> uids.add(t.uid()));
+            if (tracked.keySet().stream().anyMatch(uid -> !uids.contains(uid) && ownedHere(uid))) {
+                health.missedPolls.incrementAndGet();
+            }
             update(seen);
         } catch (ReaderException | RuntimeException e) {
+            if (!tracked.isEmpty()) {
+                health.missedPolls.incrementAndGet();
+            }
             readerFailed(e);
         }
     }

@@ -4,6 +4,8 @@ import dev.portal.device.app.DeviceService;
 import dev.portal.device.mqtt.DeliveryStats;
 import dev.portal.device.outbox.OutboxStats;
 import dev.portal.device.presence.Holder;
+import dev.portal.hardware.sim.rf.Antenna;
+import dev.portal.hardware.sim.rf.Placement;
 import dev.portal.hardware.sim.rf.VirtualPortal;
 import dev.portal.hardware.sim.tag.VirtualTag;
 import dev.portal.protocol.id.Uid;
@@ -17,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The simulator's console: a person (or a script) puts toys on the virtual pads and takes them off while the
- * real service polls them through the chip models. Lines: place PAD TOY, remove TOY, move TOY PAD, list, help,
- * sleep MS, quit. A bad line gets an error message and the console carries on.
+ * real service polls them through the chip models. Lines: place PAD TOY [near|normal|far|MMmm], remove TOY, move
+ * TOY PAD, antenna PAD good|weak|DB, list, help, sleep MS, quit. A bad line gets an error message and the console
+ * carries on.
  */
 public final class SimConsole {
     private final VirtualPortal portal;
@@ -65,11 +68,21 @@ public final class SimConsole {
     public void execute(String[] w) throws InterruptedException {
         switch (w[0]) {
             case "place" -> {
-                need(w, 3, "place PAD TOY");
+                if (w.length != 3 && w.length != 4) {
+                    throw new IllegalArgumentException("usage: place PAD TOY [near|normal|far|MMmm]");
+                }
                 int pad = pad(w[1]);
                 VirtualTag tag = tag(w[2]);
-                portal.place(tag, pad);
-                out.println("placed " + tag.uid() + " on pad " + pad);
+                Placement placement = w.length == 4 ? Placement.parse(w[3]) : Placement.NORMAL;
+                portal.place(tag, pad, placement);
+                out.println("placed " + tag.uid() + " on pad " + pad + ", " + placement + " from the antenna");
+            }
+            case "antenna" -> {
+                need(w, 3, "antenna PAD good|weak|DB");
+                int pad = pad(w[1]);
+                Antenna antenna = Antenna.parse(w[2]);
+                portal.pad(pad).antenna(antenna);
+                out.println("pad " + pad + " antenna " + antenna.qualityDb() + " dB");
             }
             case "remove" -> {
                 need(w, 2, "remove TOY");
@@ -95,18 +108,26 @@ public final class SimConsole {
 
     private void list() {
         for (int pad = 0; pad < portal.padCount(); pad++) {
-            out.println("pad " + pad + "  LED " + service.lights().describe(pad));
+            out.println("pad " + pad + "  LED " + service.lights().describe(pad) + "  antenna "
+                    + portal.pad(pad).antenna().qualityDb() + " dB");
             for (Holder h : service.slots().snapshot()) {
                 if (h.pad() == pad) {
-                    out.println("  slot " + h.slot() + "  " + h.uid() + "  " + h.tagType() + name(h.uid()));
+                    out.println("  slot " + h.slot() + "  " + h.uid() + "  " + h.tagType() + name(h.uid())
+                            + placement(pad, h.uid()));
                 }
             }
         }
         OutboxStats o = service.outbox().stats();
         DeliveryStats d = service.deliveryStats();
-        out.printf("outbox: %d waiting, %d dropped; broker: %s; polls %d, read errors %d, reader resets %d%n",
-                o.depth(), o.droppedRecords(), d.connected() ? "connected" : "disconnected",
-                service.health().polls.get(), service.health().readErrors.get(), service.health().readerResets.get());
+        out.printf("outbox: %d waiting, %d dropped; broker: %s; polls %d, missed polls %d, read errors %d,"
+                + " reader resets %d%n", o.depth(), o.droppedRecords(), d.connected() ? "connected" : "disconnected",
+                service.health().polls.get(), service.health().missedPolls.get(), service.health().readErrors.get(),
+                service.health().readerResets.get());
+    }
+
+    private String placement(int pad, Uid uid) {
+        VirtualTag tag = tags.get(uid);
+        return tag == null ? "" : portal.pad(pad).placement(tag).map(p -> "  " + p).orElse("");
     }
 
     private String name(Uid uid) {
@@ -115,10 +136,14 @@ public final class SimConsole {
     }
 
     private void help() {
-        out.println("place PAD TOY   put a toy on a pad (PAD 0.." + (portal.padCount() - 1) + ")");
+        out.println("place PAD TOY [near|normal|far|MMmm]");
+        out.println("                put a toy on a pad (PAD 0.." + (portal.padCount() - 1) + "), its tag as far from the"
+                + " antenna as said");
+        out.println("                (normal 15 mm, near 0 mm, far 30 mm); placing it again moves it nearer or further");
         out.println("remove TOY      lift a toy off the portal");
         out.println("move TOY PAD    move a toy to another pad");
-        out.println("list            pads, slots, LEDs, outbox and broker state");
+        out.println("antenna PAD Q   the pad's antenna quality: good (0 dB), weak (-6.5 dB) or dB down to -30");
+        out.println("list            pads, slots, LEDs, outbox and broker state, missed polls");
         out.println("sleep MS        wait (for scripts)");
         out.println("quit            stop the simulator");
         out.println("TOY is a UID in hex (7 bytes: NTAG213, 4 bytes: MIFARE Classic 1K) or one of:");

@@ -8,6 +8,7 @@ import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.config.ConfigException;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.ReaderChip;
 import dev.portal.device.config.SerialConfig;
 import dev.portal.device.firmware.Ed25519Keys;
 import dev.portal.device.frame.BootClock;
@@ -41,6 +42,7 @@ public final class SimulatedPortal implements AutoCloseable {
     private final DeviceService service;
     private final ToyCatalogue catalogue;
     private final SimConsole console;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SimulatedPortal(SimulatedHardware hardware, DeviceService service, ToyCatalogue catalogue,
                             PrintStream out) {
@@ -57,18 +59,25 @@ public final class SimulatedPortal implements AutoCloseable {
      */
     public static SimulatedPortal start(DeviceConfig config, FleetKey factoryKey, Runnable reboot, PrintStream out)
             throws IOException {
-        SimulatedHardware hw = SimulatedHardware.open(config.pads().size(), System.nanoTime());
+        SimulatedHardware hw = SimulatedHardware.forPads(config.pads(), System.nanoTime());
         DeviceService service = PortalAssembly.assemble(config, hw.readers(), hw.lights(), new BootClock(true), reboot);
         service.start();
         return new SimulatedPortal(hw, service, new ToyCatalogue(factoryKey), out);
     }
 
-    /**
-     * The configuration of a simulator without a config file: device {@code sim-portal}, {@code pads} pads, the
-     * broker at {@code brokerUri}, outbox and state under {@code data}; {@link #SIMULATION_KEY} is left there in
-     * {@link #TOY_KEY_FILE} for a host bridge (the service does not read it).
-     */
+    /** As {@link #config(Path, String, int, ReaderChip)} with MFRC522 readers. */
     public static DeviceConfig config(Path data, String brokerUri, int pads) throws ConfigException, IOException {
+        return config(data, brokerUri, pads, ReaderChip.MFRC522);
+    }
+
+    /**
+     * The configuration of a simulator without a config file: device {@code sim-portal}, {@code pads} pads with
+     * {@code chip} readers (MFRC522 on SPI, PN532 on a UART), the broker at {@code brokerUri}, outbox and state
+     * under {@code data}; {@link #SIMULATION_KEY} is left there in {@link #TOY_KEY_FILE} for a host bridge (the
+     * service does not read it).
+     */
+    public static DeviceConfig config(Path data, String brokerUri, int pads, ReaderChip chip)
+            throws ConfigException, IOException {
         Path dir = data.toAbsolutePath();
         Files.createDirectories(dir);
         Path key = dir.resolve(TOY_KEY_FILE);
@@ -86,9 +95,22 @@ public final class SimulatedPortal implements AutoCloseable {
         root.putObject("outbox").put("directory", dir.resolve("outbox").toString());
         ArrayNode padList = root.putArray("pads");
         for (int i = 0; i < pads; i++) {
-            padList.addObject().put("chipSelect", i);
+            addPad(padList, i, chip);
         }
         return ConfigLoader.fromTree(root, dir);
+    }
+
+    /**
+     * Adds pad {@code pad} with a {@code chip} reader to a portal.json pad list: an MFRC522 on chip select
+     * {@code pad}, or a PN532 on a UART (the simulated hardware gives it a pty pair of its own in place of the
+     * port named here).
+     */
+    public static void addPad(ArrayNode pads, int pad, ReaderChip chip) {
+        if (chip == ReaderChip.PN532) {
+            pads.addObject().putObject("reader").put("chip", "pn532").put("bus", "uart").put("port", "sim-pn532-pad-" + pad);
+        } else {
+            pads.addObject().put("chipSelect", pad);
+        }
     }
 
     /**
@@ -137,7 +159,9 @@ public final class SimulatedPortal implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
-        hardware.close();
+        if (closed.compareAndSet(false, true)) { // by the console's end, and again by the shutdown hook
+            service.close();
+            hardware.close();
+        }
     }
 }

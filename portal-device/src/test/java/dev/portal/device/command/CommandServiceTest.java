@@ -333,7 +333,7 @@ class CommandServiceTest {
     }
 
     @Test
-    void aGainSweepAppliesTheLowestGainThatAlwaysReadsAndReportsEveryRate() throws Exception {
+    void aGainSweepAppliesTheMiddleOfTheGainsThatAlwaysReadAndReportsEveryRate() throws Exception {
         service.handle(frame(20, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
         assertEquals(Status.REJECTED, results().get(0).status(), "no reference toy on the pad");
         assertEquals(new CalibrationReport(0, List.of(), Optional.empty()), reportFor(20));
@@ -342,12 +342,12 @@ class CommandServiceTest {
         service.handle(frame(21, new dev.portal.protocol.frame.Calibrate(0, 0, 4)));
         CommandResult r = results().get(1);
         assertEquals(Status.OK, r.status(), r.detail());
-        assertTrue(r.detail().contains("applied 33 dB"), "people read the outcome too: " + r.detail());
+        assertTrue(r.detail().contains("applied 38 dB"), "people read the outcome too: " + r.detail());
         assertEquals(new CalibrationReport(0, List.of(new GainRate(18, 0), new GainRate(23, 0), new GainRate(33, 100),
                 new GainRate(38, 100), new GainRate(43, 100), new GainRate(48, 100)),
-                Optional.of(new PadCalibration(0, 33, 4))), reportFor(21));
-        assertEquals(new PadCalibration(0, 33, 4), poller.calibration());
-        assertEquals(33, reader.reader().antennaGain().decibels());
+                Optional.of(new PadCalibration(0, 38, 4))), reportFor(21), "33..48 read every time: the lower middle");
+        assertEquals(new PadCalibration(0, 38, 4), poller.calibration());
+        assertEquals(38, reader.reader().antennaGain().decibels());
         assertEquals(1, births.get(), "the next Birth carries the calibration");
         service.handle(frame(22, new dev.portal.protocol.frame.Calibrate(0, 43, 3)));
         assertEquals(Status.OK, results().get(2).status());

@@ -7,7 +7,9 @@ import dev.portal.device.config.DeviceConfig;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.presence.Holder;
 import dev.portal.device.testing.TestConfigs;
+import dev.portal.device.testing.SimDevice;
 import dev.portal.device.testing.TestHost;
+import dev.portal.hardware.sim.rf.Placement;
 import dev.portal.testsupport.Mosquitto;
 import dev.portal.testsupport.MosquittoExtension;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,33 @@ class SimConsoleTest {
             assertEquals(0, now.get(0).slot(), "and kept its slot");
             assertTrue(out.contains("slot 0  04D7A9C1E25B80  NTAG213  (dragon)"), out);
             assertTrue(out.contains("pad 1  LED UNVERIFIED #808080 PULSE"), "no host judged it: " + out);
+        }
+    }
+
+    @Test
+    void toysArePlacedNearOrFarAndAntennasWeakenedAndBadWordsAreExplained() throws Exception {
+        try (SimDevice device = SimDevice.start(SimulatedPortal.config(dir, "tcp://127.0.0.1:1", 1), 1)) {
+            SimulatedHardware hw = device.hw();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SimConsole console = new SimConsole(hw.portal(), new ToyCatalogue(TestHost.KEY),
+                    device.service(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            String script = String.join("\n", "antenna 0 weak", "place 0 dragon far", "sleep 500", "list",
+                    "place 0 dragon near", "place 0 dragon sideways", "place 0 dragon 200mm", "antenna 0 great",
+                    "antenna 0 -40", "list");
+            int failures = console.run(new BufferedReader(new StringReader(script)), true);
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertEquals(4, failures, out);
+            assertTrue(out.contains("placed 04D7A9C1E25B80 on pad 0, 30 mm from the antenna"), out);
+            assertTrue(out.contains("pad 0  LED") && out.contains("antenna -6.5 dB"), out);
+            assertTrue(out.contains("(dragon)  30 mm"), out);
+            assertTrue(out.contains("(dragon)  0 mm"), "placed again: only nearer, still on the pad: " + out);
+            assertTrue(out.contains("error: a placement is near, normal, far or a distance like 25mm, not 'sideways'"),
+                    out);
+            assertTrue(out.contains("error: a distance is 0..100 mm, not 200.0"), out);
+            assertTrue(out.contains("error: an antenna is good, weak or a quality in dB (-30..0), not 'great'"), out);
+            assertTrue(out.contains("error: an antenna quality is -30..0 dB, not -40.0"), out);
+            assertTrue(out.contains("missed polls"), out);
+            assertEquals(Placement.NEAR, hw.portal().pad(0).placement(hw.portal().pad(0).tags().get(0)).orElseThrow());
         }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.ReaderChip;
+import dev.portal.device.sim.SimulatedPortal;
 import dev.portal.testsupport.Mosquitto;
 
 import java.nio.file.Files;
@@ -16,6 +18,12 @@ public final class TestConfigs {
     }
 
     public static ObjectNode tree(String deviceId, Mosquitto broker, Path dir, int pads) throws Exception {
+        return tree(deviceId, broker, dir, pads, ReaderChip.MFRC522);
+    }
+
+    /** As {@link #tree(String, Mosquitto, Path, int)} with {@code chip} readers on every pad. */
+    public static ObjectNode tree(String deviceId, Mosquitto broker, Path dir, int pads, ReaderChip chip)
+            throws Exception {
         Files.createDirectories(dir);
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("deviceId", deviceId).put("stateDirectory", "state")
@@ -25,12 +33,17 @@ public final class TestConfigs {
         root.putObject("outbox").put("directory", "outbox").put("syncIntervalMillis", 10);
         ArrayNode arr = root.putArray("pads");
         for (int i = 0; i < pads; i++) {
-            arr.addObject().put("chipSelect", i);
+            SimulatedPortal.addPad(arr, i, chip);
         }
         return root;
     }
 
     public static DeviceConfig config(String deviceId, Mosquitto broker, Path dir, int pads) throws Exception {
-        return ConfigLoader.fromTree(tree(deviceId, broker, dir, pads), dir);
+        return config(deviceId, broker, dir, pads, ReaderChip.MFRC522);
+    }
+
+    public static DeviceConfig config(String deviceId, Mosquitto broker, Path dir, int pads, ReaderChip chip)
+            throws Exception {
+        return ConfigLoader.fromTree(tree(deviceId, broker, dir, pads, chip), dir);
     }
 }

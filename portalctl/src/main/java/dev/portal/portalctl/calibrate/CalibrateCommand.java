@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_TEXT, ExitCodes.FAILURE_TEXT,
             ExitCodes.USAGE_TEXT, ExitCodes.UNREACHABLE_TEXT, ExitCodes.PARTIAL_TEXT},
         description = {"Calibrate a portal's pads: with one reference toy on the pad the portal sweeps its antenna"
-                + " gains and keeps the lowest that reads the toy every time. Prints the success rate per gain and"
+                + " gains and keeps the middle of the gains that read the toy every time. Prints the success rate per"
+                + " gain and"
                 + " the calibration the portal then reports."})
 public final class CalibrateCommand extends BrokerCommand {
     @Parameters(index = "0", paramLabel = "DEVICE", description = "Device id.")

@@ -74,6 +74,8 @@ public final class ChaosRun {
         FaultPlan plan = FaultPlan.of(o);
         out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, store %s, data in %s%n",
                 o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), o.store().label(), dir);
+        out.printf("chaos: readers %s%n", java.util.stream.IntStream.range(0, o.portals())
+                .mapToObj(i -> "chaos-" + i + " " + PortalProcess.readers(i)).toList());
         BridgeStore store = track(o.store() == ChaosOptions.Store.POSTGRESQL
                 ? PostgresBridgeStore.start(dir.resolve("postgresql"))
                 : new SqliteBridgeStore(dir.resolve("bridge")));

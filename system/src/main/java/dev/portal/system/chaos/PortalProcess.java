@@ -18,6 +18,14 @@ import java.util.function.Consumer;
 
 /** One simulated portal process of the chaos run, restartable with the same data directory and world file. */
 final class PortalProcess implements AutoCloseable {
+    /**
+     * Portal 1 of the run reads through PN532s, the others through MFRC522s. Its PN532 models sit on the model I2C
+     * bus, in the portal's process, behind the real driver: on socat ptys (what --simulate --chip pn532 and the
+     * device tests use) every chip command crosses socat and four thread wake-ups, and on a busy two-core machine
+     * (load average 20-30) a pad with six toys then polled too slowly for the player's half-second placements
+     * (156 of about 2,300 placements never seen in a one-minute run).
+     */
+    static final int PN532_PORTAL = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final String id;
@@ -36,7 +44,16 @@ final class PortalProcess implements AutoCloseable {
         this.args = List.of("--id", id, "--broker", brokerUri, "--data", dir.toString(), "--world", world.toString(),
                 "--pads", String.valueOf(o.pads()), "--max-toys", String.valueOf(o.toysPerPortal() + 8),
                 "--missed", String.valueOf(o.missedAnswers()), "--bit-errors", String.valueOf(o.bitErrors()),
-                "--seed", String.valueOf(o.seed() + index));
+                "--seed", String.valueOf(o.seed() + index), "--chip", chip(index), "--bus", "i2c");
+    }
+
+    /** What the run prints about portal {@code index}'s readers. */
+    static String readers(int index) {
+        return index == PN532_PORTAL ? "pn532 on i2c" : "mfrc522 on spi";
+    }
+
+    static String chip(int index) {
+        return index == PN532_PORTAL ? "pn532" : "mfrc522";
     }
 
     String id() {

@@ -8,6 +8,8 @@ import dev.portal.device.app.PortalAssembly;
 import dev.portal.device.sim.SimulatedHardware;
 import dev.portal.device.config.ConfigLoader;
 import dev.portal.device.config.DeviceConfig;
+import dev.portal.device.config.ReaderChip;
+import dev.portal.device.sim.SimulatedPortal;
 import dev.portal.device.frame.BootClock;
 import dev.portal.hardware.sim.rf.FaultInjector;
 import org.slf4j.Logger;
@@ -23,12 +25,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated portal for the chaos run, as its own process: the device service on chip models (through the
- * real MFRC522 driver), whose pads follow a world file the player writes, with flaky RF. Started again after
+ * real MFRC522 driver, or with {@code --chip pn532} PN532 models on socat pty pairs through the real UART
+ * driver), whose pads follow a world file the player writes, with flaky RF. Started again after
  * a kill -9 with the same data directory: the outbox and session survive, the world is reloaded from the file.
  * Prints "ready" on standard output once the service runs.
  *
  * <p>Arguments: {@code --id ID --broker URI --data DIR --world FILE [--pads N] [--max-toys N] [--poll-hz N]
- * [--missed P] [--bit-errors P] [--seed N]}.
+ * [--missed P] [--bit-errors P] [--seed N] [--chip mfrc522|pn532] [--bus uart|i2c]} (the PN532's bus).
  */
 public final class ChaosPortalMain {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosPortalMain.class);
@@ -43,7 +46,7 @@ public final class ChaosPortalMain {
         int pads = Integer.parseInt(a.getOrDefault("--pads", "4"));
         DeviceConfig config = ConfigLoader.fromTree(config(a, data, pads), data);
         long seed = Long.parseLong(a.getOrDefault("--seed", "1")) ^ System.nanoTime();
-        SimulatedHardware hw = SimulatedHardware.open(pads, seed);
+        SimulatedHardware hw = SimulatedHardware.forPads(config.pads(), seed);
         double missed = Double.parseDouble(a.getOrDefault("--missed", "0"));
         double bits = Double.parseDouble(a.getOrDefault("--bit-errors", "0"));
         for (int i = 0; i < pads; i++) {
@@ -82,8 +85,16 @@ public final class ChaosPortalMain {
                 .put("backoffMaxMillis", 1000).put("keepAliveSeconds", 5).put("connectTimeoutSeconds", 3);
         root.putObject("outbox").put("directory", data.resolve("outbox").toString());
         ArrayNode list = root.putArray("pads");
+        String chipName = a.getOrDefault("--chip", "mfrc522");
+        ReaderChip chip = ReaderChip.byName(chipName).orElseThrow(
+                () -> new IllegalArgumentException("--chip must be mfrc522 or pn532, not '" + chipName + "'"));
+        boolean i2c = a.getOrDefault("--bus", "uart").equals("i2c");
         for (int i = 0; i < pads; i++) {
-            list.addObject().put("chipSelect", i);
+            if (chip == ReaderChip.PN532 && i2c) { // a bus of its own per pad: every PN532 board answers at 0x24
+                list.addObject().putObject("reader").put("chip", "pn532").put("bus", "i2c").put("i2cBus", 1 + i);
+            } else {
+                SimulatedPortal.addPad(list, i, chip);
+            }
         }
         return root;
     }

@@ -7,6 +7,7 @@ import dev.portal.hardware.mfrc522.SelfTestReference;
 import dev.portal.hardware.sim.rf.RfFrame;
 import dev.portal.hardware.sim.rf.Reception;
 import dev.portal.hardware.sim.rf.RfField;
+import dev.portal.hardware.reader.RxGain;
 import dev.portal.hardware.sim.tag.MifareAuthModel;
 import java.util.Arrays;
 import java.util.Random;
@@ -150,7 +151,7 @@ final class CommandUnit {
             field.meter().readerSentUnheard(frame);
             return Reception.silence();
         }
-        return field.transceive(frame);
+        return field.transceive(frame, RxGain.fromRegister(chip.get(RF_CFG))); // the gain decides what is heard
     }
 
     private void transmit() {

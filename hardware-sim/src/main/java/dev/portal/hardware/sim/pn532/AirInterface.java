@@ -1,6 +1,7 @@
 package dev.portal.hardware.sim.pn532;
 
 import dev.portal.hardware.iso14443a.PcdTransceiver;
+import dev.portal.protocol.frame.AntennaGain;
 
 /**
  * The RF side of the PN532 model's CIU: what it transmits reaches every powered tag in the field, and whatever
@@ -33,6 +34,9 @@ public interface AirInterface {
 
     /** How long the receiver waits for a tag's answer (0 = for ever); later answers count as silence. */
     void receiveTimeoutMicros(long micros);
+
+    /** The receiver gain (the CIU's RFCfgReg RxGain): with the tags' coupling it decides which answers are heard. */
+    void receiverGain(AntennaGain gain);
 
     /** The same receiver as a bit-exact ISO14443A front end, for the firmware's activation sequence. */
     PcdTransceiver pcd();

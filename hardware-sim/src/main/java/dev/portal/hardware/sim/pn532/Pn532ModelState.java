@@ -1,5 +1,8 @@
 package dev.portal.hardware.sim.pn532;
 
+import dev.portal.hardware.pn532.command.CiuRegister;
+import dev.portal.hardware.reader.RxGain;
+
 /** Everything the model's commands read and change; guarded by the {@link Pn532Model}'s lock. */
 final class Pn532ModelState {
     final CiuRegisterMap registers = new CiuRegisterMap();
@@ -29,6 +32,12 @@ final class Pn532ModelState {
         passiveActivationRetries = 0xFF;
         autoRfCa = false;
         air.receiveTimeoutMicros(RfFieldAir.DEFAULT_TIMEOUT_MICROS);
+        receiverGainFromRegisters();
+    }
+
+    /** The receiver works at the gain RFCfgReg holds. */
+    void receiverGainFromRegisters() {
+        air.receiverGain(RxGain.fromRegister(registers.read(CiuRegister.RF_CFG)));
     }
 
     void field(boolean on) {

@@ -7,6 +7,7 @@ import dev.portal.hardware.sim.rf.RfFrame;
 import dev.portal.hardware.sim.rf.Reception;
 import dev.portal.hardware.sim.rf.RfField;
 import dev.portal.hardware.sim.tag.MifareAuthModel;
+import dev.portal.protocol.frame.AntennaGain;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,10 +26,11 @@ final class RfFieldAir implements AirInterface {
     private final FieldTransceiver pcd;
     private final Random nonces = new SecureRandom();
     private long timeoutMicros;
+    private volatile AntennaGain gain = RfField.RESET_GAIN;
 
     RfFieldAir(RfField field) {
         this.field = field;
-        this.pcd = new FieldTransceiver(field);
+        this.pcd = new FieldTransceiver(field, () -> gain); // activation hears with the CIU's gain too
         receiveTimeoutMicros(DEFAULT_TIMEOUT_MICROS);
     }
 
@@ -48,6 +50,11 @@ final class RfFieldAir implements AirInterface {
     }
 
     @Override
+    public void receiverGain(AntennaGain gain) {
+        this.gain = gain;
+    }
+
+    @Override
     public void setField(boolean on) {
         field.setOn(on);
     }
@@ -60,7 +67,7 @@ final class RfFieldAir implements AirInterface {
     @Override
     public AirReply transceive(byte[] data, int txLastBits, int rxAlign, boolean crc) {
         RfFrame out = crc ? RfFrame.of(CrcA.append(data)) : RfFrame.withLastBits(data, txLastBits);
-        Reception r = field.transceive(out);
+        Reception r = field.transceive(out, gain);
         if (r.isSilent() || r.delayMicros() > timeoutMicros) {
             return new AirReply.Silence();
         }
@@ -94,7 +101,7 @@ final class RfFieldAir implements AirInterface {
     }
 
     private Reception timed(RfFrame frame) {
-        Reception r = field.transceive(frame);
+        Reception r = field.transceive(frame, gain);
         return r.delayMicros() > timeoutMicros ? Reception.silence() : r;
     }
 

@@ -99,6 +99,7 @@ final class SystemCommands {
         for (int i = 0; i < p.length; i += 3) {
             chip.registers.write((p[i] & 0xFF) << 8 | (p[i + 1] & 0xFF), p[i + 2]);
         }
+        chip.receiverGainFromRegisters();
         return CommandOutcome.answer(WRITE_REGISTER);
     }
 

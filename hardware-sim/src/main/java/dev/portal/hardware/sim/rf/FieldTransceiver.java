@@ -5,7 +5,9 @@ import dev.portal.hardware.iso14443a.PcdResponse;
 import dev.portal.hardware.iso14443a.PcdTransceiver;
 import dev.portal.hardware.reader.ReaderException;
 import dev.portal.hardware.reader.ReaderException.Failure;
+import dev.portal.protocol.frame.AntennaGain;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * An ideal reader front end straight on an {@link RfField}: what a chip model's firmware uses to run ISO14443A
@@ -15,15 +17,23 @@ import java.time.Duration;
  */
 public final class FieldTransceiver implements PcdTransceiver {
     private final RfField field;
+    private final Supplier<AntennaGain> receiverGain;
     private long timeoutMicros = 5_000;
 
+    /** A front end whose receiver works at the gain a chip has after reset. */
     public FieldTransceiver(RfField field) {
+        this(field, () -> RfField.RESET_GAIN);
+    }
+
+    /** A front end whose receiver works at whatever gain {@code receiverGain} gives at each frame (the chip's). */
+    public FieldTransceiver(RfField field, Supplier<AntennaGain> receiverGain) {
         this.field = field;
+        this.receiverGain = receiverGain;
     }
 
     @Override
     public PcdResponse transceive(byte[] data, int txLastBits, int rxAlign) throws ReaderException {
-        Reception r = field.transceive(RfFrame.withLastBits(data, txLastBits));
+        Reception r = field.transceive(RfFrame.withLastBits(data, txLastBits), receiverGain.get());
         if (r.isSilent() || r.delayMicros() > timeoutMicros) {
             if (!r.isSilent()) {
                 field.meter().waited(timeoutMicros);

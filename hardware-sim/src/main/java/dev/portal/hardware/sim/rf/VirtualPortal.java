@@ -18,7 +18,7 @@ public final class VirtualPortal {
         }
         List<RfField> list = new ArrayList<>();
         for (int i = 0; i < padCount; i++) {
-            list.add(new RfField(new FaultInjector(seed + i)));
+            list.add(new RfField(new FaultInjector(seed + i), seed * 17 + i));
         }
         this.pads = List.copyOf(list);
     }
@@ -35,15 +35,23 @@ public final class VirtualPortal {
         return pads.get(index);
     }
 
-    /** Places the tag on a pad, taking it off any other pad first. */
+    /** Places the tag on a pad at the {@link Placement#NORMAL} distance, taking it off any other pad first. */
     public synchronized void place(Transponder tag, int pad) {
+        place(tag, pad, Placement.NORMAL);
+    }
+
+    /**
+     * Places the tag on a pad at {@code placement}, taking it off any other pad first; a tag already on that pad
+     * only moves nearer or further.
+     */
+    public synchronized void place(Transponder tag, int pad, Placement placement) {
         RfField target = pads.get(pad);
         for (RfField field : pads) {
             if (field != target) {
                 field.remove(tag);
             }
         }
-        target.add(tag);
+        target.add(tag, placement);
     }
 
     /** Moves a tag to another pad (it loses power on the way, as a lifted toy does). */

@@ -234,4 +234,10 @@ public final class MifareClassic1k extends VirtualTag {
         authSector = -1;
         authKey = null;
     }
+
+    /** A MIFARE Classic needs more field than an NTAG21x to run its Crypto1 unit. */
+    @Override
+    public double minimumFieldDb() {
+        return -23;
+    }
 }
