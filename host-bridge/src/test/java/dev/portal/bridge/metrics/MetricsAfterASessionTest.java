@@ -85,6 +85,11 @@ class MetricsAfterASessionTest {
             Await.until("the broker to confirm every event", () -> MetricsPage.fetch(server.port())
                     .value("portal_bridge_outbox_events_waiting") == 0, WAIT);
 
+            // The per-portal figures come with the portal's retained document, which is paced (at most one per
+            // portal per interval): the heartbeat's may follow the Birth's a moment later.
+            Await.until("the portal's heartbeat figures on the page", () -> MetricsPage.fetch(server.port())
+                    .samples().containsKey("portal_device_polls_per_second{device=\"kitchen\"}"), WAIT);
+
             MetricsPage page = MetricsPage.fetch(server.port());
             assertTrue(page.contentType().startsWith("text/plain"), page.contentType());
             // Every frame the portal sent (its answers to the verdicts and the write too) is applied; the repeat
