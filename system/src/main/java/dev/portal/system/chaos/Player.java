@@ -35,6 +35,13 @@ public final class Player {
     static final long MAX_OFF = 1500;
     /** Longer than the bridge's restart grace (3 s by default) plus a restarted portal's first look. */
     static final long SETTLE_AFTER_START = 4000;
+    /**
+     * The first placements are spread over this long: all of a portal's toys within MAX_OFF put a dozen on
+     * each pad while the portal's JVM is still cold, and a PN532 pad, which lists two tags per call, then took
+     * longer than MIN_ON to see them all (a scripts/test run lost a 0.9 s placement that way). In play a pad
+     * holds about half as many.
+     */
+    static final long FIRST_PLACEMENTS = 5000;
 
     private record Toy(String portal, String uid, int index) {
     }
@@ -69,7 +76,7 @@ public final class Player {
                 uid[0] = 0x04; // NXP
                 uid[1] = (byte) p;
                 uid[2] = (byte) i;
-                queue.add(new Due(now + random.nextLong(MAX_OFF), new Toy(portal, HexFormat.of().withUpperCase()
+                queue.add(new Due(now + random.nextLong(FIRST_PLACEMENTS), new Toy(portal, HexFormat.of().withUpperCase()
                         .formatHex(uid), i)));
             }
             p++;

@@ -92,7 +92,9 @@ class HostileInputTest {
             assertEquals("victim", placed.get().deviceId());
             assertEquals(1, placed.get().pad());
             assertEquals(3, placed.get().slot());
-            assertTrue(invalid > MESSAGES * 9L / 10, "most of the flood is invalid: " + byKind);
+            // A re-signed mutation is sometimes a valid frame (more often since foreign ToyReads are valid frames
+            // of their own, SPEC 1.2): about 10 % of the flood, so "most" is four in five.
+            assertTrue(invalid > MESSAGES * 4L / 5, "most of the flood is invalid: " + byKind);
         }
     }
 }
