@@ -22,9 +22,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class Worker implements Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
-    static final int MAX_BATCH = 256;
-    /** Well above what the broker sends unacknowledged at once (the shipped window is 1,000). */
-    static final int MAX_QUEUED = 8192;
+    /**
+     * Frames of one batch share one commit, and each commit waits for the disk (synchronous=FULL): a bridge
+     * that falls behind catches up in batches this large.
+     */
+    static final int MAX_BATCH = 512;
+    /**
+     * One batch more while the worker commits the current one. Every message queued here or in the current batch
+     * is one the MQTT client holds unacknowledged, and the client walks all of those on each message it receives
+     * or acknowledges (MqttIncomingPublishService.drain), so a long queue costs CPU per message: at 8,192 that
+     * walk took a third of the bridge's CPU under load. A full queue makes the link wait, and the broker keep
+     * the rest.
+     */
+    static final int MAX_QUEUED = MAX_BATCH;
     /** How often a caller waiting for room says so in the log. */
     private static final long FULL_REPORT_MILLIS = 10_000;
 

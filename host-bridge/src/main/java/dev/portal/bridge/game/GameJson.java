@@ -170,8 +170,10 @@ public final class GameJson {
         node.put("slot", e.slot());
         node.put("uid", e.uid());
         node.put("at", time(e.atMillis()));
+        // Written as they are when the event is serialised: converting them to a tree first (valueToTree writes
+        // and reads them back) cost more than the rest of the event.
         for (Map.Entry<String, Object> detail : e.details().entrySet()) {
-            node.set(detail.getKey(), MAPPER.valueToTree(detail.getValue()));
+            node.putPOJO(detail.getKey(), detail.getValue());
         }
         if (e.profile() != null) {
             node.set("profile", profile(e.profile()));

@@ -23,8 +23,10 @@ final class PlacementRules {
         String uid = placed.uid().hex();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tagType", placed.tagType().name());
-        cloneSuspected(tx, deviceId, boot, seq, placed, uid, atMillis, after);
-        if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, atMillis, after)) {
+        // Read once for both: the clone check only looks, and nothing moves the toy between the two.
+        Optional<Placement> before = tx.placementOf(uid);
+        cloneSuspected(tx, deviceId, boot, seq, placed, uid, before, atMillis, after);
+        if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, before, atMillis, after)) {
             Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
             toy.ifPresent(t -> {
                 tx.saveToy(t);
@@ -41,8 +43,8 @@ final class PlacementRules {
      * its tag (a UID-writable "magic" tag) lies on both. Reported, not judged: the placement goes on.
      */
     private static void cloneSuspected(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, String uid,
-                                       long atMillis, AfterCommit after) {
-        Optional<Placement> elsewhere = tx.placementOf(uid).filter(p -> !p.deviceId().equals(deviceId));
+                                       Optional<Placement> placedNow, long atMillis, AfterCommit after) {
+        Optional<Placement> elsewhere = placedNow.filter(p -> !p.deviceId().equals(deviceId));
         if (elsewhere.isEmpty() || !tx.portal(elsewhere.get().deviceId()).map(PortalState::online).orElse(false)) {
             return;
         }
@@ -62,8 +64,13 @@ final class PlacementRules {
      */
     boolean ensurePlaced(StateTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
                          long atMillis, AfterCommit after) {
+        return ensurePlaced(tx, deviceId, boot, seq, pad, slot, uid, tx.placementOf(uid), atMillis, after);
+    }
+
+    /** As above, with where the toy lies now ({@code before}) already read in this transaction. */
+    private boolean ensurePlaced(StateTx tx, String deviceId, long boot, long seq, int pad, int slot, String uid,
+                                 Optional<Placement> before, long atMillis, AfterCommit after) {
         Optional<Placement> here = tx.placement(deviceId, pad, slot);
-        Optional<Placement> before = tx.placementOf(uid);
         if (before.isPresent() && before.get().deviceId().equals(deviceId) && before.get().pad() == pad) {
             Placement p = before.get();
             if (p.bootId() == boot && p.slot() == slot) {
