@@ -26,6 +26,11 @@ public final class FleetBench {
             System.setProperty("logback.configurationFile", "portal-demo-logback.xml");
         }
         Arguments a = Arguments.parse(args);
+        // Interrupted (Ctrl-C, timeout): the broker and bridge JVMs this run started go with it (PostgreSQL's
+        // own hook stops its server; its pg_ctl is left alone).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()
+                .filter(child -> child.info().command().orElse("").endsWith("/java"))
+                .forEach(ProcessHandle::destroy), "fleet-children-stop"));
         PlayModel model = PlayModel.evening(a.speedUp());
         FleetCase.Options options = new FleetCase.Options(a.portals(), Duration.ofSeconds(a.warmUpSeconds()),
                 Duration.ofSeconds(a.seconds()), model, a.seed(), JVM_OPTIONS);
@@ -93,7 +98,7 @@ public final class FleetBench {
             int portals = 1000;
             int seconds = 60;
             int warmUp = 20;
-            double speedUp = 20;
+            double speedUp = 10;
             int[] bridges = {1, 3};
             long seed = 15;
             for (int i = 0; i < args.length; i++) {

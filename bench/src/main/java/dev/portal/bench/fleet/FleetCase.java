@@ -41,12 +41,21 @@ final class FleetCase {
     }
 
     /** CPU time over the window, per process kind. */
-    record Cpu(Duration bridges, Duration database, Duration broker, Duration fleet) {
+    record Cpu(Duration bridges, Duration database, Duration broker, Duration fleet, Duration machine) {
+        Cpu minus(Cpu before) {
+            return new Cpu(bridges.minus(before.bridges), database.minus(before.database), broker.minus(before.broker),
+                    fleet.minus(before.fleet), machine.minus(before.machine));
+        }
+
+        /** What processes other than the benchmark's used meanwhile (other work sharing the machine). */
+        Duration others() {
+            return machine.minus(bridges).minus(database).minus(broker).minus(fleet);
+        }
     }
 
     /** What one case measured. */
     record Result(int bridges, Options options, long frames, long sendFailures, long commits, GameServer.Heard heard,
-                  Cpu cpu, List<JvmMemory> bridgeIdle, List<JvmMemory> bridgeBusy, JvmMemory brokerIdle,
+                  Cpu cpu, int fleetThreads, List<JvmMemory> bridgeIdle, List<JvmMemory> bridgeBusy, JvmMemory brokerIdle,
                   JvmMemory brokerBusy) {
     }
 
@@ -90,10 +99,8 @@ final class FleetCase {
                 }
                 JvmMemory brokerBusy = JvmMemory.of(broker.pid());
                 LOG.info("{} bridge(s): measured; stopping", bridges);
-                return new Result(bridges, o, frames, fleet.sendFailures(), commits, game.heard(), new Cpu(
-                        after.bridges().minus(before.bridges()), after.database().minus(before.database()),
-                        after.broker().minus(before.broker()), after.fleet().minus(before.fleet())),
-                        bridgeIdle, bridgeBusy, brokerIdle, brokerBusy);
+                return new Result(bridges, o, frames, fleet.sendFailures(), commits, game.heard(), after.minus(before),
+                        Thread.getAllStackTraces().size(), bridgeIdle, bridgeBusy, brokerIdle, brokerBusy);
             }
         }
     }
@@ -133,7 +140,8 @@ final class FleetCase {
         for (long pid : bridges.pids()) {
             sum = sum.plus(ProcessCpu.of(pid));
         }
-        return new Cpu(sum, database.cpu(), ProcessCpu.of(broker.pid()), ProcessCpu.of(ProcessHandle.current().pid()));
+        return new Cpu(sum, database.cpu(), ProcessCpu.of(broker.pid()), ProcessCpu.of(ProcessHandle.current().pid()),
+                ProcessCpu.machine());
     }
 
     /** Transactions committed in the store's database so far (PostgreSQL's statistics, flushed within a second). */

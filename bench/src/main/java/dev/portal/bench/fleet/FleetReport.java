@@ -50,10 +50,12 @@ final class FleetReport {
         }
         md.append("\nCPU of each kind of process over the window (bridges added up), and how busy it kept a core:\n\n");
         md.append("| bridges | bridges | PostgreSQL | broker (HiveMQ CE) | the simulated fleet and game server (this JVM) "
-                + "| frames sent | portal send failures | events heard twice |\n|---|---|---|---|---|---|---|---|\n");
+                + "| other processes of the machine | threads in this JVM | frames sent | portal send failures "
+                + "| events heard twice |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (FleetCase.Result r : results) {
-            md.append(String.format("| %d | %s | %s | %s | %s | %,d | %d | %d |%n", r.bridges(), busy(r.cpu().bridges(), r),
-                    busy(r.cpu().database(), r), busy(r.cpu().broker(), r), busy(r.cpu().fleet(), r), r.frames(),
+            md.append(String.format("| %d | %s | %s | %s | %s | %s | %,d | %,d | %d | %d |%n", r.bridges(),
+                    busy(r.cpu().bridges(), r), busy(r.cpu().database(), r), busy(r.cpu().broker(), r),
+                    busy(r.cpu().fleet(), r), busy(r.cpu().others(), r), r.fleetThreads(), r.frames(),
                     r.sendFailures(), r.heard().copies()));
         }
         md.append("\n### Memory per connected portal\n\n");

@@ -45,6 +45,16 @@ final class ProcessCpu {
         return ticksToDuration(total);
     }
 
+    /** CPU time every process of the machine has used since boot (all cores: user, nice, system, irq, softirq, steal). */
+    static Duration machine() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(f[i]);
+        }
+        return ticksToDuration(busy);
+    }
+
     private static Duration ticksToDuration(long ticks) {
         return Duration.ofNanos(ticks * (1_000_000_000L / TICKS_PER_SECOND));
     }
