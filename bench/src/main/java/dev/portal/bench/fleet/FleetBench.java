@@ -42,6 +42,10 @@ public final class FleetBench {
             }
         }
         System.out.print(markdown(a, model, results));
+        System.out.flush();
+        // A thousand links share the MQTT client's event loop threads, which are not daemons: one link still
+        // closing must not keep the finished run (and scripts/bench) waiting.
+        System.exit(0);
     }
 
     private static String markdown(Arguments a, PlayModel model, List<FleetCase.Result> results) {
