@@ -175,6 +175,14 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The server's own process (the postmaster), parent of every backend: a benchmark reads the CPU time of the
+     * tree it heads. Read from the pid file the running server keeps in its data folder.
+     */
+    public long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+    }
+
     /** The server's log; it is deleted with the cluster on {@link #close}, so copy it first to keep it. */
     public Path serverLog() {
         return base.resolve("server.log");
@@ -212,10 +220,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     private void killPostmaster() throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            ProcessHandle.of(serverPid()).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

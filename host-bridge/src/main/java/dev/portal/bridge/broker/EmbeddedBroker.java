@@ -19,6 +19,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long STOP_TIMEOUT_SECONDS = 30;
+    /**
+     * Messages the broker keeps for one client beyond those in flight to it. HiveMQ's default (1,000, newest
+     * discarded) loses frames a portal already had acknowledged as soon as a bridge is a thousand behind: a
+     * thousand portals' Births at once, or a bridge restarting. As scripts/mosquitto's max_queued_messages, sized
+     * for a fleet's frames during a bridge's downtime (a frame is under 200 bytes: 200 MB at most).
+     */
+    static final int MAX_QUEUED_MESSAGES = 1_000_000;
 
     private final String bindAddress;
     private final int port;
@@ -70,11 +77,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                             <bind-address>%s</bind-address>
                         </tcp-listener>
                     </listeners>
+                    <mqtt>
+                        <queued-messages>
+                            <max-queue-size>%d</max-queue-size>
+                        </queued-messages>
+                    </mqtt>
                     <anonymous-usage-statistics>
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, bindAddress);
+                """.formatted(port, bindAddress, MAX_QUEUED_MESSAGES);
     }
 
     public String serverUri() {

@@ -26,8 +26,10 @@ import java.util.Optional;
  * (WriteArea), unit by unit, as a real one does: the portal never judges.
  */
 public final class SimTag {
-    /** The toy key of the tests' factory and bridge. */
-    public static final FleetKey KEY = FleetKey.fromHex("5e1f7a0b9c2d4e6f8011223344556677889900aabbccddeeff0123456789abcd");
+    /** The toy key of the tests' factory and bridge (a test key: it protects nothing). */
+    public static final String KEY_HEX = "5e1f7a0b9c2d4e6f8011223344556677889900aabbccddeeff0123456789abcd";
+    /** {@link #KEY_HEX} as a key; a bridge in another process reads the hex from its --toy-key-file. */
+    public static final FleetKey KEY = FleetKey.fromHex(KEY_HEX);
 
     private final Uid uid;
     private final TagType type;
