@@ -7,9 +7,7 @@ import dev.portal.bridge.app.BridgeConfig;
 import dev.portal.bridge.app.BrokerSettings;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
-import dev.portal.link.MessageHandler;
 import dev.portal.link.Qos;
-import dev.portal.link.TopicFilter;
 import dev.portal.studio.app.Studio;
 import dev.portal.studio.testing.Chromium;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * scripts/bench studio: how long after a placement's {@code game/events} message the toy is drawn in the
  * studio's live page, measured in real Chromium pages (1, then 50 open at once), and what the page weighs on
  * first load. The bridge runs on its embedded broker; the placements are published on game/events as the
- * bridge publishes them, and a game-server subscriber stamps each one's arrival (the start of the clock); each
- * page stamps the moment its handler has put the figure in the document. Both clocks are this machine's.
+ * bridge publishes them, stamped just before each publish (the start of the clock); each page stamps the moment
+ * its handler has put the figure in the document. Both clocks are this machine's, checked against each other.
  * Arguments: [placements] [gapMillis] (default 200 placements, one every 250 ms: a busy family evening is far
  * slower; the 50 pages all run on this machine's cores, beside the server).
  */
@@ -58,9 +56,10 @@ public final class StudioBench {
                      .listen("127.0.0.1", 0).start()) {
             StringBuilder md = new StringBuilder();
             md.append("The studio and the bridge (embedded HiveMQ CE) in one process; pages in headless Debian Chromium ")
-                    .append("(").append(PAGES_PER_BROWSER).append(" pages a browser). Clock from a game-server subscriber ")
-                    .append("receiving the placement on game/events to the page's event handler having drawn the figure ")
-                    .append("(DOM updated; paint not included). ").append(placements).append(" placements, one every ")
+                    .append("(").append(PAGES_PER_BROWSER).append(" pages a browser). Clock from the placement's game/events ")
+                    .append("message being published to the page's event handler having drawn the figure ")
+                    .append("(DOM updated; paint not included); each browser's clock is set against the JVM's by the closest of 20 ")
+                    .append("WebDriver round trips (a few ms of uncertainty). ").append(placements).append(" placements, one every ")
                     .append(gap).append(" ms (and its removal half-way). The pages share this machine's cores with the ")
                     .append("server: on 50 real devices each page would have a CPU of its own.\n\n");
             md.append("| open pages | samples | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|\n");
@@ -74,24 +73,19 @@ public final class StudioBench {
         }
     }
 
-    /** Publishes placements on game/events and stamps when a game server receives each. */
+    /**
+     * Publishes placements on game/events and stamps when each was sent. (A subscriber on this same connection
+     * heard its own messages ~140 ms later than the studio's pages drew them, so its arrival is no start.)
+     */
     private static final class Placer implements AutoCloseable {
         final BrokerLink link;
-        final Map<String, Long> heard = new ConcurrentHashMap<>();
+        final Map<String, Long> sent = new ConcurrentHashMap<>();
         final long gap;
         int next;
 
         Placer(String uri, long gap) throws Exception {
             this.gap = gap;
-            link = BrokerLink.builder().serverUri(uri).clientId("bench-placer")
-                    .subscribe(TopicFilter.exactly(GameTopics.EVENTS), Qos.AT_LEAST_ONCE, MessageHandler.autoAck(m -> {
-                        long at = System.currentTimeMillis(); // the page stamps with Date.now(): the same clock
-                        try {
-                            heard.put(JSON.readTree(m.payload()).path("uid").asText(), at);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })).build();
+            link = BrokerLink.builder().serverUri(uri).clientId("bench-placer").build();
             link.connect(Duration.ofSeconds(10));
             ObjectNode portal = JSON.createObjectNode().put("deviceId", DEVICE).put("online", true);
             portal.putArray("pads").addObject().put("pad", 0).put("slots", 4);
@@ -102,6 +96,7 @@ public final class StudioBench {
         /** One placement then its removal; returns the uid. */
         String place() throws Exception {
             String uid = String.format("04BE%010X", next++);
+            sent.put(uid, System.currentTimeMillis());
             link.publish(GameTopics.EVENTS, JSON.writeValueAsBytes(event("placed", uid)), Qos.AT_LEAST_ONCE, false).get();
             Thread.sleep(gap / 2);
             link.publish(GameTopics.EVENTS, JSON.writeValueAsBytes(event("removed", uid)), Qos.AT_LEAST_ONCE, false).get();
@@ -154,17 +149,22 @@ public final class StudioBench {
             }
             Thread.sleep(1000);
             List<Double> latencies = new ArrayList<>();
+            List<Double> offsets = new ArrayList<>();
+            for (WebDriver driver : browsers) {
+                offsets.add(clockOffset(driver));
+            }
             for (String[] tab : tabs) {
                 WebDriver driver = browsers.get(Integer.parseInt(tab[0]));
+                double offset = offsets.get(Integer.parseInt(tab[0]));
                 driver.switchTo().window(tab[1]);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> drawn = (Map<String, Object>) ((JavascriptExecutor) driver)
                         .executeScript("return window.__studio.drawn");
                 for (String uid : uids) {
                     Object at = drawn.get(uid);
-                    Long heard = placer.heard.get(uid);
-                    if (at instanceof Number n && heard != null) {
-                        latencies.add(n.doubleValue() - heard);
+                    Long sent = placer.sent.get(uid);
+                    if (at instanceof Number n && sent != null) {
+                        latencies.add(n.doubleValue() - offset - sent);
                     }
                 }
             }
@@ -214,6 +214,26 @@ public final class StudioBench {
         if (!(status instanceof Number n) || n.intValue() != 200) {
             throw new IllegalStateException("could not sign up " + name + ": " + status);
         }
+    }
+
+    /**
+     * How far the browser's Date.now() is from this JVM's clock (they were seen 100 ms apart here): the browser is
+     * asked for its time between two readings of ours; the closest of 20 round trips counts, to within half of it.
+     */
+    private static double clockOffset(WebDriver driver) {
+        double best = Double.NaN;
+        long bestTrip = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
+            long before = System.nanoTime();
+            long wallBefore = System.currentTimeMillis();
+            Number browser = (Number) ((JavascriptExecutor) driver).executeScript("return Date.now()");
+            long trip = System.nanoTime() - before;
+            if (trip < bestTrip) {
+                bestTrip = trip;
+                best = browser.doubleValue() - (wallBefore + trip / 2_000_000.0);
+            }
+        }
+        return best;
     }
 
     private static Boolean js(WebDriver driver, String script) {
