@@ -167,7 +167,7 @@ public final class Bridge implements AutoCloseable {
         List<PublishObserver> observers = new ArrayList<>(List.of(metrics.observer()));
         homeAssistant.ifPresent(observers::add);
         publisher = new GamePublisher(link, store, counters, outbox, config.clock(),
-                config.limits().portalDocumentInterval(), PublishObserver.all(observers));
+                config.limits().portalDocumentInterval(), PublishObserver.all(observers), config.sharedGroup().isPresent());
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
         worker.execute(() -> {
