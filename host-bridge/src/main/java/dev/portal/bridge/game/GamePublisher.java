@@ -78,6 +78,8 @@ public final class GamePublisher {
     /**
      * Documents first, then events: a game server that reads a toy's document on an event finds it at least as
      * new as the event. Each document is published once however many changes of it {@code after} gathered.
+     * When bridges share the portals, this returns once the broker has the events: the caller holds the
+     * portals' stream locks until then, so the next bridge's events of a portal come after these.
      */
     public void publish(AfterCommit after) {
         if (after.staged().size() != after.events().size()) {
@@ -89,6 +91,7 @@ public final class GamePublisher {
         outbox.publish(after.staged());
         if (!after.events().isEmpty()) {
             observer.events(after.events(), clock.millis());
+            locked.ifPresent(l -> l.await(outbox.answered()));
         }
     }
 

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,16 +63,24 @@ final class LockedDocuments {
     }
 
     private void publishAndWait(Topic topic, ObjectNode document) {
-        try {
-            link.publish(topic, GameJson.bytes(document), Qos.AT_LEAST_ONCE, true)
-                    .get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        if (!await(link.publish(topic, GameJson.bytes(document), Qos.AT_LEAST_ONCE, true))) {
             // The broker is away: the document goes out when it is back, in no promised order; the next change
             // or the bridge's refresh at start puts the newest one in place.
             counters.count(Counter.PUBLISH_FAILURES);
-            LOG.warn("could not publish {} under its lock: {}", topic, e.toString());
+            LOG.warn("the broker did not take {} within {} ms while its lock was held", topic, ACK_WAIT.toMillis());
+        }
+    }
+
+    /** Waits at most {@link #ACK_WAIT} for the broker's answer; false if it did not come or was a failure. */
+    boolean await(CompletableFuture<Void> answer) {
+        try {
+            answer.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -139,6 +139,7 @@ public final class SharedFrameIngest implements FrameSink {
             conclude(store.inTransaction(tx -> {
                 StreamArbiter.Outcome out = new StreamArbiter.Outcome();
                 long now = clock.millis();
+                StreamArbiter.holdAll(tx, portals);
                 for (String portal : portals) {
                     arbiter.arrive(tx, portal, byPortal.get(portal), now, out);
                 }
@@ -151,6 +152,7 @@ public final class SharedFrameIngest implements FrameSink {
         } catch (RuntimeException batchFailed) {
             LOG.warn("a batch of {} frames failed ({}); applying each portal's alone", batch.size(),
                     batchFailed.toString());
+            releaseHeld();
             for (int i = 0; i < portals.size(); i++) {
                 String portal = portals.get(i);
                 try {
@@ -171,6 +173,7 @@ public final class SharedFrameIngest implements FrameSink {
         try {
             conclude(store.inTransaction(tx -> {
                 StreamArbiter.Outcome out = new StreamArbiter.Outcome();
+                StreamArbiter.holdAll(tx, List.of(portal));
                 arbiter.arrive(tx, portal, frames, clock.millis(), out);
                 publisher.stageEvents(tx, out.after());
                 return out;
@@ -178,6 +181,7 @@ public final class SharedFrameIngest implements FrameSink {
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
+            releaseHeld();
             LOG.error("could not apply {} frames from {}", frames.size(), portal, e);
             frames.forEach(r -> deadLetters.refuse(Refusal.APPLY_FAILED, e.toString(), eventsTopic(portal),
                     FrameCodec.encode(r.frame())));
@@ -193,6 +197,7 @@ public final class SharedFrameIngest implements FrameSink {
             try {
                 conclude(store.inTransaction(tx -> {
                     StreamArbiter.Outcome out = new StreamArbiter.Outcome();
+                    StreamArbiter.holdAll(tx, List.of(portal));
                     arbiter.endWait(tx, portal, clock.millis(), out);
                     publisher.stageEvents(tx, out.after());
                     return out;
@@ -200,6 +205,7 @@ public final class SharedFrameIngest implements FrameSink {
             } catch (StoreUnavailableException e) {
                 throw e;
             } catch (RuntimeException e) {
+                releaseHeld();
                 LOG.error("could not end the wait of {}; its parked frames are dropped", portal, e);
                 dropParked(portal);
             }
@@ -219,7 +225,27 @@ public final class SharedFrameIngest implements FrameSink {
                 eventsTopic(portal), p.frame()));
     }
 
+    /**
+     * Acts on a committed outcome, then lets go of the stream locks its transaction held: what the frames changed
+     * is at the broker (the publisher waits for its answers) before another bridge may apply the next frames.
+     */
     private void conclude(StreamArbiter.Outcome out) {
+        try {
+            actOn(out);
+        } finally {
+            releaseHeld();
+        }
+    }
+
+    /** Lets go of held stream locks, also those of a transaction that failed (a retry takes them again). */
+    private void releaseHeld() {
+        store.inTransaction(tx -> {
+            tx.sharedStreams().releaseHeld();
+            return null;
+        });
+    }
+
+    private void actOn(StreamArbiter.Outcome out) {
         counters.count(Counter.FRAMES_APPLIED, out.applied());
         counters.count(Counter.DUPLICATES_DROPPED, out.duplicates());
         counters.count(Counter.HELD_OUT_OF_ORDER, out.parked());
@@ -251,14 +277,18 @@ public final class SharedFrameIngest implements FrameSink {
      */
     void sweepOldBoots(String deviceId, long boot) {
         flush(); // announcements that came in the meantime count
-        AfterCommit after = store.inTransaction(tx -> {
-            tx.sharedStreams().lock(deviceId);
-            if (!tx.portal(deviceId).map(PortalState::bootId).equals(Optional.of(boot))) {
-                return new AfterCommit();
-            }
-            return publisher.stageEvents(tx, applier.sweepOldBoots(tx, deviceId, clock.millis()));
-        });
-        publisher.publish(after);
+        try {
+            AfterCommit after = store.inTransaction(tx -> {
+                StreamArbiter.holdAll(tx, List.of(deviceId));
+                if (!tx.portal(deviceId).map(PortalState::bootId).equals(Optional.of(boot))) {
+                    return new AfterCommit();
+                }
+                return publisher.stageEvents(tx, applier.sweepOldBoots(tx, deviceId, clock.millis()));
+            });
+            publisher.publish(after);
+        } finally {
+            releaseHeld();
+        }
     }
 
     private static List<String> inLockOrder(java.util.Collection<String> portals) {

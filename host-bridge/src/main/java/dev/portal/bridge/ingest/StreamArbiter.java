@@ -88,12 +88,23 @@ final class StreamArbiter {
         }
     }
 
-    /** Frames of {@code deviceId} that arrived, in arrival order. */
+    /**
+     * Holds the stream locks of {@code portals}, in their order ({@link SharedStreams#lockOrder}), before any
+     * of their frames touches a row: a transaction that waits for a stream lock then holds no toy's row.
+     */
+    static void holdAll(StoreTx tx, List<String> portals) {
+        portals.forEach(tx.sharedStreams()::hold);
+    }
+
+    /** Frames of {@code deviceId} that arrived, in arrival order; its stream lock is held ({@link #holdAll}). */
     void arrive(StoreTx tx, String deviceId, List<StreamTracker.Received> arriving, long nowMillis, Outcome out) {
         settle(tx, deviceId, arriving, false, nowMillis, out);
     }
 
-    /** The portal's wait is over: parked frames go on across the gap, those of unannounced boots are refused. */
+    /**
+     * The portal's wait is over: parked frames go on across the gap, those of unannounced boots are refused.
+     * Its stream lock is held ({@link #holdAll}).
+     */
     void endWait(StoreTx tx, String deviceId, long nowMillis, Outcome out) {
         settle(tx, deviceId, List.of(), true, nowMillis, out);
     }
@@ -101,7 +112,6 @@ final class StreamArbiter {
     private void settle(StoreTx tx, String deviceId, List<StreamTracker.Received> arriving, boolean endWait,
                         long nowMillis, Outcome out) {
         SharedStreams streams = tx.sharedStreams();
-        streams.lock(deviceId);
         StreamTracker tracker = new StreamTracker(bootsKept);
         tracker.load(streams.positions(deviceId));
         List<SharedStreams.Parked> parked = streams.parked(deviceId);

@@ -29,6 +29,16 @@ final class JdbcSharedStreams implements SharedStreams {
     }
 
     @Override
+    public void hold(String deviceId) {
+        rows.list("SELECT pg_advisory_lock(?, ?)", row -> 0, STREAM_LOCKS, SharedStreams.lockOrder(deviceId));
+    }
+
+    @Override
+    public void releaseHeld() {
+        rows.list("SELECT pg_advisory_unlock_all()", row -> 0);
+    }
+
+    @Override
     public List<StreamPosition> positions(String deviceId) {
         return rows.list("SELECT device_id, boot_id, last_seq FROM boot_stream WHERE device_id = ? "
                         + "ORDER BY born_ms, boot_id",

@@ -21,6 +21,16 @@ public interface SharedStreams {
      */
     void lock(String deviceId);
 
+    /**
+     * Takes the same lock as {@link #lock} but holds it past the transaction, until {@link #releaseHeld}: a
+     * bridge keeps a portal's stream to itself until what its frames changed is at the broker, so the next
+     * bridge's events and documents of that portal reach game servers after these.
+     */
+    void hold(String deviceId);
+
+    /** Lets go every lock {@link #hold} took on this connection (a closed connection lets go of them too). */
+    void releaseHeld();
+
     /** The key {@link #lock} takes for a portal; lock several portals in ascending key order. */
     static int lockOrder(String deviceId) {
         // FNV-1a: the same number in every bridge process (String.hashCode would do too, but its value is an
