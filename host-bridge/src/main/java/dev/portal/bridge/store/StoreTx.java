@@ -54,4 +54,7 @@ public interface StoreTx extends StateTx {
 
     /** Players, the toys they own, and the toys' XP history (V7.sql). */
     PlayerRecords players();
+
+    /** Stream locks and parked frames of bridges sharing a PostgreSQL database (V8.sql). */
+    SharedStreams sharedStreams();
 }
