@@ -2,7 +2,9 @@ package dev.portal.system.chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How a chaos run is set up. A run of three minutes or more injects the full set of faults (10 broker restarts,
@@ -26,39 +28,42 @@ public record ChaosOptions(Duration duration, int portals, int pads, int toysPer
     /** The shared subscription group of several bridges ({@code --shared}). */
     public static final String SHARED_GROUP = "chaos";
 
+    /** A choice scripts/chaos takes by its lower-case name. */
+    public interface Choice {
+        String name();
+
+        /** The name scripts/chaos takes and the summary prints. */
+        default String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The choice of {@code type} labelled {@code label}; throws naming {@code option} and the choices. */
+        static <E extends Enum<E> & Choice> E parse(Class<E> type, String option, String label) {
+            List<E> all = List.of(type.getEnumConstants());
+            return all.stream().filter(e -> e.label().equals(label.toLowerCase(Locale.ROOT))).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(option + " takes "
+                            + all.stream().map(Choice::label).collect(Collectors.joining(" or ")) + ", not '" + label
+                            + "'"));
+        }
+    }
+
     /** Where the bridge keeps its state: its SQLite file (the default deployment) or a PostgreSQL server. */
-    public enum Store {
+    public enum Store implements Choice {
         SQLITE, POSTGRESQL;
 
         /** {@code sqlite} or {@code postgresql}, as scripts/chaos takes it. */
         public static Store parse(String name) {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "sqlite" -> SQLITE;
-                case "postgresql" -> POSTGRESQL;
-                default -> throw new IllegalArgumentException("--store takes sqlite or postgresql, not '" + name + "'");
-            };
-        }
-
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return Choice.parse(Store.class, "--store", name);
         }
     }
 
     /** The broker between portals, bridges and the game server. */
-    public enum Broker {
+    public enum Broker implements Choice {
         MOSQUITTO, HIVEMQ;
 
         /** {@code mosquitto} or {@code hivemq}, as scripts/chaos takes it. */
         public static Broker parse(String name) {
-            return switch (name.toLowerCase(Locale.ROOT)) {
-                case "mosquitto" -> MOSQUITTO;
-                case "hivemq" -> HIVEMQ;
-                default -> throw new IllegalArgumentException("--broker takes mosquitto or hivemq, not '" + name + "'");
-            };
-        }
-
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return Choice.parse(Broker.class, "--broker", name);
         }
     }
 

@@ -45,7 +45,9 @@ class ChaosMainTest {
     void badValuesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> parse("--bridges", "0", "--store", "postgresql"));
         assertThrows(IllegalArgumentException.class, () -> parse("--bridges", "two"));
-        assertThrows(IllegalArgumentException.class, () -> parse("--broker", "emqx"));
+        assertEquals("--broker takes mosquitto or hivemq, not 'emqx'",
+                assertThrows(IllegalArgumentException.class, () -> parse("--broker", "emqx")).getMessage());
+        assertEquals(ChaosOptions.Store.POSTGRESQL, parse("--store", "PostgreSQL").store());
         assertThrows(IllegalArgumentException.class, () -> parse("--bridges"));
     }
 }
