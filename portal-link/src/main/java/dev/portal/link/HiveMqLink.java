@@ -48,6 +48,9 @@ final class HiveMqLink implements BrokerLink {
     private final LinkSettings settings;
     private final Mqtt3AsyncClient client;
     private final PublishWindow window;
+    private static final String SHARED_PREFIX = "$share/";
+    /** The shared filters subscribed to, renewed when a session resumes ({@link #renewShared}). */
+    private final java.util.Map<TopicFilter, Qos> shared = new java.util.concurrent.ConcurrentHashMap<>();
     private final Routes routes = new Routes();
     private final ExecutorService inbound;
     private final Backoff backoff;
@@ -157,7 +160,26 @@ final class HiveMqLink implements BrokerLink {
         synchronized (backoff) {
             backoff.reset();
         }
+        if (sessionPresent) {
+            renewShared();
+        }
         inbound.execute(() -> notifyListener(() -> settings.listener().connected(sessionPresent)));
+    }
+
+    /**
+     * Subscribes again to the shared filters of a resumed session: Mosquitto 2.0 restores a persistent session
+     * after its restart without its $share subscriptions, so a member that trusted the session would hear
+     * nothing of its group again. (Plain filters are not renewed: subscribing again would resend every retained
+     * message they match.) Asynchronous: this runs on the client's own thread, which must not wait for a SUBACK.
+     */
+    private void renewShared() {
+        shared.forEach((filter, qos) -> client.subscribeWith().topicFilter(filter.value()).qos(qos(qos)).send()
+                .whenComplete((ack, error) -> {
+                    if (error != null || ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
+                        LOG.warn("could not renew the shared subscription {}: {}", filter,
+                                error != null ? error.toString() : "refused");
+                    }
+                }));
     }
 
     private void onDisconnected(MqttClientDisconnectedContext context) {
@@ -244,6 +266,9 @@ final class HiveMqLink implements BrokerLink {
             if (ack.getReturnCodes().contains(Mqtt3SubAckReturnCode.FAILURE)) {
                 throw new LinkException("the broker refused the subscription to " + filter, null, true);
             }
+            if (filter.value().startsWith(SHARED_PREFIX)) {
+                shared.put(filter, qos);
+            }
         } catch (TimeoutException e) {
             throw new LinkException("no SUBACK for " + filter + " within "
                     + settings.operationTimeout().toMillis() + " ms", e);
@@ -259,6 +284,7 @@ final class HiveMqLink implements BrokerLink {
     @Override
     public void unsubscribe(TopicFilter filter) {
         routes.removeAll(filter);
+        shared.remove(filter);
         try {
             client.unsubscribeWith().topicFilter(filter.value()).send()
                     .get(settings.operationTimeout().toNanos(), TimeUnit.NANOSECONDS);

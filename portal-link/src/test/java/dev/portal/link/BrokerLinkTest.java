@@ -100,6 +100,28 @@ class BrokerLinkTest {
         }
     }
 
+    /**
+     * Mosquitto 2.0 keeps a persistent session over its restart but not the session's shared subscriptions
+     * ($share/...): a client that resumes the session and does not subscribe again hears nothing of its group.
+     */
+    @Test
+    void sharedSubscriptionsAreRenewedWhenTheSessionResumesAfterABrokerRestart() throws Exception {
+        Inbox inbox = new Inbox();
+        Connections connections = new Connections();
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "share-sub").cleanSession(false).listener(connections).build()) {
+            sub.connect(WAIT);
+            sub.subscribe(TopicFilter.shared("group", PortalTopics.ALL_EVENTS), Qos.AT_LEAST_ONCE, inbox);
+            assertEquals("fresh", connections.next());
+            MOSQUITTO.broker().publish("portal/p1/evt", text("before"), false);
+            assertEquals("before", inbox.nextAcked().text());
+            MOSQUITTO.broker().restart();
+            assertEquals("lost", connections.next());
+            assertEquals("resumed", connections.next());
+            MOSQUITTO.broker().publish("portal/p1/evt", text("after"), false);
+            assertEquals("after", inbox.nextAcked().text());
+        }
+    }
+
     @Test
     void subscriptionsAreRenewedWhenTheBrokerLostTheSession(@TempDir Path dir) throws Exception {
         Inbox inbox = new Inbox();
