@@ -112,7 +112,7 @@ final class StreamArbiter {
     private void settle(StoreTx tx, String deviceId, List<StreamTracker.Received> arriving, boolean endWait,
                         long nowMillis, Outcome out) {
         SharedStreams streams = tx.sharedStreams();
-        StreamTracker tracker = new StreamTracker(bootsKept);
+        StreamTracker tracker = new StreamTracker(bootsKept, true);
         tracker.load(streams.positions(deviceId));
         List<SharedStreams.Parked> parked = streams.parked(deviceId);
         for (SharedStreams.Parked p : parked) {

@@ -39,6 +39,14 @@ public final class StreamTracker {
     static final int MAX_HELD_TOTAL = 512;
 
     private final int bootsKept;
+    /**
+     * Whether a Birth waits its turn like any frame. One bridge receives a portal's frames in the order they were
+     * sent, so a Birth ahead of missing frames means those are lost: it re-synchronises the stream at once.
+     * Bridges sharing the portals receive them in any order: a Birth's predecessors may still be on their way
+     * through another bridge, and skipping them would drop them as duplicates. There a Birth waits for them
+     * (or for the end of the wait, {@link #expire}).
+     */
+    private final boolean patientBirths;
     /** Per device, its boots in the order they were learnt (oldest first), each with its last sequence. */
     private final Map<String, Map<Long, Long>> lastSeq = new HashMap<>();
     private final Map<String, Map<Long, NavigableMap<Long, Received>>> held = new HashMap<>();
@@ -77,10 +85,16 @@ public final class StreamTracker {
     }
 
     public StreamTracker(int bootsKept) {
+        this(bootsKept, false);
+    }
+
+    /** @param patientBirths whether a Birth waits for the frames before it (bridges sharing the portals) */
+    public StreamTracker(int bootsKept, boolean patientBirths) {
         if (bootsKept < 1) {
             throw new IllegalArgumentException("at least the current boot is kept: " + bootsKept);
         }
         this.bootsKept = bootsKept;
+        this.patientBirths = patientBirths;
     }
 
     /** Positions of each device in the order its boots were born (the store lists them so). */
@@ -104,9 +118,10 @@ public final class StreamTracker {
         Long last = lastSeq.getOrDefault(deviceId, Map.of()).get(received.boot());
         boolean birth = received.frame().message() instanceof Birth;
         if (last == null) {
-            if (!birth) {
+            if (!birth || patientBirths && !heldFromZero(deviceId, received.boot(), received.seq())) {
                 hold(deviceId, received, nowMillis);
-                return new Decision.Held(true);
+                return startIfComplete(deviceId, received.boot()).<Decision>map(Decision.Apply::new)
+                        .orElse(new Decision.Held(true));
             }
             // A new boot starts at its Birth; frames of it that came early are released behind it. Frames held
             // below it (its first Birth was lost, this one answers a Rebirth) are older: they go first.
@@ -121,7 +136,7 @@ public final class StreamTracker {
         if (isHeld(deviceId, received)) {
             return new Decision.Duplicate(true);
         }
-        if (received.seq() == last + 1 || birth) {
+        if (received.seq() == last + 1 || birth && !patientBirths) {
             // A Birth re-synchronises the stream (the answer to a Rebirth): frames held before it go first.
             List<Received> ready = new ArrayList<>();
             if (birth) {
@@ -190,7 +205,10 @@ public final class StreamTracker {
         boolean gap = false;
         if (boots != null) {
             for (Map.Entry<Long, NavigableMap<Long, Received>> boot : boots.entrySet()) {
-                if (knows(deviceId, boot.getKey())) {
+                // A boot announced by a Birth that waited its turn starts now, with the frames before that Birth.
+                boolean announced = boot.getValue().values().stream()
+                        .anyMatch(r -> r.frame().message() instanceof Birth);
+                if (knows(deviceId, boot.getKey()) || announced) {
                     apply.addAll(boot.getValue().values());
                     gap = true;
                 } else {
@@ -199,6 +217,34 @@ public final class StreamTracker {
             }
         }
         return new Expiry(apply, unannounced, gap);
+    }
+
+    /**
+     * A boot no Birth has started yet, whose waiting Birth now has every frame from 0 before it: those frames, the
+     * Birth, and the frames after it without a gap, in order. Only Births that wait their turn wait for this.
+     */
+    private Optional<List<Received>> startIfComplete(String deviceId, long boot) {
+        NavigableMap<Long, Received> frames = held.getOrDefault(deviceId, Map.of()).get(boot);
+        if (!patientBirths || frames == null) {
+            return Optional.empty();
+        }
+        Optional<Received> birth = frames.values().stream().filter(r -> r.frame().message() instanceof Birth)
+                .findFirst();
+        if (birth.isEmpty() || !heldFromZero(deviceId, boot, birth.get().seq())) {
+            return Optional.empty();
+        }
+        List<Received> ready = new ArrayList<>(releaseBelow(deviceId, boot, birth.get().seq()));
+        frames.remove(birth.get().seq());
+        ready.add(birth.get());
+        releaseAfter(deviceId, boot, birth.get().seq(), ready);
+        return Optional.of(ready);
+    }
+
+    /** Whether every frame of the boot from sequence 0 up to {@code seq} (not included) is held. */
+    private boolean heldFromZero(String deviceId, long boot, long seq) {
+        NavigableMap<Long, Received> frames = held.getOrDefault(deviceId, Map.of()).get(boot);
+        long below = frames == null ? 0 : frames.headMap(seq, false).size();
+        return below == seq;
     }
 
     public int heldCount(String deviceId) {
