@@ -54,4 +54,7 @@ public interface StoreTx extends StateTx {
 
     /** Players, the toys they own, and the toys' XP history (V7.sql). */
     PlayerRecords players();
+
+    /** Bridges' leases, and taking over what a bridge whose lease ran out left behind (V9.sql). */
+    BridgeLeases leases();
 }

@@ -1,0 +1,4 @@
+-- V8: placeholder, empty on purpose
+-- Another branch (several bridges applying frames, issue 15 item 1) owns V8. Migrations apply versions in
+-- order and stop at the first missing one, so V9 needs a V8 to exist; at the merge, that branch's V8.sql
+-- replaces this file. Nothing here changes the schema.
