@@ -12,3 +12,19 @@ CREATE TABLE bridge_lease (
 -- Owners whose events waited from before V9 get a lease that has run out: the owner itself keeps them if it
 -- is the bridge that starts (a single-bridge SQLite file), any other bridge sends them otherwise.
 INSERT INTO bridge_lease (owner, expires_ms) SELECT DISTINCT owner, 0 FROM event_outbox;
+-- A tag write sent to a portal and not answered yet. The portal's CommandResult may reach any bridge of the
+-- share group, and the bridge that sent the write may be gone: whichever bridge gets the result settles the
+-- write by this row (clears the toy's write_pending, answers the game server that asked), and a write nobody
+-- answered a lease past its due time is answered "timeout" by whichever bridge finds it first. Deleting the
+-- row is conditional, so only one bridge settles each. reply_to and request_id are NULL for a write planned
+-- when a toy was read, which no game server waits for.
+CREATE TABLE pending_write (
+    correlation_id  BIGINT       PRIMARY KEY,
+    device_id       VARCHAR(200) NOT NULL,
+    uid             VARCHAR(32)  NOT NULL,
+    revision        BIGINT       NOT NULL,
+    reply_to        TEXT,
+    request_id      TEXT,
+    due_ms          BIGINT       NOT NULL
+);
+CREATE INDEX pending_write_due ON pending_write (due_ms);

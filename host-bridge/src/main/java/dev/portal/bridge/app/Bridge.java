@@ -194,7 +194,7 @@ public final class Bridge implements AutoCloseable {
         if (config.toyKey().isEmpty()) {
             LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
         }
-        updates = new UpdateService(parts, config.writeTimeout());
+        updates = new UpdateService(parts, config.writeTimeout(), lease);
         players = new PlayerApi(parts);
         frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
         statuses = new StatusIngest(parts);
@@ -205,6 +205,9 @@ public final class Bridge implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,
                 TimeUnit.MILLISECONDS);
         delivery.schedule(timer, worker);
+        long sweep = config.writeTimeout().toMillis(); // writes a dead bridge left unanswered (UpdateService)
+        timer.scheduleWithFixedDelay(() -> worker.execute(updates::answerAbandoned), sweep, sweep,
+                TimeUnit.MILLISECONDS);
         long paced = Math.max(1, config.limits().portalDocumentInterval().toMillis() / 2);
         timer.scheduleWithFixedDelay(() -> worker.execute(publisher::sendDuePortals), paced, paced,
                 TimeUnit.MILLISECONDS);

@@ -62,7 +62,7 @@ public final class BridgeLease {
      */
     public void renew() {
         long now = clock.millis();
-        boolean held = store.inTransaction(tx -> tx.leases().renew(owner, now + leaseMillis));
+        boolean held = store.inTransaction(tx -> tx.takeover().renewLease(owner, now + leaseMillis));
         boolean first = renewedAt == Long.MIN_VALUE;
         if (!held && !first) {
             LOG.warn("this bridge stalled for longer than its lease ({} ms) and another took over its events; "
@@ -76,7 +76,7 @@ public final class BridgeLease {
         if (now - steadySince < leaseMillis) {
             return;
         }
-        List<String> dead = store.inTransaction(tx -> tx.leases().expired(owner, now));
+        List<String> dead = store.inTransaction(tx -> tx.takeover().expiredLeases(owner, now));
         for (String other : dead) {
             long started = System.nanoTime();
             int taken = outbox.adopt(other, now);

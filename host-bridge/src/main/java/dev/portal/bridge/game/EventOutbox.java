@@ -133,7 +133,7 @@ public final class EventOutbox {
             return 0;
         }
         long first = nextPosition;
-        List<OutboxEvent> taken = store.inTransaction(tx -> tx.leases().takeOutbox(dead, owner, first, nowMillis));
+        List<OutboxEvent> taken = store.inTransaction(tx -> tx.takeover().takeOutbox(dead, owner, first, nowMillis));
         if (taken.isEmpty()) {
             return 0;
         }

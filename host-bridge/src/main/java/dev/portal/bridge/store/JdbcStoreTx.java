@@ -49,17 +49,17 @@ final class JdbcStoreTx implements StoreTx {
     private final Map<String, Optional<PortalState>> portals = new HashMap<>();
 
     private final JdbcPlayerRecords players;
-    private final JdbcBridgeLeases leases;
+    private final JdbcTakeoverRecords takeover;
 
     JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements) {
         this.rows = new Rows(connection, statements);
         this.players = new JdbcPlayerRecords(rows);
-        this.leases = new JdbcBridgeLeases(rows);
+        this.takeover = new JdbcTakeoverRecords(rows);
     }
 
     @Override
-    public BridgeLeases leases() {
-        return leases;
+    public TakeoverRecords takeover() {
+        return takeover;
     }
 
     @Override

@@ -56,5 +56,5 @@ public interface StoreTx extends StateTx {
     PlayerRecords players();
 
     /** Bridges' leases, and taking over what a bridge whose lease ran out left behind (V9.sql). */
-    BridgeLeases leases();
+    TakeoverRecords takeover();
 }

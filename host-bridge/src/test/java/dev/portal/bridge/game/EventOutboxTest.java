@@ -179,7 +179,7 @@ class EventOutboxTest {
     }
 
     // A bridge that dies for good strands none of its events: once its lease has run out (BridgeLease), a bridge
-    // still running publishes them, and the dead one sends none of them if it comes back. LeaseStoreContract runs
+    // still running publishes them, and the dead one sends none of them if it comes back. TakeoverStoreContract runs
     // the SQL on PostgreSQL too, TakeoverOnPostgresTest two whole bridges.
     /** Moves the clock on by {@code by}, renewing the leases of {@code running} every RENEW_EVERY, as their timers do. */
     private void run(Duration by, Run... running) {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every database behind JdbcStore must do the same way. Subclasses run it on SQLite and on PostgreSQL,
  * so a statement that only one of them accepts, or reads back differently, fails here.
  */
-abstract class JdbcStoreContract extends LeaseStoreContract {
+abstract class JdbcStoreContract extends TakeoverStoreContract {
     /** Opens the database called {@code name} (created empty on first use); the same name opens the same data. */
     protected abstract JdbcStore open(String name);
 

@@ -1,12 +1,14 @@
 package dev.portal.bridge.store;
 
 import dev.portal.bridge.state.OutboxEvent;
+import dev.portal.bridge.state.PendingWrite;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bridge leases and outbox takeover (V9) the same way on every database: JdbcStoreContract's subclasses run these. */
-abstract class LeaseStoreContract extends PlayerStoreContract {
+abstract class TakeoverStoreContract extends PlayerStoreContract {
     private static OutboxEvent event(long position, String id) {
         return new OutboxEvent(position, id, "{\"eventId\":\"" + id + "\"}");
     }
@@ -33,7 +35,7 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
     }
 
     private static boolean renew(Store store, String owner, long expires) {
-        return store.inTransaction(tx -> tx.leases().renew(owner, expires));
+        return store.inTransaction(tx -> tx.takeover().renewLease(owner, expires));
     }
 
     @Test
@@ -43,9 +45,9 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
             assertTrue(renew(store, "a", 200));
             renew(store, "b", 300);
             renew(store, "c", 50);
-            assertEquals(List.of("a"), store.inTransaction(tx -> tx.leases().expired("c", 250)));
-            assertEquals(List.of("a", "c"), store.inTransaction(tx -> tx.leases().expired("b", 250)));
-            assertEquals(List.of("c"), store.inTransaction(tx -> tx.leases().expired("b", 200)), "a's 200 is not before 200");
+            assertEquals(List.of("a"), store.inTransaction(tx -> tx.takeover().expiredLeases("c", 250)));
+            assertEquals(List.of("a", "c"), store.inTransaction(tx -> tx.takeover().expiredLeases("b", 250)));
+            assertEquals(List.of("c"), store.inTransaction(tx -> tx.takeover().expiredLeases("b", 200)), "a's 200 is not before 200");
         }
     }
 
@@ -55,12 +57,12 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
             renew(store, "dead", 100);
             add(store, "dead", event(3, "d3"), event(4, "d4"), event(7, "d7"));
             add(store, "heir", event(0, "h0"), event(1, "h1"));
-            List<OutboxEvent> taken = store.inTransaction(tx -> tx.leases().takeOutbox("dead", "heir", 2, 101));
+            List<OutboxEvent> taken = store.inTransaction(tx -> tx.takeover().takeOutbox("dead", "heir", 2, 101));
             assertEquals(List.of(event(2, "d3"), event(3, "d4"), event(6, "d7")), taken, "renumbered, gaps kept");
             assertEquals(List.of(), store.inTransaction(tx -> tx.outbox("dead")));
             assertEquals(List.of("h0", "h1", "d3", "d4", "d7"), store.inTransaction(tx -> tx.outbox("heir")).stream()
                     .map(OutboxEvent::eventId).toList(), "the heir's next run resends them all, in order");
-            assertEquals(List.of(), store.inTransaction(tx -> tx.leases().expired("heir", Long.MAX_VALUE)),
+            assertEquals(List.of(), store.inTransaction(tx -> tx.takeover().expiredLeases("heir", Long.MAX_VALUE)),
                     "the dead lease is gone");
             assertFalse(renew(store, "dead", 500), "a bridge coming back starts a new lease");
         }
@@ -71,11 +73,36 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
         try (JdbcStore store = open("not-taken")) {
             renew(store, "a", 100);
             add(store, "a", event(0, "a0"));
-            assertEquals(List.of(), store.inTransaction(tx -> tx.leases().takeOutbox("a", "b", 0, 100)));
+            assertEquals(List.of(), store.inTransaction(tx -> tx.takeover().takeOutbox("a", "b", 0, 100)));
             assertEquals(1, store.inTransaction(tx -> tx.outbox("a")).size(), "still a's");
-            assertEquals(1, store.inTransaction(tx -> tx.leases().takeOutbox("a", "b", 0, 101)).size());
-            assertEquals(List.of(), store.inTransaction(tx -> tx.leases().takeOutbox("a", "c", 0, 101)));
+            assertEquals(1, store.inTransaction(tx -> tx.takeover().takeOutbox("a", "b", 0, 101)).size());
+            assertEquals(List.of(), store.inTransaction(tx -> tx.takeover().takeOutbox("a", "c", 0, 101)));
             assertEquals(List.of(), store.inTransaction(tx -> tx.outbox("c")));
+        }
+    }
+
+    private static boolean settle(Store store, long correlationId) {
+        return store.inTransaction(tx -> tx.takeover().settleWrite(correlationId));
+    }
+
+    @Test
+    void aPendingWriteIsReadBackAsWrittenAndSettledOnceAndTheOverdueComeOldestFirst() {
+        PendingWrite asked = new PendingWrite(16_777_300L, "den", "04AA", 7,
+                Optional.of(new PendingWrite.Requester("game/replies/shop", "r-1")), 5_000);
+        PendingWrite planned = new PendingWrite(16_777_301L, "attic", "04BB", 2, Optional.empty(), 4_000);
+        try (JdbcStore store = open("writes")) {
+            store.inTransaction(tx -> {
+                tx.takeover().addWrite(asked);
+                tx.takeover().addWrite(planned);
+                return null;
+            });
+            assertEquals(Optional.of(asked), store.inTransaction(tx -> tx.takeover().pendingWrite(asked.correlationId())));
+            assertEquals(List.of(planned, asked), store.inTransaction(tx -> tx.takeover().overdueWrites(5_001, 10)));
+            assertEquals(List.of(planned), store.inTransaction(tx -> tx.takeover().overdueWrites(5_000, 10)));
+            assertEquals(List.of(planned), store.inTransaction(tx -> tx.takeover().overdueWrites(9_000, 1)));
+            assertTrue(settle(store, planned.correlationId()));
+            assertFalse(settle(store, planned.correlationId()), "settled once");
+            assertEquals(Optional.empty(), store.inTransaction(tx -> tx.takeover().pendingWrite(planned.correlationId())));
         }
     }
 
@@ -86,15 +113,16 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
             add(store, "old-bridge", event(0, "o0"));
         }
         try (Connection c = connect("v8"); Statement statement = c.createStatement()) {
-            statement.execute("DROP TABLE bridge_lease"); // back to V8, as a bridge of the previous release left it
+            statement.execute("DROP TABLE pending_write"); // back to V8, as a bridge of the previous release left it
+            statement.execute("DROP TABLE bridge_lease");
             statement.execute("DELETE FROM schema_version WHERE version = 9");
             if (!c.getAutoCommit()) {
                 c.commit();
             }
         }
         try (JdbcStore store = open("v8")) {
-            assertEquals(List.of("old-bridge"), store.inTransaction(tx -> tx.leases().expired("new-bridge", 1)));
-            assertEquals(1, store.inTransaction(tx -> tx.leases().takeOutbox("old-bridge", "new-bridge", 0, 1)).size());
+            assertEquals(List.of("old-bridge"), store.inTransaction(tx -> tx.takeover().expiredLeases("new-bridge", 1)));
+            assertEquals(1, store.inTransaction(tx -> tx.takeover().takeOutbox("old-bridge", "new-bridge", 0, 1)).size());
         }
     }
 
@@ -127,7 +155,7 @@ abstract class LeaseStoreContract extends PlayerStoreContract {
                     for (int d = 0; d < dead; d++) {
                         long first = next;
                         String owner = "dead-" + d;
-                        List<OutboxEvent> mine = store.inTransaction(tx -> tx.leases().takeOutbox(owner, heir, first, 11));
+                        List<OutboxEvent> mine = store.inTransaction(tx -> tx.takeover().takeOutbox(owner, heir, first, 11));
                         taken += mine.size();
                         next = mine.isEmpty() ? next : mine.getLast().position() + 1;
                     }

@@ -1,24 +1,28 @@
 package dev.portal.bridge.store;
 
 import dev.portal.bridge.state.OutboxEvent;
+import dev.portal.bridge.state.PendingWrite;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The SQL behind BridgeLeases (V9.sql), on the transaction's connection. Plain statements SQLite and PostgreSQL
+ * The SQL behind TakeoverRecords (V9.sql), on the transaction's connection. Plain statements SQLite and PostgreSQL
  * both run: the race between bridges is settled by the row count of a conditional DELETE (PostgreSQL locks the
  * lease row, and a second DELETE waiting on it re-checks its WHERE once the first commits and finds no row;
  * SQLite lets one writer in at a time).
  */
-final class JdbcBridgeLeases implements BridgeLeases {
+final class JdbcTakeoverRecords implements TakeoverRecords {
     private final Rows rows;
 
-    JdbcBridgeLeases(Rows rows) {
+    JdbcTakeoverRecords(Rows rows) {
         this.rows = rows;
     }
 
     @Override
-    public boolean renew(String owner, long expiresMillis) {
+    public boolean renewLease(String owner, long expiresMillis) {
         if (rows.update("UPDATE bridge_lease SET expires_ms = ? WHERE owner = ?", expiresMillis, owner) == 1) {
             return true;
         }
@@ -29,7 +33,7 @@ final class JdbcBridgeLeases implements BridgeLeases {
     }
 
     @Override
-    public List<String> expired(String self, long nowMillis) {
+    public List<String> expiredLeases(String self, long nowMillis) {
         return rows.list("SELECT owner FROM bridge_lease WHERE expires_ms < ? AND owner <> ? ORDER BY owner",
                 row -> row.getString("owner"), nowMillis, self);
     }
@@ -49,5 +53,38 @@ final class JdbcBridgeLeases implements BridgeLeases {
                         + "ORDER BY position",
                 row -> new OutboxEvent(row.getLong("position"), row.getString("event_id"), row.getString("payload")),
                 heir, firstPosition);
+    }
+
+    @Override
+    public void addWrite(PendingWrite w) {
+        rows.update("INSERT INTO pending_write (correlation_id, device_id, uid, revision, reply_to, request_id, "
+                        + "due_ms) VALUES (?, ?, ?, ?, ?, ?, ?)", w.correlationId(), w.deviceId(), w.uid(), w.revision(),
+                w.requester().map(PendingWrite.Requester::replyTo).orElse(null),
+                w.requester().map(PendingWrite.Requester::requestId).orElse(null), w.dueMillis());
+    }
+
+    @Override
+    public Optional<PendingWrite> pendingWrite(long correlationId) {
+        return rows.one("SELECT * FROM pending_write WHERE correlation_id = ?", JdbcTakeoverRecords::write,
+                correlationId);
+    }
+
+    @Override
+    public boolean settleWrite(long correlationId) {
+        return rows.update("DELETE FROM pending_write WHERE correlation_id = ?", correlationId) == 1;
+    }
+
+    @Override
+    public List<PendingWrite> overdueWrites(long beforeMillis, int limit) {
+        return rows.list("SELECT * FROM pending_write WHERE due_ms < ? ORDER BY due_ms, correlation_id LIMIT ?",
+                JdbcTakeoverRecords::write, beforeMillis, limit);
+    }
+
+    private static PendingWrite write(ResultSet row) throws SQLException {
+        String replyTo = row.getString("reply_to");
+        Optional<PendingWrite.Requester> requester = replyTo == null ? Optional.empty()
+                : Optional.of(new PendingWrite.Requester(replyTo, row.getString("request_id")));
+        return new PendingWrite(row.getLong("correlation_id"), row.getString("device_id"), row.getString("uid"),
+                row.getLong("revision"), requester, row.getLong("due_ms"));
     }
 }
