@@ -17,6 +17,7 @@ import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.store.StoreTx;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Status;
 import org.slf4j.Logger;
@@ -156,10 +157,19 @@ public final class UpdateService {
         PendingWrite pending = new PendingWrite(correlationId, write.deviceId(), uid, write.profileRevision(),
                 request.map(r -> new PendingWrite.Requester(r.replyTo().value(), r.correlationId())),
                 clock.millis() + writeTimeout.toMillis());
-        store.inTransaction(tx -> {
-            tx.takeover().addWrite(pending);
-            return null;
-        });
+        try {
+            store.inTransaction(tx -> {
+                tx.takeover().addWrite(pending);
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // not sent, as nobody could settle its answer; the toy keeps write_pending for its next read
+            LOG.warn("could not record a write for {} on {}, not sent: {}", uid, write.deviceId(), e.toString());
+            request.ifPresent(r -> reply(r, "queued", "not written now; written when the toy is next read", null));
+            return;
+        }
         try {
             commands.send(write.deviceId(), correlationId, write.command());
             counters.count(Counter.TOY_WRITES_SENT);
