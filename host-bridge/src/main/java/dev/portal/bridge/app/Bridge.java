@@ -16,6 +16,8 @@ import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.homeassistant.DiscoveryPrefix;
 import dev.portal.bridge.homeassistant.HomeAssistantDiscovery;
 import dev.portal.bridge.ingest.FrameIngest;
+import dev.portal.bridge.ingest.FrameSink;
+import dev.portal.bridge.ingest.SharedFrameIngest;
 import dev.portal.bridge.ingest.StatusIngest;
 import dev.portal.bridge.metrics.BridgeMetrics;
 import dev.portal.bridge.player.PlayerApi;
@@ -88,7 +90,7 @@ public final class Bridge implements AutoCloseable {
     private PausingStore store;
     private BrokerLink link;
     private DeadLetters deadLetters;
-    private FrameIngest frames;
+    private FrameSink frames;
     private StatusIngest statuses;
     private UpdateService updates;
     private PlayerApi players;
@@ -177,7 +179,7 @@ public final class Bridge implements AutoCloseable {
         List<PublishObserver> observers = new ArrayList<>(List.of(metrics.observer()));
         homeAssistant.ifPresent(observers::add);
         publisher = new GamePublisher(link, store, counters, outbox, config.clock(),
-                config.limits().portalDocumentInterval(), PublishObserver.all(observers));
+                config.limits().portalDocumentInterval(), PublishObserver.all(observers), config.sharedGroup().isPresent());
         // Before any message: the documents a previous run may have left stale and the events it left
         // unconfirmed, in their order. Queued first, it waits for the connection below.
         worker.execute(() -> {
@@ -196,8 +198,10 @@ public final class Bridge implements AutoCloseable {
         }
         updates = new UpdateService(parts, config.writeTimeout(), lease);
         players = new PlayerApi(parts);
-        frames = new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
-        statuses = new StatusIngest(parts);
+        frames = config.sharedGroup().isPresent()
+                ? new SharedFrameIngest(parts, updates, config.sharedWait(), config.restartGrace())
+                : new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
+        statuses = new StatusIngest(parts, config.sharedGroup().isPresent());
         link.connect(mqtt.connectTimeout());
         linkUp.countDown();
         publishStatus(true);

@@ -76,6 +76,11 @@ public final class BridgeMain implements Callable<Integer> {
                     + "bridges split them (give each its own --client-id)")
     String shared;
 
+    @Option(names = "--shared-wait-ms", defaultValue = "30000",
+            description = "with --shared: how long a frame waits, parked in the database, for earlier ones another "
+                    + "bridge holds (a killed bridge's share waits for it on Mosquitto) before the gap is given up")
+    long sharedWaitMillis;
+
     @Option(names = "--client-id", description = "MQTT client id (default portal-bridge-HOST)")
     String clientId;
 
@@ -171,7 +176,13 @@ public final class BridgeMain implements Callable<Integer> {
         BridgeConfig config = new BridgeConfig(mqtt, broker == null ? Optional.of(port) : Optional.empty(), dataDir,
                 Optional.ofNullable(shared), Duration.ofMillis(reorderMillis), Duration.ofMillis(writeTimeoutMillis),
                 Duration.ofSeconds(2), Duration.ofMillis(restartGraceMillis), Clock.systemUTC(), Optional.empty(),
-                toyKey(), InputLimits.defaults());
+                toyKey(), InputLimits.defaults(), Duration.ofMillis(sharedWaitMillis));
+        if (shared != null && (storeUrl == null || !storeUrl.startsWith("jdbc:postgresql:"))) {
+            // Bridges of a group agree on each portal's stream through PostgreSQL's locks; an SQLite file has one
+            // writer and no such locks, and a bridge's own file would be a second copy of the truth.
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--shared needs --store jdbc:postgresql://...: bridges of a group share one PostgreSQL database");
+        }
         if (storeUrl != null) {
             if (!storeUrl.startsWith("jdbc:")) {
                 throw new CommandLine.ParameterException(new CommandLine(this),

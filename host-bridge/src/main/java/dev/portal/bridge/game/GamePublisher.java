@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Publishes committed changes to game servers: retained portal and toy documents, and the event stream. */
 public final class GamePublisher {
@@ -33,6 +34,7 @@ public final class GamePublisher {
     private final PortalDocuments portalDocuments;
     private final Clock clock;
     private final PublishObserver observer;
+    private final Optional<LockedDocuments> locked;
 
     /** Portal documents paced as the default limits say, on the system clock. */
     public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox) {
@@ -48,6 +50,16 @@ public final class GamePublisher {
     /** @param observer hears every portal document and event published (metrics, Home Assistant) */
     public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox, Clock clock,
                          Duration portalInterval, PublishObserver observer) {
+        this(link, store, counters, outbox, clock, portalInterval, observer, false);
+    }
+
+    /**
+     * @param locked each retained document under its row's lock, from the row as it is ({@link LockedDocuments}):
+     *               for bridges sharing the portals
+     */
+    public GamePublisher(BrokerLink link, Store store, BridgeCounters counters, EventOutbox outbox, Clock clock,
+                         Duration portalInterval, PublishObserver observer, boolean locked) {
+        this.locked = locked ? Optional.of(new LockedDocuments(store, link, counters)) : Optional.empty();
         this.link = link;
         this.clock = clock;
         this.observer = observer;
@@ -66,6 +78,8 @@ public final class GamePublisher {
     /**
      * Documents first, then events: a game server that reads a toy's document on an event finds it at least as
      * new as the event. Each document is published once however many changes of it {@code after} gathered.
+     * When bridges share the portals, this returns once the broker has the events: the caller holds the
+     * portals' stream locks until then, so the next bridge's events of a portal come after these.
      */
     public void publish(AfterCommit after) {
         if (after.staged().size() != after.events().size()) {
@@ -77,6 +91,7 @@ public final class GamePublisher {
         outbox.publish(after.staged());
         if (!after.events().isEmpty()) {
             observer.events(after.events(), clock.millis());
+            locked.ifPresent(l -> l.await(outbox.answered()));
         }
     }
 
@@ -103,7 +118,12 @@ public final class GamePublisher {
     }
 
     private void sendPortal(PortalState portal) {
-        send(GameTopics.portal(DeviceId.of(portal.deviceId())), GameJson.portal(portal), true);
+        Topic topic = GameTopics.portal(DeviceId.of(portal.deviceId()));
+        if (locked.isPresent()) {
+            locked.get().portal(portal.deviceId(), topic, GameJson::portal).ifPresent(observer::portal);
+            return;
+        }
+        send(topic, GameJson.portal(portal), true);
         observer.portal(portal);
     }
 
@@ -116,14 +136,21 @@ public final class GamePublisher {
         if (toys.isEmpty()) {
             return;
         }
-        List<ObjectNode> documents = store.inTransaction(tx -> toys.stream()
-                .map(t -> GameJson.toy(t, tx.placementOf(t.uid()), tx.playHistory(t.uid(), GameJson.RECENT_SESSIONS))
-                        // whether a player owns it, never who: every game server reads every toy's document
-                        .put("claimed", tx.players().claim(t.uid()).map(ToyClaim::claimed).orElse(false)))
-                .toList());
+        if (locked.isPresent()) {
+            toys.forEach(t -> locked.get().toy(t.uid(), GameTopics.toy(t.uid()),
+                    tx -> tx.toy(t.uid()).map(current -> toyDocument(tx, current))));
+            return;
+        }
+        List<ObjectNode> documents = store.inTransaction(tx -> toys.stream().map(t -> toyDocument(tx, t)).toList());
         for (int i = 0; i < toys.size(); i++) {
             send(GameTopics.toy(toys.get(i).uid()), documents.get(i), true);
         }
+    }
+
+    private static ObjectNode toyDocument(StoreTx tx, ToyProfile t) {
+        return GameJson.toy(t, tx.placementOf(t.uid()), tx.playHistory(t.uid(), GameJson.RECENT_SESSIONS))
+                // whether a player owns it, never who: every game server reads every toy's document
+                .put("claimed", tx.players().claim(t.uid()).map(ToyClaim::claimed).orElse(false));
     }
 
     public void send(Topic topic, ObjectNode document, boolean retained) {

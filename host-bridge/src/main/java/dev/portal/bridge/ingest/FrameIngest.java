@@ -18,13 +18,8 @@ import dev.portal.bridge.state.StreamPosition;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.protocol.frame.Birth;
-import dev.portal.protocol.frame.Command;
-import dev.portal.protocol.frame.CommandReport;
 import dev.portal.protocol.frame.Frame;
 import dev.portal.protocol.frame.FrameCodec;
-import dev.portal.protocol.frame.FrameException;
-import dev.portal.protocol.frame.ToyRead;
-import dev.portal.protocol.toy.ToyVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,17 +44,18 @@ import java.util.concurrent.TimeUnit;
  * and committed. So whatever the broker has been told is handled is in the database: a bridge killed at any
  * moment gets the rest again from the broker.
  */
-public final class FrameIngest {
+public final class FrameIngest implements FrameSink {
     private static final Logger LOG = LoggerFactory.getLogger(FrameIngest.class);
 
     private final Store store;
+    private final FrameScreen screen;
     private final StreamTracker tracker;
     private final BirthGate births;
     private final PortalCommands portalCommands;
     private final DeviceClock deviceClock;
     private final FrameApplier applier;
     private final GamePublisher publisher;
-    private final UpdateService updates;
+    private final CommitFollowUp followUp;
     private final DeadLetters deadLetters;
     private final BridgeCounters counters;
     private final Clock clock;
@@ -91,9 +87,9 @@ public final class FrameIngest {
     public FrameIngest(BridgeParts parts, UpdateService updates, Duration reorderWindow, Duration restartGrace) {
         this.store = parts.store();
         this.publisher = parts.publisher();
-        this.updates = updates;
         this.deadLetters = parts.deadLetters();
         this.counters = parts.counters();
+        this.screen = new FrameScreen(deadLetters, counters);
         this.clock = parts.clock();
         this.reorderWindow = reorderWindow;
         this.restartGrace = restartGrace;
@@ -102,6 +98,7 @@ public final class FrameIngest {
         this.births = new BirthGate(limits, clock.millis());
         this.portalCommands = new PortalCommands(parts.commands(), new RebirthLimiter(reorderWindow.multipliedBy(4),
                 limits.rebirths(), clock.millis()), counters, clock);
+        this.followUp = new CommitFollowUp(publisher, updates, portalCommands, this::scheduleSweep);
         this.deviceClock = new DeviceClock(limits.clockSkew());
         this.applier = new FrameApplier(restartGrace, parts.toys(), limits.bootsKept());
         this.timer = parts.timer();
@@ -131,6 +128,7 @@ public final class FrameIngest {
     }
 
     /** Handles a frame; {@code ack} runs once the frame's fate is committed (see the class comment). */
+    @Override
     public void onFrame(DeviceId device, Topic topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
         counters.count(Counter.FRAMES_RECEIVED);
         if (!accept(device.value(), topic.value(), payload, receivedMillis, ack)) {
@@ -138,41 +136,13 @@ public final class FrameIngest {
         }
     }
 
-    /**
-     * Decodes and offers one frame; false when it was refused. (The bridge refuses frames larger than the
-     * protocol allows before they are queued; the decoder refuses any that reach it.)
-     */
+    /** Screens and offers one frame; false when it was refused. */
     private boolean accept(String deviceId, String topic, byte[] payload, long receivedMillis, Acknowledgement ack) {
-        Frame frame;
-        try {
-            frame = FrameCodec.decode(payload);
-        } catch (FrameException e) {
-            deadLetters.refuse(Refusal.UNDECODABLE, e.reason() + ": " + e.getMessage(), topic, payload);
+        Optional<Frame> screened = screen.screen(deviceId, topic, payload);
+        if (screened.isEmpty()) {
             return false;
         }
-        switch (frame.message()) {
-            case Birth birth when !birth.deviceId().equals(deviceId) -> {
-                deadLetters.refuse(Refusal.DEVICE_MISMATCH, "Birth of " + birth.deviceId() + " on the topic of "
-                        + deviceId, topic, payload);
-                return false;
-            }
-            case Command ignored -> {
-                deadLetters.refuse(Refusal.UNEXPECTED_COMMAND, "portals do not send commands", topic, payload);
-                return false;
-            }
-            // A portal holds no toy key, so its verdict proves nothing. Refused like a command: one dead letter,
-            // never held (a 1.1 portal never sends one; the gap it leaves costs at most a Rebirth). A foreign toy
-            // (1.2) is the exception: its identity needs no key, only the public format of its line.
-            case ToyRead read when read.verdict() != ToyVerdict.FOREIGN -> {
-                deadLetters.refuse(Refusal.UNTRUSTED_VERDICT,
-                        "portals report toy areas (ToyAreas); only the bridge judges them", topic, payload);
-                return false;
-            }
-            // Typed outcome data for technicians' tools: tracked like every frame (it takes a sequence number), kept nowhere.
-            case CommandReport ignored -> counters.count(Counter.COMMAND_REPORTS_IGNORED);
-            default -> {
-            }
-        }
+        Frame frame = screened.get();
         long boot = frame.header().bootId();
         if (frame.message() instanceof Birth && !tracker.knows(deviceId, boot)) {
             Optional<BirthGate.Refused> refused = births.admit(deviceId, tracker.knowsDevice(deviceId), clock.millis());
@@ -264,6 +234,7 @@ public final class FrameIngest {
      * store is unavailable (the bridge's store waits for it, so only while the bridge stops), the frames stay
      * staged and nothing is acknowledged: the broker sends them again.
      */
+    @Override
     public void flush() {
         if (!staged.isEmpty()) {
             commitStaged();
@@ -339,12 +310,7 @@ public final class FrameIngest {
     }
 
     private void publish(AfterCommit after) {
-        publisher.publish(after);
-        updates.sendWrites(after);
-        after.verdicts().forEach(portalCommands::showVerdict);
-        updates.onResults(after);
-        after.rebirths().forEach(portalCommands::requestRebirth);
-        after.restarted().forEach(this::scheduleSweep);
+        followUp.run(after);
     }
 
     /** One frame alone; dead-lettered only when a healthy store refuses it (an unavailable one throws). */

@@ -30,7 +30,11 @@ public final class StatusIngest {
     private final BridgeCounters counters;
     private final Clock clock;
 
-    public StatusIngest(BridgeParts parts) {
+    /** Bridges of a share group each hear every status: the portal's stream lock makes one of them apply it. */
+    private final boolean sharedStreams;
+
+    public StatusIngest(BridgeParts parts, boolean sharedStreams) {
+        this.sharedStreams = sharedStreams;
         this.store = parts.store();
         this.publisher = parts.publisher();
         this.deadLetters = parts.deadLetters();
@@ -60,6 +64,9 @@ public final class StatusIngest {
         }
         long now = clock.millis();
         Outcome outcome = store.inTransaction(tx -> {
+            if (sharedStreams) {
+                tx.sharedStreams().lock(device.value());
+            }
             Optional<PortalState> portal = tx.portal(device.value());
             if (portal.isEmpty() || portal.get().bootId() == null || portal.get().bootId() != status.bootId()) {
                 return new Outcome(true, Optional.empty());

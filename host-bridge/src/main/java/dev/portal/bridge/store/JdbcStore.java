@@ -55,6 +55,11 @@ public final class JdbcStore implements Store {
             }
         }
 
+        /** SQLite has one writer and no row locks (nor their syntax); PostgreSQL may be shared by bridges. */
+        boolean postgresql() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+
         @Override
         public String toString() {
             return url; // never the password
@@ -130,7 +135,7 @@ public final class JdbcStore implements Store {
         try {
             Connection c = connected();
             try {
-                T result = work.run(new JdbcStoreTx(c, statements));
+                T result = work.run(new JdbcStoreTx(c, statements, connector.postgresql()));
                 c.commit();
                 return result;
             } catch (Exception e) {

@@ -51,8 +51,16 @@ final class JdbcStoreTx implements StoreTx {
     private final JdbcPlayerRecords players;
     private final JdbcTakeoverRecords takeover;
 
-    JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements) {
+    /**
+     * How a toy is read for a change: on PostgreSQL, bridges sharing the database may change one toy at once (a
+     * game server's update through one, its portal's frames through another), so the row is locked until commit
+     * and the second change starts from the first one's result instead of overwriting it.
+     */
+    private final String toyForChange;
+
+    JdbcStoreTx(Connection connection, Map<String, PreparedStatement> statements, boolean rowLocks) {
         this.rows = new Rows(connection, statements);
+        this.toyForChange = "SELECT * FROM toy WHERE uid = ?" + (rowLocks ? " FOR UPDATE" : "");
         this.players = new JdbcPlayerRecords(rows);
         this.takeover = new JdbcTakeoverRecords(rows);
     }
@@ -65,6 +73,11 @@ final class JdbcStoreTx implements StoreTx {
     @Override
     public PlayerRecords players() {
         return players;
+    }
+
+    @Override
+    public SharedStreams sharedStreams() {
+        return new JdbcSharedStreams(rows);
     }
 
     @Override
@@ -149,7 +162,7 @@ final class JdbcStoreTx implements StoreTx {
 
     @Override
     public Optional<ToyProfile> toy(String uid) {
-        return rows.one("SELECT * FROM toy WHERE uid = ?", JdbcStoreTx::toy, uid);
+        return rows.one(toyForChange, JdbcStoreTx::toy, uid);
     }
 
     @Override

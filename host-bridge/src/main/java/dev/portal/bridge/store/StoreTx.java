@@ -55,6 +55,9 @@ public interface StoreTx extends StateTx {
     /** Players, the toys they own, and the toys' XP history (V7.sql). */
     PlayerRecords players();
 
-    /** Bridges' leases, and taking over what a bridge whose lease ran out left behind (V9.sql). */
+    /** Stream locks and parked frames of bridges sharing a PostgreSQL database (V8.sql). */
+    SharedStreams sharedStreams();
+
+    /** Bridges' leases, and what one leaves that another finishes: its outbox, its tag writes (V9.sql). */
     TakeoverRecords takeover();
 }

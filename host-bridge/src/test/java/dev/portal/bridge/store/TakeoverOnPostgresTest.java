@@ -118,8 +118,8 @@ class TakeoverOnPostgresTest {
      * A tag write whose bridge dies before the portal answers: the other bridge gets the answer and settles it
      * (the write was recorded in pending_write before it went out); and an update a bridge committed before it
      * died is written by another the next time the toy is read, because write_pending is in the database.
-     * Only one bridge is running whenever the portal sends frames: spreading one portal's frames over several
-     * is issue 15 item 1, not this test.
+     * Only one bridge is running whenever the portal sends frames, so which bridge applies which frame (the
+     * stream arbiter's business) does not change what the test sees.
      */
     @Test
     void theOtherBridgeSettlesAWriteWhoseBridgeDiedAndWritesAnUpdateOneLeftPending() throws Exception {
