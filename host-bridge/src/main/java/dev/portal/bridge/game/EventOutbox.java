@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * transaction of the change it reports, published after that commits, and deleted once the broker has
  * acknowledged it. Whatever the broker has not acknowledged after {@code resendAfter} is published again (a
  * clean session drops its in-flight messages on a disconnect, a full buffer drops its oldest), and a bridge
- * that died publishes what is left when it starts, before anything new; a copy keeps its eventId.
+ * that died publishes what is left when it starts, before anything new, or another bridge sharing the database
+ * does once the dead one's lease has run out (BridgeLease); a copy keeps its eventId.
  * Everything but the delivery callbacks runs on the bridge's worker thread.
  */
 public final class EventOutbox {

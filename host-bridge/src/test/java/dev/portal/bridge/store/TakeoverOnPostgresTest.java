@@ -175,6 +175,42 @@ class TakeoverOnPostgresTest {
     }
 
     /**
+     * Two bridges running, the portal's frames shared between them (the stream arbiter orders them): a write's
+     * answer often reaches the bridge that did not send it, and every update is still answered "written".
+     */
+    @Test
+    void everyUpdateIsAnsweredWrittenWhicheverBridgeGetsThePortalsAnswer() throws Exception {
+        try (ThrowawayPostgres postgres = ThrowawayPostgres.start()) {
+            BridgeConfig.StoreUrl url = database(postgres);
+            SimTag tag = blaze();
+            int updates = 8;
+            try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), "127.0.0.1", Ports.free());
+                 Collector game = new Collector(broker.serverUri(), "game/#");
+                 FramePortal portal = new FramePortal(broker.serverUri(), "den", 1, Clock.systemUTC());
+                 Bridge a = Bridge.start(member(broker.serverUri(), "bridge-a", url), LEASE);
+                 Bridge b = Bridge.start(member(broker.serverUri(), "bridge-b", url), LEASE)) {
+                portal.start();
+                portal.place(0, 0, tag);
+                game.await("game/events", "recognised", WAIT);
+                for (int i = 1; i <= updates; i++) {
+                    game.publish(UPDATE, request("s" + i, 10));
+                    JsonNode answer = reply(game, "s" + i);
+                    assertEquals("written", answer.get("status").asText(), answer.toString());
+                    assertEquals(90 + 10L * i, answer.at("/profile/xp").asLong());
+                }
+                assertEquals(90 + 10L * updates, tag.record().orElseThrow().coCreation().xp());
+                a.awaitIdle();
+                b.awaitIdle();
+                LOG.info("writes sent by bridge-a/bridge-b: {}/{}; answers settled by bridge-a/bridge-b: {}/{}",
+                        a.counters().get(Counter.TOY_WRITES_SENT), b.counters().get(Counter.TOY_WRITES_SENT),
+                        a.counters().get(Counter.TOY_WRITES_CONFIRMED), b.counters().get(Counter.TOY_WRITES_CONFIRMED));
+                assertEquals(updates, a.counters().get(Counter.TOY_WRITES_CONFIRMED)
+                        + b.counters().get(Counter.TOY_WRITES_CONFIRMED));
+            }
+        }
+    }
+
+    /**
      * A write whose bridge died and that the portal never answers is answered "timeout" by the other bridge a
      * lease after its due time; the toy keeps write_pending, so its next read plans the write again.
      */
