@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The SQL behind TakeoverRecords (V9.sql), on the transaction's connection. Plain statements SQLite and PostgreSQL
- * both run: the race between bridges is settled by the row count of a conditional DELETE (PostgreSQL locks the
- * lease row, and a second DELETE waiting on it re-checks its WHERE once the first commits and finds no row;
- * SQLite lets one writer in at a time).
+ * both run: every race between bridges (for a dead lease, for a pending write) is settled by the row count of a
+ * DELETE (PostgreSQL locks the row, and a second DELETE waiting on it re-checks its WHERE once the first commits
+ * and finds no row; SQLite lets one writer in at a time).
  */
 final class JdbcTakeoverRecords implements TakeoverRecords {
     private final Rows rows;
