@@ -2,11 +2,8 @@ package dev.portal.bench.fleet;
 
 import dev.portal.system.process.ChildProcess;
 import dev.portal.system.process.JavaCommand;
-import dev.portal.testsupport.Await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,22 +24,8 @@ final class ChildJvm {
                               String readyLine) throws IOException {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dlogback.configurationFile=portal-logback.xml");
-        // HiveMQ's Guava touches sun.misc.Unsafe: allowed, as scripts/bridge allows it, without a warning per start.
-        if (Runtime.version().feature() >= 24) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
         ChildProcess process = ChildProcess.start(name, JavaCommand.of(mainClass, options, args), log);
-        try {
-            Await.until(() -> name + " to log '" + readyLine + "' in " + log, () -> {
-                if (!process.isAlive()) {
-                    throw new IOException(name + " exited with " + process.process().exitValue() + "; see " + log);
-                }
-                return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(readyLine);
-            }, READY_TIMEOUT);
-            return process;
-        } catch (AssertionError e) {
-            process.kill();
-            throw new IOException(e.getMessage(), e);
-        }
+        process.awaitReady(readyLine, READY_TIMEOUT);
+        return process;
     }
 }

@@ -9,64 +9,65 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The host bridge ({@code BridgeMain}, as scripts/bridge runs it) on its own store, restartable. */
+/** One host bridge ({@code BridgeMain}, as scripts/bridge runs it) on the run's store, restartable. */
 final class BridgeProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String RUNNING = "portal bridge: running on";
+    private static final String MAIN_CLASS = "dev.portal.bridge.app.BridgeMain";
 
+    private final String id;
     private final Path dir;
     private final List<String> args;
     private ChildProcess process;
     private int kills;
 
-    private static final String MAIN_CLASS = "dev.portal.bridge.app.BridgeMain";
-
-    /** @param storeArgs {@link BridgeStore#bridgeArgs()}: none keeps the state in {@code dir}'s SQLite file */
-    BridgeProcess(String brokerUri, Path dir, List<String> storeArgs) throws IOException {
+    /**
+     * @param id        its MQTT client id, the same in every start so it finds its session and its outbox again
+     * @param shared    the shared subscription group when it is one of several bridges
+     * @param storeArgs {@link BridgeStore#bridgeArgs()}: none keeps the state in {@code dir}'s SQLite file
+     */
+    BridgeProcess(String id, String brokerUri, Path dir, Optional<String> shared, List<String> storeArgs)
+            throws IOException {
+        this.id = id;
         this.dir = dir;
         Files.createDirectories(dir);
         // No metrics page: its fixed default port would clash with any other bridge on the machine.
         List<String> all = new ArrayList<>(List.of("--broker", brokerUri, "--data-dir", dir.toString(),
-                "--client-id", "chaos-bridge", "--metrics-port", "0"));
+                "--client-id", id, "--metrics-port", "0"));
+        shared.ifPresent(group -> all.addAll(List.of("--shared", group)));
         all.addAll(storeArgs);
         this.args = List.copyOf(all);
+    }
+
+    String id() {
+        return id;
     }
 
     int kills() {
         return kills;
     }
 
-    void start() throws IOException, InterruptedException {
-        Path log = dir.resolve("bridge.log");
-        long before = Files.exists(log) ? Files.size(log) : 0;
-        process = ChildProcess.start("bridge", JavaCommand.of(MAIN_CLASS, List.of("-Xmx256m",
-                "-XX:+UseSerialGC", "-Dlogback.configurationFile=portal-logback.xml"), args), log);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.size(log) > before && tail(log, before).contains(RUNNING)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IOException("the bridge exited with " + process.process().exitValue() + "; see " + log);
-            }
-            Thread.sleep(50);
-        }
-        process.kill();
-        throw new IOException("the bridge did not start within " + READY_TIMEOUT + "; see " + log);
+    void start() throws IOException {
+        launch();
+        awaitReady();
     }
 
-    private static String tail(Path log, long from) throws IOException {
-        byte[] all = Files.readAllBytes(log);
-        return new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
-                java.nio.charset.StandardCharsets.UTF_8);
+    /** Starts the process without waiting for it: {@link #awaitReady} then, so several bridges start together. */
+    void launch() throws IOException {
+        process = ChildProcess.start(id, JavaCommand.of(MAIN_CLASS, List.of("-Xmx256m",
+                "-XX:+UseSerialGC", "-Dlogback.configurationFile=portal-logback.xml"), args), dir.resolve("bridge.log"));
     }
 
-    void killAndRestart(Duration down) throws IOException, InterruptedException {
+    void awaitReady() throws IOException {
+        process.awaitReady(RUNNING, READY_TIMEOUT);
+    }
+
+    /** kill -9: the bridge gets no chance to finish anything. */
+    void kill() {
         process.kill();
         kills++;
-        Thread.sleep(down.toMillis());
-        start();
     }
 
     /** SIGTERM: the bridge finishes its queue and closes the database. */

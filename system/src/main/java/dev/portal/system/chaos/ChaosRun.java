@@ -2,8 +2,6 @@ package dev.portal.system.chaos;
 
 import dev.portal.system.net.PausableProxy;
 import dev.portal.system.portal.World;
-import dev.portal.system.process.SystemBroker;
-import dev.portal.testsupport.Mosquitto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +17,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole system as separate processes under faults: Mosquitto (persistent), the bridge on its SQLite file
- * or on a PostgreSQL server of the run's own, several simulated portals behind pausable proxies, and the players.
- * Faults strike on a seeded plan while the players play; then the system drains and the bridge's records are
- * judged against what the players did.
+ * The whole system as separate processes under faults: a persistent broker (Mosquitto, or HiveMQ CE in a process
+ * of its own), the bridge on its SQLite file or one or more bridges on a PostgreSQL server of the run's own,
+ * several simulated portals behind pausable proxies, and the players. Faults strike on a seeded plan while the
+ * players play; then the system drains and the bridges' records, read once from their shared store, are judged
+ * against what the players did.
  */
 public final class ChaosRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
@@ -36,10 +35,12 @@ public final class ChaosRun {
     private final AtomicInteger brokerRestarts = new AtomicInteger();
     private final AtomicInteger databaseRestarts = new AtomicInteger();
     private final List<String> faultErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Which bridges each bridge kill took, and when: for the summary. */
+    private final List<String> bridgeKills = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile GameEventCheck gameCheck;
 
     public ChaosRun(ChaosOptions options, PrintStream out) {
-        this.o = options;
+        this.o = options.check();
         this.out = out;
     }
 
@@ -72,18 +73,20 @@ public final class ChaosRun {
         Path dir = o.dir();
         Files.createDirectories(dir);
         FaultPlan plan = FaultPlan.of(o);
-        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, store %s, data in %s%n",
-                o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(), o.store().label(), dir);
+        out.printf("chaos: %d s, %d portals x %d pads, %d toys each, seed %d, store %s, %d bridge%s, broker %s, "
+                        + "data in %s%n", o.duration().toSeconds(), o.portals(), o.pads(), o.toysPerPortal(), o.seed(),
+                o.store().label(), o.bridges(), o.bridges() == 1 ? "" : "s (shared group " + ChaosOptions.SHARED_GROUP
+                        + ")", o.broker().label(), dir);
         out.printf("chaos: readers %s%n", java.util.stream.IntStream.range(0, o.portals())
                 .mapToObj(i -> "chaos-" + i + " " + PortalProcess.readers(i)).toList());
         BridgeStore store = track(o.store() == ChaosOptions.Store.POSTGRESQL
                 ? PostgresBridgeStore.start(dir.resolve("postgresql"))
                 : new SqliteBridgeStore(dir.resolve("bridge")));
-        Mosquitto broker = track(SystemBroker.start(dir.resolve("broker")));
+        ChaosBroker broker = track(ChaosBroker.start(o.broker(), dir.resolve("broker")));
         GameListener game = track(new GameListener(broker.uri()));
         FrameTap tap = track(new FrameTap(broker.uri(), dir.resolve("portal-frames.log")));
-        BridgeProcess bridge = track(new BridgeProcess(broker.uri(), dir.resolve("bridge"), store.bridgeArgs()));
-        bridge.start();
+        ChaosBridges bridges = track(ChaosBridges.of(o, broker.uri(), dir, store));
+        bridges.start();
         Map<String, Path> worldFiles = new LinkedHashMap<>();
         for (int i = 0; i < o.portals(); i++) {
             worldFiles.put("chaos-" + i, dir.resolve("world-chaos-" + i + ".txt"));
@@ -104,7 +107,7 @@ public final class ChaosRun {
         }
         long start = System.currentTimeMillis();
         long end = start + o.duration().toMillis();
-        Thread faults = new Thread(() -> inject(plan, start, broker, bridge, store, portals), "faults");
+        Thread faults = new Thread(() -> inject(plan, start, broker, bridges, store, portals), "faults");
         Thread partition = new Thread(() -> partition(plan, start, proxies.get(plan.partitionedPortal())), "partition");
         faults.start();
         partition.start();
@@ -118,26 +121,26 @@ public final class ChaosRun {
         long playedMillis = System.currentTimeMillis() - start;
         out.printf("played %.1f s: %d actions (%.1f events/s); draining...%n", playedMillis / 1000.0, actions.size(),
                 actions.size() * 1000.0 / playedMillis);
-        ensureRunning(bridge, portals);
+        ensureRunning(bridges, portals);
         long drainStart = System.nanoTime();
         drain(store, worlds);
         out.printf("drained in %.1f s%n", (System.nanoTime() - drainStart) / 1e9);
-        // The game server waits for its events while the bridge still runs, as it would in production: a
+        // The game server waits for its events while the bridges still run, as it would in production: a
         // bridge stopped first would keep what it had not yet published for its next start.
         long gameStart = System.nanoTime();
         GameEventCheck whileRunning = awaitGameEvents(BridgeRecords.read(store), game);
         out.printf("game events settled in %.1f s (%d missing then)%n", (System.nanoTime() - gameStart) / 1e9,
                 whileRunning.missing());
-        bridge.stop();
+        bridges.stop();
         BridgeRecords records = BridgeRecords.read(store);
         records.save(dir.resolve("bridge-records"));
         Verdict.Summary summary = Verdict.judge(actions, worlds, records, System.currentTimeMillis());
         gameCheck = awaitGameEvents(records, game);
-        print(summary, plan, bridge, portals, tap);
+        print(summary, plan, bridges, portals, tap);
         return summary;
     }
 
-    private void inject(FaultPlan plan, long start, Mosquitto broker, BridgeProcess bridge, BridgeStore store,
+    private void inject(FaultPlan plan, long start, ChaosBroker broker, ChaosBridges bridges, BridgeStore store,
                         List<PortalProcess> portals) {
         for (FaultPlan.Fault f : plan.faults()) {
             try {
@@ -145,13 +148,18 @@ public final class ChaosRun {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                LOG.info("fault: {}{}", f.kind(), f.portal() >= 0 ? " chaos-" + f.portal() : "");
+                LOG.info("fault: {}{}{}", f.kind(), f.portal() >= 0 ? " chaos-" + f.portal() : "",
+                        f.bridges().isEmpty() ? "" : " " + bridges.names(f.bridges()));
                 switch (f.kind()) {
                     case BROKER_RESTART -> {
                         broker.restart(Duration.ofMillis(500));
                         brokerRestarts.incrementAndGet();
                     }
-                    case BRIDGE_KILL -> bridge.killAndRestart(Duration.ofMillis(500));
+                    case BRIDGE_KILL -> {
+                        bridgeKills.add(bridges.names(f.bridges()) + " at " + (System.currentTimeMillis() - start) / 1000
+                                + " s");
+                        bridges.killAndRestart(f.bridges());
+                    }
                     case PORTAL_KILL -> portals.get(f.portal()).killAndRestart(Duration.ofMillis(500));
                     case DATABASE_RESTART -> {
                         store.restart(o.databaseDown());
@@ -180,11 +188,9 @@ public final class ChaosRun {
         }
     }
 
-    private void ensureRunning(BridgeProcess bridge, List<PortalProcess> portals) throws IOException, InterruptedException {
-        if (!bridge.isAlive()) {
-            faultErrors.add("the bridge was not running at the end");
-            bridge.start();
-        }
+    private void ensureRunning(ChaosBridges bridges, List<PortalProcess> portals)
+            throws IOException, InterruptedException {
+        bridges.ensureRunning(faultErrors);
         for (PortalProcess p : portals) {
             if (!p.isAlive()) {
                 faultErrors.add("portal " + p.id() + " was not running at the end");
@@ -223,25 +229,29 @@ public final class ChaosRun {
     /** The events of the last commits may still be on their way to the game server: wait for them a little. */
     private static GameEventCheck awaitGameEvents(BridgeRecords records, GameListener game) throws InterruptedException {
         long deadline = System.nanoTime() + GAME_EVENTS_TIMEOUT.toNanos();
-        GameEventCheck check = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
+        GameEventCheck check = GameEventCheck.of(records.sessions(), game);
         while (check.missing() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            check = GameEventCheck.of(records.sessions(), game.eventIds(), game.copies());
+            check = GameEventCheck.of(records.sessions(), game);
         }
         return check;
     }
 
-    private void print(Verdict.Summary s, FaultPlan plan, BridgeProcess bridge, List<PortalProcess> portals,
+    private void print(Verdict.Summary s, FaultPlan plan, ChaosBridges bridges, List<PortalProcess> portals,
                        FrameTap tap) {
         int portalKills = portals.stream().mapToInt(PortalProcess::kills).sum();
         String databaseFaults = o.store() == ChaosOptions.Store.POSTGRESQL
                 ? String.format("database restarts %d (down %d s each), ", databaseRestarts.get(),
                         o.databaseDown().toSeconds())
                 : "";
-        out.printf("faults: broker restarts %d, portal kills (kill -9) %d, bridge kills (kill -9) %d, %s"
+        out.printf("faults: %s broker restarts %d, portal kills (kill -9) %d, bridge kills (kill -9) %d, %s"
                         + "portal chaos-%d cut off for %d s, RF: %.0f %% missed answers, bit errors %.4f %% per bit%n",
-                brokerRestarts.get(), portalKills, bridge.kills(), databaseFaults, plan.partitionedPortal(),
-                o.partition().toSeconds(), o.missedAnswers() * 100, o.bitErrors() * 100);
+                o.broker().label(), brokerRestarts.get(), portalKills, bridges.kills(), databaseFaults,
+                plan.partitionedPortal(), o.partition().toSeconds(), o.missedAnswers() * 100, o.bitErrors() * 100);
+        synchronized (bridgeKills) {
+            bridgeKills.forEach(k -> out.printf("  bridge kill: %s (restarted %d s later)%n", k,
+                    ChaosBridges.RESTART_AFTER.toSeconds()));
+        }
         faultErrors.forEach(e -> out.println("fault error: " + e));
         out.printf("events made:         %d%n", s.made());
         out.printf("events delivered:    %d%n", s.delivered());
@@ -258,15 +268,17 @@ public final class ChaosRun {
             out.printf("(frames the bridge refused, on game/deadletter: %d)%n", tap.deadLetters());
         }
         s.examples().forEach(e -> out.println("  " + e));
-        out.printf("game/events: %d of %d heard by the game server, %d missing (%d heard twice, sent again after "
-                + "a bridge restart)%n", gameCheck.expected() - gameCheck.missing(), gameCheck.expected(),
-                gameCheck.missing(), gameCheck.copies());
+        out.printf("game/events: %d of %d heard by the game server (from %d bridge%s), %d missing (%d heard twice "
+                        + "with the same content, sent again after a bridge restart; %d eventIds heard with different "
+                        + "contents)%n", gameCheck.expected() - gameCheck.missing(), gameCheck.expected(),
+                bridges.count(), bridges.count() == 1 ? "" : "s", gameCheck.missing(), gameCheck.copies(),
+                gameCheck.conflicting());
         gameCheck.examples().forEach(e -> out.println("  " + e));
         out.println(passed(s) ? "chaos: PASS" : "chaos: FAIL");
     }
 
     public boolean passed(Verdict.Summary s) {
-        return s.passed() && faultErrors.isEmpty() && gameCheck != null && gameCheck.missing() == 0;
+        return s.passed() && faultErrors.isEmpty() && gameCheck != null && gameCheck.passed();
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -7,11 +7,23 @@ import java.util.Set;
 /**
  * Did the game hear about every play session the bridge recorded? A session opens with a "placed" event
  * ({sessionId}#placed), or with the toy read that found the toy ({sessionId}#read) when its TagPlaced was
- * lost; a session that ended has its "removed" event ({sessionId}#removed).
+ * lost; a session that ended has its "removed" event ({sessionId}#removed). An event heard again with the same
+ * content is a harmless copy ({@code copies}); one eventId heard with different contents ({@code conflicting})
+ * is a duplicate the game would get wrong.
  */
-record GameEventCheck(long expected, long missing, long copies, List<String> examples) {
+record GameEventCheck(long expected, long missing, long copies, long conflicting, List<String> examples) {
 
-    static GameEventCheck of(List<BridgeRecords.Session> sessions, Set<String> heard, long copies) {
+    /** Nothing missing and no eventId with two contents. */
+    boolean passed() {
+        return missing == 0 && conflicting == 0;
+    }
+
+    static GameEventCheck of(List<BridgeRecords.Session> sessions, GameListener game) {
+        return of(sessions, game.eventIds(), game.copies(), game.conflicting());
+    }
+
+    static GameEventCheck of(List<BridgeRecords.Session> sessions, Set<String> heard, long copies,
+                             List<String> conflicting) {
         long expected = 0;
         long missing = 0;
         List<String> examples = new ArrayList<>();
@@ -29,7 +41,10 @@ record GameEventCheck(long expected, long missing, long copies, List<String> exa
                 }
             }
         }
-        return new GameEventCheck(expected, missing, copies, List.copyOf(examples));
+        for (String id : conflicting) {
+            example(examples, "the game heard event " + id + " with two different contents");
+        }
+        return new GameEventCheck(expected, missing, copies, conflicting.size(), List.copyOf(examples));
     }
 
     private static void example(List<String> examples, String text) {

@@ -14,19 +14,23 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A game server as a real one would listen: game/events at QoS 1 on a persistent session, so what the broker
- * holds for it while it or the broker is away still arrives. Counts each eventId it hears.
+ * holds for it while it or the broker is away still arrives; from every bridge, as they all publish there. Counts
+ * each eventId it hears, and keeps the first content heard under it: a game takes the eventId for the event, so
+ * hearing it again with the same content changes nothing, while different content under one id (two bridges
+ * reporting one frame differently) would be taken for the first.
  */
 final class GameListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GameListener.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Integer> heard = new ConcurrentHashMap<>();
+    private final Map<String, Heard> heard = new ConcurrentHashMap<>();
     private final BrokerLink link;
 
     GameListener(String brokerUri) throws LinkException {
@@ -39,9 +43,10 @@ final class GameListener implements AutoCloseable {
 
     private void hear(byte[] payload) {
         try {
-            JsonNode id = JSON.readTree(payload).get("eventId");
+            JsonNode event = JSON.readTree(payload);
+            JsonNode id = event == null ? null : event.get("eventId");
             if (id != null) {
-                heard.merge(id.asText(), 1, Integer::sum);
+                heard.merge(id.asText(), new Heard(event, 1, false), Heard::again);
             }
         } catch (IOException e) {
             LOG.warn("unreadable game event: {}", e.getMessage());
@@ -54,7 +59,19 @@ final class GameListener implements AutoCloseable {
 
     /** Events heard more than once (sent again after a bridge restart): allowed, the ids tell them apart. */
     long copies() {
-        return heard.values().stream().mapToLong(n -> n - 1).sum();
+        return heard.values().stream().mapToLong(h -> h.times() - 1).sum();
+    }
+
+    /** The eventIds heard with more than one content: the game would have missed what the later ones said. */
+    List<String> conflicting() {
+        return heard.entrySet().stream().filter(e -> e.getValue().differs()).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** What was heard under one eventId: the first content, how often, and whether a later one differed. */
+    private record Heard(JsonNode first, int times, boolean differs) {
+        Heard again(Heard later) {
+            return new Heard(first, times + later.times, differs || later.differs || !first.equals(later.first));
+        }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package dev.portal.system.process;
 
+import dev.portal.testsupport.Await;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,25 +22,63 @@ public final class ChildProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    /** Where its output goes, and how long that file was before it started (a restart appends to it). */
+    private final Path log;
+    private final long logStart;
 
-    private ChildProcess(String name, Process process) {
+    private ChildProcess(String name, Process process, Path log, long logStart) {
         this.name = name;
         this.process = process;
+        this.log = log;
+        this.logStart = logStart;
     }
 
     public static ChildProcess start(String name, List<String> command, Path log) throws IOException {
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = builder.start();
         LOG.debug("started {} (pid {}): {}", name, p.pid(), command);
-        return new ChildProcess(name, p);
+        return new ChildProcess(name, p, log, logStart);
     }
 
     /** For processes whose standard output the caller reads (it must also drain it). */
     public static ChildProcess startPiped(String name, List<String> command, Path errorLog) throws IOException {
+        long logStart = Files.exists(errorLog) ? Files.size(errorLog) : 0;
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
-        return new ChildProcess(name, builder.start());
+        return new ChildProcess(name, builder.start(), errorLog, logStart);
+    }
+
+    /**
+     * Returns once this start of the process has written {@code readyLine} to its log (what earlier starts wrote
+     * there does not count). Fails, killing the process, if it exits first or takes longer than {@code timeout}.
+     */
+    public void awaitReady(String readyLine, Duration timeout) throws IOException {
+        try {
+            Await.until(() -> name + " to log '" + readyLine + "' in " + log, () -> {
+                if (!process.isAlive()) {
+                    throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+                }
+                return logSinceStart().contains(readyLine);
+            }, timeout);
+        } catch (AssertionError e) {
+            kill();
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private String logSinceStart() throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.min(logStart, file.length());
+            byte[] text = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(text);
+            return new String(text, StandardCharsets.UTF_8);
+        }
     }
 
     public Process process() {

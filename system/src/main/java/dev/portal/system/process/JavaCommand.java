@@ -19,6 +19,11 @@ public final class JavaCommand {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // HiveMQ's Guava (the embedded broker, the MQTT client) touches sun.misc.Unsafe: allowed, as scripts/bridge
+        // allows it, without a warning in every child's log.
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath());
