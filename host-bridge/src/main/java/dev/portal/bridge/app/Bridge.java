@@ -5,6 +5,7 @@ import dev.portal.bridge.broker.BrokerException;
 import dev.portal.bridge.broker.EmbeddedBroker;
 import dev.portal.bridge.command.CommandSender;
 import dev.portal.bridge.command.CorrelationIds;
+import dev.portal.bridge.game.BridgeLease;
 import dev.portal.bridge.game.BridgeParts;
 import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
@@ -68,10 +69,6 @@ public final class Bridge implements AutoCloseable {
     private static final byte[] OFFLINE = "{\"online\":false}".getBytes(StandardCharsets.UTF_8);
     /** Toys changed this long before the last run's final change get their retained documents again. */
     private static final Duration RETAINED_REFRESH_WINDOW = Duration.ofMinutes(10);
-    /** How often the events the broker has confirmed are deleted from the outbox. */
-    private static final long OUTBOX_CLEANUP_MILLIS = 1_000;
-    /** An event the broker has not confirmed after this long is published again (same eventId). */
-    private static final Duration OUTBOX_RESEND_AFTER = Duration.ofSeconds(10);
     private static final Duration CLOSE_EVENTS_WAIT = Duration.ofSeconds(5);
     /** Publishes unconfirmed at once before a publisher waits; beyond the broker's own in-flight window. */
     private static final int MAX_IN_FLIGHT = 4096;
@@ -80,6 +77,8 @@ public final class Bridge implements AutoCloseable {
     private static final Duration REFUSAL_SUMMARY_EVERY = Duration.ofSeconds(10);
 
     private final BridgeConfig config;
+    /** How long the bridge's lease on its outbox lasts without renewal (BridgeLease.LEASE but in tests). */
+    private final Duration lease;
     /** Home Assistant discovery under this prefix ({@code --homeassistant}); without it, earlier configs are removed. */
     private final Optional<DiscoveryPrefix> homeAssistantPrefix;
     private final BridgeCounters counters = new BridgeCounters();
@@ -96,13 +95,15 @@ public final class Bridge implements AutoCloseable {
     private UpdateService updates;
     private PlayerApi players;
     private GamePublisher publisher;
+    private EventDelivery delivery;
     private EventOutbox outbox;
     private final CountDownLatch linkUp = new CountDownLatch(1);
     private volatile boolean closing;
     private long startedMillis;
 
-    private Bridge(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistantPrefix) {
+    private Bridge(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistantPrefix, Duration lease) {
         this.config = config;
+        this.lease = lease;
         this.homeAssistantPrefix = homeAssistantPrefix;
         this.worker = new Worker("bridge-worker", this::endOfBatch);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bridge-timer"));
@@ -116,13 +117,23 @@ public final class Bridge implements AutoCloseable {
 
     /** Starts everything; on failure, closes what was started and throws. */
     public static Bridge start(BridgeConfig config) throws BrokerException, LinkException {
-        return start(config, Optional.empty());
+        return start(config, Optional.empty(), BridgeLease.LEASE);
+    }
+
+    /** Starts a bridge whose outbox others take over once it has not renewed its lease for {@code lease}. */
+    public static Bridge start(BridgeConfig config, Duration lease) throws BrokerException, LinkException {
+        return start(config, Optional.empty(), lease);
     }
 
     /** Starts a bridge that publishes Home Assistant discovery configs under the prefix, if one is given. */
     public static Bridge start(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistant)
             throws BrokerException, LinkException {
-        Bridge bridge = new Bridge(config, homeAssistant);
+        return start(config, homeAssistant, BridgeLease.LEASE);
+    }
+
+    private static Bridge start(BridgeConfig config, Optional<DiscoveryPrefix> homeAssistant, Duration lease)
+            throws BrokerException, LinkException {
+        Bridge bridge = new Bridge(config, homeAssistant, lease);
         try {
             bridge.open();
             return bridge;
@@ -160,7 +171,8 @@ public final class Bridge implements AutoCloseable {
                 .build();
         CommandSender commands = new CommandSender(link, config.clock(), new CorrelationIds(store));
         deadLetters = new DeadLetters(link, counters, config.clock());
-        outbox = new EventOutbox(store, link, counters, mqtt.clientId(), OUTBOX_RESEND_AFTER);
+        delivery = new EventDelivery(store, link, counters, mqtt.clientId(), lease, config.clock());
+        outbox = delivery.outbox();
         metrics.watchOutbox(outbox::waiting);
         Optional<HomeAssistantDiscovery> homeAssistant = homeAssistantPrefix
                 .map(prefix -> new HomeAssistantDiscovery(link, store, config.dataDir(), prefix));
@@ -175,7 +187,7 @@ public final class Bridge implements AutoCloseable {
                 homeAssistant.ifPresentOrElse(HomeAssistantDiscovery::begin,
                         () -> HomeAssistantDiscovery.removeLeftovers(link, config.dataDir()));
                 publisher.refreshRetained(RETAINED_REFRESH_WINDOW);
-                outbox.resendLeftovers();
+                delivery.resume();
             }
         });
         BridgeParts parts = BridgeParts.builder().store(store).publisher(publisher).commands(commands)
@@ -184,7 +196,7 @@ public final class Bridge implements AutoCloseable {
         if (config.toyKey().isEmpty()) {
             LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
         }
-        updates = new UpdateService(parts, config.writeTimeout());
+        updates = new UpdateService(parts, config.writeTimeout(), lease);
         players = new PlayerApi(parts);
         frames = config.sharedGroup().isPresent()
                 ? new SharedFrameIngest(parts, updates, config.sharedWait(), config.restartGrace())
@@ -196,8 +208,10 @@ public final class Bridge implements AutoCloseable {
         long every = config.statusInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> worker.execute(() -> publishStatus(false)), every, every,
                 TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(() -> worker.execute(outbox::maintain), OUTBOX_CLEANUP_MILLIS,
-                OUTBOX_CLEANUP_MILLIS, TimeUnit.MILLISECONDS);
+        delivery.schedule(timer, worker);
+        long sweep = config.writeTimeout().toMillis(); // writes a dead bridge left unanswered (UpdateService)
+        timer.scheduleWithFixedDelay(() -> worker.execute(updates::answerAbandoned), sweep, sweep,
+                TimeUnit.MILLISECONDS);
         long paced = Math.max(1, config.limits().portalDocumentInterval().toMillis() / 2);
         timer.scheduleWithFixedDelay(() -> worker.execute(publisher::sendDuePortals), paced, paced,
                 TimeUnit.MILLISECONDS);
@@ -396,12 +410,8 @@ public final class Bridge implements AutoCloseable {
             link.close();
         }
         worker.close();
-        if (outbox != null) {
-            try {
-                outbox.forgetConfirmed(); // what the broker confirmed up to the disconnect is not sent again
-            } catch (RuntimeException e) {
-                LOG.warn("could not record the last confirmed events (they will be sent again): {}", e.toString());
-            }
+        if (delivery != null) {
+            delivery.close();
         }
         if (store != null) {
             store.close();

@@ -38,10 +38,20 @@ public final class CommandSender {
 
     /** Sends the command and returns its correlation id. */
     public long send(String deviceId, CommandBody body) throws LinkException {
-        long correlationId = correlation.next();
+        long correlationId = nextId();
+        send(deviceId, correlationId, body);
+        return correlationId;
+    }
+
+    /** A correlation id for {@link #send(String, long, CommandBody)}, for a caller that records it first. */
+    public long nextId() {
+        return correlation.next();
+    }
+
+    /** Sends the command with a correlation id from {@link #nextId}. */
+    public void send(String deviceId, long correlationId, CommandBody body) throws LinkException {
         Header header = Header.of(bootId, sequence.incrementAndGet() & U32, clock.millis(), true);
         byte[] frame = FrameCodec.encode(new Frame(header, new Command(correlationId, body)));
         link.publishNow(PortalTopics.cmd(DeviceId.of(deviceId)), frame, Qos.AT_LEAST_ONCE, false);
-        return correlationId;
     }
 }

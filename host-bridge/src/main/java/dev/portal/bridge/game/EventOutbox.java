@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * transaction of the change it reports, published after that commits, and deleted once the broker has
  * acknowledged it. Whatever the broker has not acknowledged after {@code resendAfter} is published again (a
  * clean session drops its in-flight messages on a disconnect, a full buffer drops its oldest), and a bridge
- * that died publishes what is left when it starts, before anything new; a copy keeps its eventId.
+ * that died publishes what is left when it starts, before anything new, or another bridge sharing the database
+ * does once the dead one's lease has run out (BridgeLease); a copy keeps its eventId.
  * Everything but the delivery callbacks runs on the bridge's worker thread.
  */
 public final class EventOutbox {
@@ -61,8 +64,8 @@ public final class EventOutbox {
         Map<String, Long> waiting = store.inTransaction(StoreTx::outboxOwners);
         waiting.forEach((other, count) -> {
             if (!other.equals(owner)) {
-                LOG.warn("{} game events of the bridge with client id {} wait in the outbox; only a bridge started "
-                        + "with --client-id {} sends them", count, other, other);
+                LOG.info("{} game events of the bridge with client id {} wait in the outbox; that bridge sends them, "
+                        + "or a running one once its lease has run out", count, other);
             }
         });
     }
@@ -117,6 +120,40 @@ public final class EventOutbox {
         }
         left.forEach(this::send);
         return left.size();
+    }
+
+    /**
+     * Takes over the outbox of {@code dead}, a bridge whose lease ran out before {@code nowMillis} (see
+     * BridgeLease), and publishes its events after this bridge's own, in their order and with their eventIds (a
+     * game server drops a copy if the dead bridge had published one). Returns how many; 0 when another bridge
+     * took them first, and while this one is not connected: a bridge cut off from the broker leaves them to one
+     * that is not.
+     */
+    public int adopt(String dead, long nowMillis) {
+        if (!link.isConnected()) {
+            return 0;
+        }
+        long first = nextPosition;
+        List<OutboxEvent> taken = store.inTransaction(tx -> tx.takeover().takeOutbox(dead, owner, first, nowMillis));
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        nextPosition = taken.getLast().position() + 1;
+        LOG.info("publishing {} events of the bridge with client id {}, whose lease ran out", taken.size(), dead);
+        counters.count(Counter.EVENTS_RESENT, taken.size());
+        taken.forEach(this::send);
+        return taken.size();
+    }
+
+    /**
+     * Stops sending again the events another bridge took over (this one stalled longer than its lease): they
+     * are that bridge's to send now. What this one staged since stays.
+     */
+    public void forgetTakenOver() {
+        Set<Long> kept = new HashSet<>();
+        store.inTransaction(tx -> tx.outbox(owner)).forEach(event -> kept.add(event.position()));
+        unconfirmed.keySet().retainAll(kept);
+        waiting = unconfirmed.size();
     }
 
     /** Deletes what the broker has confirmed, then sends again, in order, what it left unconfirmed too long. */

@@ -9,12 +9,15 @@ import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.LinkException;
 import dev.portal.link.Topic;
 import dev.portal.bridge.state.AfterCommit;
+import dev.portal.bridge.state.PendingWrite;
 import dev.portal.bridge.state.Placement;
 import dev.portal.bridge.state.ProfileRecords;
 import dev.portal.bridge.state.TagImage;
 import dev.portal.bridge.state.ToyAuthority;
 import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreTx;
+import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.Status;
 import org.slf4j.Logger;
@@ -22,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +35,16 @@ import java.util.concurrent.Executor;
 /**
  * Game-server updates to toys: validate, persist (marked "write pending"), then write the tag through the
  * portal the toy lies on and reply when the device answers or the timeout passes; a toy that is away gets
- * "queued" and is written when next placed. Runs on the bridge's worker thread.
+ * "queued" and is written when next placed. A write sent is kept in the store until answered (pending_write,
+ * V9.sql), so whichever bridge of a share group gets the portal's answer settles it, and a write whose bridge died
+ * is answered "timeout" by another. Runs on the bridge's worker thread.
  */
 public final class UpdateService {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateService.class);
     /** The answer to a change made for a player who does not own the toy (or for a toy nobody owns). */
     static final String NOT_YOURS = "not your toy";
+    /** At most this many abandoned writes are answered per sweep; the next sweep takes the rest. */
+    private static final int ABANDONED_BATCH = 100;
 
     private final Store store;
     private final CommandSender commands;
@@ -50,13 +57,19 @@ public final class UpdateService {
     private final ToyAuthority toys;
     private final Clock clock;
     private final UpdateParser parser = new UpdateParser();
-    private final Map<Long, PendingWrite> pending = new HashMap<>();
-
-    private record PendingWrite(String deviceId, String uid, long revision, Optional<UpdateRequest> request) {
-    }
+    private final long abandonedAfterMillis;
 
     /** A tag write the portal has not answered within {@code writeTimeout} is answered "timeout". */
     public UpdateService(BridgeParts parts, Duration writeTimeout) {
+        this(parts, writeTimeout, BridgeLease.LEASE);
+    }
+
+    /**
+     * @param abandonedAfter how long past its due time a write nobody answered waits before any bridge answers
+     *                       it "timeout" (the bridge that sent it answers at the due time, unless it died): a lease
+     */
+    public UpdateService(BridgeParts parts, Duration writeTimeout, Duration abandonedAfter) {
+        this.abandonedAfterMillis = abandonedAfter.toMillis();
         this.store = parts.store();
         this.commands = parts.commands();
         this.publisher = parts.publisher();
@@ -134,60 +147,118 @@ public final class UpdateService {
         after.writes().forEach(w -> send(w, Optional.empty()));
     }
 
+    /**
+     * Records the write in the store before its command goes out (the portal's answer may reach another bridge of
+     * the share group, or this one may die before it comes), then sends it.
+     */
     private void send(AfterCommit.ToyWrite write, Optional<UpdateRequest> request) {
         String uid = write.command().uid().hex();
+        long correlationId = commands.nextId();
+        PendingWrite pending = new PendingWrite(correlationId, write.deviceId(), uid, write.profileRevision(),
+                request.map(r -> new PendingWrite.Requester(r.replyTo().value(), r.correlationId())),
+                clock.millis() + writeTimeout.toMillis());
         try {
-            long correlationId = commands.send(write.deviceId(), write.command());
+            store.inTransaction(tx -> {
+                tx.takeover().addWrite(pending);
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // not sent, as nobody could settle its answer; the toy keeps write_pending for its next read
+            LOG.warn("could not record a write for {} on {}, not sent: {}", uid, write.deviceId(), e.toString());
+            request.ifPresent(r -> reply(r, "queued", "not written now; written when the toy is next read", null));
+            return;
+        }
+        try {
+            commands.send(write.deviceId(), correlationId, write.command());
             counters.count(Counter.TOY_WRITES_SENT);
-            pending.put(correlationId, new PendingWrite(write.deviceId(), uid, write.profileRevision(), request));
             timer.schedule(() -> worker.execute(() -> timedOut(correlationId)), writeTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (LinkException e) {
+            store.inTransaction(tx -> tx.takeover().settleWrite(correlationId));
             LOG.warn("could not send WriteArea for {} to {}: {}", uid, write.deviceId(), e.getMessage());
             request.ifPresent(r -> reply(r, "queued", "the portal is unreachable; written when next placed", null));
         }
     }
 
-    public void onResults(AfterCommit after) {
-        after.results().forEach(r -> onResult(r.deviceId(), r.result()));
+    /** A write the portal answered, settled in the store, and the toy as it stands after (null: not written). */
+    private record Settled(PendingWrite write, CommandResult result, ToyProfile profile) {
     }
 
-    private void onResult(String deviceId, CommandResult result) {
-        PendingWrite write = pending.get(result.correlationId());
-        if (write == null || !write.deviceId().equals(deviceId)) {
-            counters.count(Counter.UNMATCHED_COMMAND_RESULTS);
+    /**
+     * Settles the writes the portals answered, whichever bridge sent them, in one transaction for the batch;
+     * the answers to anything else (ShowVerdict) are counted as unmatched.
+     */
+    public void onResults(AfterCommit after) {
+        if (after.results().isEmpty()) {
             return;
         }
-        pending.remove(result.correlationId());
-        if (result.status() != Status.OK) {
+        List<Settled> settled = store.inTransaction(tx -> {
+            List<Settled> done = new ArrayList<>();
+            for (AfterCommit.DeviceResult r : after.results()) {
+                long id = r.result().correlationId();
+                // only the portal the write went to answers it, and only one bridge settles it
+                tx.takeover().pendingWrite(id).filter(w -> w.deviceId().equals(r.deviceId()))
+                        .filter(w -> tx.takeover().settleWrite(id))
+                        .ifPresent(w -> done.add(new Settled(w, r.result(), r.result().status() == Status.OK
+                                ? written(tx, w) : null)));
+            }
+            return done;
+        });
+        int unmatched = after.results().size() - settled.size();
+        if (unmatched > 0) {
+            counters.count(Counter.UNMATCHED_COMMAND_RESULTS, unmatched);
+        }
+        settled.forEach(this::answer);
+    }
+
+    /** The toy once its tag holds the write; write_pending stays if it changed again meanwhile (a newer write goes). */
+    private static ToyProfile written(StoreTx tx, PendingWrite write) {
+        Optional<ToyProfile> toy = tx.toy(write.uid());
+        if (toy.isPresent() && toy.get().revision() == write.revision() && toy.get().writePending()) {
+            ToyProfile written = toy.get().withWritePending(false);
+            tx.saveToy(written);
+            return written;
+        }
+        return toy.orElse(null);
+    }
+
+    private void answer(Settled s) {
+        if (s.result().status() != Status.OK) {
             counters.count(Counter.TOY_WRITES_FAILED);
-            write.request().ifPresent(r -> reply(r, "failed", result.status() + ": " + result.detail(), null));
+            reply(s.write(), "failed", s.result().status() + ": " + s.result().detail(), null);
             return;
         }
         counters.count(Counter.TOY_WRITES_CONFIRMED);
-        ToyProfile profile = store.inTransaction(tx -> {
-            Optional<ToyProfile> toy = tx.toy(write.uid());
-            if (toy.isPresent() && toy.get().revision() == write.revision() && toy.get().writePending()) {
-                ToyProfile written = toy.get().withWritePending(false);
-                tx.saveToy(written);
-                return written;
-            }
-            return toy.orElse(null); // changed again meanwhile: the newer write is on its way
-        });
-        if (profile != null) {
-            publisher.publishToy(profile);
+        if (s.profile() != null) {
+            publisher.publishToy(s.profile());
         }
-        write.request().ifPresent(r -> reply(r, "written", "the tag holds the new profile", profile));
+        reply(s.write(), "written", "the tag holds the new profile", s.profile());
     }
 
     private void timedOut(long correlationId) {
-        PendingWrite write = pending.remove(correlationId);
-        if (write != null) {
-            counters.count(Counter.TOY_WRITES_TIMED_OUT);
-            write.request().ifPresent(r -> reply(r, "timeout",
-                    "no answer from " + write.deviceId() + " within " + writeTimeout.toMillis()
-                            + " ms; written when next placed", null));
-        }
+        store.inTransaction(tx -> tx.takeover().pendingWrite(correlationId)
+                        .filter(w -> tx.takeover().settleWrite(correlationId)))
+                .ifPresent(write -> timedOut(write, writeTimeout.toMillis()));
+    }
+
+    private void timedOut(PendingWrite write, long waitedMillis) {
+        counters.count(Counter.TOY_WRITES_TIMED_OUT);
+        reply(write, "timeout", "no answer from " + write.deviceId() + " within " + waitedMillis
+                + " ms; written when next placed", null);
+    }
+
+    /**
+     * Answers "timeout" for the writes nobody answered for {@code abandonedAfter} past their due time: their
+     * bridge died before its own timeout. The toy keeps write_pending, so its next read plans the write again.
+     * Run on the worker, every so often, by every bridge; each write is answered by the first that finds it.
+     */
+    public void answerAbandoned() {
+        long now = clock.millis();
+        store.inTransaction(tx -> tx.takeover().overdueWrites(now - abandonedAfterMillis, ABANDONED_BATCH).stream()
+                        .filter(w -> tx.takeover().settleWrite(w.correlationId())).toList())
+                .forEach(w -> timedOut(w, now - w.dueMillis() + writeTimeout.toMillis()));
     }
 
     private void reject(UpdateRequest request, String problem) {
@@ -195,10 +266,19 @@ public final class UpdateService {
         reply(request, "rejected", problem, null);
     }
 
+    private void reply(PendingWrite write, String status, String detail, ToyProfile profile) {
+        write.requester().ifPresent(r -> reply(Topic.of(r.replyTo()), r.requestId(), write.uid(), status, detail,
+                profile));
+    }
+
     private void reply(UpdateRequest request, String status, String detail, ToyProfile profile) {
+        reply(request.replyTo(), request.correlationId(), request.uid(), status, detail, profile);
+    }
+
+    private void reply(Topic replyTo, String requestId, String uid, String status, String detail, ToyProfile profile) {
         ObjectNode node = GameJson.MAPPER.createObjectNode();
-        node.put("correlationId", request.correlationId());
-        node.put("uid", request.uid());
+        node.put("correlationId", requestId);
+        node.put("uid", uid);
         node.put("status", status);
         node.put("detail", detail);
         if (profile != null) {
@@ -206,6 +286,6 @@ public final class UpdateService {
         } else {
             node.putNull("profile");
         }
-        publisher.send(request.replyTo(), node, false);
+        publisher.send(replyTo, node, false);
     }
 }

@@ -49,6 +49,7 @@ final class JdbcStoreTx implements StoreTx {
     private final Map<String, Optional<PortalState>> portals = new HashMap<>();
 
     private final JdbcPlayerRecords players;
+    private final JdbcTakeoverRecords takeover;
 
     /**
      * How a toy is read for a change: on PostgreSQL, bridges sharing the database may change one toy at once (a
@@ -61,6 +62,12 @@ final class JdbcStoreTx implements StoreTx {
         this.rows = new Rows(connection, statements);
         this.toyForChange = "SELECT * FROM toy WHERE uid = ?" + (rowLocks ? " FOR UPDATE" : "");
         this.players = new JdbcPlayerRecords(rows);
+        this.takeover = new JdbcTakeoverRecords(rows);
+    }
+
+    @Override
+    public TakeoverRecords takeover() {
+        return takeover;
     }
 
     @Override

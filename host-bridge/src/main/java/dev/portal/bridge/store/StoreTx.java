@@ -57,4 +57,7 @@ public interface StoreTx extends StateTx {
 
     /** Stream locks and parked frames of bridges sharing a PostgreSQL database (V8.sql). */
     SharedStreams sharedStreams();
+
+    /** Bridges' leases, and what one leaves that another finishes: its outbox, its tag writes (V9.sql). */
+    TakeoverRecords takeover();
 }

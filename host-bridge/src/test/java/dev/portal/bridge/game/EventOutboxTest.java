@@ -5,6 +5,7 @@ import dev.portal.bridge.state.GameEvent;
 import dev.portal.bridge.store.JdbcStore;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.telemetry.BridgeCounters;
+import dev.portal.bridge.testing.ManualClock;
 import dev.portal.bridge.testing.RecordingLink;
 import dev.portal.link.GameTopics;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,12 +29,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A game server must hear every event even when the bridge dies between committing a change and the broker
  * confirming its event: what the broker never confirmed is published again, with the same eventId, by the
- * next run of that bridge.
+ * next run of that bridge, or by another bridge once the dead one's lease has run out.
  */
 class EventOutboxTest {
+    private static final Duration LEASE = BridgeLease.LEASE;
+    private static final Duration STEP = BridgeLease.RENEW_EVERY;
+
     @TempDir
     Path dir;
     private Store store;
+    private final ManualClock clock = new ManualClock(1_000_000);
 
     private static List<String> eventIds(RecordingLink link) throws IOException {
         List<String> ids = new ArrayList<>();
@@ -57,13 +63,34 @@ class EventOutboxTest {
         return new GameEvent(id, type, "den", 0, 1, "04A1", 1_000, Map.of(), null);
     }
 
-    /** One run of a bridge: its link and the publisher side of its outbox. */
-    private record Run(RecordingLink link, EventOutbox outbox, GamePublisher publisher) {
+    /**
+     * One run of a bridge: its link, the publisher side of its outbox (which resends at once what is
+     * unconfirmed) and its lease on a clock the test moves (BridgeLeaseTest).
+     */
+    private record Run(RecordingLink link, EventOutbox outbox, GamePublisher publisher, BridgeLease lease) {
         static Run of(Store store, String owner) {
+            return of(store, owner, Clock.systemUTC());
+        }
+
+        static Run of(Store store, String owner, Clock clock) {
             RecordingLink link = new RecordingLink();
             BridgeCounters counters = new BridgeCounters();
             EventOutbox outbox = new EventOutbox(store, link, counters, owner, Duration.ZERO);
-            return new Run(link, outbox, new GamePublisher(link, store, counters, outbox));
+            return new Run(link, outbox, new GamePublisher(link, store, counters, outbox),
+                    new BridgeLease(store, outbox, owner, BridgeLease.LEASE, clock));
+        }
+
+        List<String> eventIds() throws IOException {
+            return EventOutboxTest.eventIds(link);
+        }
+
+        void commitAndPublish(Store store, String... eventIds) {
+            commitAndPublish(store, Stream.of(eventIds).map(id -> event(id, "placed")).toArray(GameEvent[]::new));
+        }
+
+        void confirmAll() {
+            link.sent().forEach(s -> s.delivered().run());
+            outbox.forgetConfirmed();
         }
 
         void commitAndPublish(Store store, GameEvent... events) {
@@ -149,5 +176,106 @@ class EventOutboxTest {
         AfterCommit unstaged = new AfterCommit();
         unstaged.event(event("den/1/1#placed", "placed"));
         assertThrows(IllegalStateException.class, () -> run.publisher().publish(unstaged));
+    }
+
+    // A bridge that dies for good strands none of its events: once its lease has run out (BridgeLease), a bridge
+    // still running publishes them, and the dead one sends none of them if it comes back. TakeoverStoreContract runs
+    // the SQL on PostgreSQL too, TakeoverOnPostgresTest two whole bridges.
+    /** Moves the clock on by {@code by}, renewing the leases of {@code running} every RENEW_EVERY, as their timers do. */
+    private void run(Duration by, Run... running) {
+        for (long done = 0; done < by.toMillis(); done += STEP.toMillis()) {
+            clock.advance(STEP);
+            for (Run r : running) {
+                r.lease().renew();
+            }
+        }
+    }
+
+    @Test
+    void aDeadBridgesUnconfirmedEventsArePublishedByAnotherOnceItsLeaseRunsOutAndNotAgainWhenItReturns()
+            throws Exception {
+        Run a = Run.of(store, "bridge-a", clock);
+        Run b = Run.of(store, "bridge-b", clock);
+        a.lease().renew();
+        b.lease().renew();
+        b.commitAndPublish(store, "b/1");
+        a.commitAndPublish(store, "a/1", "a/2", "a/3");
+        a.link().sent().getFirst().delivered().run(); // the broker confirmed a/1 only...
+        a.outbox().forgetConfirmed();
+        // ...and bridge-a died.
+
+        run(LEASE.minus(STEP), b);
+        assertEquals(List.of("b/1"), b.eventIds(), "a's lease has not run out yet");
+        run(STEP.multipliedBy(2), b);
+        assertEquals(List.of("b/1", "a/2", "a/3"), b.eventIds(), "after b's own, in their order");
+        assertEquals(a.link().sent().get(1).text(), b.link().sent().get(1).text(), "the same message");
+
+        run(STEP, b);
+        assertEquals(3, b.link().sent().size(), "taken once");
+        Run aBack = Run.of(store, "bridge-a", clock);
+        aBack.lease().renew();
+        assertEquals(0, aBack.outbox().resendLeftovers(), "its events are b's now");
+        Run bAgain = Run.of(store, "bridge-b", clock);
+        assertEquals(3, bAgain.outbox().resendLeftovers(), "b's next run would still send them, b's own first");
+        assertEquals(List.of("b/1", "a/2", "a/3"), bAgain.eventIds());
+        b.confirmAll();
+        assertEquals(0, Run.of(store, "bridge-b", clock).outbox().resendLeftovers(), "all confirmed");
+    }
+
+    @Test
+    void aRunningBridgeKeepsItsEventsAndOneJustStartedOrBackFromAGapJudgesNobodyForALease() throws Exception {
+        Run a = Run.of(store, "bridge-a", clock);
+        a.lease().renew();
+        a.commitAndPublish(store, "a/1");
+        Run b = Run.of(store, "bridge-b", clock);
+        b.lease().renew();
+        run(LEASE.multipliedBy(3), a, b);
+        assertEquals(List.of(), b.eventIds(), "a renews: its events stay its own");
+
+        clock.advance(LEASE.plusSeconds(1)); // the database was away from both, longer than a lease
+        b.lease().renew();
+        a.lease().renew();
+        assertEquals(List.of(), b.eventIds(), "a was late because everyone was; b gives it a lease's time");
+        run(LEASE.multipliedBy(2), a, b);
+        assertEquals(List.of(), b.eventIds());
+        assertEquals(List.of("a/1"), a.eventIds());
+    }
+
+    @Test
+    void aBridgeThatStalledPastItsLeaseStopsResendingWhatWasTakenOverAndKeepsWhatItStagedSince() throws Exception {
+        Run a = Run.of(store, "bridge-a", clock);
+        Run b = Run.of(store, "bridge-b", clock);
+        a.lease().renew();
+        b.lease().renew();
+        a.commitAndPublish(store, "a/1");
+        run(LEASE.plus(STEP.multipliedBy(2)), b); // a stalls: no renewal
+        assertEquals(List.of("a/1"), b.eventIds(), "taken over");
+
+        a.commitAndPublish(store, "a/2"); // a wakes up and goes on before its timer renews
+        a.lease().renew();
+        a.outbox().maintain(); // resends at once what is unconfirmed (Duration.ZERO)
+        assertEquals(List.of("a/1", "a/2", "a/2"), a.eventIds(), "a/1 is b's to send now; a/2 stays a's");
+        assertEquals(1, Run.of(store, "bridge-a", clock).outbox().resendLeftovers());
+    }
+
+    @Test
+    void aBridgeCutOffFromTheBrokerLeavesADeadOutboxToOneThatIsNot() throws Exception {
+        Run a = Run.of(store, "bridge-a", clock);
+        Run b = Run.of(store, "bridge-b", clock);
+        Run c = Run.of(store, "bridge-c", clock);
+        a.lease().renew();
+        a.commitAndPublish(store, "a/1");
+        b.link().connected(false);
+        run(LEASE.multipliedBy(2), b);
+        assertEquals(List.of(), b.eventIds());
+        run(LEASE.multipliedBy(2), b, c);
+        assertEquals(List.of("a/1"), c.eventIds());
+        assertEquals(List.of(), b.eventIds());
+    }
+
+    @Test
+    void aLeaseTooShortToRenewIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new BridgeLease(store, Run.of(store, "x", clock).outbox(), "x", Duration.ofMillis(5), clock));
     }
 }

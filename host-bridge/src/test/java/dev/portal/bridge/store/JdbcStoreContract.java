@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every database behind JdbcStore must do the same way. Subclasses run it on SQLite and on PostgreSQL,
  * so a statement that only one of them accepts, or reads back differently, fails here.
  */
-abstract class JdbcStoreContract extends PlayerStoreContract {
+abstract class JdbcStoreContract extends TakeoverStoreContract {
     /** Opens the database called {@code name} (created empty on first use); the same name opens the same data. */
     protected abstract JdbcStore open(String name);
 
@@ -351,7 +351,8 @@ abstract class JdbcStoreContract extends PlayerStoreContract {
              ResultSet rows = statement.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
             List<String> expected = List.of("V1: initial schema", "V2: the boot that last saw each placement",
                     "V3: the bridge republishes", "V4: the game/events outbox", "V5: numbers the bridge hands out",
-                    "V6: what each toy's tag last held", "V7: players own toys", "V8: frames parked by bridges");
+                    "V6: what each toy's tag last held", "V7: players own toys", "V8: frames parked by bridges",
+                    "V9: bridge leases");
             for (int version = 1; version <= expected.size(); version++) {
                 assertTrue(rows.next(), "V" + version + " is recorded");
                 assertEquals(version, rows.getInt(1));

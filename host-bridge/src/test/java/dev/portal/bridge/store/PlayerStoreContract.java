@@ -115,8 +115,9 @@ abstract class PlayerStoreContract {
         }
         try (Connection c = connect("upgrade"); Statement statement = c.createStatement()) {
             // back to V6, as a bridge of the previous release left it, with that toy
-            for (String sql : List.of("DROP TABLE parked_frame", "DROP TABLE xp_point", "DROP TABLE toy_claim",
-                    "DROP INDEX play_session_player", "ALTER TABLE play_session DROP COLUMN player",
+            for (String sql : List.of("DROP TABLE pending_write", "DROP TABLE bridge_lease", "DROP TABLE parked_frame",
+                    "DROP TABLE xp_point", "DROP TABLE toy_claim", "DROP INDEX play_session_player",
+                    "ALTER TABLE play_session DROP COLUMN player",
                     "DELETE FROM schema_version WHERE version >= 7")) {
                 statement.execute(sql);
             }

@@ -95,7 +95,7 @@ class PostgresJdbcStoreTest extends JdbcStoreContract {
              Statement statement = c.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
             rows.next();
-            assertEquals(8, rows.getInt(2), "migrated to the newest schema");
+            assertEquals(9, rows.getInt(2), "migrated to the newest schema");
             assertEquals(rows.getInt(2), rows.getInt(1), "each migration recorded once");
         }
     }
