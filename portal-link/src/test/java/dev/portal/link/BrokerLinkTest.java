@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +121,61 @@ class BrokerLinkTest {
             assertEquals("resumed", connections.next());
             MOSQUITTO.broker().publish("portal/p1/evt", text("after"), false);
             assertEquals("after", inbox.nextAcked().text());
+        }
+    }
+
+    /**
+     * Bridges of a group rely on it: a member away keeps its turn, and what was queued for it survives a broker
+     * restart (only the subscription itself does not, see above).
+     */
+    @Test
+    void aSharedMembersQueuedMessagesSurviveABrokerRestartWhileItIsAway() throws Exception {
+        Inbox inbox = new Inbox();
+        Connections connections = new Connections();
+        TopicFilter group = TopicFilter.shared("away", PortalTopics.ALL_EVENTS);
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "share-away-sub").cleanSession(false).listener(connections).build()) {
+            sub.connect(WAIT);
+            sub.subscribe(group, Qos.AT_LEAST_ONCE, inbox);
+        }
+        MOSQUITTO.broker().publish("portal/p1/evt", text("queued"), false);
+        MOSQUITTO.broker().restart();
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "share-away-sub").cleanSession(false).listener(connections)
+                .subscribe(group, Qos.AT_LEAST_ONCE, inbox).build()) {
+            sub.connect(WAIT);
+            MOSQUITTO.broker().publish("portal/p1/evt", text("after"), false);
+            List<String> got = new ArrayList<>();
+            got.add(inbox.nextAcked().text());
+            Got more = inbox.got.poll(2, TimeUnit.SECONDS);
+            if (more != null) {
+                got.add(more.text());
+            }
+            assertEquals(List.of("queued", "after"), got);
+        }
+    }
+
+    /** A member that leaves with a message unacknowledged gets it again when it comes back (no other member does). */
+    @Test
+    void aSharedMembersUnacknowledgedMessageComesBackToItWhenItReturns() throws Exception {
+        Inbox inbox = new Inbox();
+        TopicFilter group = TopicFilter.shared("inflight", PortalTopics.ALL_EVENTS);
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "inflight-sub").cleanSession(false)
+                .subscribe(group, Qos.AT_LEAST_ONCE, inbox).build()) {
+            sub.connect(WAIT);
+            MOSQUITTO.broker().publish("portal/p1/evt", text("unacked"), false);
+            inbox.next(); // never acknowledged
+        }
+        Inbox again = new Inbox();
+        try (BrokerLink sub = link(MOSQUITTO.uri(), "inflight-sub").cleanSession(false)
+                .subscribe(group, Qos.AT_LEAST_ONCE, again).build()) {
+            sub.connect(WAIT);
+            MOSQUITTO.broker().publish("portal/p1/evt", text("after"), false);
+            List<String> got = new ArrayList<>();
+            got.add(again.nextAcked().text());
+            Got more = again.got.poll(2, TimeUnit.SECONDS);
+            if (more != null) {
+                got.add(more.text());
+            }
+            assertEquals(List.of("unacked", "after"), got);
         }
     }
 
