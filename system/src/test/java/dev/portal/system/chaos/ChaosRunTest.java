@@ -25,22 +25,27 @@ class ChaosRunTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void nothingIsLostUnderFaults() throws Exception {
-        runAndCheck(ChaosOptions.Store.SQLITE);
+        runAndCheck(ChaosOptions.Store.SQLITE, options -> options);
     }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void nothingIsLostUnderFaultsAndDatabaseRestartsWithTheStateOnPostgresql() throws Exception {
-        ChaosRun run = runAndCheck(ChaosOptions.Store.POSTGRESQL);
+    void nothingIsLostUnderFaultsAndDatabaseRestartsWithTwoBridgesOnPostgresql() throws Exception {
+        // Two bridges in one share group on the embedded HiveMQ CE broker, killed one at a time and both at once.
+        // (On Mosquitto the same run still loses frames around broker restarts: host-bridge/README.md.)
+        ChaosRun run = runAndCheck(ChaosOptions.Store.POSTGRESQL,
+                options -> options.withBridges(2).withBroker(ChaosOptions.Broker.HIVEMQ));
         assertTrue(run.databaseRestarts() >= 1, "the database was restarted at least once");
     }
 
-    private static ChaosRun runAndCheck(ChaosOptions.Store store) throws Exception {
+    private static ChaosRun runAndCheck(ChaosOptions.Store store, java.util.function.UnaryOperator<ChaosOptions> more)
+            throws Exception {
         // Kept after the run (logs of the bridge, the broker, each portal and PostgreSQL) for whoever has to
         // explain a failure.
         Path dir = Path.of("target", "chaos-run-" + store.label());
         deleteRecursively(dir);
-        ChaosOptions options = ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40).withStore(store);
+        ChaosOptions options = more.apply(ChaosOptions.defaults(Duration.ofSeconds(60), dir).withPortals(3, 40)
+                .withStore(store));
         assertTrue(options.faultCount() >= 1, "every fault kind at least once");
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ChaosRun run = new ChaosRun(options, new PrintStream(text, true, StandardCharsets.UTF_8));
