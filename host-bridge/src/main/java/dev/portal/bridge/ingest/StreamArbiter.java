@@ -129,8 +129,9 @@ final class StreamArbiter {
                 }
             }
         }
-        if (endWait || tracker.heldCount(deviceId) > MAX_PARKED_PER_PORTAL) {
-            end(tx, tracker, deviceId, out);
+        boolean ended = endWait || tracker.heldCount(deviceId) > MAX_PARKED_PER_PORTAL;
+        if (ended) {
+            end(tx, tracker, deviceId, nowMillis, out);
         }
         // The table follows the tracker: what it still holds stays parked, what left it is done with.
         for (SharedStreams.Parked p : parked) {
@@ -144,6 +145,9 @@ final class StreamArbiter {
                         r.receivedMillis(), nowMillis));
                 out.parked++;
             }
+        }
+        if (ended) {
+            streams.restartWait(deviceId, nowMillis); // what still waits, waits anew (see end)
         }
     }
 
@@ -179,12 +183,30 @@ final class StreamArbiter {
         return decision;
     }
 
-    private void end(StoreTx tx, StreamTracker tracker, String deviceId, Outcome out) {
+    /**
+     * Goes on across the first gap of each boot only: frames after a further gap may be on their way through a
+     * bridge that is coming back (its share waits for it on Mosquitto), and going on across every gap at once
+     * would drop them as duplicates when they come. They wait again, a whole wait from now.
+     */
+    private void end(StoreTx tx, StreamTracker tracker, String deviceId, long nowMillis, Outcome out) {
         StreamTracker.Expiry expiry = tracker.expire(deviceId);
         if (expiry.gap()) {
             out.gaps++;
         }
-        expiry.apply().forEach(f -> apply(tx, tracker, deviceId, f, out));
+        List<StreamTracker.Received> later = new ArrayList<>();
+        StreamTracker.Received previous = null;
+        for (StreamTracker.Received r : expiry.apply()) {
+            boolean firstOfBoot = previous == null || previous.boot() != r.boot();
+            boolean follows = previous != null && previous.boot() == r.boot() && previous.seq() + 1 == r.seq();
+            boolean waitingAgain = !later.isEmpty() && later.getLast().boot() == r.boot();
+            if ((firstOfBoot || follows) && !waitingAgain) {
+                apply(tx, tracker, deviceId, r, out);
+            } else {
+                later.add(r);
+            }
+            previous = r;
+        }
+        later.forEach(r -> offer(tx, tracker, deviceId, r, nowMillis, out));
         for (StreamTracker.Received r : expiry.unannounced()) {
             out.refused.add(new Refused(Refusal.UNANNOUNCED_BOOT, "boot " + r.boot()
                     + " was never announced by a Birth of " + deviceId, deviceId, FrameCodec.encode(r.frame())));

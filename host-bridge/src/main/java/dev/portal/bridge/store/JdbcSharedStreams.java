@@ -72,6 +72,11 @@ final class JdbcSharedStreams implements SharedStreams {
     }
 
     @Override
+    public void restartWait(String deviceId, long nowMillis) {
+        rows.update("UPDATE parked_frame SET parked_ms = ? WHERE device_id = ?", nowMillis, deviceId);
+    }
+
+    @Override
     public List<String> parkedSince(long cutoffMillis, int limit) {
         return rows.list("SELECT device_id FROM parked_frame WHERE parked_ms <= ? GROUP BY device_id "
                 + "ORDER BY MIN(parked_ms) LIMIT ?", row -> row.getString("device_id"), cutoffMillis, limit);

@@ -53,6 +53,9 @@ public interface SharedStreams {
 
     void unpark(String deviceId, long bootId, long seq);
 
+    /** The portal's parked frames count as parked at {@code nowMillis}: their wait starts again. */
+    void restartWait(String deviceId, long nowMillis);
+
     /** Portals with a frame parked at or before {@code cutoffMillis}, at most {@code limit}. */
     List<String> parkedSince(long cutoffMillis, int limit);
 
