@@ -24,8 +24,13 @@ import java.util.Set;
  * The work may run more than once (a transaction that failed is retried), so it keeps nothing between runs.
  */
 final class StreamArbiter {
-    /** Most frames parked for one portal; one more and its wait ends at once, as at the end of the wait. */
-    static final int MAX_PARKED_PER_PORTAL = 1024;
+    /**
+     * Most frames parked for one portal; one more and its wait ends at once, as at the end of the wait. On
+     * Mosquitto a killed bridge keeps its turn, so every other frame of a portal waits for it and the rest park:
+     * a busy portal (100 frames a second) parks 1,500 in a whole wait. Rows in the database, not memory: a
+     * hostile portal costs at most this many.
+     */
+    static final int MAX_PARKED_PER_PORTAL = 8192;
     /**
      * Most frames parked, all together, for ids with no boot known: those cost rows before any Birth has passed
      * the limits on new portals, so made-up ids may not park more.
