@@ -11,7 +11,6 @@ import dev.portal.bridge.game.EventOutbox;
 import dev.portal.bridge.game.GameJson;
 import dev.portal.bridge.game.GamePublisher;
 import dev.portal.bridge.game.PublishObserver;
-import dev.portal.bridge.game.UpdateParser;
 import dev.portal.bridge.game.UpdateService;
 import dev.portal.bridge.homeassistant.DiscoveryPrefix;
 import dev.portal.bridge.homeassistant.HomeAssistantDiscovery;
@@ -29,8 +28,6 @@ import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
 import dev.portal.bridge.telemetry.DeadLetters;
-import dev.portal.bridge.telemetry.LogSafe;
-import dev.portal.bridge.telemetry.Refusal;
 import dev.portal.link.Acknowledgement;
 import dev.portal.link.BrokerLink;
 import dev.portal.link.GameTopics;
@@ -38,10 +35,8 @@ import dev.portal.link.InboundMessage;
 import dev.portal.link.LinkException;
 import dev.portal.link.PortalTopics;
 import dev.portal.link.Qos;
-import dev.portal.link.Topic;
 import dev.portal.link.TopicFilter;
 import dev.portal.link.Will;
-import dev.portal.protocol.frame.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +86,8 @@ public final class Bridge implements AutoCloseable {
     private BrokerLink link;
     private DeadLetters deadLetters;
     private FrameSink frames;
-    private StatusIngest statuses;
+    private MessageRouter router;
     private UpdateService updates;
-    private PlayerApi players;
     private GamePublisher publisher;
     private EventDelivery delivery;
     private EventOutbox outbox;
@@ -197,11 +191,11 @@ public final class Bridge implements AutoCloseable {
             LOG.warn("no toy key (--toy-key-file): every toy reads as UNKNOWN and none can be written");
         }
         updates = new UpdateService(parts, config.writeTimeout(), lease);
-        players = new PlayerApi(parts);
         frames = config.sharedGroup().isPresent()
                 ? new SharedFrameIngest(parts, updates, config.sharedWait(), config.restartGrace())
                 : new FrameIngest(parts, updates, config.reorderWindow(), config.restartGrace());
-        statuses = new StatusIngest(parts, config.sharedGroup().isPresent());
+        router = new MessageRouter(frames, new StatusIngest(parts, config.sharedGroup().isPresent()), updates,
+                new PlayerApi(parts), deadLetters, counters);
         link.connect(mqtt.connectTimeout());
         linkUp.countDown();
         publishStatus(true);
@@ -226,40 +220,15 @@ public final class Bridge implements AutoCloseable {
      */
     private void onMessage(InboundMessage message, Acknowledgement ack) {
         long received = config.clock().millis();
-        if (refusedAsOversized(message)) {
+        if (router.refusedAsOversized(message)) {
             ack.acknowledge();
             return;
         }
         try {
-            worker.execute(() -> route(message, received, ack));
+            worker.execute(() -> router.route(message, received, ack));
         } catch (RejectedExecutionException e) {
             LOG.info("not acknowledged, the bridge is stopping: a message on {}", message.topic());
         }
-    }
-
-    /**
-     * A message larger than anything its topic may carry is refused here, on the link's thread, before it is
-     * queued: the worker's queue holds only messages of a sensible size. (The broker's own limit,
-     * max_packet_size in the shipped mosquitto.conf, keeps the far larger ones from reaching the bridge at all.)
-     */
-    private boolean refusedAsOversized(InboundMessage message) {
-        boolean frame = PortalTopics.parse(message.topic()).filter(p -> p.kind() == PortalTopics.Kind.EVENTS)
-                .isPresent();
-        int limit = frame ? Limits.MAX_FRAME : UpdateParser.MAX_BYTES;
-        if (message.payload().length <= limit) {
-            return false;
-        }
-        // Counted as received, as their handlers count every frame and every update request they refuse.
-        if (frame) {
-            counters.count(Counter.FRAMES_RECEIVED);
-        } else if (GameTopics.parse(message.topic()).orElse(null) instanceof GameTopics.ToyUpdate) {
-            counters.count(Counter.UPDATES_RECEIVED);
-        } else {
-            players.countReceived(message.topic());
-        }
-        deadLetters.refuse(Refusal.OVERSIZED, message.payload().length + " bytes > " + limit, message.topic().value(),
-                message.payload());
-        return true;
     }
 
     /** Game servers hear at once when the store goes away and comes back (the worker is paused meanwhile). */
@@ -308,40 +277,6 @@ public final class Bridge implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void route(InboundMessage message, long receivedMillis, Acknowledgement ack) {
-        Topic topic = message.topic();
-        try {
-            Optional<PortalTopics.PortalTopic> portal = PortalTopics.parse(topic);
-            if (portal.isPresent() && portal.get().kind() == PortalTopics.Kind.EVENTS) {
-                frames.onFrame(portal.get().device(), topic, message.payload(), receivedMillis, ack);
-                return;
-            }
-            frames.flush(); // what came before this message is applied before it
-            if (portal.isPresent() && portal.get().kind() == PortalTopics.Kind.STATUS) {
-                statuses.onStatus(portal.get().device(), topic, message.payload());
-            } else if (GameTopics.parse(topic).orElse(null) instanceof GameTopics.ToyUpdate update) {
-                updates.onRequest(topic, update.uid(), message.payload());
-            } else if (PlayerApi.serves(topic)) {
-                players.onRequest(topic, message.payload());
-            } else {
-                // A topic our filters let through but that names no portal of ours (portal/emoji-🐉/evt):
-                // counted as a dead letter, acknowledged, never retried.
-                deadLetters.refuse(Refusal.BAD_TOPIC, "not portal/{deviceId}/evt|status nor game/toys/{uid}/update",
-                        topic.value(), message.payload());
-            }
-            ack.acknowledge();
-        } catch (StoreUnavailableException e) {
-            // Only when the bridge stops while waiting for its store: the broker sends the message again.
-            LOG.info("not acknowledged, the store is unavailable: a message on {}", topic);
-        } catch (RuntimeException e) {
-            // Whatever went wrong with one message must not stop the bridge, nor come back after every
-            // reconnect: it is counted, logged and acknowledged.
-            counters.count(Counter.INTERNAL_ERRORS);
-            LOG.error("handling a message on {} failed", LogSafe.text(topic.value()), e);
-            ack.acknowledge();
         }
     }
 

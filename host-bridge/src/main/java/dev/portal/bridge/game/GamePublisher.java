@@ -137,8 +137,7 @@ public final class GamePublisher {
             return;
         }
         if (locked.isPresent()) {
-            toys.forEach(t -> locked.get().toy(t.uid(), GameTopics.toy(t.uid()),
-                    tx -> tx.toy(t.uid()).map(current -> toyDocument(tx, current))));
+            toys.forEach(t -> locked.get().toy(t.uid(), GameTopics.toy(t.uid()), GamePublisher::toyDocument));
             return;
         }
         List<ObjectNode> documents = store.inTransaction(tx -> toys.stream().map(t -> toyDocument(tx, t)).toList());

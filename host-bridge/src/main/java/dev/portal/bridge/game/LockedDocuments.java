@@ -2,6 +2,7 @@ package dev.portal.bridge.game;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portal.bridge.state.PortalState;
+import dev.portal.bridge.state.ToyProfile;
 import dev.portal.bridge.store.Store;
 import dev.portal.bridge.store.StoreTx;
 import dev.portal.bridge.telemetry.BridgeCounters;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -44,10 +46,10 @@ final class LockedDocuments {
     }
 
     /** The toy's document as its row is now ({@code document} builds it inside the transaction). */
-    void toy(String uid, Topic topic, Function<StoreTx, Optional<ObjectNode>> document) {
+    void toy(String uid, Topic topic, BiFunction<StoreTx, ToyProfile, ObjectNode> document) {
         store.inTransaction(tx -> {
-            tx.toy(uid); // locks the row (JdbcStoreTx reads toys for a change) before the document is built
-            document.apply(tx).ifPresent(d -> publishAndWait(topic, d));
+            // reading the toy locks its row (JdbcStoreTx reads toys for a change) until the document is out
+            tx.toy(uid).ifPresent(toy -> publishAndWait(topic, document.apply(tx, toy)));
             return null;
         });
     }

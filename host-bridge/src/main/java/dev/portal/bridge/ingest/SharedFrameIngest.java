@@ -9,6 +9,7 @@ import dev.portal.bridge.state.FrameApplier;
 import dev.portal.bridge.state.PortalState;
 import dev.portal.bridge.store.SharedStreams;
 import dev.portal.bridge.store.Store;
+import dev.portal.bridge.store.StoreTx;
 import dev.portal.bridge.store.StoreUnavailableException;
 import dev.portal.bridge.telemetry.BridgeCounters;
 import dev.portal.bridge.telemetry.Counter;
@@ -136,16 +137,7 @@ public final class SharedFrameIngest implements FrameSink {
         }
         List<String> portals = inLockOrder(byPortal.keySet());
         try {
-            conclude(store.inTransaction(tx -> {
-                StreamArbiter.Outcome out = new StreamArbiter.Outcome();
-                long now = clock.millis();
-                StreamArbiter.holdAll(tx, portals);
-                for (String portal : portals) {
-                    arbiter.arrive(tx, portal, byPortal.get(portal), now, out);
-                }
-                publisher.stageEvents(tx, out.after());
-                return out;
-            }));
+            settle(portals, (tx, now, out) -> portals.forEach(p -> arbiter.arrive(tx, p, byPortal.get(p), now, out)));
         } catch (StoreUnavailableException e) {
             arrivals.addAll(0, batch);
             throw e;
@@ -171,13 +163,7 @@ public final class SharedFrameIngest implements FrameSink {
     /** One portal's frames alone; dead-lettered only when a healthy store refuses them (an unavailable one throws). */
     private void arriveAlone(String portal, List<StreamTracker.Received> frames) {
         try {
-            conclude(store.inTransaction(tx -> {
-                StreamArbiter.Outcome out = new StreamArbiter.Outcome();
-                StreamArbiter.holdAll(tx, List.of(portal));
-                arbiter.arrive(tx, portal, frames, clock.millis(), out);
-                publisher.stageEvents(tx, out.after());
-                return out;
-            }));
+            settle(List.of(portal), (tx, now, out) -> arbiter.arrive(tx, portal, frames, now, out));
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -195,13 +181,7 @@ public final class SharedFrameIngest implements FrameSink {
                 .parkedSince(clock.millis() - wait.toMillis(), WAITS_ENDED_PER_CHECK)));
         for (String portal : overdue) {
             try {
-                conclude(store.inTransaction(tx -> {
-                    StreamArbiter.Outcome out = new StreamArbiter.Outcome();
-                    StreamArbiter.holdAll(tx, List.of(portal));
-                    arbiter.endWait(tx, portal, clock.millis(), out);
-                    publisher.stageEvents(tx, out.after());
-                    return out;
-                }));
+                settle(List.of(portal), (tx, now, out) -> arbiter.endWait(tx, portal, now, out));
             } catch (StoreUnavailableException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -223,6 +203,23 @@ public final class SharedFrameIngest implements FrameSink {
         });
         dropped.forEach(p -> deadLetters.refuse(Refusal.APPLY_FAILED, "parked, could not be applied",
                 eventsTopic(portal), p.frame()));
+    }
+
+    /** What one arbitration transaction does once it holds its portals' stream locks. */
+    @FunctionalInterface
+    private interface Arbitration {
+        void run(StoreTx tx, long nowMillis, StreamArbiter.Outcome out);
+    }
+
+    /** Runs {@code work} in one transaction holding the portals' stream locks, then acts on its outcome. */
+    private void settle(List<String> portals, Arbitration work) {
+        conclude(store.inTransaction(tx -> {
+            StreamArbiter.Outcome out = new StreamArbiter.Outcome();
+            StreamArbiter.holdAll(tx, portals);
+            work.run(tx, clock.millis(), out);
+            publisher.stageEvents(tx, out.after());
+            return out;
+        }));
     }
 
     /**
