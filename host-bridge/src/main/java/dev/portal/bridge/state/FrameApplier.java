@@ -17,6 +17,7 @@ import dev.portal.protocol.frame.ToyRead;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies one in-order frame of one device to the stored state, inside the caller's transaction, together with
@@ -58,7 +59,10 @@ public final class FrameApplier {
         PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, atMillis));
         Message message = frame.message();
         switch (message) {
-            case Birth birth -> portal = birth(tx, portal, birth, boot, atMillis, after);
+            // A Birth of a boot born before the current one is an old answer that came late (bridges sharing the
+            // portals may apply it after the new boot's Birth): the portal stays on its newest boot.
+            case Birth birth -> portal = olderBoot(tx, portal, boot) ? portal
+                    : birth(tx, portal, birth, boot, atMillis, after);
             case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
             case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
             case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, after);
@@ -83,6 +87,17 @@ public final class FrameApplier {
             tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
         return after;
+    }
+
+    /** Whether {@code boot} was born before the portal's current boot (both known to the store). */
+    private static boolean olderBoot(StateTx tx, PortalState portal, long boot) {
+        Long current = portal.bootId();
+        if (current == null || current == boot) {
+            return false;
+        }
+        Optional<Long> born = tx.bootBornMillis(portal.deviceId(), boot);
+        Optional<Long> currentBorn = tx.bootBornMillis(portal.deviceId(), current);
+        return born.isPresent() && currentBorn.isPresent() && born.get() < currentBorn.get();
     }
 
     private PortalState birth(StateTx tx, PortalState before, Birth birth, long boot, long atMillis, AfterCommit after) {
