@@ -24,6 +24,7 @@ final class CommandBodies {
             case Reboot r -> { }
             case ShowVerdict v -> w.u8(v.pad()).u8(v.slot()).bytes8(v.uid().bytes()).u8(ToyRecords.code(v.verdict()));
             case PresentToken t -> w.text16(t.token());
+            case ResendFrames f -> w.u32(f.bootId()).u32(f.fromSeq()).u32(f.toSeq());
             case UnknownCommand u -> w.raw(u.payload());
         }
     }
@@ -49,8 +50,17 @@ final class CommandBodies {
                     ToyRecords.verdict(r.u8("verdict")));
             case WRITE_AREA -> readArea(r);
             case PRESENT_TOKEN -> new PresentToken(WireReader.utf8(r.bytes16(1, PresentToken.MAX_BYTES, "token"), "token"));
+            case RESEND_FRAMES -> resend(r.u32("boot id"), r.u32("from seq"), r.u32("to seq"));
         };
         return new Command(id, body);
+    }
+
+    private static ResendFrames resend(long boot, long from, long to) throws FrameException {
+        if (to < from || to - from >= ResendFrames.MAX_SPAN) {
+            throw new FrameException(Reason.BAD_FIELD, "resend " + from + ".." + to + ": at most "
+                    + ResendFrames.MAX_SPAN + " frames, in order");
+        }
+        return new ResendFrames(boot, from, to);
     }
 
     private static LedMode ledMode(int code) throws FrameException {

@@ -6,7 +6,7 @@ package dev.portal.protocol.frame;
  */
 public sealed interface CommandBody
         permits SetLed, WriteToy, Calibrate, ConfigSet, FirmwareChunk, Rebirth, Reboot, ShowVerdict, WriteArea, PresentToken,
-        UnknownCommand {
+        ResendFrames, UnknownCommand {
 
     /** The kind code on the wire. */
     default int kindCode() {
@@ -21,6 +21,7 @@ public sealed interface CommandBody
             case ShowVerdict c -> CommandKind.SHOW_VERDICT.code();
             case WriteArea c -> CommandKind.WRITE_AREA.code();
             case PresentToken c -> CommandKind.PRESENT_TOKEN.code();
+            case ResendFrames c -> CommandKind.RESEND_FRAMES.code();
             case UnknownCommand c -> c.kind();
         };
     }

@@ -11,7 +11,8 @@ public enum CommandKind {
     REBOOT(7),
     SHOW_VERDICT(8),
     WRITE_AREA(9),
-    PRESENT_TOKEN(10);
+    PRESENT_TOKEN(10),
+    RESEND_FRAMES(11);
 
     private static final Codes<CommandKind> CODES = Codes.of(CommandKind.class, CommandKind::code);
 

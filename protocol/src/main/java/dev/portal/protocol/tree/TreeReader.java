@@ -25,6 +25,7 @@ import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Report;
 import dev.portal.protocol.frame.ReportKind;
 import dev.portal.protocol.frame.PresentToken;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.Status;
@@ -192,9 +193,10 @@ final class TreeReader {
             case "rebirth" -> new Rebirth();
             case "reboot" -> new Reboot();
             case "present_token" -> new PresentToken(b.text("token"));
+            case "resend_frames" -> new ResendFrames(b.u32("bootId"), b.u32("fromSeq"), b.u32("toSeq"));
             case "unknown" -> new UnknownCommand(b.integer("code"), b.hex("payload"));
             default -> throw new IllegalArgumentException(b.path("kind") + ": \"" + kind + "\" is not one of "
-                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, show_verdict, write_area, present_token, unknown]");
+                    + "[set_led, write_toy, calibrate, config_set, firmware_chunk, rebirth, reboot, show_verdict, write_area, present_token, resend_frames, unknown]");
         };
     }
 

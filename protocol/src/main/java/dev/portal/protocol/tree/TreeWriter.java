@@ -22,6 +22,7 @@ import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.PresentToken;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.TagPlaced;
@@ -229,6 +230,11 @@ final class TreeWriter {
             case Rebirth r -> { }
             case Reboot r -> { }
             case PresentToken t -> m.put("token", t.token());
+            case ResendFrames f -> {
+                m.put("bootId", num(f.bootId()));
+                m.put("fromSeq", num(f.fromSeq()));
+                m.put("toSeq", num(f.toSeq()));
+            }
             case UnknownCommand u -> {
                 m.put("code", u.kind());
                 m.put("payload", Hex.format(u.payload()));

@@ -154,11 +154,15 @@ public final class FrameArbitraries {
             String t = tokens.next(r);
             return new PresentToken(t.isEmpty() ? "t" : t);
         };
-        Gen<Integer> unknownKinds = Gen.ints(11, 255);
+        Gen<CommandBody> resend = r -> {
+            long from = u32().next(r) % (Check.U32_MAX - ResendFrames.MAX_SPAN);
+            return new ResendFrames(u32().next(r), from, from + r.nextInt(ResendFrames.MAX_SPAN));
+        };
+        Gen<Integer> unknownKinds = Gen.ints(12, 255);
         Gen<byte[]> unknownBodies = Gen.bytes(0, 64);
         Gen<CommandBody> unknown = r -> new UnknownCommand(unknownKinds.next(r), unknownBodies.next(r));
         return Gen.oneOf(led, write, calibrate, config, chunk, Gen.constant(new Rebirth()),
-                Gen.constant(new Reboot()), show, writeArea, token, unknown, r -> new UnknownCommand(0, new byte[0]));
+                Gen.constant(new Reboot()), show, writeArea, token, resend, unknown, r -> new UnknownCommand(0, new byte[0]));
     }
 
     public static Gen<Message> messages() {
