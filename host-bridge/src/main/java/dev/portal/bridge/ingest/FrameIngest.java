@@ -96,7 +96,7 @@ public final class FrameIngest implements FrameSink {
         InputLimits limits = parts.limits();
         this.tracker = new StreamTracker(limits.bootsKept());
         this.births = new BirthGate(limits, clock.millis());
-        this.portalCommands = new PortalCommands(parts.commands(), new RebirthLimiter(reorderWindow.multipliedBy(4),
+        this.portalCommands = new PortalCommands(parts.commands(), new RequestLimiter(reorderWindow.multipliedBy(4),
                 limits.rebirths(), clock.millis()), counters, clock);
         this.followUp = new CommitFollowUp(publisher, updates, portalCommands, this::scheduleSweep);
         this.deviceClock = new DeviceClock(limits.clockSkew());

@@ -22,11 +22,11 @@ final class PortalCommands {
     private static final Duration STALE_VERDICT = Duration.ofSeconds(10);
 
     private final CommandSender commands;
-    private final RebirthLimiter rebirths;
+    private final RequestLimiter rebirths;
     private final BridgeCounters counters;
     private final Clock clock;
 
-    PortalCommands(CommandSender commands, RebirthLimiter rebirths, BridgeCounters counters, Clock clock) {
+    PortalCommands(CommandSender commands, RequestLimiter rebirths, BridgeCounters counters, Clock clock) {
         this.commands = commands;
         this.rebirths = rebirths;
         this.counters = counters;
@@ -50,11 +50,11 @@ final class PortalCommands {
     }
 
     void requestRebirth(String deviceId) {
-        RebirthLimiter.Verdict verdict = rebirths.ask(deviceId, clock.millis());
-        if (verdict == RebirthLimiter.Verdict.OVER_TOTAL) {
+        RequestLimiter.Verdict verdict = rebirths.ask(deviceId, clock.millis());
+        if (verdict == RequestLimiter.Verdict.OVER_TOTAL) {
             counters.count(Counter.REBIRTHS_LIMITED);
         }
-        if (verdict != RebirthLimiter.Verdict.SEND) {
+        if (verdict != RequestLimiter.Verdict.SEND) {
             return;
         }
         try {

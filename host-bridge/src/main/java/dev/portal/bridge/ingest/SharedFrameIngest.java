@@ -49,14 +49,23 @@ public final class SharedFrameIngest implements FrameSink {
     private static final Logger LOG = LoggerFactory.getLogger(SharedFrameIngest.class);
     /** How often the bridge looks for portals whose parked frames have waited too long. */
     private static final Duration WAIT_CHECK = Duration.ofSeconds(1);
-    /** Portals whose wait is ended per check, each in a transaction of its own. */
+    /** Portals whose wait is ended per check, each in a transaction of its own; as many are asked to resend. */
     private static final int WAITS_ENDED_PER_CHECK = 64;
+    /**
+     * How long parked frames wait before the portal is asked for the ones missing (at most a third of the wait,
+     * so it is asked more than once). Frames that merely crossed on their way through two bridges are in long
+     * before; a bridge killed on HiveMQ CE has its frames sent to the others at once; one killed on Mosquitto
+     * keeps its turn until it is back, and its frames come twice: the copies are dropped.
+     */
+    private static final Duration RESEND_AFTER = Duration.ofSeconds(2);
 
     private final Store store;
     private final FrameScreen screen;
     private final StreamArbiter arbiter;
     private final FrameApplier applier;
     private final PortalCommands portalCommands;
+    private final ResendRequests resends;
+    private final Duration resendAfter;
     private final CommitFollowUp followUp;
     private final DeviceClock deviceClock;
     private final GamePublisher publisher;
@@ -95,8 +104,11 @@ public final class SharedFrameIngest implements FrameSink {
         this.arbiter = new StreamArbiter(applier, new BirthGate(limits, clock.millis()), deviceClock,
                 limits.bootsKept());
         // Rebirths are limited per bridge: a group of N asks a portal at most N times as often as one bridge.
-        this.portalCommands = new PortalCommands(parts.commands(), new RebirthLimiter(wait,
+        this.portalCommands = new PortalCommands(parts.commands(), new RequestLimiter(wait,
                 limits.rebirths(), clock.millis()), counters, clock);
+        this.resendAfter = RESEND_AFTER.compareTo(wait.dividedBy(3)) < 0 ? RESEND_AFTER : wait.dividedBy(3);
+        this.resends = new ResendRequests(parts.commands(), new RequestLimiter(resendAfter, limits.rebirths(),
+                clock.millis()), counters, clock);
         this.followUp = new CommitFollowUp(publisher, updates, portalCommands, this::restarted);
         // A portal may have restarted just before this bridge did (or while the bridge that took its Birth died).
         store.inTransaction(tx -> tx.portals()).stream().filter(p -> p.bootId() != null)
@@ -174,7 +186,10 @@ public final class SharedFrameIngest implements FrameSink {
         }
     }
 
-    /** Ends the wait of the portals whose oldest parked frame has waited {@link #wait}. */
+    /**
+     * Ends the wait of the portals whose oldest parked frame has waited {@link #wait}, and asks the portals whose
+     * parked frames have waited {@link #resendAfter} for the frames missing.
+     */
     void endOverdueWaits() {
         flush(); // frames that came in the meantime may close the gaps
         List<String> overdue = inLockOrder(store.inTransaction(tx -> tx.sharedStreams()
@@ -188,6 +203,20 @@ public final class SharedFrameIngest implements FrameSink {
                 releaseHeld();
                 LOG.error("could not end the wait of {}; its parked frames are dropped", portal, e);
                 dropParked(portal);
+            }
+        }
+        askForMissing(overdue);
+    }
+
+    /** Asks each portal whose parked frames wait for others, and whose wait did not just end, to resend those. */
+    private void askForMissing(List<String> ended) {
+        List<String> waiting = store.inTransaction(tx -> tx.sharedStreams()
+                .parkedSince(clock.millis() - resendAfter.toMillis(), WAITS_ENDED_PER_CHECK));
+        for (String portal : waiting) {
+            if (!ended.contains(portal)) {
+                // Read without the stream lock: a request that is a moment out of date only asks for a copy more.
+                resends.ask(portal, store.inTransaction(tx -> MissingFrames.of(tx.sharedStreams().positions(portal),
+                        tx.sharedStreams().parked(portal))));
             }
         }
     }

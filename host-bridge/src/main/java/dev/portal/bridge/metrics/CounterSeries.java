@@ -29,6 +29,8 @@ record CounterSeries(String family, String help, Optional<Label> label) {
             case GAPS -> plain("gaps", "Times the bridge went on without frames that never came");
             case REBIRTH_REQUESTS -> rebirths("sent");
             case REBIRTHS_LIMITED -> rebirths("limited");
+            case RESEND_REQUESTS -> resends("sent");
+            case RESENDS_LIMITED -> resends("limited");
             case CLOCK_CLAMPED -> plain("clock_clamped", "Frames whose synchronised time was too far from their arrival");
             case STATUS_RECEIVED -> plain("status_received", "Messages on portal/{id}/status");
             case STATUS_IGNORED -> plain("status_ignored", "Well-formed statuses that named no current boot");
@@ -78,6 +80,11 @@ record CounterSeries(String family, String help, Optional<Label> label) {
 
     private static CounterSeries held(String why) {
         return labelled("frames_held", "Frames held for the reorder window, by why", "why", why);
+    }
+
+    private static CounterSeries resends(String outcome) {
+        return labelled("resend_requests", "resend_frames commands: sent, or skipped by the limit for all portals",
+                "outcome", outcome);
     }
 
     private static CounterSeries rebirths(String outcome) {

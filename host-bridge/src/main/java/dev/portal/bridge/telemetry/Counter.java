@@ -22,6 +22,10 @@ public enum Counter {
     REBIRTH_REQUESTS("rebirthRequests"),
     /** Rebirth commands not sent because all portals together had their share (InputLimits.rebirths). */
     REBIRTHS_LIMITED("rebirthsLimited"),
+    /** resend_frames commands sent to portals whose parked frames wait for frames no bridge received. */
+    RESEND_REQUESTS("resendRequests"),
+    /** resend_frames commands not sent because all portals together had their share (InputLimits.rebirths). */
+    RESENDS_LIMITED("resendsLimited"),
     /** Frames whose CLOCK_SYNCED time was further from the receive time than the allowed skew: clamped. */
     CLOCK_CLAMPED("clockClamped"),
     /** Messages on portal/{id}/status. */

@@ -34,14 +34,14 @@ class InputGatesTest {
 
     @Test
     void rebirthsAreLimitedPerPortalAndForAllTogether() {
-        RebirthLimiter limiter = new RebirthLimiter(Duration.ofSeconds(2), Rate.of(3, Duration.ofMinutes(1)), 0);
-        assertEquals(RebirthLimiter.Verdict.SEND, limiter.ask("p1", 0));
-        assertEquals(RebirthLimiter.Verdict.ASKED_LATELY, limiter.ask("p1", 1_000));
-        assertEquals(RebirthLimiter.Verdict.SEND, limiter.ask("p2", 1_000));
-        assertEquals(RebirthLimiter.Verdict.SEND, limiter.ask("p3", 1_000));
-        assertEquals(RebirthLimiter.Verdict.OVER_TOTAL, limiter.ask("p4", 1_000));
-        assertEquals(RebirthLimiter.Verdict.OVER_TOTAL, limiter.ask("p1", 2_000));
-        assertEquals(RebirthLimiter.Verdict.SEND, limiter.ask("p4", 21_000), "a token back after 20 s");
+        RequestLimiter limiter = new RequestLimiter(Duration.ofSeconds(2), Rate.of(3, Duration.ofMinutes(1)), 0);
+        assertEquals(RequestLimiter.Verdict.SEND, limiter.ask("p1", 0));
+        assertEquals(RequestLimiter.Verdict.ASKED_LATELY, limiter.ask("p1", 1_000));
+        assertEquals(RequestLimiter.Verdict.SEND, limiter.ask("p2", 1_000));
+        assertEquals(RequestLimiter.Verdict.SEND, limiter.ask("p3", 1_000));
+        assertEquals(RequestLimiter.Verdict.OVER_TOTAL, limiter.ask("p4", 1_000));
+        assertEquals(RequestLimiter.Verdict.OVER_TOTAL, limiter.ask("p1", 2_000));
+        assertEquals(RequestLimiter.Verdict.SEND, limiter.ask("p4", 21_000), "a token back after 20 s");
     }
 
     @Test

@@ -7,17 +7,17 @@ import dev.portal.bridge.limits.TokenBucket;
 import java.time.Duration;
 
 /**
- * How often the bridge sends Rebirth commands: to one portal at most once per {@code perPortal}, and to all
- * portals together at most at the rate {@code total}. Rebirths are asked for by frames the bridge cannot place
- * (a gap, a boot no Birth announced), which anyone can send for any id: without the total limit, made-up ids
- * would each get commands. A real portal whose Rebirth is skipped is asked again by its next such frame.
- * Not thread-safe: the worker thread uses it.
+ * How often the bridge sends one kind of request to portals of its own accord (Rebirth; resend_frames): to one
+ * portal at most once per {@code perPortal}, and to all portals together at most at the rate {@code total}. They
+ * are asked for by frames the bridge cannot place (a gap, a boot no Birth announced), which anyone can send for
+ * any id: without the total limit, made-up ids would each get commands. A real portal whose request is skipped
+ * is asked again by its next such frame. Not thread-safe: the worker thread uses it.
  */
-final class RebirthLimiter {
+final class RequestLimiter {
     private final KeyedBuckets perPortal;
     private final TokenBucket total;
 
-    RebirthLimiter(Duration perPortal, Rate total, long nowMillis) {
+    RequestLimiter(Duration perPortal, Rate total, long nowMillis) {
         this.perPortal = new KeyedBuckets(Rate.of(1, perPortal));
         this.total = new TokenBucket(total, nowMillis);
     }
