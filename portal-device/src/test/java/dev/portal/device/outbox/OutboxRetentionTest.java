@@ -1,5 +1,7 @@
 package dev.portal.device.outbox;
 
+import dev.portal.device.disk.Disk;
+import dev.portal.testsupport.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +83,30 @@ class OutboxRetentionTest {
             assertEquals(kept, deliveredNumbers(box), "the same frames are kept after a restart");
             assertTrue(box.readDurable(0, 100).isEmpty(), "nor published again on start");
             assertEquals(0, box.stats().depth());
+        }
+    }
+
+    @Test
+    void afterAKillTheAckPointerStillTellsKeptFramesFromUndeliveredOnes() throws Exception {
+        Outbox killed = Outbox.open(settings(16 * 4096, 2 * 4096));
+        try {
+            appendAndAcknowledge(killed, 5 * PER_SEGMENT);
+            killed.append(rec(5L * PER_SEGMENT)); // appended, never acknowledged
+            long lastAcked = 5L * PER_SEGMENT - 1;
+            Await.until("the ack pointer on disk", () -> {
+                try (AckPointer onDisk = AckPointer.open(dir.resolve("ack.ptr"), Disk.REAL)) {
+                    return onDisk.value() == lastAcked;
+                }
+            }, Duration.ofSeconds(5));
+            // No close: the next process opens the files as the OS holds them after a kill -9.
+            try (Outbox restarted = Outbox.open(settings(16 * 4096, 2 * 4096))) {
+                assertEquals(2 * PER_SEGMENT, deliveredNumbers(restarted).size(), "the kept segments are still kept");
+                List<OutboxRecord> toPublish = restarted.readDurable(0, 100);
+                assertEquals(1, toPublish.size(), "only the undelivered record is published again on start");
+                assertEquals(5L * PER_SEGMENT, numberOf(toPublish.get(0).payload()));
+            }
+        } finally {
+            killed.close();
         }
     }
 
