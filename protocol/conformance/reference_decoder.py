@@ -205,6 +205,11 @@ def command(c):
         body["image"] = c.prefixed(1, 1, 64).hex()
     elif kind == 10:
         body.update({"kind": "present_token", "token": c.text(2, 1024, low=1)})
+    elif kind == 11:
+        boot, first, last = c.uint(4), c.uint(4), c.uint(4)
+        if last < first or last - first >= 8192:
+            raise Reject("bad_field")
+        body.update({"kind": "resend_frames", "bootId": boot, "fromSeq": first, "toSeq": last})
     else:
         body.update({"kind": "unknown", "code": kind, "payload": c.take(c.remaining()).hex()})
     return body

@@ -10,10 +10,12 @@ import dev.portal.device.firmware.RestartHook;
 import dev.portal.device.firmware.WallClock;
 import dev.portal.device.frame.BootClock;
 import dev.portal.device.frame.FrameEmitter;
+import dev.portal.device.frame.KeptFrames;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.health.HeartbeatTask;
 import dev.portal.device.led.PadLights;
 import dev.portal.device.mqtt.OutboxPublisher;
+import dev.portal.device.mqtt.ReplayQueue;
 import dev.portal.device.outbox.Outbox;
 import dev.portal.device.presence.PadPoller;
 import dev.portal.device.presence.PadPollerBuilder;
@@ -55,6 +57,8 @@ public final class PortalAssembly {
     final FrameEmitter emitter;
     final SlotTable slots;
     final PresenceService presence;
+    /** Frames a host asked for again, from the command service to the publisher. */
+    private final ReplayQueue replays = new ReplayQueue();
     private final List<NfcReader> readers;
     private final BootClock clock;
     private final CommandResultStore results;
@@ -130,7 +134,8 @@ public final class PortalAssembly {
     CommandService commands(DeviceControl control, Optional<FirmwareService> firmware) {
         CommandServiceBuilder commands = CommandService.builder().sink(emitter).presence(presence).slots(slots)
                 .lights(lights).health(health).control(control)
-                .rememberedResults(results.load(), this::keepResults);
+                .rememberedResults(results.load(), this::keepResults)
+                .resends(emitter.bootId(), new KeptFrames(outbox), replays);
         if (config.firmware().updatesEnabled()) {
             firmware.ifPresent(commands::firmware);
         }
@@ -148,7 +153,7 @@ public final class PortalAssembly {
     OutboxPublisher delivery(Runnable onConnected, Consumer<byte[]> commands) throws IOException {
         try {
             return new OutboxPublisher(config.mqtt(), outbox, DeviceId.of(config.deviceId()), emitter.bootId(),
-                    onConnected, commands);
+                    onConnected, commands, replays);
         } catch (LinkException e) {
             throw new IOException("MQTT set-up failed: " + e.getMessage(), e);
         }

@@ -23,6 +23,7 @@ import dev.portal.protocol.frame.Limits;
 import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.Status;
@@ -60,10 +61,13 @@ public final class CommandService implements AutoCloseable {
     private final ResultCache results;
     private final ThreadPoolExecutor executor;
     private final Optional<FirmwareService> firmware;
+    private final Optional<ResendHandler> resends;
 
     /** Checked by {@link CommandServiceBuilder#build()}. */
     CommandService(CommandServiceBuilder parts) {
         this.firmware = parts.firmware;
+        this.resends = parts.kept == null ? Optional.empty()
+                : Optional.of(new ResendHandler(parts.resendBoot, parts.kept, parts.replays, parts.health));
         this.results = new ResultCache(256, parts.remembered, parts.store);
         this.sink = parts.sink;
         this.presence = parts.presence;
@@ -191,6 +195,10 @@ public final class CommandService implements AutoCloseable {
             // The serial console takes tokens itself (SerialLink); on MQTT the broker's ACL decides who commands.
             case PresentToken t -> Outcome.of(Status.REJECTED,
                     "a technician token is for the serial cable; over MQTT the broker decides who may command");
+            case ResendFrames r -> resends.map(h -> h.resend(r)).orElseGet(() -> {
+                health.resendsRefused.incrementAndGet();
+                return Outcome.of(Status.REJECTED, "this portal keeps no delivered frames to send again");
+            });
             case FirmwareChunk f -> throw new IllegalStateException("firmware chunks are handled by firmwareChunk");
             case UnknownCommand u -> Outcome.of(Status.UNKNOWN_COMMAND, "unknown command kind " + u.kind());
         };

@@ -2,8 +2,10 @@ package dev.portal.device.command;
 
 import dev.portal.device.firmware.FirmwareService;
 import dev.portal.device.frame.EventSink;
+import dev.portal.device.frame.KeptFrames;
 import dev.portal.device.health.HealthStats;
 import dev.portal.device.led.PadLights;
+import dev.portal.device.mqtt.ReplayQueue;
 import dev.portal.device.presence.PresenceService;
 import dev.portal.device.presence.SlotTable;
 import dev.portal.protocol.frame.CommandResult;
@@ -16,8 +18,9 @@ import java.util.function.Consumer;
 /**
  * Builds a {@link CommandService}; get one from {@link CommandService#builder()}. Required: sink, presence,
  * slots, lights, health and control; {@link #build()} names the first one missing. Optional, with
- * their defaults: {@link #rememberedResults} (none: results are remembered for this run only) and
- * {@link #firmware} (none: FirmwareChunk commands are refused).
+ * their defaults: {@link #rememberedResults} (none: results are remembered for this run only),
+ * {@link #firmware} (none: FirmwareChunk commands are refused) and {@link #resends} (none: ResendFrames
+ * commands are refused).
  */
 public final class CommandServiceBuilder {
     EventSink sink;
@@ -29,6 +32,9 @@ public final class CommandServiceBuilder {
     List<CommandResult> remembered = List.of();
     Consumer<List<CommandResult>> store = results -> { };
     Optional<FirmwareService> firmware = Optional.empty();
+    long resendBoot;
+    KeptFrames kept;
+    ReplayQueue replays;
 
     CommandServiceBuilder() {
     }
@@ -80,6 +86,17 @@ public final class CommandServiceBuilder {
     /** Set only when updates are enabled (a firmware key is configured): FirmwareChunk commands then update it. */
     public CommandServiceBuilder firmware(FirmwareService updates) {
         this.firmware = Optional.of(updates);
+        return this;
+    }
+
+    /**
+     * Set when the outbox keeps delivered frames and a publisher takes {@code replays}: ResendFrames commands for
+     * boot {@code bootId} then publish {@code kept} frames again. Without it they are refused.
+     */
+    public CommandServiceBuilder resends(long bootId, KeptFrames kept, ReplayQueue replays) {
+        this.resendBoot = bootId;
+        this.kept = Objects.requireNonNull(kept, "kept");
+        this.replays = Objects.requireNonNull(replays, "replays");
         return this;
     }
 

@@ -152,7 +152,8 @@ public final class ConfigLoader {
     }
 
     private static OutboxSettings outbox(JsonFields f, Path base, Path data) {
-        f.rejectUnknown(Set.of("directory", "segmentBytes", "maxBytes", "syncIntervalMillis", "syncBatch"));
+        f.rejectUnknown(Set.of("directory", "segmentBytes", "maxBytes", "syncIntervalMillis", "syncBatch",
+                "keepDeliveredBytes"));
         int segment = f.integer("segmentBytes", 1 << 20, 4096, 64 << 20);
         long max = f.number("maxBytes", 64L << 20, 16384, 1L << 40);
         if (max < 4L * segment) {
@@ -162,6 +163,6 @@ public final class ConfigLoader {
         Path dir = f.optText("directory").map(base::resolve).orElse(data.resolve("outbox"));
         return new OutboxSettings(dir, segment, max,
                 Duration.ofMillis(f.integer("syncIntervalMillis", 50, 0, 10_000)), f.integer("syncBatch", 64, 1, 100_000),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), f.number("keepDeliveredBytes", 2L * segment, 0, max / 2));
     }
 }

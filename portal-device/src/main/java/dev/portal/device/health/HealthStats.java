@@ -16,4 +16,8 @@ public final class HealthStats {
     public final AtomicLong missedPolls = new AtomicLong();
     public final AtomicLong portalFull = new AtomicLong();
     public final AtomicLong tagsPresent = new AtomicLong();
+    /** resend_frames requests answered ok, the frames they found and handed on again, and those refused. */
+    public final AtomicLong resendRequests = new AtomicLong();
+    public final AtomicLong framesResent = new AtomicLong();
+    public final AtomicLong resendsRefused = new AtomicLong();
 }

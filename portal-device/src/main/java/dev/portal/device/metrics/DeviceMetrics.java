@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,9 +36,15 @@ public final class DeviceMetrics implements AutoCloseable {
         GaugeWithCallback.builder().name("portal_device_online").labelNames("device")
                 .help("1 while the portal is connected to its broker")
                 .callback(cb -> cb.call(service.deliveryStats().connected() ? 1 : 0, deviceId)).register(registry);
-        CounterWithCallback.builder().name("portal_device_polls").labelNames("device")
-                .help("Reader polls since the portal's boot")
-                .callback(cb -> cb.call(service.health().polls.get(), deviceId)).register(registry);
+        live(registry, "portal_device_polls", "Reader polls since the portal's boot", () -> service.health().polls.get(),
+                deviceId);
+        live(registry, "portal_device_resend_requests", "resend_frames requests served since the portal's boot",
+                () -> service.health().resendRequests.get(), deviceId);
+        live(registry, "portal_device_frames_resent", "Frames found and published again for resend_frames requests",
+                () -> service.health().framesResent.get(), deviceId);
+        live(registry, "portal_device_resends_refused",
+                "resend_frames requests refused (another boot, one already under way, the serial cable)",
+                () -> service.health().resendsRefused.get(), deviceId);
         Heartbeats last = new Heartbeats(service, deviceId);
         last.gauge(registry, "portal_device_polls_per_second", HealthCounters::pollsPerSecond,
                 "Reader polls per second over the last heartbeat interval");
@@ -49,6 +56,12 @@ public final class DeviceMetrics implements AutoCloseable {
         last.counter(registry, "portal_device_reader_resets", HealthCounters::readerResets,
                 "Times a reader was reset after it stopped answering, since the portal's boot");
         return registry;
+    }
+
+    /** A counter read live, not from the last heartbeat. */
+    private static void live(PrometheusRegistry registry, String name, String help, LongSupplier count, String deviceId) {
+        CounterWithCallback.builder().name(name).labelNames("device").help(help)
+                .callback(cb -> cb.call(count.getAsLong(), deviceId)).register(registry);
     }
 
     /** Series read from the last heartbeat; none before the first. */

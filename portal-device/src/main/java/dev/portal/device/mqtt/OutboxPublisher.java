@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * the first connection; the link itself reconnects after that), says "online" on every connection, lets the
  * service append a Birth, then publishes durable records with QoS 1 and acknowledges each in the outbox only
  * when the broker has (PUBACK). After every reconnect, and after any failed publish, everything not yet
- * acknowledged is published again from the outbox; the host drops the copies by boot and sequence.
+ * acknowledged is published again from the outbox; the host drops the copies by boot and sequence. Frames a host
+ * asked for again ({@link ReplayQueue}) go out on the same thread and window, taking at most half of it while
+ * outbox records wait, and are never acknowledged in the outbox.
  */
 public final class OutboxPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
@@ -40,6 +42,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private final int window;
     private final Backoff firstConnect;
     private final Runnable onConnected;
+    private final ReplayQueue replays;
     private final Thread thread;
     private final Object monitor = new Object();
     private final AtomicLong connects = new AtomicLong();
@@ -58,6 +61,13 @@ public final class OutboxPublisher implements AutoCloseable {
 
     public OutboxPublisher(MqttSettings settings, Outbox outbox, DeviceId device, long bootId, Runnable onConnected,
                            Consumer<byte[]> commandSink) throws LinkException {
+        this(settings, outbox, device, bootId, onConnected, commandSink, new ReplayQueue());
+    }
+
+    /** {@code replays}: where the command service puts frames a host asked for again. */
+    public OutboxPublisher(MqttSettings settings, Outbox outbox, DeviceId device, long bootId, Runnable onConnected,
+                           Consumer<byte[]> commandSink, ReplayQueue replays) throws LinkException {
+        this.replays = replays;
         this.outbox = outbox;
         this.device = device;
         this.bootId = bootId;
@@ -121,6 +131,7 @@ public final class OutboxPublisher implements AutoCloseable {
                     continue;
                 }
                 if (!link.isConnected()) {
+                    replays.abandon(); // nothing to publish them on: the host asks again
                     waitFor(1000); // the link reconnects by itself and wakes us through the listener
                     continue;
                 }
@@ -149,9 +160,18 @@ public final class OutboxPublisher implements AutoCloseable {
                         continue;
                     }
                 }
+                if (replays.hasWaiting()) {
+                    room -= sendAgain(Math.max(1, room / 2));
+                    if (room <= 0) {
+                        continue;
+                    }
+                }
                 List<OutboxRecord> batch = outbox.readDurable(cursor, room);
                 if (batch.isEmpty()) {
-                    outbox.awaitDurable(Math.max(cursor, outbox.stats().ackedIndex() + 1), 1000);
+                    if (!replays.hasWaiting()) {
+                        // Also woken by a resend request: its CommandResult is appended right after the offer.
+                        outbox.awaitDurable(Math.max(cursor, outbox.stats().ackedIndex() + 1), 1000);
+                    }
                     continue;
                 }
                 for (OutboxRecord r : batch) {
@@ -192,6 +212,7 @@ public final class OutboxPublisher implements AutoCloseable {
         synchronized (monitor) {
             generation++;
             inflight = 0;
+            replays.abandon(); // their confirmations belong to the old connection
         }
     }
 
@@ -205,25 +226,47 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     private void send(OutboxRecord r) {
-        long gen;
-        synchronized (monitor) {
-            inflight++;
-            gen = generation;
-        }
         published.incrementAndGet();
-        link.publish(PortalTopics.evt(device), r.payload(), Qos.AT_LEAST_ONCE, false).whenComplete((v, err) -> {
-            if (err == null) {
+        inWindow(r.payload(), ok -> {
+            if (ok) {
                 outbox.acknowledge(r.index());
                 acked.incrementAndGet();
             } else {
                 publishFailures.incrementAndGet();
             }
+        }, ok -> {
+            if (!ok && running) {
+                resend = true; // publish everything unacknowledged again, in order
+            }
+        });
+    }
+
+    /** Publishes up to {@code max} frames a host asked for again; returns how many. */
+    private int sendAgain(int max) {
+        List<byte[]> frames = replays.take(max);
+        for (byte[] frame : frames) {
+            inWindow(frame, ok -> { }, replays::completed);
+        }
+        return frames.size();
+    }
+
+    /**
+     * Publishes one frame on the evt topic within the in-flight window. {@code done} runs when the publish
+     * completes (true: PUBACK); {@code sameConnection} too, under the monitor, but only while the connection it
+     * went out on is still the one in use.
+     */
+    private void inWindow(byte[] payload, Consumer<Boolean> done, Consumer<Boolean> sameConnection) {
+        long gen;
+        synchronized (monitor) {
+            inflight++;
+            gen = generation;
+        }
+        link.publish(PortalTopics.evt(device), payload, Qos.AT_LEAST_ONCE, false).whenComplete((v, err) -> {
+            done.accept(err == null);
             synchronized (monitor) {
                 if (gen == generation) {
                     inflight--;
-                    if (err != null && running) {
-                        resend = true; // publish everything unacknowledged again, in order
-                    }
+                    sameConnection.accept(err == null);
                 }
                 monitor.notifyAll();
             }
@@ -246,7 +289,7 @@ public final class OutboxPublisher implements AutoCloseable {
 
     public DeliveryStats stats() {
         return new DeliveryStats(link.isConnected(), connects.get(), connectFailures.get(), published.get(),
-                acked.get(), publishFailures.get());
+                acked.get(), publishFailures.get(), replays.published(), replays.dropped());
     }
 
     /** Says "offline" (retained) when connected, disconnects cleanly and stops the thread. */

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The durable outbox: an append-only journal of frames split into segment files, plus an acknowledgement
  * pointer. A frame is appended before anyone may publish it ({@link #readDurable} only hands out records that
- * have been forced to disk) and leaves the journal only once {@link #acknowledge} says the broker has it.
- * See {@link OutboxSettings} for the sync and full policies. Thread-safe.
+ * have been forced to disk) and leaves the journal only once {@link #acknowledge} says the broker has it; even
+ * then the newest delivered segments are kept a while ({@link #delivered}), for a host that asks for frames a
+ * broker acknowledged but passed to nobody. See {@link OutboxSettings} for the sync, retention and full
+ * policies. Thread-safe.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -39,6 +42,7 @@ public final class Outbox implements AutoCloseable {
     private long durable;
     private long bytes;
     private long dropped;
+    private long evictedDelivered;
     private long failedAppends;
     private long torn;
     private long lastSyncNanos;
@@ -102,7 +106,7 @@ public final class Outbox implements AutoCloseable {
         if (segments.isEmpty() || segments.peekLast().size() >= settings.segmentBytes()) {
             roll();
         }
-        dropFullyAcked();
+        trimDelivered();
         LOG.info("outbox {}: {} segments, {} records waiting (indexes {}..{}), {} damaged record(s) dropped",
                 settings.directory(), segments.size(), depthLocked(), acked + 1, nextIndex - 1, torn);
     }
@@ -146,6 +150,12 @@ public final class Outbox implements AutoCloseable {
 
     private void dropOldest() throws IOException {
         Segment oldest = segments.pollFirst();
+        bytes -= oldest.size();
+        oldest.delete();
+        if (oldest.lastIndex() <= acked) { // a kept delivered segment: the broker has all of it, nothing is lost
+            evictedDelivered += oldest.lastIndex() - oldest.firstIndex() + 1;
+            return;
+        }
         long lost = 0;
         for (long i = Math.max(acked + 1, oldest.firstIndex()); i <= oldest.lastIndex(); i++) {
             if (!ackedAbove.contains(i)) {
@@ -153,9 +163,7 @@ public final class Outbox implements AutoCloseable {
             }
         }
         dropped += lost;
-        bytes -= oldest.size();
         advanceAck(oldest.lastIndex());
-        oldest.delete();
         LOG.warn("outbox full ({} bytes max): dropped {} undelivered records up to index {}",
                 settings.maxBytes(), lost, oldest.lastIndex());
     }
@@ -230,7 +238,7 @@ public final class Outbox implements AutoCloseable {
                 ackedAbove.add(index);
             }
             try {
-                dropFullyAcked();
+                trimDelivered();
             } catch (IOException e) {
                 LOG.warn("outbox: could not delete a delivered segment: {}", e.toString());
             }
@@ -245,12 +253,31 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private void dropFullyAcked() throws IOException {
-        while (segments.size() > 1 && segments.peekFirst().lastIndex() <= acked) {
+    /** Deletes delivered segments, oldest first, until those kept fit the budget; the active one always stays. */
+    private void trimDelivered() throws IOException {
+        while (segments.size() > 1 && segments.peekFirst().lastIndex() <= acked
+                && keptBytesLocked() > settings.keepDeliveredBytes()) {
             Segment s = segments.pollFirst();
             bytes -= s.size();
             s.delete();
         }
+    }
+
+    private long keptBytesLocked() {
+        return DeliveredScan.keptBytes(segments, acked);
+    }
+
+    /**
+     * The payloads {@code wanted} accepts among the delivered records the journal still keeps (acknowledged by
+     * the broker, not yet deleted), in journal order. Undelivered records are left out: the publisher has them.
+     * The files are read outside the lock, so appends and acknowledgements go on meanwhile.
+     */
+    public List<byte[]> delivered(Predicate<byte[]> wanted) throws IOException {
+        DeliveredScan scan;
+        synchronized (lock) {
+            scan = new DeliveredScan(segments, acked, ackedAbove);
+        }
+        return scan.read(wanted);
     }
 
     /** The index the next append will get. */
@@ -262,7 +289,8 @@ public final class Outbox implements AutoCloseable {
 
     public OutboxStats stats() {
         synchronized (lock) {
-            return new OutboxStats(depthLocked(), bytes, dropped, failedAppends, torn, nextIndex - 1, acked, durable);
+            return new OutboxStats(depthLocked(), bytes, dropped, failedAppends, torn, nextIndex - 1, acked, durable,
+                    keptBytesLocked(), evictedDelivered);
         }
     }
 

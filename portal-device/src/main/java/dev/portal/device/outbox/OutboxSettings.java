@@ -13,12 +13,19 @@ import java.time.Duration;
  * {@code syncInterval} (or the last {@code syncBatch} records), none of which has been published yet, so the
  * host sees a sequence gap rather than a frame that vanished after delivery.
  *
- * <p>Full policy: when a new record would take the journal past {@code maxBytes}, the oldest segment is dropped,
- * delivered or not, and the dropped records are counted ({@link OutboxStats#droppedRecords()}). The newest
- * events (what lies on the pads now) matter more to a game than the oldest.
+ * <p>Retention: a segment whose records the broker has all acknowledged is not deleted at once. The newest such
+ * segments are kept while together they fit {@code keepDeliveredBytes} (default two segments), so the portal can
+ * publish again frames a broker acknowledged but delivered to no host (the {@code resend_frames} command).
+ * After a restart the ack pointer still tells them apart: kept segments are not published again on start.
+ *
+ * <p>Full policy: when a new record would take the journal past {@code maxBytes}, the oldest segment is dropped.
+ * Kept delivered segments are the oldest, so they go first and cost nothing but resends
+ * ({@link OutboxStats#evictedDelivered()}); after them undelivered records go, counted as lost
+ * ({@link OutboxStats#droppedRecords()}). The newest events (what lies on the pads now) matter more to a game
+ * than the oldest.
  */
 public record OutboxSettings(Path directory, int segmentBytes, long maxBytes, Duration syncInterval, int syncBatch,
-                             Duration ackPersistInterval) {
+                             Duration ackPersistInterval, long keepDeliveredBytes) {
     public static final int MAX_RECORD_BYTES = 64 * 1024;
 
     public OutboxSettings {
@@ -31,6 +38,16 @@ public record OutboxSettings(Path directory, int segmentBytes, long maxBytes, Du
         if (syncInterval.isNegative() || syncBatch < 1 || ackPersistInterval.isNegative()) {
             throw new IllegalArgumentException("sync interval, batch and ack interval must be positive");
         }
+        if (keepDeliveredBytes < 0 || keepDeliveredBytes > maxBytes / 2) {
+            throw new IllegalArgumentException("keepDeliveredBytes must be 0.." + maxBytes / 2
+                    + " (half of maxBytes: the rest is for frames not yet delivered), not " + keepDeliveredBytes);
+        }
+    }
+
+    /** With the default retention: two segments of delivered frames. */
+    public OutboxSettings(Path directory, int segmentBytes, long maxBytes, Duration syncInterval, int syncBatch,
+                          Duration ackPersistInterval) {
+        this(directory, segmentBytes, maxBytes, syncInterval, syncBatch, ackPersistInterval, 2L * segmentBytes);
     }
 
     public static OutboxSettings defaults(Path directory) {

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 
 /**
  * One journal file holding records from {@link #firstIndex()} in index order (consecutive, except where
@@ -201,6 +202,29 @@ final class Segment implements AutoCloseable {
             hintPos = pos;
         }
         return out;
+    }
+
+    /**
+     * Hands {@code visitor} every record in the first {@code limit} bytes, in order, with positional reads only:
+     * unlike {@link #read} it touches no state, so it may run outside the outbox's lock beside appends (which
+     * write after {@code limit}). Throws ClosedChannelException when the segment was dropped meanwhile.
+     */
+    void forEach(long limit, ObjLongConsumer<byte[]> visitor) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate((int) limit).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, bytes, 0);
+        bytes.flip();
+        while (bytes.remaining() >= RecordFormat.HEADER) {
+            int len = bytes.getInt();
+            long index = bytes.getLong();
+            bytes.getInt(); // the CRC, checked when the file was opened or written
+            if (len < 0 || len > bytes.remaining()) {
+                throw new IOException("outbox segment " + path.getFileName() + ": record " + index + " runs past "
+                        + limit + " bytes");
+            }
+            byte[] payload = new byte[len];
+            bytes.get(payload);
+            visitor.accept(payload, index);
+        }
     }
 
     /**

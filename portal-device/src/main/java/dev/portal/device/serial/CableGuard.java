@@ -4,6 +4,7 @@ import dev.portal.protocol.frame.CommandBody;
 import dev.portal.protocol.frame.CommandResult;
 import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.Status;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -19,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * technician key this portal trusts, names this portal (or every portal) and has not expired, presented in the
  * same session. A session is the sender's boot id in the command frames' header (portalctl draws a fresh one for
  * every run), so a cable left plugged in does not stay open for the next person. Without a technician key in the
- * configuration the cable is read-only. Thread-safe.
+ * configuration the cable is read-only. ResendFrames is refused on the cable whatever the token: the cable gets
+ * frames mirrored live, and a resend would go to the broker, not to it. Thread-safe.
  */
 public final class CableGuard {
     public static final String READ_ONLY = "the cable is read-only without a technician token";
+    public static final String NO_RESEND = "resend_frames is for the broker: the cable mirrors frames as they are "
+            + "made and publishes nothing again, token or not";
     private static final Logger LOG = LoggerFactory.getLogger(CableGuard.class);
 
     /** The session that presented {@code token}, open until the token expires. */
@@ -82,6 +86,10 @@ public final class CableGuard {
     public synchronized Optional<String> refusal(long session, CommandBody body) {
         if (body instanceof Rebirth) {
             return Optional.empty();
+        }
+        // Passed on, it would republish on MQTT, not here: a cable must not make a portal flood its broker.
+        if (body instanceof ResendFrames) {
+            return Optional.of(NO_RESEND);
         }
         if (grant == null || grant.session() != session) {
             return Optional.of(READ_ONLY);

@@ -52,7 +52,7 @@ class FullDiskTest {
             assertEquals(List.of(0L, 3L), sequences, "the host sees 1 and 2 missing and asks for a Birth");
 
             HeartbeatTask heartbeat = new HeartbeatTask(m -> { }, new HealthStats(), outbox::stats,
-                    () -> new DeliveryStats(true, 1, 0, 0, 0, 0), () -> 1000, () -> 0);
+                    () -> new DeliveryStats(true, 1, 0, 0, 0, 0, 0, 0), () -> 1000, () -> 0);
             assertEquals(2, heartbeat.counters().outboxDropped(), "the Heartbeat counts the lost frames");
         }
         try (Outbox reopened = Outbox.open(settings())) {

@@ -80,6 +80,9 @@ class DeviceMetricsTest {
             assertEquals(heartbeat.readErrors(), page.value("portal_device_read_errors_total" + device));
             assertEquals(heartbeat.readerResets(), page.value("portal_device_reader_resets_total" + device));
             assertEquals(heartbeat.outboxDepth(), page.value("portal_device_outbox_depth" + device));
+            assertEquals(0, page.value("portal_device_resend_requests_total" + device));
+            assertEquals(0, page.value("portal_device_frames_resent_total" + device));
+            assertEquals(0, page.value("portal_device_resends_refused_total" + device));
             double polls = page.value("portal_device_polls_total" + device);
             assertTrue(pollsBefore > 0 && polls >= pollsBefore && polls <= pollsAfter, "the live poll count: " + polls);
         }

@@ -14,6 +14,7 @@ import dev.portal.protocol.frame.LedMode;
 import dev.portal.protocol.frame.PresentToken;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.SetLed;
 import dev.portal.protocol.frame.ShowVerdict;
 import dev.portal.protocol.frame.Status;
@@ -81,6 +82,15 @@ class CableGuardTest {
         Optional<String> expired = guard.refusal(SESSION, new Reboot());
         assertTrue(expired.orElseThrow().startsWith(CableGuard.READ_ONLY) && expired.get().contains("expired"),
                 expired.toString());
+    }
+
+    @Test
+    void resendFramesIsRefusedOnTheCableWithOrWithoutAToken() {
+        ResendFrames resend = new ResendFrames(0x1234, 0, 10);
+        assertEquals(Optional.of(CableGuard.NO_RESEND), guard.refusal(SESSION, resend), "read-only cable");
+        assertEquals(Status.OK, present(token("cellar-1", Duration.ofHours(1))).status());
+        assertEquals(Optional.of(CableGuard.NO_RESEND), guard.refusal(SESSION, resend),
+                "a token opens changes, not republishing on the broker");
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.PadCalibration;
 import dev.portal.protocol.frame.PadInfo;
 import dev.portal.protocol.frame.PresentToken;
+import dev.portal.protocol.frame.ResendFrames;
 import dev.portal.protocol.frame.Rebirth;
 import dev.portal.protocol.frame.Reboot;
 import dev.portal.protocol.frame.SetLed;
@@ -157,6 +158,8 @@ final class ConformanceCases {
                 new Command(14, new WriteArea(0, 0, UID4, Area.A, -1L, true, AreaBytes.of(new byte[] {(byte) 0xA7}))));
         valid("command_present_token", "a technician token, opaque text to the protocol, on the serial cable", H,
                 new Command(15, new PresentToken("portal-technician-token 1\ndevice=cellar-1\nsignature=AAAA\n")));
+        valid("command_resend_frames", "publish again frames 100..8291 of boot 0x0a0b0c0d, the most one request may ask (1.2)",
+                H, new Command(16, new ResendFrames(0x0A0B_0C0DL, 100, 100 + ResendFrames.MAX_SPAN - 1)));
         valid("command_calibrate", "gain 43 dB, removal after 4 missed polls", H, new Command(3, new Calibrate(1, 43, 4)));
         Map<String, String> config = new LinkedHashMap<>();
         config.put("poll.intervalMs", "50");
@@ -296,6 +299,10 @@ final class ConformanceCases {
         invalid("present_token_empty", "token length 0", raw(0x10, 0x20, 0, "00000001" + "0a" + "0000"), "bad_field");
         invalid("present_token_too_long", "token length 1025 exceeds 1024",
                 raw(0x10, 0x20, 0, "00000001" + "0a" + "0401" + "61".repeat(1025)), "too_long");
+        invalid("resend_frames_span_too_long", "frames 0..8192 of a boot: 8193, over the 8192 one request may ask",
+                raw(0x10, 0x20, 0, "00000001" + "0b" + "0a0b0c0d" + "00000000" + "00002000"), "bad_field");
+        invalid("resend_frames_backwards", "from seq 5 after to seq 4",
+                raw(0x10, 0x20, 0, "00000001" + "0b" + "0a0b0c0d" + "00000005" + "00000004"), "bad_field");
         invalid("toy_read_recognised_without_record", "verdict recognised, record length 0",
                 raw(0x10, 0x03, 0x01, placedBody.substring(0, placedBody.length() - 2) + "01" + "0000"), "bad_field");
         invalid("toy_read_blank_with_record", "verdict blank with a record", raw(0x10, 0x03, 0x01,

@@ -86,7 +86,7 @@ class ConformanceSuiteTest {
         }
         assertEquals(Set.of("command:set_led", "command:write_toy", "command:calibrate", "command:config_set",
                 "command:firmware_chunk", "command:rebirth", "command:reboot", "command:show_verdict",
-                "command:write_area", "command:present_token", "command:unknown",
+                "command:write_area", "command:present_token", "command:resend_frames", "command:unknown",
                 "command_report:calibration", "command_report:config"), kinds);
         assertTrue(errors.containsAll(List.of("too_short", "bad_check", "unsupported_version", "unknown_type",
                 "unknown_required_flag", "truncated", "bad_field", "bad_utf8", "too_long")), errors.toString());
