@@ -10,17 +10,15 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Serves {@code resend_frames}: frames of this boot a broker acknowledged but delivered to no host are looked up
- * among those the outbox keeps and handed to the publisher once more. A request for another boot is refused (the
- * host has moved on from it, and a portal knows only its own boot's frames as current); one arriving while the
- * publisher is still busy with the last is answered BUSY, so a host cannot pile up work on the portal.
+ * Serves {@code resend_frames}: frames a broker acknowledged but delivered to no host are looked up among those
+ * the outbox keeps and handed to the publisher once more. An earlier boot's frames are served too: a portal
+ * killed just after a broker lost some of its frames comes back with a new boot, and the host still waits for
+ * the old boot's lost frames (a toy lifted before the crash) while they lie in the kept journal. One request
+ * arriving while the publisher is still busy with the last is answered BUSY, so a host cannot pile up work on
+ * the portal.
  */
 record ResendHandler(long bootId, KeptFrames kept, ReplayQueue replays, HealthStats health) {
     Outcome resend(ResendFrames r) {
-        if (r.bootId() != bootId) {
-            return refused(Status.REJECTED, String.format("boot %08x is not this portal's current boot %08x: "
-                    + "frames of an earlier boot are never sent again", r.bootId(), bootId));
-        }
         if (replays.busy()) {
             return refused(Status.BUSY, "a resend is still under way: ask again when its frames have arrived");
         }
@@ -37,6 +35,7 @@ record ResendHandler(long bootId, KeptFrames kept, ReplayQueue replays, HealthSt
         health.framesResent.addAndGet(frames.size());
         int missing = r.span() - frames.size();
         return Outcome.ok("resent " + frames.size() + " of " + r.span() + " (frames " + r.fromSeq() + ".." + r.toSeq()
+                + (r.bootId() == bootId ? "" : String.format(" of the earlier boot %08x", r.bootId()))
                 + (missing == 0 ? ")" : "; " + missing + " no longer kept: gone for good)"));
     }
 

@@ -264,6 +264,9 @@ public final class ChaosRun {
         out.printf("false removals:      %d%n", s.falseRemovals());
         out.printf("state mismatches:    %d%n", s.stateMismatches());
         out.printf("(placements re-announced by a restarted portal: %d)%n", s.restartReannouncements());
+        List<String> holes = tap.holes(10);
+        out.println(holes.isEmpty() ? "(every frame the portals published reached the frame tap)"
+                : "frames the broker acknowledged and lost (never heard by the frame tap): " + holes);
         if (tap.deadLetters() > 0) {
             out.printf("(frames the bridge refused, on game/deadletter: %d)%n", tap.deadLetters());
         }

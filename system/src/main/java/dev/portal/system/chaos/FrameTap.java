@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,8 @@ final class FrameTap implements AutoCloseable {
     /** Per "portal uid", the (device time, pad) of each TagPlaced. */
     private final Map<String, List<long[]>> placed = new ConcurrentHashMap<>();
     private final BrokerLink link;
+    /** Per "portal boot", the sequence numbers heard (a copy sent again counts once). */
+    private final Map<String, BitSet> heard = new ConcurrentHashMap<>();
 
     FrameTap(String brokerUri, Path file) throws LinkException, IOException {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -61,6 +65,10 @@ final class FrameTap implements AutoCloseable {
             return;
         }
         String portal = PortalTopics.deviceOf(m.topic(), PortalTopics.Kind.EVENTS).map(DeviceId::value).orElse("?");
+        BitSet seqs = heard.computeIfAbsent(portal + " " + f.header().bootId(), k -> new BitSet());
+        synchronized (seqs) {
+            seqs.set((int) Math.min(f.header().sequence(), Integer.MAX_VALUE - 1));
+        }
         String what = switch (f.message()) {
             case TagPlaced p -> {
                 placed.computeIfAbsent(portal + " " + p.uid().hex(), k -> new CopyOnWriteArrayList<>())
@@ -90,6 +98,25 @@ final class FrameTap implements AutoCloseable {
         return lost.stream().filter(l -> placed.getOrDefault(l.portal() + " " + l.uid(), List.of()).stream()
                 .noneMatch(p -> p[1] == l.pad() && p[0] >= l.fromMillis() - slack && p[0] <= l.toMillis() + slack))
                 .count();
+    }
+
+    /**
+     * The frames this tap never heard below the newest one of their boot ("portal boot seq", at most
+     * {@code max}): the tap's session is persistent and QoS 1, so a hole is a frame the broker acknowledged to
+     * the portal and then lost, not one the portal never sent. Frames of a boot before the tap heard any are
+     * not holes it can know of.
+     */
+    List<String> holes(int max) {
+        List<String> result = new ArrayList<>();
+        heard.forEach((portalBoot, seqs) -> {
+            synchronized (seqs) {
+                for (int seq = seqs.nextClearBit(seqs.nextSetBit(0)); seq < seqs.length() && result.size() < max;
+                     seq = seqs.nextClearBit(seq + 1)) {
+                    result.add(portalBoot + " " + seq);
+                }
+            }
+        });
+        return result;
     }
 
     @Override
