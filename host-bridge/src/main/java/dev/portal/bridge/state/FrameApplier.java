@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Applies one in-order frame of one device to the stored state, inside the caller's transaction, together with
@@ -30,6 +31,7 @@ public final class FrameApplier {
     private final PlacementRules placements;
     private final ToyReadRules toyReads;
     private final int bootsKept;
+    private final long restartGraceMillis;
 
     /**
      * @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session
@@ -38,12 +40,18 @@ public final class FrameApplier {
      */
     public FrameApplier(Duration restartGrace, ToyAuthority toys, int bootsKept) {
         this.placements = new PlacementRules(restartGrace.toMillis());
+        this.restartGraceMillis = restartGrace.toMillis();
         this.toyReads = new ToyReadRules(toys);
         this.bootsKept = bootsKept;
     }
 
     public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
-        AfterCommit after = applyState(tx, deviceId, frame, atMillis);
+        return apply(tx, deviceId, frame, atMillis, atMillis);
+    }
+
+    /** As {@link #apply(StateTx, String, Frame, long)}, applied at the bridge's time {@code nowMillis}. */
+    public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
+        AfterCommit after = applyState(tx, deviceId, frame, atMillis, nowMillis);
         tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
         return after;
     }
@@ -53,23 +61,52 @@ public final class FrameApplier {
      * (device, boot) for a batch of frames).
      */
     public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis) {
+        return applyState(tx, deviceId, frame, atMillis, atMillis);
+    }
+
+    /**
+     * As {@link #applyState(StateTx, String, Frame, long)}, applied at the bridge's time {@code nowMillis}. A
+     * frame of a boot older than the portal's current one comes late: the portal
+     * restarted after sending it (its outbox sends it again on the new boot's connection), or a broker held it.
+     * Within the new boot's restart grace it still counts, as the new boot's own announcements do. After it, the
+     * new boot has said what lies on the pads and the old boots' placements are closed: a late placement or read
+     * would open a session no frame closes any more, and a late read could look like a rolled-back toy. Such frames
+     * move only the stream on. A late removal closes only what its own boot placed, never a placement a newer boot
+     * has announced again.
+     */
+    public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
         AfterCommit after = new AfterCommit();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
         PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, atMillis));
         Message message = frame.message();
+        boolean older = olderBoot(tx, portal, boot);
+        boolean pastGrace = older && pastRestartGrace(tx, portal, nowMillis);
         switch (message) {
             // A Birth of a boot born before the current one is an old answer that came late (bridges sharing the
             // portals may apply it after the new boot's Birth): the portal stays on its newest boot.
             case Birth birth -> portal = olderBoot(tx, portal, boot) ? portal
                     : birth(tx, portal, birth, boot, atMillis, after);
             case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
-            case TagPlaced placed -> placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
-            case TagRemoved removed -> placements.removed(tx, deviceId, removed, atMillis, after);
-            case ToyAreas areas -> toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);
+            case TagPlaced placed -> {
+                if (!pastGrace) {
+                    placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
+                }
+            }
+            case TagRemoved removed -> placements.removed(tx, deviceId, older ? OptionalLong.of(boot)
+                    : OptionalLong.empty(), removed, atMillis, after);
+            case ToyAreas areas -> {
+                if (!pastGrace) {
+                    toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);
+                }
+            }
             // Only a foreign toy's read gets here (1.2): any other verdict a portal claims is worth nothing (it
             // holds no key), and FrameIngest refuses it.
-            case ToyRead read -> toyReads.foreign(tx, deviceId, boot, seq, read, atMillis, after, placements);
+            case ToyRead read -> {
+                if (!pastGrace) {
+                    toyReads.foreign(tx, deviceId, boot, seq, read, atMillis, after, placements);
+                }
+            }
             case CommandResult result -> after.result(new AfterCommit.DeviceResult(deviceId, result));
             case Command ignored -> {
                 // Devices do not send commands; FrameIngest refuses them before they get here.
@@ -87,6 +124,15 @@ public final class FrameApplier {
             tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
         return after;
+    }
+
+    /**
+     * Whether the portal's current boot's restart grace is over: its sweep of the older boots' placements (which
+     * the bridge runs that long after applying the Birth) is due or done.
+     */
+    private boolean pastRestartGrace(StateTx tx, PortalState portal, long nowMillis) {
+        return tx.bootBornMillis(portal.deviceId(), portal.bootId())
+                .map(born -> nowMillis > born + restartGraceMillis).orElse(false);
     }
 
     /** Whether {@code boot} was born before the portal's current boot (both known to the store). */

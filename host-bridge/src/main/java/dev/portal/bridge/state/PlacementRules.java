@@ -6,6 +6,7 @@ import dev.portal.protocol.frame.TagRemoved;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Which toy lies where, and the play session each placement opens and closes. */
 final class PlacementRules {
@@ -94,11 +95,19 @@ final class PlacementRules {
         return true;
     }
 
-    void removed(StateTx tx, String deviceId, TagRemoved removed, long atMillis, AfterCommit after) {
+    /**
+     * A toy lifted. {@code olderBoot}: the removal comes from a boot older than the portal's current one, and
+     * closes only a placement that boot made, not one a newer boot has announced again (the toy was put back).
+     */
+    void removed(StateTx tx, String deviceId, OptionalLong olderBoot, TagRemoved removed, long atMillis,
+                 AfterCommit after) {
         String uid = removed.uid().hex();
         Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
         if (here.isEmpty() || !here.get().uid().equals(uid)) {
             return; // already closed (moved elsewhere, or the portal restarted)
+        }
+        if (olderBoot.isPresent() && here.get().bootId() != olderBoot.getAsLong()) {
+            return;
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("presentMillis", removed.presentMillis());

@@ -1,0 +1,107 @@
+package dev.portal.bridge.state;
+
+import dev.portal.bridge.store.JdbcStore;
+import dev.portal.bridge.store.Store;
+import dev.portal.protocol.frame.Birth;
+import dev.portal.protocol.frame.Calibration;
+import dev.portal.protocol.frame.Frame;
+import dev.portal.protocol.frame.Header;
+import dev.portal.protocol.frame.Message;
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.id.Uid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Frames of a portal's old boot applied after its new boot's: the restarted portal's outbox sends the old boot's
+ * last frames again on its new connection, and with bridges sharing the portals (or a broker that held them, or
+ * a portal asked to send them again) they may be applied after the new Birth. Found by the two-bridge chaos run on
+ * Mosquitto: an old boot's read applied after the new boot's sweep opened a second session of a toy that no
+ * frame closed, and it overlapped the toy's next one.
+ */
+class LateOldBootFramesTest {
+    private static final String DEVICE = "late-2";
+    private static final long OLD_BOOT = 1;
+    private static final long NEW_BOOT = 2;
+    private static final Uid TOY = Uid.parse("0400138A0B0DD5");
+    private static final long T0 = 1_796_460_000_000L;
+    private static final long BORN = T0 + 5_000;
+    private static final long GRACE = 3_000;
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private final FrameApplier applier = new FrameApplier(Duration.ofMillis(GRACE), new ToyAuthority(Optional.empty()),
+            4);
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.openSqlite(dir.resolve("bridge.db"), Clock.systemUTC());
+        apply(OLD_BOOT, 0, T0, birth(), T0);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void apply(long boot, long seq, long atMillis, Message message, long nowMillis) {
+        Frame frame = new Frame(Header.of(boot, seq, atMillis, true), message);
+        store.inTransaction(tx -> applier.apply(tx, DEVICE, frame, atMillis, nowMillis));
+    }
+
+    private List<PlaySession> sessions() {
+        return store.inTransaction(tx -> tx.sessions(TOY.hex()));
+    }
+
+    private static Birth birth() {
+        return new Birth(DEVICE, "1.0.0", Set.of(), List.of(), new Calibration(List.of()), 0);
+    }
+
+    @Test
+    void anOldBootsPlacementAppliedAfterTheNewBootsGraceOpensNothing() {
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + GRACE));
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + GRACE + 5_000);
+        assertEquals(List.of(), sessions(), "the new boot has said what lies on the pads");
+        assertEquals(1L, store.inTransaction(tx -> tx.streams()).stream()
+                .filter(p -> p.bootId() == OLD_BOOT).findFirst().orElseThrow().lastSeq(), "the stream moved on");
+    }
+
+    @Test
+    void withinTheGraceItCountsAndTheNewBootsAnnouncementCarriesTheSessionOn() {
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + 1_000);
+        apply(NEW_BOOT, 1, BORN + 200, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + 1_100);
+        List<PlaySession> sessions = sessions();
+        assertEquals(1, sessions.size(), sessions.toString());
+        assertEquals(T0 + 1_000, sessions.getFirst().startedMillis());
+        assertNull(sessions.getFirst().endedMillis(), "the toy still lies there");
+    }
+
+    @Test
+    void anOldBootsLateRemovalLeavesASessionTheNewBootAnnouncedAgain() {
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), T0 + 1_000);
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        apply(NEW_BOOT, 1, BORN + 200, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + 300);
+        // lifted and put back while the portal restarted: the old boot's removal comes last
+        apply(OLD_BOOT, 2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000), BORN + 400);
+        List<PlaySession> sessions = sessions();
+        assertEquals(1, sessions.size(), sessions.toString());
+        assertNull(sessions.getFirst().endedMillis(), "the new boot found the toy: its session goes on");
+    }
+}
