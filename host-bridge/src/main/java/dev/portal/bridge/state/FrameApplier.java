@@ -66,13 +66,15 @@ public final class FrameApplier {
 
     /**
      * As {@link #applyState(StateTx, String, Frame, long)}, applied at the bridge's time {@code nowMillis}. A
-     * frame of a boot older than the portal's current one comes late: the portal
-     * restarted after sending it (its outbox sends it again on the new boot's connection), or a broker held it.
-     * Within the new boot's restart grace it still counts, as the new boot's own announcements do. After it, the
-     * new boot has said what lies on the pads and the old boots' placements are closed: a late placement or read
-     * would open a session no frame closes any more, and a late read could look like a rolled-back toy. Such frames
-     * move only the stream on. A late removal closes only what its own boot placed, never a placement a newer boot
-     * has announced again.
+     * frame of a boot older than the portal's current one comes late: the portal restarted after sending it (its
+     * outbox sends it again on the new boot's connection), or a broker lost it and the portal sent it again when
+     * asked. Within the new boot's restart grace it counts as it would have, as the new boot's own announcements
+     * do. After it the new boot has said what lies on the pads and the old boots' placements are closed, so:
+     * a late placement is history only when neither its toy nor its slot is taken by a newer boot's placement,
+     * and whatever of it is still open a grace later is closed as of the new boot's Birth (its removal may be in
+     * the same late frames); a late read is dropped (it would open a session no frame closes, or make a newer
+     * read look rolled back). A late removal closes only what its own boot placed, never a toy a newer boot has
+     * announced again.
      */
     public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
         AfterCommit after = new AfterCommit();
@@ -91,6 +93,8 @@ public final class FrameApplier {
             case TagPlaced placed -> {
                 if (!pastGrace) {
                     placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
+                } else if (placements.placedLate(tx, deviceId, boot, seq, placed, atMillis, after)) {
+                    after.restarted(deviceId); // the sweep a grace from now closes it if its removal does not come
                 }
             }
             case TagRemoved removed -> placements.removed(tx, deviceId, older ? OptionalLong.of(boot)

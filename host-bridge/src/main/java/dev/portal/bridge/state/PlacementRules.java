@@ -39,6 +39,21 @@ final class PlacementRules {
     }
 
     /**
+     * A placement of a boot older than the portal's current one, applied after the current boot's restart grace
+     * ({@link FrameApplier#applyState}): kept as history unless the toy or the slot is held by a placement of
+     * another boot now, which is newer news. Returns whether it was applied.
+     */
+    boolean placedLate(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis,
+                       AfterCommit after) {
+        boolean taken = tx.placementOf(placed.uid().hex()).filter(p -> p.bootId() != boot).isPresent()
+                || tx.placement(deviceId, placed.pad(), placed.slot()).filter(p -> p.bootId() != boot).isPresent();
+        if (!taken) {
+            placed(tx, deviceId, boot, seq, placed, atMillis, after);
+        }
+        return !taken;
+    }
+
+    /**
      * The same UID on two portals at once: the other portal is online and has not reported the toy gone. A toy
      * carried from one portal to another is lifted first, and its removal arrives within a second; a copy of
      * its tag (a UID-writable "magic" tag) lies on both. Reported, not judged: the placement goes on.

@@ -10,6 +10,7 @@ import dev.portal.protocol.frame.Message;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 import dev.portal.protocol.frame.TagType;
+import dev.portal.protocol.frame.ToyAreas;
 import dev.portal.protocol.id.Uid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * last frames again on its new connection, and with bridges sharing the portals (or a broker that held them, or
  * a portal asked to send them again) they may be applied after the new Birth. Found by the two-bridge chaos run on
  * Mosquitto: an old boot's read applied after the new boot's sweep opened a second session of a toy that no
- * frame closed, and it overlapped the toy's next one.
+ * frame closed, and it overlapped the toy's next one. Dropping every late frame instead lost the placements of
+ * a whole stretch of frames the portal sent again after its restart.
  */
 class LateOldBootFramesTest {
     private static final String DEVICE = "late-2";
@@ -72,12 +74,54 @@ class LateOldBootFramesTest {
         return new Birth(DEVICE, "1.0.0", Set.of(), List.of(), new Calibration(List.of()), 0);
     }
 
-    @Test
-    void anOldBootsPlacementAppliedAfterTheNewBootsGraceOpensNothing() {
+    private AfterCommit applyLate(long seq, long atMillis, Message message) {
+        Frame frame = new Frame(Header.of(OLD_BOOT, seq, atMillis, true), message);
+        return store.inTransaction(tx -> applier.apply(tx, DEVICE, frame, atMillis, BORN + GRACE + 5_000));
+    }
+
+    private void restartAndSweep() {
         apply(NEW_BOOT, 0, BORN, birth(), BORN);
         store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + GRACE));
-        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + GRACE + 5_000);
-        assertEquals(List.of(), sessions(), "the new boot has said what lies on the pads");
+    }
+
+    @Test
+    void anOldBootsToyPlacedAndLiftedLateIsKeptAsHistory() {
+        restartAndSweep();
+        applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(1, sessions.size(), sessions.toString());
+        assertEquals(T0 + 1_000, sessions.getFirst().startedMillis());
+        assertEquals(T0 + 2_000, sessions.getFirst().endedMillis());
+    }
+
+    @Test
+    void aLatePlacementWhoseRemovalNeverComesIsClosedAsOfTheNewBirth() {
+        restartAndSweep();
+        AfterCommit after = applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        assertEquals(Set.of(DEVICE), after.restarted(), "another sweep is asked for");
+        store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + 2 * GRACE + 5_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(1, sessions.size(), sessions.toString());
+        assertEquals(BORN, sessions.getFirst().endedMillis(), "the new boot did not find it");
+    }
+
+    @Test
+    void aLatePlacementOfAToyTheNewBootHoldsOpensNothing() {
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(2, 0, TOY, TagType.NTAG213), BORN + 100);
+        applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        List<PlaySession> sessions = sessions();
+        assertEquals(1, sessions.size(), sessions.toString());
+        assertEquals(2, sessions.getFirst().pad());
+        assertNull(sessions.getFirst().endedMillis(), "the toy lies on pad 2 now");
+    }
+
+    @Test
+    void aLateReadOpensNothing() {
+        restartAndSweep();
+        applyLate(1, T0 + 1_000, new ToyAreas(1, 0, TOY, TagType.NTAG213, Optional.empty(), Optional.empty()));
+        assertEquals(List.of(), sessions(), "a read is not a placement, and this one's boot is over");
         assertEquals(1L, store.inTransaction(tx -> tx.streams()).stream()
                 .filter(p -> p.bootId() == OLD_BOOT).findFirst().orElseThrow().lastSeq(), "the stream moved on");
     }

@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * What the bridge persisted: its event log (play sessions) and its state (placements), read from its store
- * (SQLite or PostgreSQL: the tables are the same).
+ * (SQLite or PostgreSQL: the tables are the same), and how many frames wait parked for their predecessors
+ * (bridges sharing the portals; always 0 for one bridge).
  */
-public record BridgeRecords(List<Session> sessions, List<Placed> placements) {
+public record BridgeRecords(List<Session> sessions, List<Placed> placements, long parkedFrames) {
 
     /** One placement of a toy from the bridge's history; {@code endedMillis} null while it lasts. */
     public record Session(String sessionId, String deviceId, String uid, int pad, long startedMillis, Long endedMillis) {
@@ -48,7 +49,12 @@ public record BridgeRecords(List<Session> sessions, List<Placed> placements) {
                     placements.add(new Placed(r.getString(1), r.getString(2), r.getInt(3)));
                 }
             }
-            return new BridgeRecords(List.copyOf(sessions), List.copyOf(placements));
+            long parked;
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM parked_frame")) {
+                r.next();
+                parked = r.getLong(1);
+            }
+            return new BridgeRecords(List.copyOf(sessions), List.copyOf(placements), parked);
         }
     }
 

@@ -210,10 +210,12 @@ public final class ChaosRun {
                 BridgeRecords r = BridgeRecords.read(store);
                 long open = r.sessions().stream().filter(s -> s.endedMillis() == null).count();
                 long onPads = worlds.values().stream().mapToLong(w -> w.toys().size()).sum();
+                // Frames still parked wait for predecessors (asked for again, or on their way through a bridge
+                // coming back): the records are not final while any does.
                 boolean settled = r.sessions().size() == lastSessions && open == onPads
-                        && r.placements().size() == onPads;
-                LOG.info("draining: {} sessions, {} open, {} placements, {} toys on pads", r.sessions().size(), open,
-                        r.placements().size(), onPads);
+                        && r.placements().size() == onPads && r.parkedFrames() == 0;
+                LOG.info("draining: {} sessions, {} open, {} placements, {} toys on pads, {} frames parked",
+                        r.sessions().size(), open, r.placements().size(), onPads, r.parkedFrames());
                 stable = settled ? stable + 1 : 0;
                 lastSessions = r.sessions().size();
                 if (stable >= 3) {

@@ -29,7 +29,7 @@ class VerdictTest {
 
     private static Verdict.Summary judge(List<Action> actions, World world, List<BridgeRecords.Session> sessions,
                                          List<BridgeRecords.Placed> state) {
-        return Verdict.judge(actions, Map.of(P, world), new BridgeRecords(sessions, state), 0);
+        return Verdict.judge(actions, Map.of(P, world), new BridgeRecords(sessions, state, 0), 0);
     }
 
     @Test
