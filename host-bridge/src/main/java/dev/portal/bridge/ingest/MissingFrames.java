@@ -17,7 +17,23 @@ import java.util.stream.Collectors;
  * the portal sends again those it has (the parked ones among them are dropped as duplicates).
  */
 final class MissingFrames {
+    private static final long U32_MAX = 0xFFFF_FFFFL;
+
     private MissingFrames() {
+    }
+
+    /**
+     * After a restart, the frames of the boot before {@code current} that follow the last one applied, as far
+     * as one request reaches: the portal sends those it kept (the answer says how many), and none if there are none.
+     */
+    static List<ResendFrames> tailOfPrevious(List<StreamPosition> positions, long current) {
+        List<StreamPosition> boots = positions.stream().filter(p -> p.bootId() != current).toList();
+        if (boots.isEmpty() || boots.getLast().lastSeq() >= U32_MAX) {
+            return List.of();
+        }
+        StreamPosition previous = boots.getLast();
+        long from = previous.lastSeq() + 1;
+        return List.of(new ResendFrames(previous.bootId(), from, Math.min(U32_MAX, from + ResendFrames.MAX_SPAN - 1)));
     }
 
     static List<ResendFrames> of(List<StreamPosition> positions, List<SharedStreams.Parked> parked) {

@@ -65,6 +65,8 @@ public final class SharedFrameIngest implements FrameSink {
     private final FrameApplier applier;
     private final PortalCommands portalCommands;
     private final ResendRequests resends;
+    /** Separately limited: a restart's one request must not wait behind a gap's. */
+    private final ResendRequests tails;
     private final Duration resendAfter;
     private final CommitFollowUp followUp;
     private final DeviceClock deviceClock;
@@ -108,6 +110,8 @@ public final class SharedFrameIngest implements FrameSink {
                 limits.rebirths(), clock.millis()), counters, clock);
         this.resendAfter = RESEND_AFTER.compareTo(wait.dividedBy(3)) < 0 ? RESEND_AFTER : wait.dividedBy(3);
         this.resends = new ResendRequests(parts.commands(), new RequestLimiter(resendAfter, limits.rebirths(),
+                clock.millis()), counters, clock);
+        this.tails = new ResendRequests(parts.commands(), new RequestLimiter(resendAfter, limits.rebirths(),
                 clock.millis()), counters, clock);
         this.followUp = new CommitFollowUp(publisher, updates, portalCommands, this::restarted);
         // A portal may have restarted just before this bridge did (or while the bridge that took its Birth died).
@@ -288,8 +292,12 @@ public final class SharedFrameIngest implements FrameSink {
 
     /** A Birth of a new boot was applied: the sweep of the boots before it comes after the grace. */
     private void restarted(String deviceId) {
-        store.inTransaction(tx -> tx.portal(deviceId).map(PortalState::bootId))
-                .ifPresent(boot -> scheduleSweep(deviceId, boot));
+        Optional<Long> current = store.inTransaction(tx -> tx.portal(deviceId).map(PortalState::bootId));
+        current.ifPresent(boot -> scheduleSweep(deviceId, boot));
+        // The previous boot's last frames may have reached no bridge, with no later frame of that boot to show
+        // that any are missing: the portal sends again what it kept after the last one applied.
+        current.ifPresent(boot -> tails.ask(deviceId, store.inTransaction(tx ->
+                MissingFrames.tailOfPrevious(tx.sharedStreams().positions(deviceId), boot))));
     }
 
     private void scheduleSweep(String deviceId, long boot) {

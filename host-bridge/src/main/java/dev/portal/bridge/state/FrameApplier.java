@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Applies one in-order frame of one device to the stored state, inside the caller's transaction, together with
@@ -32,6 +31,7 @@ public final class FrameApplier {
     private final ToyReadRules toyReads;
     private final int bootsKept;
     private final long restartGraceMillis;
+    private final LateHistory lateHistory;
 
     /**
      * @param restartGrace how soon after its Birth a restarted portal must find a toy for it to keep its session
@@ -41,6 +41,7 @@ public final class FrameApplier {
     public FrameApplier(Duration restartGrace, ToyAuthority toys, int bootsKept) {
         this.placements = new PlacementRules(restartGrace.toMillis());
         this.restartGraceMillis = restartGrace.toMillis();
+        this.lateHistory = new LateHistory(placements);
         this.toyReads = new ToyReadRules(toys);
         this.bootsKept = bootsKept;
     }
@@ -69,12 +70,10 @@ public final class FrameApplier {
      * frame of a boot older than the portal's current one comes late: the portal restarted after sending it (its
      * outbox sends it again on the new boot's connection), or a broker lost it and the portal sent it again when
      * asked. Within the new boot's restart grace it counts as it would have, as the new boot's own announcements
-     * do. After it the new boot has said what lies on the pads and the old boots' placements are closed, so:
-     * a late placement is history only when neither its toy nor its slot is taken by a newer boot's placement,
-     * and whatever of it is still open a grace later is closed as of the new boot's Birth (its removal may be in
-     * the same late frames); a late read is dropped (it would open a session no frame closes, or make a newer
-     * read look rolled back). A late removal closes only what its own boot placed, never a toy a newer boot has
-     * announced again.
+     * do. After it the new boot has said what lies on the pads and the old boots' placements are closed: a late
+     * placement or removal is history ({@link LateHistory}), and a late read is dropped (it would open a session
+     * no frame closes, or make a newer read look rolled back). A removal of an older boot, late or not, ends only
+     * what its own boot placed, never a toy a newer boot has announced again.
      */
     public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
         AfterCommit after = new AfterCommit();
@@ -93,12 +92,17 @@ public final class FrameApplier {
             case TagPlaced placed -> {
                 if (!pastGrace) {
                     placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
-                } else if (placements.placedLate(tx, deviceId, boot, seq, placed, atMillis, after)) {
-                    after.restarted(deviceId); // the sweep a grace from now closes it if its removal does not come
+                } else {
+                    lateHistory.placed(tx, deviceId, boot, seq, placed, atMillis, after);
                 }
             }
-            case TagRemoved removed -> placements.removed(tx, deviceId, older ? OptionalLong.of(boot)
-                    : OptionalLong.empty(), removed, atMillis, after);
+            case TagRemoved removed -> {
+                if (older) {
+                    lateHistory.removed(tx, deviceId, boot, removed, atMillis, after);
+                } else {
+                    placements.removed(tx, deviceId, removed, atMillis, after);
+                }
+            }
             case ToyAreas areas -> {
                 if (!pastGrace) {
                     toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);

@@ -3,10 +3,11 @@ package dev.portal.bridge.state;
 import dev.portal.protocol.frame.TagPlaced;
 import dev.portal.protocol.frame.TagRemoved;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 
 /** Which toy lies where, and the play session each placement opens and closes. */
 final class PlacementRules {
@@ -28,29 +29,21 @@ final class PlacementRules {
         Optional<Placement> before = tx.placementOf(uid);
         cloneSuspected(tx, deviceId, boot, seq, placed, uid, before, atMillis, after);
         if (ensurePlaced(tx, deviceId, boot, seq, placed.pad(), placed.slot(), uid, before, atMillis, after)) {
-            Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
-            toy.ifPresent(t -> {
-                tx.saveToy(t);
-                after.toy(t);
-            });
-            after.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
-                    placed.slot(), uid, atMillis, details, toy.orElse(null)));
+            announce(tx, deviceId, boot, seq, placed, atMillis, details, after);
         }
     }
 
-    /**
-     * A placement of a boot older than the portal's current one, applied after the current boot's restart grace
-     * ({@link FrameApplier#applyState}): kept as history unless the toy or the slot is held by a placement of
-     * another boot now, which is newer news. Returns whether it was applied.
-     */
-    boolean placedLate(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis,
-                       AfterCommit after) {
-        boolean taken = tx.placementOf(placed.uid().hex()).filter(p -> p.bootId() != boot).isPresent()
-                || tx.placement(deviceId, placed.pad(), placed.slot()).filter(p -> p.bootId() != boot).isPresent();
-        if (!taken) {
-            placed(tx, deviceId, boot, seq, placed, atMillis, after);
-        }
-        return !taken;
+    /** The "placed" event of a session just opened. */
+    void announce(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis,
+                  Map<String, Object> details, AfterCommit after) {
+        String uid = placed.uid().hex();
+        Optional<ToyProfile> toy = tx.toy(uid).map(t -> t.seen(t.lastVerdict(), atMillis));
+        toy.ifPresent(t -> {
+            tx.saveToy(t);
+            after.toy(t);
+        });
+        after.event(new GameEvent(sessionId(deviceId, boot, seq) + "#placed", "placed", deviceId, placed.pad(),
+                placed.slot(), uid, atMillis, details, toy.orElse(null)));
     }
 
     /**
@@ -110,23 +103,20 @@ final class PlacementRules {
         return true;
     }
 
-    /**
-     * A toy lifted. {@code olderBoot}: the removal comes from a boot older than the portal's current one, and
-     * closes only a placement that boot made, not one a newer boot has announced again (the toy was put back).
-     */
-    void removed(StateTx tx, String deviceId, OptionalLong olderBoot, TagRemoved removed, long atMillis,
-                 AfterCommit after) {
+    void removed(StateTx tx, String deviceId, TagRemoved removed, long atMillis, AfterCommit after) {
         String uid = removed.uid().hex();
         Optional<Placement> here = tx.placement(deviceId, removed.pad(), removed.slot());
         if (here.isEmpty() || !here.get().uid().equals(uid)) {
             return; // already closed (moved elsewhere, or the portal restarted)
         }
-        if (olderBoot.isPresent() && here.get().bootId() != olderBoot.getAsLong()) {
-            return;
-        }
+        close(tx, here.get(), atMillis, "lifted", lifted(removed), after);
+    }
+
+    /** The details of a "removed" event for a toy lifted. */
+    static Map<String, Object> lifted(TagRemoved removed) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("presentMillis", removed.presentMillis());
-        close(tx, here.get(), atMillis, "lifted", extra, after);
+        return extra;
     }
 
     /**
@@ -152,9 +142,18 @@ final class PlacementRules {
      */
     void clearOtherBoots(StateTx tx, String deviceId, long boot, long nowMillis, AfterCommit after) {
         long restartedAt = tx.bootBornMillis(deviceId, boot).map(born -> Math.min(born, nowMillis)).orElse(nowMillis);
+        Set<String> withRow = new HashSet<>();
         for (Placement p : tx.placements(deviceId)) {
+            withRow.add(p.sessionId());
             if (p.bootId() != boot) {
                 close(tx, p, restartedAt, "portal-restarted", after);
+            }
+        }
+        // Sessions an older boot's late frames opened as history only (LateHistory), with no placement row.
+        for (PlaySession s : tx.openSessions(deviceId)) {
+            if (!withRow.contains(s.sessionId()) && Placement.bootOf(s.sessionId()) != boot) {
+                endSession(tx, LateHistory.asPlacement(s), restartedAt, "portal-restarted", new LinkedHashMap<>(),
+                        after);
             }
         }
     }
@@ -165,8 +164,14 @@ final class PlacementRules {
 
     private void close(StateTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
                        AfterCommit after) {
-        long end = Math.max(atMillis, p.sinceMillis());
         tx.deletePlacement(p.deviceId(), p.pad(), p.slot());
+        endSession(tx, p, atMillis, reason, details, after);
+    }
+
+    /** Ends {@code p}'s session (not its placement row, which may be another's by now) and says so. */
+    void endSession(StateTx tx, Placement p, long atMillis, String reason, Map<String, Object> details,
+                    AfterCommit after) {
+        long end = Math.max(atMillis, p.sinceMillis());
         tx.closeSession(p.sessionId(), end);
         details.put("reason", reason);
         Map<String, Object> session = new LinkedHashMap<>();

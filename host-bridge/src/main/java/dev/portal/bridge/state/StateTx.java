@@ -47,6 +47,9 @@ public interface StateTx {
 
     void closeSession(String sessionId, long endedMillis);
 
+    /** The device's sessions not ended yet, also those with no placement (an older boot's, applied late). */
+    List<PlaySession> openSessions(String deviceId);
+
     /** Adds a point to the toy's XP history: call it in the transaction that saves a changed XP. */
     void recordXp(ToyProfile toy, long atMillis);
 }

@@ -286,6 +286,12 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     @Override
+    public List<PlaySession> openSessions(String deviceId) {
+        return rows.list("SELECT * FROM play_session WHERE device_id = ? AND ended_ms IS NULL ORDER BY started_ms, "
+                + "session_id", JdbcStoreTx::session, deviceId);
+    }
+
+    @Override
     public List<PlaySession> sessions(String uid) {
         return rows.list("SELECT * FROM play_session WHERE uid = ? ORDER BY started_ms, session_id",
                 JdbcStoreTx::session, uid);

@@ -45,4 +45,14 @@ class MissingFramesTest {
         assertEquals(List.of(new ResendFrames(7, 11, 11 + ResendFrames.MAX_SPAN - 1)),
                 MissingFrames.of(List.of(new StreamPosition("p", 7, 10)), List.of(parked(7, 100_000))));
     }
+
+    @Test
+    void afterARestartThePreviousBootIsAskedFromAfterItsLastAppliedFrame() {
+        List<StreamPosition> positions = List.of(new StreamPosition("p", 3, 40), new StreamPosition("p", 7, 10),
+                new StreamPosition("p", 9, 0));
+        assertEquals(List.of(new ResendFrames(7, 11, 11 + ResendFrames.MAX_SPAN - 1)),
+                MissingFrames.tailOfPrevious(positions, 9), "the boot just before, not older ones");
+        assertEquals(List.of(), MissingFrames.tailOfPrevious(List.of(new StreamPosition("p", 9, 0)), 9),
+                "a first boot has no previous one");
+    }
 }

@@ -219,6 +219,23 @@ class SharedBridgesTest {
         }
     }
 
+    /** The last frames before a restart reached no bridge, and no later frame of that boot shows they are missing. */
+    @Test
+    void theLastFramesOfABootBeforeARestartAreAskedForWhenTheNextBootIsBorn(Mosquitto broker) throws Exception {
+        String url = postgres.newDatabase();
+        try (Bridge a = Bridge.start(config(broker, dir, "bridge-a", url, WAIT));
+             Bridge b = Bridge.start(config(broker, dir, "bridge-b", url, WAIT));
+             Collector game = new Collector(broker.uri(), "game/events", "portal/+/cmd")) {
+            game.publish("portal/p-tail/evt", frame(5, 0, birth("p-tail")));
+            Await.until("the first boot is applied", () -> applied(a, b) == 1, WAIT);
+            // frame 1 of boot 5 (a toy put down) went nowhere; the portal restarted
+            game.publish("portal/p-tail/evt", frame(6, 0, birth("p-tail")));
+            assertEquals(new ResendFrames(5, 1, ResendFrames.MAX_SPAN), command(game, ResendFrames.class));
+            game.publish("portal/p-tail/evt", replayed(5, 1, placed(0, 5)));
+            assertEquals("placed", game.await("game/events", "04050909", WAIT).json().get("event").asText());
+        }
+    }
+
     @Test
     void framesOfANewPortalThatOvertakeItsBirthWaitForItWhicheverBridgeHasIt(Mosquitto broker) throws Exception {
         String url = postgres.newDatabase();

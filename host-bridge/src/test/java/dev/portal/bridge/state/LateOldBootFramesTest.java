@@ -107,14 +107,28 @@ class LateOldBootFramesTest {
     }
 
     @Test
-    void aLatePlacementOfAToyTheNewBootHoldsOpensNothing() {
+    void aLatePlacementOfAToyTheNewBootHoldsIsHistoryBesideItsCurrentSession() {
         apply(NEW_BOOT, 0, BORN, birth(), BORN);
         apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(2, 0, TOY, TagType.NTAG213), BORN + 100);
         applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000));
         List<PlaySession> sessions = sessions();
-        assertEquals(1, sessions.size(), sessions.toString());
-        assertEquals(2, sessions.getFirst().pad());
-        assertNull(sessions.getFirst().endedMillis(), "the toy lies on pad 2 now");
+        assertEquals(2, sessions.size(), sessions.toString());
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), "the old boot's placement, ended by its removal");
+        assertEquals(2, sessions.get(1).pad());
+        assertNull(sessions.get(1).endedMillis(), "the toy lies on pad 2 now");
+        assertEquals(2, store.inTransaction(tx -> tx.placementOf(TOY.hex())).orElseThrow().pad());
+    }
+
+    @Test
+    void aLateHistorySessionWhoseRemovalNeverComesIsEndedBySweepAsOfTheNewBirth() {
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(2, 0, TOY, TagType.NTAG213), BORN + 100);
+        applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + 2 * GRACE + 5_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(BORN, sessions.get(0).endedMillis(), sessions.toString());
+        assertNull(sessions.get(1).endedMillis(), "the new boot's own session goes on");
     }
 
     @Test

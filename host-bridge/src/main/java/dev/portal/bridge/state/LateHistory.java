@@ -1,0 +1,63 @@
+package dev.portal.bridge.state;
+
+import dev.portal.protocol.frame.TagPlaced;
+import dev.portal.protocol.frame.TagRemoved;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Placements and removals of a portal's older boot that are applied after its current boot's restart grace
+ * ({@link FrameApplier#applyState}): the portal sent them before it restarted, and they came late (a broker lost
+ * them and the portal sent them again when asked). They are the toy's history, all of it before the new boot's
+ * Birth, while the placement rows hold what lies on the pads now, which the new boot has announced. A late
+ * placement takes a row only when neither its toy nor its slot is held by another boot; otherwise it is a
+ * session with no row, which its own boot's late removal ends, or the next sweep as of the new boot's Birth.
+ */
+final class LateHistory {
+    private final PlacementRules placements;
+
+    LateHistory(PlacementRules placements) {
+        this.placements = placements;
+    }
+
+    /** A session as the placement it was, for ending it without touching any placement row. */
+    static Placement asPlacement(PlaySession s) {
+        return new Placement(s.deviceId(), s.pad(), s.slot(), s.uid(), s.startedMillis(), s.sessionId());
+    }
+
+    void placed(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, AfterCommit after) {
+        String uid = placed.uid().hex();
+        boolean taken = tx.placementOf(uid).filter(p -> p.bootId() != boot).isPresent()
+                || tx.placement(deviceId, placed.pad(), placed.slot()).filter(p -> p.bootId() != boot).isPresent();
+        if (!taken) {
+            placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
+        } else {
+            String sessionId = PlacementRules.sessionId(deviceId, boot, seq);
+            tx.openSession(new PlaySession(sessionId, uid, deviceId, placed.pad(), placed.slot(), atMillis, null,
+                    null));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("tagType", placed.tagType().name());
+            details.put("late", true);
+            placements.announce(tx, deviceId, boot, seq, placed, atMillis, details, after);
+        }
+        after.restarted(deviceId); // the sweep a grace from now ends it if its removal does not come
+    }
+
+    /** A removal of an older boot: ends only what that boot placed, never a toy a newer boot announced again. */
+    void removed(StateTx tx, String deviceId, long boot, TagRemoved removed, long atMillis, AfterCommit after) {
+        String uid = removed.uid().hex();
+        Optional<Placement> row = tx.placementOf(uid).filter(p -> p.deviceId().equals(deviceId));
+        if (row.isPresent() && row.get().bootId() == boot) {
+            placements.removed(tx, deviceId, removed, atMillis, after);
+            return;
+        }
+        tx.openSessions(deviceId).stream()
+                .filter(s -> s.uid().equals(uid) && Placement.bootOf(s.sessionId()) == boot)
+                .filter(s -> row.map(p -> !p.sessionId().equals(s.sessionId())).orElse(true))
+                .findFirst()
+                .ifPresent(s -> placements.endSession(tx, asPlacement(s), atMillis, "lifted",
+                        PlacementRules.lifted(removed), after));
+    }
+}
