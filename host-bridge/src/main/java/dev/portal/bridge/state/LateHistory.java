@@ -22,6 +22,29 @@ final class LateHistory {
         this.placements = placements;
     }
 
+    /**
+     * The newer boot found the toy and carried on this boot's session, but this boot's late removal shows the
+     * toy was lifted in between (and put back before the restart: that placement comes late too, as history).
+     * The carried session ends at the removal, and what the newer boot found is a session of its own from that
+     * boot's Birth, the earliest it can vouch for.
+     */
+    private void liftedInBetween(StateTx tx, Placement carried, TagRemoved removed, long atMillis,
+                                 AfterCommit after) {
+        placements.endSession(tx, carried, atMillis, "lifted", PlacementRules.lifted(removed), after);
+        long from = Math.max(atMillis, tx.bootBornMillis(carried.deviceId(), carried.bootId()).orElse(atMillis));
+        String oldSeq = carried.sessionId().substring(carried.sessionId().lastIndexOf('/') + 1);
+        String sessionId = carried.deviceId() + "/" + carried.bootId() + "/found-" + oldSeq;
+        Placement found = new Placement(carried.deviceId(), carried.pad(), carried.slot(), carried.uid(), from,
+                sessionId, carried.bootId());
+        tx.savePlacement(found);
+        tx.openSession(new PlaySession(sessionId, found.uid(), found.deviceId(), found.pad(), found.slot(), from,
+                null, null));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", "found-after-restart");
+        after.event(new GameEvent(sessionId + "#placed", "placed", found.deviceId(), found.pad(), found.slot(),
+                found.uid(), from, details, tx.toy(found.uid()).orElse(null)));
+    }
+
     /** A session as the placement it was, for ending it without touching any placement row. */
     static Placement asPlacement(PlaySession s) {
         return new Placement(s.deviceId(), s.pad(), s.slot(), s.uid(), s.startedMillis(), s.sessionId());
@@ -51,6 +74,11 @@ final class LateHistory {
         Optional<Placement> row = tx.placementOf(uid).filter(p -> p.deviceId().equals(deviceId));
         if (row.isPresent() && row.get().bootId() == boot) {
             placements.removed(tx, deviceId, removed, atMillis, after);
+            return;
+        }
+        if (row.isPresent() && Placement.bootOf(row.get().sessionId()) == boot
+                && atMillis >= row.get().sinceMillis()) {
+            liftedInBetween(tx, row.get(), removed, atMillis, after);
             return;
         }
         tx.openSessions(deviceId).stream()

@@ -26,6 +26,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Frames of a portal's old boot applied after its new boot's: the restarted portal's outbox sends the old boot's
@@ -131,6 +132,27 @@ class LateOldBootFramesTest {
         assertNull(sessions.get(1).endedMillis(), "the new boot's own session goes on");
     }
 
+    /** Seen in the two-bridge chaos run on Mosquitto: a toy lifted and put back just before a restart. */
+    @Test
+    void aLateRemovalEndsASessionTheNewBootCarriedOnAndWhatItFoundGetsItsOwn() {
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), T0 + 1_000);
+        apply(NEW_BOOT, 0, BORN, birth(), BORN);
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + 100); // carried on
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000));
+        applyLate(3, T0 + 3_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + 2 * GRACE + 5_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(3, sessions.size(), sessions.toString());
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), "lifted, as the late removal says");
+        assertEquals(T0 + 3_000, sessions.get(1).startedMillis(), "put back, as history");
+        assertEquals(BORN, sessions.get(1).endedMillis());
+        assertEquals(BORN, sessions.get(2).startedMillis(), "what the new boot found, from its Birth");
+        assertNull(sessions.get(2).endedMillis());
+        for (int i = 1; i < sessions.size(); i++) {
+            assertTrue(sessions.get(i - 1).endedMillis() <= sessions.get(i).startedMillis(), sessions.toString());
+        }
+    }
+
     @Test
     void aLateReadOpensNothing() {
         restartAndSweep();
@@ -152,14 +174,17 @@ class LateOldBootFramesTest {
     }
 
     @Test
-    void anOldBootsLateRemovalLeavesASessionTheNewBootAnnouncedAgain() {
+    void anOldBootsLateRemovalEndsTheSessionButNotThePlacementTheNewBootFound() {
         apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213), T0 + 1_000);
         apply(NEW_BOOT, 0, BORN, birth(), BORN);
         apply(NEW_BOOT, 1, BORN + 200, new TagPlaced(1, 0, TOY, TagType.NTAG213), BORN + 300);
         // lifted and put back while the portal restarted: the old boot's removal comes last
         apply(OLD_BOOT, 2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000), BORN + 400);
         List<PlaySession> sessions = sessions();
-        assertEquals(1, sessions.size(), sessions.toString());
-        assertNull(sessions.getFirst().endedMillis(), "the new boot found the toy: its session goes on");
+        assertEquals(2, sessions.size(), sessions.toString());
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), "lifted before the restart");
+        assertEquals(BORN, sessions.get(1).startedMillis(), "found by the new boot");
+        assertNull(sessions.get(1).endedMillis(), "the toy lies there: its placement goes on");
+        assertEquals(1, store.inTransaction(tx -> tx.placementOf(TOY.hex())).orElseThrow().pad());
     }
 }
