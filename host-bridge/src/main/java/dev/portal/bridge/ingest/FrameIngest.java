@@ -272,7 +272,7 @@ public final class FrameIngest implements FrameSink {
                         // the boot's birth time is needed by the frames after it in this very batch
                         tx.saveStream(new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()), at);
                     }
-                    all.addAll(applier.applyState(tx, s.deviceId(), s.received().frame(), at, clock.millis()));
+                    all.addAll(applier.applyState(tx, s.deviceId(), s.received().frame(), at));
                     String key = s.deviceId() + "/" + s.received().boot();
                     positions.merge(key, new StreamPosition(s.deviceId(), s.received().boot(), s.received().seq()),
                             (a, b) -> a.lastSeq() >= b.lastSeq() ? a : b);
@@ -318,8 +318,7 @@ public final class FrameIngest implements FrameSink {
         Frame frame = r.frame();
         AfterCommit after;
         try {
-            after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r),
-                    clock.millis())));
+            after = store.inTransaction(tx -> publisher.stageEvents(tx, applier.apply(tx, deviceId, frame, time(r))));
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -180,7 +180,7 @@ final class StreamArbiter {
                                          StreamTracker.Received r, long nowMillis, Outcome out) {
         StreamTracker.Decision decision = tracker.offer(deviceId, r, nowMillis);
         switch (decision) {
-            case StreamTracker.Decision.Apply apply -> apply.frames().forEach(f -> apply(tx, tracker, deviceId, f, nowMillis, out));
+            case StreamTracker.Decision.Apply apply -> apply.frames().forEach(f -> apply(tx, tracker, deviceId, f, out));
             case StreamTracker.Decision.Duplicate ignored -> out.duplicates++;
             case StreamTracker.Decision.Held ignored -> {
             }
@@ -205,7 +205,7 @@ final class StreamArbiter {
             boolean follows = previous != null && previous.boot() == r.boot() && previous.seq() + 1 == r.seq();
             boolean waitingAgain = !later.isEmpty() && later.getLast().boot() == r.boot();
             if ((firstOfBoot || follows) && !waitingAgain) {
-                apply(tx, tracker, deviceId, r, nowMillis, out);
+                apply(tx, tracker, deviceId, r, out);
             } else {
                 later.add(r);
             }
@@ -221,10 +221,9 @@ final class StreamArbiter {
         }
     }
 
-    private void apply(StoreTx tx, StreamTracker tracker, String deviceId, StreamTracker.Received r, long nowMillis,
-                       Outcome out) {
+    private void apply(StoreTx tx, StreamTracker tracker, String deviceId, StreamTracker.Received r, Outcome out) {
         long at = deviceClock.stamp(r.frame().header(), r.receivedMillis());
-        out.after.addAll(applier.apply(tx, deviceId, r.frame(), at, nowMillis));
+        out.after.addAll(applier.apply(tx, deviceId, r.frame(), at));
         tracker.applied(deviceId, r.boot(), r.seq());
         out.applied++;
     }

@@ -30,7 +30,6 @@ public final class FrameApplier {
     private final PlacementRules placements;
     private final ToyReadRules toyReads;
     private final int bootsKept;
-    private final long restartGraceMillis;
     private final LateHistory lateHistory;
 
     /**
@@ -40,60 +39,45 @@ public final class FrameApplier {
      */
     public FrameApplier(Duration restartGrace, ToyAuthority toys, int bootsKept) {
         this.placements = new PlacementRules(restartGrace.toMillis());
-        this.restartGraceMillis = restartGrace.toMillis();
         this.lateHistory = new LateHistory(placements);
         this.toyReads = new ToyReadRules(toys);
         this.bootsKept = bootsKept;
     }
 
     public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis) {
-        return apply(tx, deviceId, frame, atMillis, atMillis);
-    }
-
-    /** As {@link #apply(StateTx, String, Frame, long)}, applied at the bridge's time {@code nowMillis}. */
-    public AfterCommit apply(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
-        AfterCommit after = applyState(tx, deviceId, frame, atMillis, nowMillis);
+        AfterCommit after = applyState(tx, deviceId, frame, atMillis);
         tx.saveStream(new StreamPosition(deviceId, frame.header().bootId(), frame.header().sequence()), atMillis);
         return after;
     }
 
     /**
      * The state change alone: the caller saves the stream position in the same transaction (once per
-     * (device, boot) for a batch of frames).
+     * (device, boot) for a batch of frames). A frame of a boot older than the portal's current one comes late:
+     * the portal restarted after sending it (its outbox sends it again on the new boot's connection), or a broker
+     * lost it and the portal sent it again when asked. What lies on the pads now is the newest boot's to say, so
+     * such a frame is history ({@link LateHistory}): its placement never displaces one a newer boot announced,
+     * its removal ends only what its own boot placed, and its reads are dropped (a read opens a placement when
+     * its TagPlaced is missing, and an old read would make a newer one look rolled back; the newest boot reads
+     * every toy it finds).
      */
     public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis) {
-        return applyState(tx, deviceId, frame, atMillis, atMillis);
-    }
-
-    /**
-     * As {@link #applyState(StateTx, String, Frame, long)}, applied at the bridge's time {@code nowMillis}. A
-     * frame of a boot older than the portal's current one comes late: the portal restarted after sending it (its
-     * outbox sends it again on the new boot's connection), or a broker lost it and the portal sent it again when
-     * asked. Within the new boot's restart grace it counts as it would have, as the new boot's own announcements
-     * do. After it the new boot has said what lies on the pads and the old boots' placements are closed: a late
-     * placement or removal is history ({@link LateHistory}), and a late read is dropped (it would open a session
-     * no frame closes, or make a newer read look rolled back). A removal of an older boot, late or not, ends only
-     * what its own boot placed, never a toy a newer boot has announced again.
-     */
-    public AfterCommit applyState(StateTx tx, String deviceId, Frame frame, long atMillis, long nowMillis) {
         AfterCommit after = new AfterCommit();
         long boot = frame.header().bootId();
         long seq = frame.header().sequence();
         PortalState portal = tx.portal(deviceId).orElse(PortalState.unknown(deviceId, atMillis));
         Message message = frame.message();
         boolean older = olderBoot(tx, portal, boot);
-        boolean pastGrace = older && pastRestartGrace(tx, portal, nowMillis);
         switch (message) {
             // A Birth of a boot born before the current one is an old answer that came late (bridges sharing the
             // portals may apply it after the new boot's Birth): the portal stays on its newest boot.
-            case Birth birth -> portal = olderBoot(tx, portal, boot) ? portal
+            case Birth birth -> portal = older ? portal
                     : birth(tx, portal, birth, boot, atMillis, after);
             case Heartbeat heartbeat -> portal = portal.withHealth(heartbeat.counters().toTree(), atMillis);
             case TagPlaced placed -> {
-                if (!pastGrace) {
-                    placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
-                } else {
+                if (older) {
                     lateHistory.placed(tx, deviceId, boot, seq, placed, atMillis, after);
+                } else {
+                    placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
                 }
             }
             case TagRemoved removed -> {
@@ -104,14 +88,14 @@ public final class FrameApplier {
                 }
             }
             case ToyAreas areas -> {
-                if (!pastGrace) {
+                if (!older) {
                     toyReads.areas(tx, deviceId, boot, seq, areas, atMillis, after, placements);
                 }
             }
             // Only a foreign toy's read gets here (1.2): any other verdict a portal claims is worth nothing (it
             // holds no key), and FrameIngest refuses it.
             case ToyRead read -> {
-                if (!pastGrace) {
+                if (!older) {
                     toyReads.foreign(tx, deviceId, boot, seq, read, atMillis, after, placements);
                 }
             }
@@ -132,15 +116,6 @@ public final class FrameApplier {
             tx.savePortal(seen); // lastSeen only: not worth a write per frame
         }
         return after;
-    }
-
-    /**
-     * Whether the portal's current boot's restart grace is over: its sweep of the older boots' placements (which
-     * the bridge runs that long after applying the Birth) is due or done.
-     */
-    private boolean pastRestartGrace(StateTx tx, PortalState portal, long nowMillis) {
-        return tx.bootBornMillis(portal.deviceId(), portal.bootId())
-                .map(born -> nowMillis > born + restartGraceMillis).orElse(false);
     }
 
     /** Whether {@code boot} was born before the portal's current boot (both known to the store). */

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Placements and removals of a portal's older boot that are applied after its current boot's restart grace
- * ({@link FrameApplier#applyState}): the portal sent them before it restarted, and they came late (a broker lost
- * them and the portal sent them again when asked). They are the toy's history, all of it before the new boot's
- * Birth, while the placement rows hold what lies on the pads now, which the new boot has announced. A late
- * placement takes a row only when neither its toy nor its slot is held by another boot; otherwise it is a
- * session with no row, which its own boot's late removal ends, or the next sweep as of the new boot's Birth.
+ * Placements and removals of a portal's older boot applied after its current boot's Birth
+ * ({@link FrameApplier#applyState}): the portal sent them before it restarted, and they came late (its outbox
+ * sent them again on the new connection, or a broker lost them and the portal sent them again when asked). They
+ * are the toy's history, all of it before the new boot's Birth, while the placement rows hold what lies on the
+ * pads now, which the new boot announces. A late placement takes a row only when neither its toy nor its slot is
+ * held by another boot; otherwise it is a session with no row, which its own boot's late removal ends, or the
+ * next sweep as of the new boot's Birth.
  */
 final class LateHistory {
     private final PlacementRules placements;
