@@ -69,24 +69,40 @@ final class LateHistory {
         after.restarted(deviceId); // the sweep a grace from now ends it if its removal does not come
     }
 
-    /** A removal of an older boot: ends only what that boot placed, never a toy a newer boot announced again. */
+    /**
+     * A removal of an older boot: ends only what that boot placed on that pad and slot, never a toy a newer boot
+     * announced again.
+     */
     void removed(StateTx tx, String deviceId, long boot, TagRemoved removed, long atMillis, AfterCommit after) {
         String uid = removed.uid().hex();
         Optional<Placement> row = tx.placementOf(uid).filter(p -> p.deviceId().equals(deviceId));
-        if (row.isPresent() && row.get().bootId() == boot) {
+        Optional<String> rowSession = row.map(Placement::sessionId);
+        Optional<PlaySession> history = tx.openSessions(deviceId).stream()
+                .filter(s -> s.uid().equals(uid) && Placement.bootOf(s.sessionId()) == boot
+                        && s.pad() == removed.pad() && s.slot() == removed.slot())
+                .filter(s -> !rowSession.equals(Optional.of(s.sessionId())))
+                .findFirst();
+        if (history.isPresent()) {
+            placements.endSession(tx, asPlacement(history.get()), atMillis, "lifted", PlacementRules.lifted(removed),
+                    after);
+            return;
+        }
+        boolean here = row.isPresent() && row.get().pad() == removed.pad() && row.get().slot() == removed.slot();
+        if (here && row.get().bootId() == boot) {
             placements.removed(tx, deviceId, removed, atMillis, after);
             return;
         }
-        if (row.isPresent() && Placement.bootOf(row.get().sessionId()) == boot
-                && atMillis >= row.get().sinceMillis()) {
+        if (here && Placement.bootOf(row.get().sessionId()) == boot && atMillis >= row.get().sinceMillis()) {
             liftedInBetween(tx, row.get(), removed, atMillis, after);
             return;
         }
-        tx.openSessions(deviceId).stream()
-                .filter(s -> s.uid().equals(uid) && Placement.bootOf(s.sessionId()) == boot)
-                .filter(s -> row.map(p -> !p.sessionId().equals(s.sessionId())).orElse(true))
-                .findFirst()
-                .ifPresent(s -> placements.endSession(tx, asPlacement(s), atMillis, "lifted",
-                        PlacementRules.lifted(removed), after));
+        // A newer boot's announcement on another pad (a move) or the restart sweep ended this boot's session of
+        // the toy later than it was really lifted: the removal is the better word on when.
+        tx.sessions(uid).stream()
+                .filter(s -> s.deviceId().equals(deviceId) && Placement.bootOf(s.sessionId()) == boot
+                        && s.pad() == removed.pad() && s.startedMillis() <= atMillis && s.endedMillis() != null
+                        && s.endedMillis() > atMillis)
+                .reduce((earlier, later) -> later)
+                .ifPresent(s -> tx.endSessionEarlier(s.sessionId(), atMillis));
     }
 }

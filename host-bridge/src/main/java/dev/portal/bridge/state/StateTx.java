@@ -50,6 +50,15 @@ public interface StateTx {
     /** The device's sessions not ended yet, also those with no placement (an older boot's, applied late). */
     List<PlaySession> openSessions(String deviceId);
 
+    /** The toy's sessions, oldest first. */
+    List<PlaySession> sessions(String uid);
+
+    /**
+     * Moves an ended session's end earlier, to {@code endedMillis}: a late removal shows when the toy was really
+     * lifted, after a move or a restart had ended the session later.
+     */
+    void endSessionEarlier(String sessionId, long endedMillis);
+
     /** Adds a point to the toy's XP history: call it in the transaction that saves a changed XP. */
     void recordXp(ToyProfile toy, long atMillis);
 }

@@ -286,6 +286,13 @@ final class JdbcStoreTx implements StoreTx {
     }
 
     @Override
+    public void endSessionEarlier(String sessionId, long endedMillis) {
+        rows.update("UPDATE play_session SET ended_ms = ?, duration_ms = ? - started_ms "
+                + "WHERE session_id = ? AND ended_ms > ? AND started_ms <= ?", endedMillis, endedMillis, sessionId,
+                endedMillis, endedMillis);
+    }
+
+    @Override
     public List<PlaySession> openSessions(String deviceId) {
         return rows.list("SELECT * FROM play_session WHERE device_id = ? AND ended_ms IS NULL ORDER BY started_ms, "
                 + "session_id", JdbcStoreTx::session, deviceId);

@@ -26,7 +26,6 @@ public interface StoreTx extends StateTx {
     /** The toys last seen no earlier than {@code window} before the most recently seen one, by uid. */
     List<ToyProfile> toysActiveNear(Duration window);
 
-    List<PlaySession> sessions(String uid);
 
     /** The count and total time of a toy's sessions, with the {@code recent} newest in full. */
     PlayHistory playHistory(String uid, int recent);

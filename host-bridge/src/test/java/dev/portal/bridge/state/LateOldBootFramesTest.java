@@ -153,6 +153,43 @@ class LateOldBootFramesTest {
         }
     }
 
+    /** Seen in the two-bridge chaos run on Mosquitto: the new boot found the toy on another pad. */
+    @Test
+    void aLateRemovalEndsASessionAMoveHadEndedLaterAtTheRemoval() {
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        apply(NEW_BOOT, 0, BORN, birth());
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(3, 0, TOY, TagType.NTAG213)); // ends the old one: "moved"
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000));
+        applyLate(3, T0 + 3_000, new TagPlaced(3, 0, TOY, TagType.NTAG213));
+        applyLate(4, T0 + 4_000, new TagRemoved(3, 0, TOY, 1_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(3, sessions.size(), sessions.toString());
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), "lifted when its boot said, not when the move came");
+        for (int i = 1; i < sessions.size(); i++) {
+            assertTrue(sessions.get(i - 1).endedMillis() <= sessions.get(i).startedMillis(), sessions.toString());
+        }
+        assertNull(sessions.get(2).endedMillis(), "the new boot's placement on pad 3 goes on");
+    }
+
+    /** Seen in the three-bridge chaos run on Mosquitto: the late removal is of a history session, not the carried one. */
+    @Test
+    void aLateRemovalOnAnotherPadEndsTheHistorySessionThereNotTheCarriedOne() {
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        apply(NEW_BOOT, 0, BORN, birth());
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(1, 0, TOY, TagType.NTAG213)); // carried on
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 0, TOY, 1_000));
+        applyLate(3, T0 + 3_000, new TagPlaced(2, 0, TOY, TagType.NTAG213));
+        applyLate(4, T0 + 3_500, new TagRemoved(2, 0, TOY, 500));
+        List<PlaySession> sessions = sessions();
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), sessions.toString());
+        PlaySession onTwo = sessions.stream().filter(x -> x.pad() == 2).findFirst().orElseThrow();
+        assertEquals(T0 + 3_500, onTwo.endedMillis(), sessions.toString());
+        assertNull(sessions.getLast().endedMillis(), "what the new boot found on pad 1 goes on: " + sessions);
+        for (int i = 1; i < sessions.size(); i++) {
+            assertTrue(sessions.get(i - 1).endedMillis() <= sessions.get(i).startedMillis(), sessions.toString());
+        }
+    }
+
     @Test
     void aLateReadOpensNothing() {
         restartAndSweep();
