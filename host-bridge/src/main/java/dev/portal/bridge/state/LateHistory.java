@@ -12,9 +12,8 @@ import java.util.Optional;
  * ({@link FrameApplier#applyState}): the portal sent them before it restarted, and they came late (its outbox
  * sent them again on the new connection, or a broker lost them and the portal sent them again when asked). They
  * are the toy's history, all of it before the new boot's Birth, while the placement rows hold what lies on the
- * pads now, which the new boot announces. A late placement takes a row only when neither its toy nor its slot is
- * held by another boot; otherwise it is a session with no row, which its own boot's late removal ends, or the
- * next sweep as of the new boot's Birth.
+ * pads now, which the new boot announces. A late placement is a session with no placement row, which its own
+ * boot's late removal ends, or the next sweep as of the new boot's Birth.
  */
 final class LateHistory {
     private final PlacementRules placements;
@@ -51,21 +50,18 @@ final class LateHistory {
         return new Placement(s.deviceId(), s.pad(), s.slot(), s.uid(), s.startedMillis(), s.sessionId());
     }
 
+    /**
+     * A placement of an older boot is a session with no placement row, even when the slot is free: the newer boot
+     * has announced, or will announce, what lies there now, and may have seen this toy come and go already.
+     */
     void placed(StateTx tx, String deviceId, long boot, long seq, TagPlaced placed, long atMillis, AfterCommit after) {
-        String uid = placed.uid().hex();
-        boolean taken = tx.placementOf(uid).filter(p -> p.bootId() != boot).isPresent()
-                || tx.placement(deviceId, placed.pad(), placed.slot()).filter(p -> p.bootId() != boot).isPresent();
-        if (!taken) {
-            placements.placed(tx, deviceId, boot, seq, placed, atMillis, after);
-        } else {
-            String sessionId = PlacementRules.sessionId(deviceId, boot, seq);
-            tx.openSession(new PlaySession(sessionId, uid, deviceId, placed.pad(), placed.slot(), atMillis, null,
-                    null));
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("tagType", placed.tagType().name());
-            details.put("late", true);
-            placements.announce(tx, deviceId, boot, seq, placed, atMillis, details, after);
-        }
+        String sessionId = PlacementRules.sessionId(deviceId, boot, seq);
+        tx.openSession(new PlaySession(sessionId, placed.uid().hex(), deviceId, placed.pad(), placed.slot(),
+                atMillis, null, null));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tagType", placed.tagType().name());
+        details.put("late", true);
+        placements.announce(tx, deviceId, boot, seq, placed, atMillis, details, after);
         after.restarted(deviceId); // the sweep a grace from now ends it if its removal does not come
     }
 

@@ -200,14 +200,17 @@ class LateOldBootFramesTest {
     }
 
     @Test
-    void aLatePlacementOfAFreeToyCountsAndTheNewBootsAnnouncementCarriesTheSessionOn() {
+    void aLatePlacementIsHistoryAndTheNewBootsAnnouncementStartsASessionOfItsOwn() {
         apply(NEW_BOOT, 0, BORN, birth());
-        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        applyLate(1, T0 + 1_000, new TagPlaced(1, 0, TOY, TagType.NTAG213));
         apply(NEW_BOOT, 1, BORN + 200, new TagPlaced(1, 0, TOY, TagType.NTAG213));
+        store.inTransaction(tx -> applier.sweepOldBoots(tx, DEVICE, BORN + GRACE));
         List<PlaySession> sessions = sessions();
-        assertEquals(1, sessions.size(), sessions.toString());
-        assertEquals(T0 + 1_000, sessions.getFirst().startedMillis());
-        assertNull(sessions.getFirst().endedMillis(), "the toy still lies there");
+        assertEquals(2, sessions.size(), sessions.toString());
+        assertEquals(T0 + 1_000, sessions.get(0).startedMillis());
+        assertEquals(BORN, sessions.get(0).endedMillis(), "the old boot's, up to the restart");
+        assertEquals(BORN + 200, sessions.get(1).startedMillis());
+        assertNull(sessions.get(1).endedMillis(), "the toy still lies there");
     }
 
     @Test
