@@ -83,7 +83,8 @@ final class LateHistory {
                     after);
             return;
         }
-        boolean here = row.isPresent() && row.get().pad() == removed.pad() && row.get().slot() == removed.slot();
+        // The pad, not the slot: a restarted portal numbers its slots afresh, and a carried placement has the new one.
+        boolean here = row.isPresent() && row.get().pad() == removed.pad();
         if (here && row.get().bootId() == boot) {
             placements.removed(tx, deviceId, removed, atMillis, after);
             return;

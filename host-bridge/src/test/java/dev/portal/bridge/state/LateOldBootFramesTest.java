@@ -190,6 +190,19 @@ class LateOldBootFramesTest {
         }
     }
 
+    /** Seen in the three-bridge chaos run on Mosquitto: the restarted portal gave the toy another slot. */
+    @Test
+    void aLateRemovalEndsACarriedSessionWhoseSlotTheNewBootRenumbered() {
+        apply(OLD_BOOT, 1, T0 + 1_000, new TagPlaced(1, 4, TOY, TagType.NTAG213));
+        apply(NEW_BOOT, 0, BORN, birth());
+        apply(NEW_BOOT, 1, BORN + 100, new TagPlaced(1, 0, TOY, TagType.NTAG213)); // carried on, now slot 0
+        applyLate(2, T0 + 2_000, new TagRemoved(1, 4, TOY, 1_000));
+        List<PlaySession> sessions = sessions();
+        assertEquals(2, sessions.size(), sessions.toString());
+        assertEquals(T0 + 2_000, sessions.get(0).endedMillis(), "lifted before the restart");
+        assertNull(sessions.get(1).endedMillis(), "what the new boot found goes on");
+    }
+
     @Test
     void aLateReadOpensNothing() {
         restartAndSweep();
