@@ -81,6 +81,10 @@ class CrashRecoveryTest {
             stream.await("the " + waiting.values().stream().mapToInt(TreeSet::size).sum() + " frames the outbox held",
                     s -> allReceived(s, waiting), Duration.ofSeconds(20));
             assertTrue(second.waitFor(30, TimeUnit.SECONDS), "second run finishes its script");
+            // The stream reads the broker only while awaiting: the second boot's Birth, published after the first
+            // boot's frames, may still be unread.
+            stream.await("the second boot's Birth", s -> s.frames().stream().anyMatch(f ->
+                    f.header().bootId() != firstBoot && f.message() instanceof Birth), Duration.ofSeconds(20));
 
             Map<Long, TreeSet<Long>> received = bySeq(stream.frames());
             TreeSet<Long> firstSeqs = received.get(firstBoot);
