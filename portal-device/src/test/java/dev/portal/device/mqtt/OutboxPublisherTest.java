@@ -89,9 +89,11 @@ class OutboxPublisherTest {
             OutboxPublisher delivery = new OutboxPublisher(settings("portal-status"), outbox, device, 0xABCDEFL,
                     () -> { }, b -> { });
             delivery.start();
-            outbox.append(rec(1));
             try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-1",
                     PortalTopics.evt(device).value())) {
+                // Appended once the watcher is subscribed: the frame is not retained, and a publisher that is
+                // quick to connect sent it before the watcher was there (failed once in CI).
+                outbox.append(rec(1));
                 assertEquals(1, sub.take(1, Duration.ofSeconds(5)).size());
             }
             try (MosquittoSub sub = MosquittoSub.persistentSession(MOSQUITTO.broker(), "watch-status-2",
