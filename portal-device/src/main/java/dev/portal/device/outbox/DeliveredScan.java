@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -33,6 +34,21 @@ final class DeliveredScan {
             }
             extents.add(new Extent(s, s.size()));
         }
+    }
+
+    /**
+     * Deletes delivered segments, oldest first, until those kept fit {@code budget}; the active one always stays.
+     * Returns the bytes deleted.
+     */
+    static long trim(Deque<Segment> segments, long acked, long budget) throws IOException {
+        long freed = 0;
+        while (segments.size() > 1 && segments.peekFirst().lastIndex() <= acked
+                && keptBytes(segments, acked) > budget) {
+            Segment s = segments.pollFirst();
+            freed += s.size();
+            s.delete();
+        }
+        return freed;
     }
 
     /** Bytes of the fully delivered segments before the last (active) one: what the retention budget counts. */

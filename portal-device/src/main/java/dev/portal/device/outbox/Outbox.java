@@ -253,18 +253,8 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Deletes delivered segments, oldest first, until those kept fit the budget; the active one always stays. */
     private void trimDelivered() throws IOException {
-        while (segments.size() > 1 && segments.peekFirst().lastIndex() <= acked
-                && keptBytesLocked() > settings.keepDeliveredBytes()) {
-            Segment s = segments.pollFirst();
-            bytes -= s.size();
-            s.delete();
-        }
-    }
-
-    private long keptBytesLocked() {
-        return DeliveredScan.keptBytes(segments, acked);
+        bytes -= DeliveredScan.trim(segments, acked, settings.keepDeliveredBytes());
     }
 
     /**
@@ -290,7 +280,7 @@ public final class Outbox implements AutoCloseable {
     public OutboxStats stats() {
         synchronized (lock) {
             return new OutboxStats(depthLocked(), bytes, dropped, failedAppends, torn, nextIndex - 1, acked, durable,
-                    keptBytesLocked(), evictedDelivered);
+                    DeliveredScan.keptBytes(segments, acked), evictedDelivered);
         }
     }
 
